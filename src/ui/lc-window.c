@@ -1,0 +1,287 @@
+/* lc-window.c — the main window and its navigation
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-window.h"
+
+struct _LcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *back_button;
+  GtkStack             *stack;
+
+  /* Owned references */
+  GSettings            *settings;
+  GPtrArray            *history; /* page names below the visible one */
+};
+
+G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+update_navigation (LcWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  GtkStackPage *page = gtk_stack_get_page (self->stack, child);
+  gboolean can_go_back = self->history->len > 0;
+
+  adw_window_title_set_title (self->window_title,
+                              can_go_back ? gtk_stack_page_get_title (page) : _("Lightcode"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+}
+
+static void
+show_page (LcWindow   *self,
+           const char *page_name,
+           gboolean    forward)
+{
+  gtk_stack_set_transition_type (self->stack,
+                                 forward ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
+                                         : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
+  gtk_stack_set_visible_child_name (self->stack, page_name);
+  update_navigation (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lc_window_go_back (LC_WINDOW (widget));
+}
+
+static void
+save_window_state (LcWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+lc_window_close_request (GtkWindow *window)
+{
+  save_window_state (LC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (lc_window_parent_class)->close_request (window);
+}
+
+static void
+lc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, lc_window_get_visible_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_window_dispose (GObject *object)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
+}
+
+static void
+lc_window_finalize (GObject *object)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lc_window_parent_class)->finalize (object);
+}
+
+static void
+lc_window_class_init (LcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lc_window_dispose;
+  object_class->finalize = lc_window_finalize;
+  object_class->get_property = lc_window_get_property;
+
+  window_class->close_request = lc_window_close_request;
+
+  properties [PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  /* Alt+Left and Escape are application accels; the mouse's back button too. */
+}
+
+static void
+lc_window_init (LcWindow *self)
+{
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  update_navigation (self);
+}
+
+LcWindow *
+lc_window_new (LcApplication *application)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (application), NULL);
+
+  return g_object_new (LC_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * lc_window_push_page:
+ * @page_name: one of the LC_PAGE_* names
+ *
+ * Shows @page_name; Back returns to the page shown before.
+ */
+void
+lc_window_push_page (LcWindow   *self,
+                     const char *page_name)
+{
+  const char *current;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->stack, page_name) != NULL);
+
+  current = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (current, page_name) == 0)
+    return;
+
+  /* Going forward to a page already in the history goes back to it. */
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->history, i), page_name) == 0)
+        {
+          g_ptr_array_set_size (self->history, i);
+          show_page (self, page_name, FALSE);
+          return;
+        }
+    }
+
+  g_ptr_array_add (self->history, g_strdup (current));
+  show_page (self, page_name, TRUE);
+}
+
+/**
+ * lc_window_go_back:
+ *
+ * Returns: %TRUE if there was a page to go back to
+ */
+gboolean
+lc_window_go_back (LcWindow *self)
+{
+  g_autofree char *previous = NULL;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
+
+  if (self->history->len == 0)
+    return FALSE;
+
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  show_page (self, previous, FALSE);
+
+  return TRUE;
+}
+
+const char *
+lc_window_get_visible_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+lc_window_add_toast (LcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * lc_window_open_device:
+ * @device_id: a knowledge-base device id
+ * @signal_text: (nullable): a signal in text form to show
+ *
+ * Opens the match page for @device_id, with @signal_text set when given.
+ */
+void
+lc_window_open_device (LcWindow   *self,
+                       const char *device_id,
+                       const char *signal_text)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (device_id != NULL);
+
+  lc_window_push_page (self, LC_PAGE_MATCH);
+}
+
+void
+lc_window_open_camera (LcWindow *self)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  lc_window_push_page (self, LC_PAGE_CAMERA);
+}

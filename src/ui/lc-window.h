@@ -1,0 +1,39 @@
+/* lc-window.h
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lc-application.h"
+
+G_BEGIN_DECLS
+
+/* Page names of the window's navigation stack. */
+#define LC_PAGE_DEVICES   "devices"
+#define LC_PAGE_MATCH     "match"
+#define LC_PAGE_CAMERA    "camera"
+#define LC_PAGE_DIAGNOSIS "diagnosis"
+#define LC_PAGE_FIX       "fix"
+#define LC_PAGE_SUPPORT   "support"
+
+#define LC_TYPE_WINDOW (lc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcWindow, lc_window, LC, WINDOW, AdwApplicationWindow)
+
+LcWindow   *lc_window_new              (LcApplication *application);
+void        lc_window_push_page        (LcWindow      *self,
+                                        const char    *page_name);
+gboolean    lc_window_go_back          (LcWindow      *self);
+const char *lc_window_get_visible_page (LcWindow      *self);
+void        lc_window_add_toast        (LcWindow      *self,
+                                        AdwToast      *toast);
+void        lc_window_open_device      (LcWindow      *self,
+                                        const char    *device_id,
+                                        const char    *signal_text);
+void        lc_window_open_camera      (LcWindow      *self);
+
+G_END_DECLS
