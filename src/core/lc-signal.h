@@ -87,17 +87,64 @@ gboolean    lc_color_from_string (const char  *text,
 const char *lc_color_get_name    (LcColor      color);   /* translated "Red" */
 const char *lc_kind_to_string    (LcKind       kind);    /* "solid", "burst", … */
 
-/* Lights */
+/* Lights
+ *
+ * lc_light_normalize() fills only the fields that are zero, so it is
+ * idempotent and keeps timings a detector measured:
+ * - off, solid: count, rate_hz, on/off/pause_ms become 0, rate_explicit FALSE.
+ * - blink: rate_hz <= 0 becomes 1000 / (on_ms + off_ms) when both are set,
+ *   else LC_BLINK_DEFAULT_HZ; a zero on_ms or off_ms becomes half a period
+ *   (50 % duty, 500 / rate_hz ms, at least 1); count and pause_ms become 0.
+ * - burst: the same with LC_BURST_DEFAULT_HZ; count is clamped to 1..20 and
+ *   a zero pause_ms becomes LC_BURST_DEFAULT_PAUSE_MS.
+ * - fade: on_ms is the rise, off_ms the fall; zeros become half of
+ *   1 / rate_hz when rate_hz > 0, else half of LC_FADE_DEFAULT_PERIOD_MS;
+ *   rate_hz then becomes 1000 / (on_ms + off_ms), rate_explicit FALSE.
+ * Drawing uses on/off/pause_ms; the text form prints rate_hz. To retime a
+ * light, use lc_light_set_rate() (it clears on/off_ms first).
+ *
+ * Timeline (t in seconds, any finite value; periodic):
+ * - blink k (k = floor (t / (on + off))) is lit for [0, on_ms) of its cycle
+ *   and shows colors[k % n_colors].
+ * - burst: groups of count blinks; the dark time after the last blink of a
+ *   group is pause_ms (so a group lasts count * (on + off) - off + pause).
+ *   Blinks are numbered across groups for the colour: colors[k % n_colors].
+ * - fade: raised cosine, 0 at the start of breath k, 1 after on_ms, 0 after
+ *   on_ms + off_ms; breath k shows colors[k % n_colors]; lit while level > 0.
+ * - solid: colors[0] at level 1; off: dark.
+ * lc_light_state_at() returns whether the light is lit; the colour is
+ * LC_COLOR_NONE and the level 0 while it is dark.
+ * lc_light_get_period() is the time after which everything repeats,
+ * colours included (so "blue/green:blink" at 1 Hz has a 2 s period);
+ * 0 for solid and off.
+ */
 void     lc_light_init_solid     (LcLight       *light,
                                   LcColor        color);
 void     lc_light_normalize      (LcLight       *light); /* fill timing from kind/rate */
+void     lc_light_set_rate       (LcLight       *light,
+                                  double         rate_hz,
+                                  gboolean       rate_explicit);
 double   lc_light_get_period     (const LcLight *light); /* seconds of one repeat */
 gboolean lc_light_state_at       (const LcLight *light,
                                   double         t_seconds,
                                   LcColor       *out_color,
                                   double        *out_level);
+char    *lc_light_to_string      (const LcLight *light); /* "red:burst:6"; "off" if dark */
 
-/* Signals */
+/* Signals
+ *
+ * lc_signal_parse() is strict: lower case only, no white space (not even a
+ * trailing newline), counts and rates without leading zeros, rates with at
+ * most two decimals ("@4hz", "@0.5hz", "@2.25hz"). A steady light has one
+ * colour. Errors give the 1-based character position. Parsed lights are
+ * normalized.
+ * lc_signal_to_string() is canonical: lights in their order, dark lights
+ * left out ("off" when none is lit), the rate only when rate_explicit,
+ * rounded to 0.01 Hz and clamped to 0.1..30 Hz, without trailing zeros.
+ * lc_signal_equal() compares the canonical text only: the order of lights
+ * counts, timings beyond the text form do not (use lc_signal_match() for
+ * an order-insensitive comparison).
+ */
 void     lc_signal_init_off      (LcSignal       *signal);
 gboolean lc_signal_parse         (const char     *text,
                                   LcSignal       *out_signal,
@@ -129,6 +176,16 @@ typedef enum
 
 /* Returns a score in [0, 1]: 1 is an exact match, >= 0.5 a plausible one,
  * 0 no match at all. @out_flags (optional) says what was tolerated.
+ *
+ * Lights are paired order-insensitively (best assignment); the score is
+ * the product of the pairs' scores. Per pair, each tolerated difference
+ * multiplies the score: colour confused 0.65, kind confused 0.6, burst
+ * count off by one 0.65, rate differs 0.7. So one difference gives
+ * 0.6–0.7, two about 0.4. One light of a multi-light known signal not
+ * observed multiplies by 0.6. Anything else (another colour, solid vs
+ * blinking, counts further apart, an extra or two missing lights, dark vs
+ * lit) gives 0. Rates only count when both are explicit and differ by more
+ * than 1.5 times.
  */
 double   lc_signal_match         (const LcSignal *observed,
                                   const LcSignal *known,
