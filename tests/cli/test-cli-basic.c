@@ -1,0 +1,157 @@
+/* test-cli-basic.c — --version, --help and bad input, without a display
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+static const char *lightcode_bin;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RunResult;
+
+static void
+run_result_clear (RunResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
+
+static void
+run_lightcode (RunResult          *result,
+               const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The command line must never need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) lightcode_bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+
+  return lines;
+}
+
+static void
+test_version (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "lightcode " VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "analyze"));
+  g_assert_nonnull (strstr (result.out, "diagnose"));
+  g_assert_nonnull (strstr (result.out, "devices"));
+  g_assert_nonnull (strstr (result.out, "--device"));
+  g_assert_nonnull (strstr (result.out, "--camera"));
+}
+
+static void
+test_unknown_subcommand (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "frobnicate", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
+  g_assert_nonnull (strstr (result.err, "frobnicate"));
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+}
+
+static void
+test_unknown_option (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--frobnicate", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
+  g_assert_nonnull (strstr (result.err, "--frobnicate"));
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+}
+
+static void
+test_bad_window_signal (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  /* Rejected before any display is needed. */
+  run_lightcode (&result, (const char *[]) { "--device", "mini", "--signal", "red:sparkle", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
+  g_assert_nonnull (strstr (result.err, "red:sparkle"));
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+}
+
+static void
+test_signal_without_device (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--signal", "red:solid", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--device"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  lightcode_bin = g_getenv ("LC_LIGHTCODE_BIN");
+  g_assert_nonnull (lightcode_bin);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/unknown-subcommand", test_unknown_subcommand);
+  g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/bad-window-signal", test_bad_window_signal);
+  g_test_add_func ("/cli/signal-without-device", test_signal_without_device);
+
+  return g_test_run ();
+}
