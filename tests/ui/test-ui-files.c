@@ -1,0 +1,98 @@
+/* test-ui-files.c — every .ui file in the resources loads
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gmodule.h>
+
+#include "lc-test-ui.h"
+
+#define UI_PATH RESOURCE_BASE_PATH "/ui/"
+
+/* "LcMatchPage" → "lc_match_page_get_type" */
+static char *
+type_func_name (const char *class_name)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = class_name; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (*p) && p != class_name)
+        g_string_append_c (name, '_');
+      g_string_append_c (name, g_ascii_tolower (*p));
+    }
+  g_string_append (name, "_get_type");
+
+  return g_string_free (name, FALSE);
+}
+
+static GType
+type_from_template (const char *ui_text)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<template class=\"([A-Za-z]+)\"", 0, 0, NULL);
+  GModule *self = g_module_open (NULL, 0);
+  g_autofree char *class_name = NULL;
+  g_autofree char *func_name = NULL;
+  GType (*get_type) (void) = NULL;
+
+  if (!g_regex_match (regex, ui_text, 0, &match))
+    return G_TYPE_INVALID;
+
+  class_name = g_match_info_fetch (match, 1);
+  func_name = type_func_name (class_name);
+  if (!g_module_symbol (self, func_name, (gpointer *) &get_type))
+    g_error ("%s: no %s() for the template class", class_name, func_name);
+  g_module_close (self);
+
+  return get_type ();
+}
+
+static void
+test_ui_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_strconcat (UI_PATH, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  const char *text = g_bytes_get_data (bytes, NULL);
+  GType type = type_from_template (text);
+  GObject *object;
+
+  g_assert_true (g_type_is_a (type, GTK_TYPE_WIDGET));
+
+  /* Instantiating runs gtk_widget_init_template(), which fails loudly on
+   * unknown properties, types or signal handlers. */
+  object = g_object_new (type, NULL);
+  g_object_ref_sink (object);
+  if (GTK_IS_WINDOW (object))
+    gtk_window_destroy (GTK_WINDOW (object));
+  g_assert_finalize_object (object);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) names = NULL;
+
+  if (!lc_test_ui_init (&argc, &argv))
+    return 0;
+
+  names = g_resources_enumerate_children (UI_PATH, 0, NULL);
+  g_assert_nonnull (names);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *test_path = NULL;
+
+      if (!g_str_has_suffix (names[i], ".ui"))
+        continue;
+      test_path = g_strconcat ("/ui-files/", names[i], NULL);
+      g_test_add_data_func (test_path, names[i], test_ui_file);
+    }
+
+  return g_test_run ();
+}
