@@ -1,0 +1,114 @@
+/* lc-diagnosis.h — what a light most likely means, ranked
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "lc-diagnosis-cause.h"
+#include "lc-knowledge.h"
+#include "lc-signal.h"
+
+G_BEGIN_DECLS
+
+#define LC_DIAGNOSIS_ERROR (lc_diagnosis_error_quark ())
+GQuark lc_diagnosis_error_quark (void);
+
+typedef enum
+{
+  LC_DIAGNOSIS_ERROR_UNKNOWN_CONTEXT,
+} LcDiagnosisError;
+
+/* How the signal was identified. */
+typedef enum
+{
+  LC_SIGNAL_SOURCE_EYE = 0, /* the person matched it in the simulator or typed it */
+  LC_SIGNAL_SOURCE_CAMERA,  /* the webcam watched the light */
+  LC_SIGNAL_SOURCE_VIDEO,   /* read from a video file */
+} LcSignalSource;
+
+#define LC_TYPE_SIGNAL_SOURCE (lc_signal_source_get_type ())
+GType       lc_signal_source_get_type     (void) G_GNUC_CONST;
+/* "eye", "camera", "video" (stable, used in JSON) */
+const char *lc_signal_source_to_string    (LcSignalSource source);
+
+/* Plain words for a likelihood, translated: "very likely", "likely",
+ * "possible", "unlikely". Shared by the CLI and the UI so they agree.
+ */
+const char *lc_likelihood_to_words        (double         likelihood);
+
+#define LC_TYPE_DIAGNOSIS (lc_diagnosis_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcDiagnosis, lc_diagnosis, LC, DIAGNOSIS, GObject)
+
+/* Ranks the causes of @observed on @device at the moment @context_id
+ * (NULL means "any"). Fails only for a context the knowledge base does not
+ * know (LC_DIAGNOSIS_ERROR_UNKNOWN_CONTEXT). A signal that matches nothing
+ * is not an error: is_known_signal is then FALSE and the causes are the
+ * family's general advice.
+ *
+ * Ranking, in short: each known signal of the device is matched with
+ * lc_signal_match() (>= 0.5 counts); only matches of the best score count
+ * fully, weaker ones are heavily discounted, so exact beats near. Each
+ * match contributes, per cause it lists, the cause's weight for the context
+ * (lc_cause_ref_get_weight) times how well the signal's own moment fits the
+ * context times a small preference for Blink's own guide; a cause keeps its
+ * best contribution. Scores are then scaled to sum to the confidence: 1 for
+ * an exact match, the match score for a near one, 0.4 for general advice.
+ * The rest is lc_diagnosis_get_other_likelihood(): "something else".
+ */
+LcDiagnosis      *lc_diagnosis_new                    (LcKnowledge     *knowledge,
+                                                       LcDevice        *device,
+                                                       const LcSignal  *observed,
+                                                       const char      *context_id,
+                                                       GError         **error);
+
+LcKnowledge      *lc_diagnosis_get_knowledge          (LcDiagnosis     *self);
+LcDevice         *lc_diagnosis_get_device             (LcDiagnosis     *self);
+const LcSignal   *lc_diagnosis_get_signal             (LcDiagnosis     *self);
+const char       *lc_diagnosis_get_signal_text        (LcDiagnosis     *self); /* canonical */
+const char       *lc_diagnosis_get_context_id         (LcDiagnosis     *self);
+
+/* GListModel of LcDiagnosisCause, most likely first. Never empty unless
+ * the knowledge base is.
+ */
+GListModel       *lc_diagnosis_get_causes             (LcDiagnosis     *self);
+guint             lc_diagnosis_get_n_causes           (LcDiagnosis     *self);
+LcDiagnosisCause *lc_diagnosis_get_cause              (LcDiagnosis     *self,
+                                                       guint            index);
+LcDiagnosisCause *lc_diagnosis_get_top_cause          (LcDiagnosis     *self);
+/* 1 - sum of the likelihoods: how much is left for causes nobody listed. */
+double            lc_diagnosis_get_other_likelihood   (LcDiagnosis     *self);
+
+/* The most likely cause needs no fixing ("This is normal"). */
+gboolean          lc_diagnosis_is_normal              (LcDiagnosis     *self);
+/* FALSE: nothing known matched; the causes are general advice. */
+gboolean          lc_diagnosis_is_known_signal        (LcDiagnosis     *self);
+gboolean          lc_diagnosis_matched_exactly        (LcDiagnosis     *self);
+/* The best known signal matched (NULL when not a known signal). */
+LcKnownSignal    *lc_diagnosis_get_known_signal       (LcDiagnosis     *self);
+gboolean          lc_diagnosis_sources_disagree       (LcDiagnosis     *self);
+/* Translated note on what the other source says, or NULL. */
+const char       *lc_diagnosis_get_disagreement_note  (LcDiagnosis     *self);
+LcProvenance     *lc_diagnosis_get_disagreement_provenance (LcDiagnosis *self);
+
+/* How the signal was identified: set by the caller, shown in the support
+ * summary. @confidence in [0, 1]; ignored (kept 1) for LC_SIGNAL_SOURCE_EYE.
+ */
+void              lc_diagnosis_set_source             (LcDiagnosis     *self,
+                                                       LcSignalSource   source,
+                                                       double           confidence);
+LcSignalSource    lc_diagnosis_get_source             (LcDiagnosis     *self);
+double            lc_diagnosis_get_source_confidence  (LcDiagnosis     *self);
+
+/* The `diagnose --json` object (DESIGN.md): device, signal, context,
+ * is_normal, known_signal, matched_exactly, other_likelihood, causes […],
+ * and disagreement when sources disagree. Also used by `analyze --device`.
+ */
+JsonNode         *lc_diagnosis_to_json                (LcDiagnosis     *self);
+
+G_END_DECLS

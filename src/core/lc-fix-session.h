@@ -1,0 +1,128 @@
+/* lc-fix-session.h — working through the fixes of a diagnosis, step by step
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "lc-diagnosis.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LC_FIX_STEP_NOT_DONE = 0,
+  LC_FIX_STEP_DONE,
+  LC_FIX_STEP_SKIPPED,
+} LcFixStepState;
+
+typedef enum
+{
+  LC_FIX_ANSWER_YES = 0, /* the light stopped / looks right now */
+  LC_FIX_ANSWER_NO,
+  LC_FIX_ANSWER_NOT_SURE,
+} LcFixAnswer;
+
+typedef enum
+{
+  LC_FIX_STATE_NOTHING_TO_FIX = 0, /* normal light, or no procedure at all */
+  LC_FIX_STATE_STEPS,              /* on a step of the current procedure */
+  LC_FIX_STATE_ASKING,             /* past the last step: "did the light stop?" */
+  LC_FIX_STATE_SOLVED,
+  LC_FIX_STATE_NEEDS_SUPPORT,      /* fixes ran out, or a step said stop */
+} LcFixState;
+
+#define LC_TYPE_FIX_STEP_STATE (lc_fix_step_state_get_type ())
+#define LC_TYPE_FIX_ANSWER     (lc_fix_answer_get_type ())
+#define LC_TYPE_FIX_STATE      (lc_fix_state_get_type ())
+GType lc_fix_step_state_get_type (void) G_GNUC_CONST;
+GType lc_fix_answer_get_type     (void) G_GNUC_CONST;
+GType lc_fix_state_get_type      (void) G_GNUC_CONST;
+
+#define LC_TYPE_FIX_SESSION (lc_fix_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
+
+/* The plan: the first fitting procedure of each cause in the diagnosis
+ * order, then the further procedures of those causes in the same order;
+ * a procedure shared by two causes is tried once. Normal causes have
+ * nothing to try.
+ *
+ * Properties (all read-only, EXPLICIT_NOTIFY, notified only on change):
+ * "diagnosis", "state", "current-cause", "current-procedure",
+ * "step-index", "current-step", "n-steps", "next-reason",
+ * "can-go-back", "attempt-index".
+ */
+LcFixSession     *lc_fix_session_new                   (LcDiagnosis    *diagnosis);
+
+LcDiagnosis      *lc_fix_session_get_diagnosis         (LcFixSession   *self);
+LcFixState        lc_fix_session_get_state             (LcFixSession   *self);
+gboolean          lc_fix_session_is_solved             (LcFixSession   *self);
+gboolean          lc_fix_session_needs_support         (LcFixSession   *self);
+
+/* NULL unless there is a current attempt (STEPS or ASKING; kept on
+ * SOLVED for the summary).
+ */
+LcDiagnosisCause *lc_fix_session_get_current_cause     (LcFixSession   *self);
+LcProcedure      *lc_fix_session_get_current_procedure (LcFixSession   *self);
+guint             lc_fix_session_get_step_index        (LcFixSession   *self);
+LcStep           *lc_fix_session_get_current_step      (LcFixSession   *self); /* NULL when ASKING */
+guint             lc_fix_session_get_n_steps           (LcFixSession   *self);
+gboolean          lc_fix_session_can_go_back           (LcFixSession   *self);
+/* Translated, one sentence: why the current procedure comes now ("The
+ * batteries were not it. Next most likely: …"). NULL for the first one.
+ */
+const char       *lc_fix_session_get_next_reason       (LcFixSession   *self);
+/* Translated: why support is needed (a step's stop text, or "Nothing
+ * else is known to fix this"); NULL unless NEEDS_SUPPORT.
+ */
+const char       *lc_fix_session_get_support_reason    (LcFixSession   *self);
+
+/* Step states of the current procedure. */
+LcFixStepState    lc_fix_session_get_step_state        (LcFixSession   *self,
+                                                        guint           index);
+void              lc_fix_session_set_step_state        (LcFixSession   *self,
+                                                        guint           index,
+                                                        LcFixStepState  state);
+
+/* Moving. Each returns FALSE (and changes nothing) when it can't move.
+ * next_step() past the last step enters ASKING; previous_step() from
+ * ASKING returns to the last step. complete_step()/skip_step() mark the
+ * current step done/skipped, then move on.
+ */
+gboolean          lc_fix_session_next_step             (LcFixSession   *self);
+gboolean          lc_fix_session_previous_step         (LcFixSession   *self);
+gboolean          lc_fix_session_complete_step         (LcFixSession   *self);
+gboolean          lc_fix_session_skip_step             (LcFixSession   *self);
+
+/* "Did the light stop?" Accepted in STEPS or ASKING. YES: SOLVED.
+ * NO / NOT_SURE: the next procedure of the plan (next-reason explains
+ * it), or NEEDS_SUPPORT when there is none.
+ */
+void              lc_fix_session_answer                (LcFixSession   *self,
+                                                        LcFixAnswer     answer);
+/* A step said "stop here if …" and it applies: NEEDS_SUPPORT. */
+void              lc_fix_session_stop                  (LcFixSession   *self);
+
+/* History, for the support summary: every procedure started, in order. */
+guint             lc_fix_session_get_n_attempts        (LcFixSession   *self);
+guint             lc_fix_session_get_attempt_index     (LcFixSession   *self); /* current one */
+LcDiagnosisCause *lc_fix_session_get_attempt_cause     (LcFixSession   *self,
+                                                        guint           attempt);
+LcProcedure      *lc_fix_session_get_attempt_procedure (LcFixSession   *self,
+                                                        guint           attempt);
+LcFixStepState    lc_fix_session_get_attempt_step_state (LcFixSession  *self,
+                                                         guint          attempt,
+                                                         guint          step);
+/* FALSE while the attempt has no answer yet. */
+gboolean          lc_fix_session_get_attempt_answer    (LcFixSession   *self,
+                                                        guint           attempt,
+                                                        LcFixAnswer    *out_answer);
+/* TRUE when the attempt ended with lc_fix_session_stop(). */
+gboolean          lc_fix_session_get_attempt_stopped   (LcFixSession   *self,
+                                                        guint           attempt);
+
+G_END_DECLS
