@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-cli.h"
+#include "lc-knowledge.h"
 #include "lc-signal.h"
 
 typedef int (*LcSubcommandFunc) (int argc, char **argv);
@@ -131,6 +132,25 @@ lc_cli_dispatch (int               argc,
       lc_cli_error (_("unexpected argument “%s”; run “lightcode --help”"), args[1]);
       *out_status = LC_EXIT_BAD_INPUT;
       return TRUE;
+    }
+
+  if (out_options->device_id != NULL)
+    {
+      LcKnowledge *knowledge = lc_knowledge_get_default ();
+
+      if (lc_knowledge_get_load_error () != NULL)
+        {
+          lc_cli_error (_("the knowledge base is damaged: %s"), lc_knowledge_get_load_error ()->message);
+          *out_status = LC_EXIT_BAD_INPUT;
+          return TRUE;
+        }
+      if (lc_knowledge_lookup_device (knowledge, out_options->device_id) == NULL)
+        {
+          lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"),
+                        out_options->device_id);
+          *out_status = LC_EXIT_BAD_INPUT;
+          return TRUE;
+        }
     }
 
   if (out_options->signal_text != NULL)

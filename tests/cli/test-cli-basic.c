@@ -128,6 +128,18 @@ test_bad_window_signal (void)
 }
 
 static void
+test_unknown_window_device (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--device", "toaster", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
+  g_assert_nonnull (strstr (result.err, "toaster"));
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+}
+
+static void
 test_signal_without_device (void)
 {
   g_auto(RunResult) result = { 0 };
@@ -151,6 +163,7 @@ main (int   argc,
   g_test_add_func ("/cli/unknown-subcommand", test_unknown_subcommand);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/bad-window-signal", test_bad_window_signal);
+  g_test_add_func ("/cli/unknown-window-device", test_unknown_window_device);
   g_test_add_func ("/cli/signal-without-device", test_signal_without_device);
 
   return g_test_run ();
