@@ -46,9 +46,12 @@ GType lc_fix_state_get_type      (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
 
+#define LC_SUPPORT_PROCEDURE_ID "contact-support"
+
 /* The plan: the first fitting procedure of each cause in the diagnosis
- * order, then the further procedures of those causes in the same order;
- * a procedure shared by two causes is tried once. Normal causes have
+ * order, then the second ones in the same order, and so on; a procedure
+ * shared by two causes is tried once, and LC_SUPPORT_PROCEDURE_ID is
+ * where the plan ends rather than a step in it. Normal causes have
  * nothing to try.
  *
  * Properties (all read-only, EXPLICIT_NOTIFY, notified only on change):
@@ -104,8 +107,18 @@ gboolean          lc_fix_session_skip_step             (LcFixSession   *self);
  */
 void              lc_fix_session_answer                (LcFixSession   *self,
                                                         LcFixAnswer     answer);
-/* A step said "stop here if …" and it applies: NEEDS_SUPPORT. */
+/* The current step's "stop here if …" applies: this procedure ends here
+ * (recorded as stopped at this step) and the session goes on like NO.
+ */
 void              lc_fix_session_stop                  (LcFixSession   *self);
+/* Straight to NEEDS_SUPPORT (a "contact support" stop text, or the person
+ * asks for help). Accepted in any state but SOLVED.
+ */
+void              lc_fix_session_request_support       (LcFixSession   *self);
+/* Blink support's own procedure ("contact-support"), shown on the support
+ * page; never part of the plan. May be NULL.
+ */
+LcProcedure      *lc_fix_session_get_support_procedure (LcFixSession   *self);
 
 /* History, for the support summary: every procedure started, in order. */
 guint             lc_fix_session_get_n_attempts        (LcFixSession   *self);
@@ -121,8 +134,11 @@ LcFixStepState    lc_fix_session_get_attempt_step_state (LcFixSession  *self,
 gboolean          lc_fix_session_get_attempt_answer    (LcFixSession   *self,
                                                         guint           attempt,
                                                         LcFixAnswer    *out_answer);
-/* TRUE when the attempt ended with lc_fix_session_stop(). */
+/* TRUE when the attempt ended with lc_fix_session_stop(); @out_step
+ * (optional) is the step that said stop.
+ */
 gboolean          lc_fix_session_get_attempt_stopped   (LcFixSession   *self,
-                                                        guint           attempt);
+                                                        guint           attempt,
+                                                        guint          *out_step);
 
 G_END_DECLS

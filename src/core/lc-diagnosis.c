@@ -1,0 +1,1043 @@
+/* lc-diagnosis.c — what a light most likely means, ranked
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "lc-diagnosis.h"
+#include "lc-diagnosis-private.h"
+
+/* lc_signal_match() promises >= 0.5 for a plausible match. */
+#define MATCH_PLAUSIBLE        0.5
+/* Matches this far below the best one are "near" and count little, so an
+ * exact match always decides, and among near ones the closest decides.
+ */
+#define MATCH_TIER_EPSILON     0.005
+#define NEAR_DISCOUNT          0.15
+/* How much of the whole a guess from the family's general advice gets. */
+#define GENERAL_ADVICE_CONFIDENCE 0.4
+/* A known signal reported at other moments than the one given. */
+#define CONTEXT_FIT_SAME       1.0
+#define CONTEXT_FIT_UNSAID     0.8 /* the person said "any": the moment is unknown */
+#define CONTEXT_FIT_ANYTIME    0.7 /* the signal is tied to no moment */
+#define CONTEXT_FIT_OTHER      0.3
+
+struct _LcDiagnosis
+{
+  GObject         parent_instance;
+
+  LcKnowledge    *knowledge;
+  LcDevice       *device;
+  LcSignal        signal;
+  char           *signal_text;
+  char           *context_id;
+
+  GListStore     *causes;
+  GPtrArray      *cause_array;    /* the same items, for borrowed access */
+  LcKnownSignal  *known_signal;
+  double          other_likelihood;
+  gboolean        matched_exactly;
+
+  LcSignalSource  source;
+  double          source_confidence;
+};
+
+G_DEFINE_FINAL_TYPE (LcDiagnosis, lc_diagnosis, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lc-diagnosis-error-quark, lc_diagnosis_error)
+
+enum {
+  PROP_0,
+  PROP_KNOWLEDGE,
+  PROP_DEVICE,
+  PROP_SIGNAL,
+  PROP_SIGNAL_TEXT,
+  PROP_CONTEXT_ID,
+  PROP_CAUSES,
+  PROP_TOP_CAUSE,
+  PROP_OTHER_LIKELIHOOD,
+  PROP_IS_NORMAL,
+  PROP_IS_KNOWN_SIGNAL,
+  PROP_MATCHED_EXACTLY,
+  PROP_KNOWN_SIGNAL,
+  PROP_SOURCES_DISAGREE,
+  PROP_DISAGREEMENT_NOTE,
+  PROP_SOURCE,
+  PROP_SOURCE_CONFIDENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+GType
+lc_signal_source_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { LC_SIGNAL_SOURCE_EYE, "LC_SIGNAL_SOURCE_EYE", "eye" },
+        { LC_SIGNAL_SOURCE_CAMERA, "LC_SIGNAL_SOURCE_CAMERA", "camera" },
+        { LC_SIGNAL_SOURCE_VIDEO, "LC_SIGNAL_SOURCE_VIDEO", "video" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("LcSignalSource"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+const char *
+lc_signal_source_to_string (LcSignalSource source)
+{
+  switch (source)
+    {
+    case LC_SIGNAL_SOURCE_CAMERA:
+      return "camera";
+    case LC_SIGNAL_SOURCE_VIDEO:
+      return "video";
+    case LC_SIGNAL_SOURCE_EYE:
+    default:
+      return "eye";
+    }
+}
+
+const char *
+lc_likelihood_to_words (double likelihood)
+{
+  if (likelihood >= 0.7)
+    return C_("likelihood", "very likely");
+  if (likelihood >= 0.4)
+    return C_("likelihood", "likely");
+  if (likelihood >= 0.15)
+    return C_("likelihood", "possible");
+  return C_("likelihood", "unlikely");
+}
+
+/* Ranking */
+
+typedef struct
+{
+  LcCause          *cause;        /* owned by the knowledge base */
+  const LcCauseRef *ref;
+  LcKnownSignal    *known_signal; /* NULL: general advice */
+  double            match_score;
+  LcMatchFlags      match_flags;
+  double            score;
+  guint             order;        /* first seen, to keep ties stable */
+} Candidate;
+
+typedef struct
+{
+  LcKnownSignal *known_signal;
+  double         score;
+  LcMatchFlags   flags;
+} Match;
+
+static double
+context_fit (LcKnownSignal *known_signal,
+             const char    *context_id)
+{
+  if (lc_known_signal_has_context (known_signal, context_id))
+    return CONTEXT_FIT_SAME;
+
+  if (g_str_equal (context_id, "any"))
+    return CONTEXT_FIT_UNSAID;
+
+  if (lc_known_signal_has_context (known_signal, "any"))
+    return CONTEXT_FIT_ANYTIME;
+
+  return CONTEXT_FIT_OTHER;
+}
+
+/* Between known signals, Blink's own word counts a little more. Within one
+ * known signal the data's weights alone decide.
+ */
+static double
+provenance_factor (LcProvenance *provenance)
+{
+  switch (lc_provenance_get_kind (provenance))
+    {
+    case LC_PROVENANCE_OFFICIAL:
+      return 1.0;
+    case LC_PROVENANCE_ARTICLE:
+      return 0.9;
+    case LC_PROVENANCE_COMMUNITY:
+      return 0.75;
+    case LC_PROVENANCE_LIGHTCODE:
+    default:
+      return 0.7;
+    }
+}
+
+static void
+offer_candidate (GHashTable       *by_id,
+                 GPtrArray        *candidates,
+                 LcKnowledge      *knowledge,
+                 const LcCauseRef *ref,
+                 LcKnownSignal    *known_signal,
+                 double            match_score,
+                 LcMatchFlags      match_flags,
+                 double            score)
+{
+  const char *cause_id = lc_cause_ref_get_cause_id (ref);
+  Candidate *candidate;
+  LcCause *cause;
+
+  if (score <= 0.0)
+    return;
+
+  cause = lc_knowledge_lookup_cause (knowledge, cause_id);
+  if (cause == NULL)
+    {
+      /* The knowledge test makes this impossible for shipped data. */
+      g_debug ("Unknown cause “%s” ignored", cause_id);
+      return;
+    }
+
+  candidate = g_hash_table_lookup (by_id, cause_id);
+  if (candidate == NULL)
+    {
+      candidate = g_new0 (Candidate, 1);
+      candidate->order = candidates->len;
+      g_ptr_array_add (candidates, candidate);
+      g_hash_table_insert (by_id, (gpointer) cause_id, candidate);
+    }
+  else if (candidate->score >= score)
+    {
+      return;
+    }
+
+  candidate->cause = cause;
+  candidate->ref = ref;
+  candidate->known_signal = known_signal;
+  candidate->match_score = match_score;
+  candidate->match_flags = match_flags;
+  candidate->score = score;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = *(const Candidate * const *) a;
+  const Candidate *cb = *(const Candidate * const *) b;
+
+  if (ca->score > cb->score)
+    return -1;
+  if (ca->score < cb->score)
+    return 1;
+
+  return (int) ca->order - (int) cb->order;
+}
+
+static const LcLight *
+first_burst_light (const LcSignal *signal)
+{
+  for (guint i = 0; i < MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS); i++)
+    {
+      if (signal->lights[i].kind == LC_KIND_BURST)
+        return &signal->lights[i];
+    }
+
+  return NULL;
+}
+
+static void
+append_sentence (GString    *text,
+                 const char *sentence)
+{
+  if (sentence == NULL || sentence[0] == '\0')
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  g_string_append (text, sentence);
+}
+
+/* Why this cause: what matched, how closely, and what the moment does to
+ * it. Sentences are whole translatable units; only names are inserted.
+ */
+static char *
+build_explanation (LcDiagnosis     *self,
+                   const Candidate *candidate)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *words = lc_signal_describe (&self->signal);
+  const char *device_name = lc_device_get_name (self->device);
+  const char *context_label = lc_knowledge_get_context_label (self->knowledge, self->context_id);
+  gboolean context_said = !g_str_equal (self->context_id, "any");
+
+  if (candidate->known_signal == NULL)
+    {
+      g_autofree char *sentence = NULL;
+
+      /* TRANSLATORS: %s is a device name, then a family name ("Battery cameras") */
+      sentence = g_strdup_printf (_("This isn’t a known light for the %s, so this comes from the general advice for its family (%s) and is only a first guess."),
+                                  device_name, lc_device_get_family_name (self->device));
+      append_sentence (text, sentence);
+
+      if (context_said && lc_cause_ref_has_context_weight (candidate->ref, self->context_id))
+        {
+          g_autofree char *moment = NULL;
+
+          /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+          moment = g_strdup_printf (_("It counts more because of when it happened (“%s”)."), context_label);
+          append_sentence (text, moment);
+        }
+    }
+  else
+    {
+      LcKnownSignal *known = candidate->known_signal;
+      LcMatchFlags flags = candidate->match_flags;
+      g_autofree char *meaning = NULL;
+
+      if (candidate->match_score >= 1.0)
+        /* TRANSLATORS: a description of a light ("Red light, six blinks then a pause"),
+         * a device name, then the short meaning of the light */
+        meaning = g_strdup_printf (_("%s: on the %s this light usually means “%s”."),
+                                   words, device_name, lc_known_signal_get_title (known));
+      else
+        /* TRANSLATORS: a description of a light, then the known light it is close
+         * to (e.g. "red:burst:6"), a device name and that light's short meaning */
+        meaning = g_strdup_printf (_("%s is close to %s, which on the %s usually means “%s”."),
+                                   words, lc_known_signal_get_signal_text (known),
+                                   device_name, lc_known_signal_get_title (known));
+      append_sentence (text, meaning);
+
+      if (flags & LC_MATCH_COUNT_OFF)
+        {
+          const LcLight *seen = first_burst_light (&self->signal);
+          const LcLight *listed = first_burst_light (lc_known_signal_get_signal (known));
+
+          if (seen != NULL && listed != NULL)
+            {
+              g_autofree char *count = NULL;
+
+              /* TRANSLATORS: two numbers of blinks: what was counted, what is listed */
+              count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "You counted %u blink and the known light has %u; it is easy to miss or add one when counting.",
+                                                    "You counted %u blinks and the known light has %u; it is easy to miss or add one when counting.",
+                                                    seen->count),
+                                       seen->count, listed->count);
+              append_sentence (text, count);
+            }
+        }
+      if (flags & LC_MATCH_COLOR_CONFUSED)
+        append_sentence (text, _("The colour differs a little, and colours like red and amber are easy to mix up, in a camera picture too."));
+      if (flags & LC_MATCH_KIND_CONFUSED)
+        append_sentence (text, _("The pattern differs a little: short bursts of blinks and steady blinking are easy to confuse."));
+      if (flags & LC_MATCH_RATE_DIFFERS)
+        append_sentence (text, _("The blinking speed differs from the known light, but speed is hard to judge by eye."));
+      if (flags & LC_MATCH_LIGHT_MISSING)
+        append_sentence (text, _("The known light has one more lamp lit than you saw; a dim one is easy to miss."));
+
+      if (context_said)
+        {
+          g_autofree char *moment = NULL;
+          double base = lc_cause_ref_get_weight (candidate->ref, NULL);
+          double here = lc_cause_ref_get_weight (candidate->ref, self->context_id);
+
+          if (!lc_known_signal_has_context (known, self->context_id) &&
+              !lc_known_signal_has_context (known, "any"))
+            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            moment = g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
+                                      context_label);
+          else if (here > base + 1e-6)
+            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            moment = g_strdup_printf (_("Because it happened at this moment (“%s”), this reason is more likely than usual."),
+                                      context_label);
+          else if (here < base - 1e-6)
+            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            moment = g_strdup_printf (_("At this moment (“%s”), this reason is less likely than usual."),
+                                      context_label);
+          append_sentence (text, moment);
+        }
+    }
+
+  append_sentence (text, lc_cause_get_explanation (candidate->cause));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+rank (LcDiagnosis *self)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  GListModel *known_signals = lc_device_get_known_signals (self->device);
+  double best = 0.0;
+  double confidence;
+  double total = 0.0;
+  guint n_known = g_list_model_get_n_items (known_signals);
+
+  for (guint i = 0; i < n_known; i++)
+    {
+      g_autoptr(LcKnownSignal) known = g_list_model_get_item (known_signals, i);
+      Match match = { known, 0.0, LC_MATCH_EXACT };
+
+      match.score = lc_signal_match (&self->signal, lc_known_signal_get_signal (known), &match.flags);
+      if (match.score < MATCH_PLAUSIBLE)
+        continue;
+
+      best = MAX (best, match.score);
+      g_array_append_val (matches, match);
+    }
+
+  if (matches->len > 0)
+    {
+      Match *top = NULL;
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          Match *match = &g_array_index (matches, Match, i);
+          gboolean best_tier = match->score >= best - MATCH_TIER_EPSILON;
+          double signal_weight;
+          guint n_refs;
+
+          signal_weight = match->score
+                        * (best_tier ? 1.0 : NEAR_DISCOUNT)
+                        * context_fit (match->known_signal, self->context_id)
+                        * provenance_factor (lc_known_signal_get_provenance (match->known_signal));
+
+          if (best_tier && (top == NULL ||
+                            context_fit (match->known_signal, self->context_id) >
+                            context_fit (top->known_signal, self->context_id)))
+            top = match;
+
+          n_refs = lc_known_signal_get_n_causes (match->known_signal);
+          for (guint r = 0; r < n_refs; r++)
+            {
+              const LcCauseRef *ref = lc_known_signal_get_cause (match->known_signal, r);
+
+              offer_candidate (by_id, candidates, self->knowledge, ref,
+                               match->known_signal, match->score, match->flags,
+                               signal_weight * lc_cause_ref_get_weight (ref, self->context_id));
+            }
+        }
+
+      g_assert (top != NULL);
+      self->known_signal = g_object_ref (top->known_signal);
+      self->matched_exactly = best >= 1.0;
+      confidence = best;
+    }
+  else
+    {
+      guint n_refs = lc_device_get_n_fallback_causes (self->device);
+
+      for (guint r = 0; r < n_refs; r++)
+        {
+          const LcCauseRef *ref = lc_device_get_fallback_cause (self->device, r);
+
+          offer_candidate (by_id, candidates, self->knowledge, ref, NULL, 0.0, LC_MATCH_EXACT,
+                           lc_cause_ref_get_weight (ref, self->context_id));
+        }
+
+      confidence = GENERAL_ADVICE_CONFIDENCE;
+    }
+
+  g_ptr_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    total += ((Candidate *) g_ptr_array_index (candidates, i))->score;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = g_ptr_array_index (candidates, i);
+      g_autoptr(LcDiagnosisCause) item = NULL;
+      g_autoptr(GListModel) procedures = NULL;
+      g_autofree char *explanation = NULL;
+
+      procedures = lc_knowledge_get_procedures_for_cause (self->knowledge, candidate->cause, self->device);
+      item = _lc_diagnosis_cause_new (candidate->cause,
+                                      lc_cause_ref_get_provenance (candidate->ref),
+                                      procedures,
+                                      candidate->known_signal,
+                                      candidate->match_score,
+                                      candidate->match_flags);
+      _lc_diagnosis_cause_set_likelihood (item, candidate->score / total * confidence);
+      explanation = build_explanation (self, candidate);
+      _lc_diagnosis_cause_set_explanation (item, explanation);
+
+      g_list_store_append (self->causes, item);
+      g_ptr_array_add (self->cause_array, g_steal_pointer (&item));
+    }
+
+  self->other_likelihood = candidates->len > 0 ? 1.0 - confidence : 1.0;
+}
+
+/* GObject */
+
+static void
+lc_diagnosis_finalize (GObject *object)
+{
+  LcDiagnosis *self = (LcDiagnosis *)object;
+
+  g_clear_object (&self->knowledge);
+  g_clear_object (&self->device);
+  g_clear_object (&self->causes);
+  g_clear_pointer (&self->cause_array, g_ptr_array_unref);
+  g_clear_object (&self->known_signal);
+  g_clear_pointer (&self->signal_text, g_free);
+  g_clear_pointer (&self->context_id, g_free);
+
+  G_OBJECT_CLASS (lc_diagnosis_parent_class)->finalize (object);
+}
+
+static void
+lc_diagnosis_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LcDiagnosis *self = LC_DIAGNOSIS (object);
+
+  switch (prop_id)
+    {
+    case PROP_KNOWLEDGE:
+      g_value_set_object (value, self->knowledge);
+      break;
+
+    case PROP_DEVICE:
+      g_value_set_object (value, self->device);
+      break;
+
+    case PROP_SIGNAL:
+      g_value_set_boxed (value, &self->signal);
+      break;
+
+    case PROP_SIGNAL_TEXT:
+      g_value_set_string (value, self->signal_text);
+      break;
+
+    case PROP_CONTEXT_ID:
+      g_value_set_string (value, self->context_id);
+      break;
+
+    case PROP_CAUSES:
+      g_value_set_object (value, self->causes);
+      break;
+
+    case PROP_TOP_CAUSE:
+      g_value_set_object (value, lc_diagnosis_get_top_cause (self));
+      break;
+
+    case PROP_OTHER_LIKELIHOOD:
+      g_value_set_double (value, self->other_likelihood);
+      break;
+
+    case PROP_IS_NORMAL:
+      g_value_set_boolean (value, lc_diagnosis_is_normal (self));
+      break;
+
+    case PROP_IS_KNOWN_SIGNAL:
+      g_value_set_boolean (value, lc_diagnosis_is_known_signal (self));
+      break;
+
+    case PROP_MATCHED_EXACTLY:
+      g_value_set_boolean (value, self->matched_exactly);
+      break;
+
+    case PROP_KNOWN_SIGNAL:
+      g_value_set_object (value, self->known_signal);
+      break;
+
+    case PROP_SOURCES_DISAGREE:
+      g_value_set_boolean (value, lc_diagnosis_sources_disagree (self));
+      break;
+
+    case PROP_DISAGREEMENT_NOTE:
+      g_value_set_string (value, lc_diagnosis_get_disagreement_note (self));
+      break;
+
+    case PROP_SOURCE:
+      g_value_set_enum (value, self->source);
+      break;
+
+    case PROP_SOURCE_CONFIDENCE:
+      g_value_set_double (value, self->source_confidence);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_diagnosis_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LcDiagnosis *self = LC_DIAGNOSIS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      lc_diagnosis_set_source (self, g_value_get_enum (value), self->source_confidence);
+      break;
+
+    case PROP_SOURCE_CONFIDENCE:
+      lc_diagnosis_set_source (self, self->source, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_diagnosis_class_init (LcDiagnosisClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = lc_diagnosis_finalize;
+  object_class->get_property = lc_diagnosis_get_property;
+  object_class->set_property = lc_diagnosis_set_property;
+
+  properties [PROP_KNOWLEDGE] =
+    g_param_spec_object ("knowledge", NULL, NULL, LC_TYPE_KNOWLEDGE, ro);
+  properties [PROP_DEVICE] =
+    g_param_spec_object ("device", NULL, NULL, LC_TYPE_DEVICE, ro);
+  properties [PROP_SIGNAL] =
+    g_param_spec_boxed ("signal", NULL, NULL, LC_TYPE_SIGNAL, ro);
+  properties [PROP_SIGNAL_TEXT] =
+    g_param_spec_string ("signal-text", NULL, NULL, NULL, ro);
+  properties [PROP_CONTEXT_ID] =
+    g_param_spec_string ("context-id", NULL, NULL, "any", ro);
+  properties [PROP_CAUSES] =
+    g_param_spec_object ("causes", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties [PROP_TOP_CAUSE] =
+    g_param_spec_object ("top-cause", NULL, NULL, LC_TYPE_DIAGNOSIS_CAUSE, ro);
+  properties [PROP_OTHER_LIKELIHOOD] =
+    g_param_spec_double ("other-likelihood", NULL, NULL, 0.0, 1.0, 0.0, ro);
+  properties [PROP_IS_NORMAL] =
+    g_param_spec_boolean ("is-normal", NULL, NULL, FALSE, ro);
+  properties [PROP_IS_KNOWN_SIGNAL] =
+    g_param_spec_boolean ("is-known-signal", NULL, NULL, FALSE, ro);
+  properties [PROP_MATCHED_EXACTLY] =
+    g_param_spec_boolean ("matched-exactly", NULL, NULL, FALSE, ro);
+  properties [PROP_KNOWN_SIGNAL] =
+    g_param_spec_object ("known-signal", NULL, NULL, LC_TYPE_KNOWN_SIGNAL, ro);
+  properties [PROP_SOURCES_DISAGREE] =
+    g_param_spec_boolean ("sources-disagree", NULL, NULL, FALSE, ro);
+  properties [PROP_DISAGREEMENT_NOTE] =
+    g_param_spec_string ("disagreement-note", NULL, NULL, NULL, ro);
+  properties [PROP_SOURCE] =
+    g_param_spec_enum ("source", NULL, NULL, LC_TYPE_SIGNAL_SOURCE, LC_SIGNAL_SOURCE_EYE, rw);
+  properties [PROP_SOURCE_CONFIDENCE] =
+    g_param_spec_double ("source-confidence", NULL, NULL, 0.0, 1.0, 1.0, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lc_diagnosis_init (LcDiagnosis *self)
+{
+  self->causes = g_list_store_new (LC_TYPE_DIAGNOSIS_CAUSE);
+  self->cause_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source = LC_SIGNAL_SOURCE_EYE;
+  self->source_confidence = 1.0;
+  lc_signal_init_off (&self->signal);
+}
+
+LcDiagnosis *
+lc_diagnosis_new (LcKnowledge     *knowledge,
+                  LcDevice        *device,
+                  const LcSignal  *observed,
+                  const char      *context_id,
+                  GError         **error)
+{
+  g_autoptr(LcDiagnosis) self = NULL;
+
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (knowledge), NULL);
+  g_return_val_if_fail (LC_IS_DEVICE (device), NULL);
+  g_return_val_if_fail (observed != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (context_id == NULL)
+    context_id = "any";
+
+  if (lc_knowledge_get_context_label (knowledge, context_id) == NULL)
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) lc_knowledge_get_context_ids (knowledge));
+
+      g_set_error (error, LC_DIAGNOSIS_ERROR, LC_DIAGNOSIS_ERROR_UNKNOWN_CONTEXT,
+                   /* TRANSLATORS: what was typed as the moment ("bath-time"), then the list of known ones */
+                   _("unknown context “%s” (known: %s)"),
+                   context_id, known);
+      return NULL;
+    }
+
+  self = g_object_new (LC_TYPE_DIAGNOSIS, NULL);
+  self->knowledge = g_object_ref (knowledge);
+  self->device = g_object_ref (device);
+  self->signal = *observed;
+  self->signal_text = lc_signal_to_string (observed);
+  self->context_id = g_strdup (context_id);
+
+  rank (self);
+
+  return g_steal_pointer (&self);
+}
+
+LcKnowledge *
+lc_diagnosis_get_knowledge (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->knowledge;
+}
+
+LcDevice *
+lc_diagnosis_get_device (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->device;
+}
+
+const LcSignal *
+lc_diagnosis_get_signal (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return &self->signal;
+}
+
+const char *
+lc_diagnosis_get_signal_text (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->signal_text;
+}
+
+const char *
+lc_diagnosis_get_context_id (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->context_id;
+}
+
+GListModel *
+lc_diagnosis_get_causes (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return G_LIST_MODEL (self->causes);
+}
+
+guint
+lc_diagnosis_get_n_causes (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), 0);
+
+  return self->cause_array->len;
+}
+
+LcDiagnosisCause *
+lc_diagnosis_get_cause (LcDiagnosis *self,
+                        guint        index)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  if (index >= self->cause_array->len)
+    return NULL;
+
+  return g_ptr_array_index (self->cause_array, index);
+}
+
+LcDiagnosisCause *
+lc_diagnosis_get_top_cause (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return lc_diagnosis_get_cause (self, 0);
+}
+
+double
+lc_diagnosis_get_other_likelihood (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), 1.0);
+
+  return self->other_likelihood;
+}
+
+gboolean
+lc_diagnosis_is_normal (LcDiagnosis *self)
+{
+  LcDiagnosisCause *top;
+  LcKnownSignal *known;
+
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), FALSE);
+
+  if ((top = lc_diagnosis_get_top_cause (self)) == NULL)
+    return FALSE;
+
+  if (lc_cause_is_normal (lc_diagnosis_cause_get_cause (top)))
+    return TRUE;
+
+  known = lc_diagnosis_cause_get_known_signal (top);
+
+  return known != NULL && lc_known_signal_is_normal (known);
+}
+
+gboolean
+lc_diagnosis_is_known_signal (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), FALSE);
+
+  return self->known_signal != NULL;
+}
+
+gboolean
+lc_diagnosis_matched_exactly (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), FALSE);
+
+  return self->matched_exactly;
+}
+
+LcKnownSignal *
+lc_diagnosis_get_known_signal (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->known_signal;
+}
+
+gboolean
+lc_diagnosis_sources_disagree (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), FALSE);
+
+  return lc_diagnosis_get_disagreement_note (self) != NULL;
+}
+
+const char *
+lc_diagnosis_get_disagreement_note (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  if (self->known_signal == NULL)
+    return NULL;
+
+  return lc_known_signal_get_disagreement (self->known_signal);
+}
+
+LcProvenance *
+lc_diagnosis_get_disagreement_provenance (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  if (self->known_signal == NULL)
+    return NULL;
+
+  return lc_known_signal_get_disagreement_provenance (self->known_signal);
+}
+
+void
+lc_diagnosis_set_source (LcDiagnosis    *self,
+                         LcSignalSource  source,
+                         double          confidence)
+{
+  g_return_if_fail (LC_IS_DIAGNOSIS (self));
+  g_return_if_fail (source <= LC_SIGNAL_SOURCE_VIDEO);
+
+  /* A person's own reading has no confidence figure. */
+  if (source == LC_SIGNAL_SOURCE_EYE)
+    confidence = 1.0;
+  confidence = CLAMP (confidence, 0.0, 1.0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->source != source)
+    {
+      self->source = source;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE]);
+    }
+
+  if (self->source_confidence != confidence)
+    {
+      self->source_confidence = confidence;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE_CONFIDENCE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+LcSignalSource
+lc_diagnosis_get_source (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), LC_SIGNAL_SOURCE_EYE);
+
+  return self->source;
+}
+
+double
+lc_diagnosis_get_source_confidence (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), 1.0);
+
+  return self->source_confidence;
+}
+
+/* JSON */
+
+/* Three decimals are plenty for a person and keep the output readable. */
+static double
+round_likelihood (double value)
+{
+  return round (value * 1000.0) / 1000.0;
+}
+
+static void
+add_provenance (JsonBuilder  *builder,
+                LcProvenance *provenance)
+{
+  json_builder_set_member_name (builder, "provenance");
+  json_builder_add_string_value (builder, lc_provenance_kind_to_string (lc_provenance_get_kind (provenance)));
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "label");
+  json_builder_add_string_value (builder, lc_provenance_get_label (provenance));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, lc_provenance_get_source_name (provenance));
+  json_builder_set_member_name (builder, "url");
+  if (lc_provenance_get_url (provenance) != NULL)
+    json_builder_add_string_value (builder, lc_provenance_get_url (provenance));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_procedure (JsonBuilder *builder,
+               LcProcedure *procedure)
+{
+  guint n_steps = lc_procedure_get_n_steps (procedure);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, lc_procedure_get_id (procedure));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, lc_procedure_get_title (procedure));
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      LcStep *step = lc_procedure_get_step (procedure, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, lc_step_get_title (step));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, lc_step_get_text (step));
+      json_builder_set_member_name (builder, "illustration");
+      if (lc_step_get_illustration (step) != NULL)
+        json_builder_add_string_value (builder, lc_step_get_illustration (step));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+lc_diagnosis_to_json (LcDiagnosis *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint n_causes;
+
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  builder = json_builder_new ();
+  n_causes = lc_diagnosis_get_n_causes (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "device");
+  json_builder_add_string_value (builder, lc_device_get_id (self->device));
+  json_builder_set_member_name (builder, "signal");
+  json_builder_add_string_value (builder, self->signal_text);
+  json_builder_set_member_name (builder, "context");
+  json_builder_add_string_value (builder, self->context_id);
+  json_builder_set_member_name (builder, "is_normal");
+  json_builder_add_boolean_value (builder, lc_diagnosis_is_normal (self));
+  json_builder_set_member_name (builder, "known_signal");
+  json_builder_add_boolean_value (builder, lc_diagnosis_is_known_signal (self));
+  json_builder_set_member_name (builder, "matched_exactly");
+  json_builder_add_boolean_value (builder, self->matched_exactly);
+  json_builder_set_member_name (builder, "meaning");
+  if (self->known_signal != NULL)
+    json_builder_add_string_value (builder, lc_known_signal_get_title (self->known_signal));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "other_likelihood");
+  json_builder_add_double_value (builder, round_likelihood (self->other_likelihood));
+
+  json_builder_set_member_name (builder, "disagreement");
+  if (lc_diagnosis_sources_disagree (self))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, lc_diagnosis_get_disagreement_note (self));
+      if (lc_diagnosis_get_disagreement_provenance (self) != NULL)
+        add_provenance (builder, lc_diagnosis_get_disagreement_provenance (self));
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "causes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_causes; i++)
+    {
+      LcDiagnosisCause *cause = lc_diagnosis_get_cause (self, i);
+      LcKnownSignal *known = lc_diagnosis_cause_get_known_signal (cause);
+      LcProcedure *procedure = lc_diagnosis_cause_get_procedure (cause);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, lc_diagnosis_cause_get_id (cause));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, lc_diagnosis_cause_get_title (cause));
+      json_builder_set_member_name (builder, "likelihood");
+      json_builder_add_double_value (builder, round_likelihood (lc_diagnosis_cause_get_likelihood (cause)));
+      add_provenance (builder, lc_diagnosis_cause_get_provenance (cause));
+      json_builder_set_member_name (builder, "explanation");
+      json_builder_add_string_value (builder, lc_diagnosis_cause_get_explanation (cause));
+      json_builder_set_member_name (builder, "known_signal");
+      if (known != NULL)
+        json_builder_add_string_value (builder, lc_known_signal_get_signal_text (known));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "match_score");
+      json_builder_add_double_value (builder, round_likelihood (lc_diagnosis_cause_get_match_score (cause)));
+      json_builder_set_member_name (builder, "procedure");
+      if (procedure != NULL)
+        add_procedure (builder, procedure);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,915 @@
+/* lc-fix-session.c — working through the fixes of a diagnosis, step by step
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "lc-fix-session.h"
+
+typedef struct
+{
+  LcDiagnosisCause *cause;
+  LcProcedure      *procedure;
+  gboolean          first_for_cause; /* the cause's first fix in the plan */
+} PlanEntry;
+
+typedef struct
+{
+  LcDiagnosisCause *cause;
+  LcProcedure      *procedure;
+  LcFixStepState   *step_states;
+  guint             n_steps;
+  gboolean          answered;
+  LcFixAnswer       answer;
+  gboolean          stopped;
+  guint             stopped_at;
+} Attempt;
+
+struct _LcFixSession
+{
+  GObject       parent_instance;
+
+  LcDiagnosis  *diagnosis;
+  LcProcedure  *support_procedure;
+
+  GPtrArray    *plan;      /* PlanEntry */
+  guint         plan_index;
+  GPtrArray    *attempts;  /* Attempt; the last one is current */
+
+  LcFixState    state;
+  guint         step_index;
+  char         *next_reason;
+  char         *support_reason;
+};
+
+G_DEFINE_FINAL_TYPE (LcFixSession, lc_fix_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIAGNOSIS,
+  PROP_STATE,
+  PROP_CURRENT_CAUSE,
+  PROP_CURRENT_PROCEDURE,
+  PROP_STEP_INDEX,
+  PROP_CURRENT_STEP,
+  PROP_N_STEPS,
+  PROP_CAN_GO_BACK,
+  PROP_NEXT_REASON,
+  PROP_SUPPORT_REASON,
+  PROP_ATTEMPT_INDEX,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+GType
+lc_fix_step_state_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { LC_FIX_STEP_NOT_DONE, "LC_FIX_STEP_NOT_DONE", "not-done" },
+        { LC_FIX_STEP_DONE, "LC_FIX_STEP_DONE", "done" },
+        { LC_FIX_STEP_SKIPPED, "LC_FIX_STEP_SKIPPED", "skipped" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixStepState"), values));
+    }
+
+  return type_id;
+}
+
+GType
+lc_fix_answer_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { LC_FIX_ANSWER_YES, "LC_FIX_ANSWER_YES", "yes" },
+        { LC_FIX_ANSWER_NO, "LC_FIX_ANSWER_NO", "no" },
+        { LC_FIX_ANSWER_NOT_SURE, "LC_FIX_ANSWER_NOT_SURE", "not-sure" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixAnswer"), values));
+    }
+
+  return type_id;
+}
+
+GType
+lc_fix_state_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { LC_FIX_STATE_NOTHING_TO_FIX, "LC_FIX_STATE_NOTHING_TO_FIX", "nothing-to-fix" },
+        { LC_FIX_STATE_STEPS, "LC_FIX_STATE_STEPS", "steps" },
+        { LC_FIX_STATE_ASKING, "LC_FIX_STATE_ASKING", "asking" },
+        { LC_FIX_STATE_SOLVED, "LC_FIX_STATE_SOLVED", "solved" },
+        { LC_FIX_STATE_NEEDS_SUPPORT, "LC_FIX_STATE_NEEDS_SUPPORT", "needs-support" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixState"), values));
+    }
+
+  return type_id;
+}
+
+static void
+plan_entry_free (PlanEntry *entry)
+{
+  g_clear_object (&entry->cause);
+  g_clear_object (&entry->procedure);
+  g_free (entry);
+}
+
+static void
+attempt_free (Attempt *attempt)
+{
+  g_clear_object (&attempt->cause);
+  g_clear_object (&attempt->procedure);
+  g_clear_pointer (&attempt->step_states, g_free);
+  g_free (attempt);
+}
+
+static Attempt *
+current_attempt (LcFixSession *self)
+{
+  if (self->attempts->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (self->attempts, self->attempts->len - 1);
+}
+
+static Attempt *
+get_attempt (LcFixSession *self,
+             guint         index)
+{
+  g_return_val_if_fail (index < self->attempts->len, NULL);
+
+  return g_ptr_array_index (self->attempts, index);
+}
+
+static void
+build_plan (LcFixSession *self)
+{
+  g_autoptr(GHashTable) planned = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_causes = lc_diagnosis_get_n_causes (self->diagnosis);
+  gboolean added = TRUE;
+
+  /* Round by round: every cause's first fix, then every cause's second
+   * one, … so a "no" moves on to the next likely cause before going
+   * deeper into one.
+   */
+  for (guint round = 0; added; round++)
+    {
+      added = FALSE;
+
+      for (guint c = 0; c < n_causes; c++)
+        {
+          LcDiagnosisCause *cause = lc_diagnosis_get_cause (self->diagnosis, c);
+          GListModel *procedures = lc_diagnosis_cause_get_procedures (cause);
+          g_autoptr(LcProcedure) procedure = NULL;
+          PlanEntry *entry;
+          const char *id;
+
+          if (round >= g_list_model_get_n_items (procedures))
+            continue;
+
+          added = TRUE;
+          procedure = g_list_model_get_item (procedures, round);
+          id = lc_procedure_get_id (procedure);
+
+          if (g_str_equal (id, LC_SUPPORT_PROCEDURE_ID))
+            {
+              g_set_object (&self->support_procedure, procedure);
+              continue;
+            }
+          if (g_hash_table_contains (planned, id))
+            continue;
+          g_hash_table_add (planned, (gpointer) id);
+
+          entry = g_new0 (PlanEntry, 1);
+          entry->cause = g_object_ref (cause);
+          entry->procedure = g_steal_pointer (&procedure);
+          entry->first_for_cause = TRUE;
+          for (guint i = 0; i < self->plan->len; i++)
+            {
+              PlanEntry *earlier = g_ptr_array_index (self->plan, i);
+
+              if (earlier->cause == cause)
+                entry->first_for_cause = FALSE;
+            }
+          g_ptr_array_add (self->plan, entry);
+        }
+    }
+
+  if (self->support_procedure == NULL)
+    {
+      LcProcedure *support = lc_knowledge_lookup_procedure (lc_diagnosis_get_knowledge (self->diagnosis),
+                                                            LC_SUPPORT_PROCEDURE_ID);
+
+      if (support != NULL)
+        self->support_procedure = g_object_ref (support);
+    }
+}
+
+static void
+start_attempt (LcFixSession *self,
+               PlanEntry    *entry)
+{
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  attempt->cause = g_object_ref (entry->cause);
+  attempt->procedure = g_object_ref (entry->procedure);
+  attempt->n_steps = lc_procedure_get_n_steps (entry->procedure);
+  attempt->step_states = g_new0 (LcFixStepState, MAX (attempt->n_steps, 1));
+  g_ptr_array_add (self->attempts, attempt);
+}
+
+static int
+percent (double likelihood)
+{
+  return (int) lround (likelihood * 100.0);
+}
+
+static char *
+build_next_reason (const Attempt   *previous,
+                   const PlanEntry *next)
+{
+  const char *tried = lc_procedure_get_title (previous->procedure);
+  const char *cause = lc_diagnosis_cause_get_title (next->cause);
+  double likelihood = lc_diagnosis_cause_get_likelihood (next->cause);
+  const char *words = lc_likelihood_to_words (likelihood);
+  gboolean unsure = previous->answered && previous->answer == LC_FIX_ANSWER_NOT_SURE;
+
+  if (next->first_for_cause)
+    {
+      if (unsure)
+        /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
+         * words and in percent; "%%" is a percent sign */
+        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next most likely reason: “%s” (%s, %d %%)."),
+                                tried, cause, words, percent (likelihood));
+
+      /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
+       * words and in percent; "%%" is a percent sign */
+      return g_strdup_printf (_("“%s” didn’t stop the light, so the next most likely reason is “%s” (%s, %d %%)."),
+                              tried, cause, words, percent (likelihood));
+    }
+
+  if (unsure)
+    /* TRANSLATORS: a fix just tried, then a reason already tried once,
+     * how likely it is in words and in percent */
+    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+                            tried, cause, words, percent (likelihood));
+
+  /* TRANSLATORS: a fix just tried, then a reason already tried once, how
+   * likely it is in words and in percent */
+  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+                          tried, cause, words, percent (likelihood));
+}
+
+static void
+set_string (char       **field,
+            const char  *value,
+            GObject     *object,
+            GParamSpec  *pspec)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+/* Moves to @state / @step_index and notifies whatever changed; with
+ * @new_attempt the step counts as changed even at the same index. The
+ * attempt-related properties are notified by notify_attempt_changed().
+ */
+static void
+move_to (LcFixSession *self,
+         LcFixState    state,
+         guint         step_index,
+         gboolean      new_attempt)
+{
+  gboolean could_go_back = lc_fix_session_can_go_back (self);
+  gboolean state_changed = self->state != state;
+  gboolean index_changed = self->step_index != step_index;
+
+  self->state = state;
+  self->step_index = step_index;
+
+  if (state_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+  if (index_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STEP_INDEX]);
+  if (state_changed || index_changed || new_attempt)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_STEP]);
+  if (could_go_back != lc_fix_session_can_go_back (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_BACK]);
+}
+
+static void
+notify_attempt_changed (LcFixSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ATTEMPT_INDEX]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_CAUSE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_PROCEDURE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_STEPS]);
+}
+
+static void
+enter_needs_support (LcFixSession *self,
+                     const char   *reason)
+{
+  set_string (&self->support_reason, reason, G_OBJECT (self), properties [PROP_SUPPORT_REASON]);
+  move_to (self, LC_FIX_STATE_NEEDS_SUPPORT, 0, FALSE);
+  /* There is no current attempt any more. */
+  notify_attempt_changed (self);
+}
+
+/* The current attempt failed (or is uncertain): on to the next fix. */
+static void
+advance_plan (LcFixSession *self)
+{
+  Attempt *previous = current_attempt (self);
+  PlanEntry *next;
+  g_autofree char *reason = NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->plan_index + 1 >= self->plan->len)
+    {
+      enter_needs_support (self, _("Lightcode knows no other fix for this light. Blink support can check things that can’t be seen from here."));
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
+  self->plan_index++;
+  next = g_ptr_array_index (self->plan, self->plan_index);
+  reason = build_next_reason (previous, next);
+
+  start_attempt (self, next);
+  set_string (&self->next_reason, reason, G_OBJECT (self), properties [PROP_NEXT_REASON]);
+  move_to (self, LC_FIX_STATE_STEPS, 0, TRUE);
+  notify_attempt_changed (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* GObject */
+
+static void
+lc_fix_session_finalize (GObject *object)
+{
+  LcFixSession *self = (LcFixSession *)object;
+
+  g_clear_object (&self->diagnosis);
+  g_clear_object (&self->support_procedure);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  g_clear_pointer (&self->attempts, g_ptr_array_unref);
+  g_clear_pointer (&self->next_reason, g_free);
+  g_clear_pointer (&self->support_reason, g_free);
+
+  G_OBJECT_CLASS (lc_fix_session_parent_class)->finalize (object);
+}
+
+static void
+lc_fix_session_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LcFixSession *self = LC_FIX_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIAGNOSIS:
+      g_value_set_object (value, self->diagnosis);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_CURRENT_CAUSE:
+      g_value_set_object (value, lc_fix_session_get_current_cause (self));
+      break;
+
+    case PROP_CURRENT_PROCEDURE:
+      g_value_set_object (value, lc_fix_session_get_current_procedure (self));
+      break;
+
+    case PROP_STEP_INDEX:
+      g_value_set_uint (value, self->step_index);
+      break;
+
+    case PROP_CURRENT_STEP:
+      g_value_set_object (value, lc_fix_session_get_current_step (self));
+      break;
+
+    case PROP_N_STEPS:
+      g_value_set_uint (value, lc_fix_session_get_n_steps (self));
+      break;
+
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, lc_fix_session_can_go_back (self));
+      break;
+
+    case PROP_NEXT_REASON:
+      g_value_set_string (value, self->next_reason);
+      break;
+
+    case PROP_SUPPORT_REASON:
+      g_value_set_string (value, self->support_reason);
+      break;
+
+    case PROP_ATTEMPT_INDEX:
+      g_value_set_uint (value, lc_fix_session_get_attempt_index (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_fix_session_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LcFixSession *self = LC_FIX_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIAGNOSIS:
+      self->diagnosis = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_fix_session_constructed (GObject *object)
+{
+  LcFixSession *self = (LcFixSession *)object;
+
+  G_OBJECT_CLASS (lc_fix_session_parent_class)->constructed (object);
+
+  g_return_if_fail (LC_IS_DIAGNOSIS (self->diagnosis));
+
+  build_plan (self);
+
+  if (self->plan->len > 0)
+    {
+      start_attempt (self, g_ptr_array_index (self->plan, 0));
+      self->state = LC_FIX_STATE_STEPS;
+    }
+}
+
+static void
+lc_fix_session_class_init (LcFixSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = lc_fix_session_finalize;
+  object_class->constructed = lc_fix_session_constructed;
+  object_class->get_property = lc_fix_session_get_property;
+  object_class->set_property = lc_fix_session_set_property;
+
+  properties [PROP_DIAGNOSIS] =
+    g_param_spec_object ("diagnosis", NULL, NULL, LC_TYPE_DIAGNOSIS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, LC_TYPE_FIX_STATE, LC_FIX_STATE_NOTHING_TO_FIX, ro);
+  properties [PROP_CURRENT_CAUSE] =
+    g_param_spec_object ("current-cause", NULL, NULL, LC_TYPE_DIAGNOSIS_CAUSE, ro);
+  properties [PROP_CURRENT_PROCEDURE] =
+    g_param_spec_object ("current-procedure", NULL, NULL, LC_TYPE_PROCEDURE, ro);
+  properties [PROP_STEP_INDEX] =
+    g_param_spec_uint ("step-index", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties [PROP_CURRENT_STEP] =
+    g_param_spec_object ("current-step", NULL, NULL, LC_TYPE_STEP, ro);
+  properties [PROP_N_STEPS] =
+    g_param_spec_uint ("n-steps", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties [PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE, ro);
+  properties [PROP_NEXT_REASON] =
+    g_param_spec_string ("next-reason", NULL, NULL, NULL, ro);
+  properties [PROP_SUPPORT_REASON] =
+    g_param_spec_string ("support-reason", NULL, NULL, NULL, ro);
+  properties [PROP_ATTEMPT_INDEX] =
+    g_param_spec_uint ("attempt-index", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lc_fix_session_init (LcFixSession *self)
+{
+  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_entry_free);
+  self->attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) attempt_free);
+  self->state = LC_FIX_STATE_NOTHING_TO_FIX;
+}
+
+LcFixSession *
+lc_fix_session_new (LcDiagnosis *diagnosis)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (diagnosis), NULL);
+
+  return g_object_new (LC_TYPE_FIX_SESSION,
+                       "diagnosis", diagnosis,
+                       NULL);
+}
+
+LcDiagnosis *
+lc_fix_session_get_diagnosis (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  return self->diagnosis;
+}
+
+LcFixState
+lc_fix_session_get_state (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), LC_FIX_STATE_NOTHING_TO_FIX);
+
+  return self->state;
+}
+
+gboolean
+lc_fix_session_is_solved (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return self->state == LC_FIX_STATE_SOLVED;
+}
+
+gboolean
+lc_fix_session_needs_support (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return self->state == LC_FIX_STATE_NEEDS_SUPPORT;
+}
+
+static gboolean
+has_current_attempt (LcFixSession *self)
+{
+  return self->state == LC_FIX_STATE_STEPS ||
+         self->state == LC_FIX_STATE_ASKING ||
+         self->state == LC_FIX_STATE_SOLVED;
+}
+
+LcDiagnosisCause *
+lc_fix_session_get_current_cause (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  if (!has_current_attempt (self))
+    return NULL;
+
+  return current_attempt (self)->cause;
+}
+
+LcProcedure *
+lc_fix_session_get_current_procedure (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  if (!has_current_attempt (self))
+    return NULL;
+
+  return current_attempt (self)->procedure;
+}
+
+guint
+lc_fix_session_get_step_index (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), 0);
+
+  return self->step_index;
+}
+
+LcStep *
+lc_fix_session_get_current_step (LcFixSession *self)
+{
+  Attempt *attempt;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  if (self->state != LC_FIX_STATE_STEPS)
+    return NULL;
+
+  attempt = current_attempt (self);
+  if (self->step_index >= attempt->n_steps)
+    return NULL;
+
+  return lc_procedure_get_step (attempt->procedure, self->step_index);
+}
+
+guint
+lc_fix_session_get_n_steps (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), 0);
+
+  if (!has_current_attempt (self))
+    return 0;
+
+  return current_attempt (self)->n_steps;
+}
+
+gboolean
+lc_fix_session_can_go_back (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return self->state == LC_FIX_STATE_ASKING ||
+         (self->state == LC_FIX_STATE_STEPS && self->step_index > 0);
+}
+
+const char *
+lc_fix_session_get_next_reason (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  return self->next_reason;
+}
+
+const char *
+lc_fix_session_get_support_reason (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  if (self->state != LC_FIX_STATE_NEEDS_SUPPORT)
+    return NULL;
+
+  return self->support_reason;
+}
+
+LcFixStepState
+lc_fix_session_get_step_state (LcFixSession *self,
+                               guint         index)
+{
+  Attempt *attempt;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), LC_FIX_STEP_NOT_DONE);
+
+  attempt = current_attempt (self);
+  g_return_val_if_fail (attempt != NULL, LC_FIX_STEP_NOT_DONE);
+  g_return_val_if_fail (index < attempt->n_steps, LC_FIX_STEP_NOT_DONE);
+
+  return attempt->step_states[index];
+}
+
+void
+lc_fix_session_set_step_state (LcFixSession   *self,
+                               guint           index,
+                               LcFixStepState  state)
+{
+  Attempt *attempt;
+
+  g_return_if_fail (LC_IS_FIX_SESSION (self));
+  g_return_if_fail (state <= LC_FIX_STEP_SKIPPED);
+  g_return_if_fail (self->state == LC_FIX_STATE_STEPS || self->state == LC_FIX_STATE_ASKING);
+
+  attempt = current_attempt (self);
+  g_return_if_fail (index < attempt->n_steps);
+
+  attempt->step_states[index] = state;
+}
+
+gboolean
+lc_fix_session_next_step (LcFixSession *self)
+{
+  Attempt *attempt;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  if (self->state != LC_FIX_STATE_STEPS)
+    return FALSE;
+
+  attempt = current_attempt (self);
+  if (self->step_index + 1 < attempt->n_steps)
+    move_to (self, LC_FIX_STATE_STEPS, self->step_index + 1, FALSE);
+  else
+    move_to (self, LC_FIX_STATE_ASKING, self->step_index, FALSE);
+
+  return TRUE;
+}
+
+gboolean
+lc_fix_session_previous_step (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  if (!lc_fix_session_can_go_back (self))
+    return FALSE;
+
+  if (self->state == LC_FIX_STATE_ASKING)
+    move_to (self, LC_FIX_STATE_STEPS, self->step_index, FALSE);
+  else
+    move_to (self, LC_FIX_STATE_STEPS, self->step_index - 1, FALSE);
+
+  return TRUE;
+}
+
+static gboolean
+mark_and_move (LcFixSession   *self,
+               LcFixStepState  state)
+{
+  if (self->state != LC_FIX_STATE_STEPS)
+    return FALSE;
+
+  current_attempt (self)->step_states[self->step_index] = state;
+
+  return lc_fix_session_next_step (self);
+}
+
+gboolean
+lc_fix_session_complete_step (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return mark_and_move (self, LC_FIX_STEP_DONE);
+}
+
+gboolean
+lc_fix_session_skip_step (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return mark_and_move (self, LC_FIX_STEP_SKIPPED);
+}
+
+void
+lc_fix_session_answer (LcFixSession *self,
+                       LcFixAnswer   answer)
+{
+  Attempt *attempt;
+
+  g_return_if_fail (LC_IS_FIX_SESSION (self));
+  g_return_if_fail (answer <= LC_FIX_ANSWER_NOT_SURE);
+
+  if (self->state != LC_FIX_STATE_STEPS && self->state != LC_FIX_STATE_ASKING)
+    return;
+
+  attempt = current_attempt (self);
+  attempt->answered = TRUE;
+  attempt->answer = answer;
+
+  if (answer == LC_FIX_ANSWER_YES)
+    move_to (self, LC_FIX_STATE_SOLVED, self->step_index, FALSE);
+  else
+    advance_plan (self);
+}
+
+void
+lc_fix_session_stop (LcFixSession *self)
+{
+  Attempt *attempt;
+
+  g_return_if_fail (LC_IS_FIX_SESSION (self));
+
+  if (self->state != LC_FIX_STATE_STEPS)
+    return;
+
+  attempt = current_attempt (self);
+  attempt->stopped = TRUE;
+  attempt->stopped_at = self->step_index;
+  attempt->answered = TRUE;
+  attempt->answer = LC_FIX_ANSWER_NO;
+
+  advance_plan (self);
+}
+
+void
+lc_fix_session_request_support (LcFixSession *self)
+{
+  LcStep *step;
+
+  g_return_if_fail (LC_IS_FIX_SESSION (self));
+
+  if (self->state == LC_FIX_STATE_SOLVED || self->state == LC_FIX_STATE_NEEDS_SUPPORT)
+    return;
+
+  step = lc_fix_session_get_current_step (self);
+  if (step != NULL && lc_step_get_stop_text (step) != NULL)
+    enter_needs_support (self, lc_step_get_stop_text (step));
+  else
+    enter_needs_support (self, _("You chose to contact Blink support."));
+}
+
+LcProcedure *
+lc_fix_session_get_support_procedure (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+
+  return self->support_procedure;
+}
+
+guint
+lc_fix_session_get_n_attempts (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), 0);
+
+  return self->attempts->len;
+}
+
+guint
+lc_fix_session_get_attempt_index (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), 0);
+
+  return self->attempts->len > 0 ? self->attempts->len - 1 : 0;
+}
+
+LcDiagnosisCause *
+lc_fix_session_get_attempt_cause (LcFixSession *self,
+                                  guint         attempt)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+  g_return_val_if_fail (attempt < self->attempts->len, NULL);
+
+  return get_attempt (self, attempt)->cause;
+}
+
+LcProcedure *
+lc_fix_session_get_attempt_procedure (LcFixSession *self,
+                                      guint         attempt)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
+  g_return_val_if_fail (attempt < self->attempts->len, NULL);
+
+  return get_attempt (self, attempt)->procedure;
+}
+
+LcFixStepState
+lc_fix_session_get_attempt_step_state (LcFixSession *self,
+                                       guint         attempt,
+                                       guint         step)
+{
+  Attempt *a;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), LC_FIX_STEP_NOT_DONE);
+  g_return_val_if_fail (attempt < self->attempts->len, LC_FIX_STEP_NOT_DONE);
+
+  a = get_attempt (self, attempt);
+  g_return_val_if_fail (step < a->n_steps, LC_FIX_STEP_NOT_DONE);
+
+  return a->step_states[step];
+}
+
+gboolean
+lc_fix_session_get_attempt_answer (LcFixSession *self,
+                                   guint         attempt,
+                                   LcFixAnswer  *out_answer)
+{
+  Attempt *a;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
+
+  a = get_attempt (self, attempt);
+  if (a->answered && out_answer != NULL)
+    *out_answer = a->answer;
+
+  return a->answered;
+}
+
+gboolean
+lc_fix_session_get_attempt_stopped (LcFixSession *self,
+                                    guint         attempt,
+                                    guint        *out_step)
+{
+  Attempt *a;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
+
+  a = get_attempt (self, attempt);
+  if (a->stopped && out_step != NULL)
+    *out_step = a->stopped_at;
+
+  return a->stopped;
+}
