@@ -1149,13 +1149,14 @@ lc_signal_match (const LcSignal *observed,
                  const LcSignal *known,
                  LcMatchFlags   *out_flags)
 {
-  Assignment assignment = { { NULL } };
+  Assignment assignment;
   double score = 0.0;
   LcMatchFlags flags = LC_MATCH_EXACT;
 
   g_return_val_if_fail (observed != NULL, 0.0);
   g_return_val_if_fail (known != NULL, 0.0);
 
+  memset (&assignment, 0, sizeof assignment);
   assignment.n_observed = collect_lit_lights (observed, assignment.observed);
   assignment.n_known = collect_lit_lights (known, assignment.known);
 

@@ -144,6 +144,11 @@ char    *lc_light_to_string      (const LcLight *light); /* "red:burst:6"; "off"
  * lc_signal_equal() compares the canonical text only: the order of lights
  * counts, timings beyond the text form do not (use lc_signal_match() for
  * an order-insensitive comparison).
+ * lc_signal_describe() gives one translated sentence for people and screen
+ * readers: "Red light: six blinks, then a pause, repeating", "Blue light
+ * on, green light blinking", "Light alternating blue and green", "No
+ * light". Counts up to ten are words. An explicit blink rate of 2 Hz or
+ * more reads "fast", 0.5 Hz or less "slowly"; burst rates are not named.
  */
 void     lc_signal_init_off      (LcSignal       *signal);
 gboolean lc_signal_parse         (const char     *text,
