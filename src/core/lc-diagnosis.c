@@ -276,6 +276,10 @@ build_explanation (LcDiagnosis     *self,
   const char *context_label = lc_knowledge_get_context_label (self->knowledge, self->context_id);
   gboolean context_said = !g_str_equal (self->context_id, "any");
 
+  g_autofree char *seen = g_strdup_printf ("%s.", words);
+
+  append_sentence (text, seen);
+
   if (candidate->known_signal == NULL)
     {
       g_autofree char *sentence = NULL;
@@ -290,7 +294,7 @@ build_explanation (LcDiagnosis     *self,
           g_autofree char *moment = NULL;
 
           /* TRANSLATORS: %s is a moment, e.g. “While recording” */
-          moment = g_strdup_printf (_("It counts more because of when it happened (“%s”)."), context_label);
+          moment = g_strdup_printf (_("When it happened (“%s”) changes how likely this reason is."), context_label);
           append_sentence (text, moment);
         }
     }
@@ -301,24 +305,23 @@ build_explanation (LcDiagnosis     *self,
       g_autofree char *meaning = NULL;
 
       if (candidate->match_score >= 1.0)
-        /* TRANSLATORS: a description of a light ("Red light, six blinks then a pause"),
-         * a device name, then the short meaning of the light */
-        meaning = g_strdup_printf (_("%s: on the %s this light usually means “%s”."),
-                                   words, device_name, lc_known_signal_get_title (known));
+        /* TRANSLATORS: a device name, then the short meaning of the light */
+        meaning = g_strdup_printf (_("On the %s this light usually means “%s”."),
+                                   device_name, lc_known_signal_get_title (known));
       else
-        /* TRANSLATORS: a description of a light, then the known light it is close
-         * to (e.g. "red:burst:6"), a device name and that light's short meaning */
-        meaning = g_strdup_printf (_("%s is close to %s, which on the %s usually means “%s”."),
-                                   words, lc_known_signal_get_signal_text (known),
+        /* TRANSLATORS: the known light it is close to (e.g. "red:burst:6"),
+         * a device name and that light's short meaning */
+        meaning = g_strdup_printf (_("That is close to %s, which on the %s usually means “%s”."),
+                                   lc_known_signal_get_signal_text (known),
                                    device_name, lc_known_signal_get_title (known));
       append_sentence (text, meaning);
 
       if (flags & LC_MATCH_COUNT_OFF)
         {
-          const LcLight *seen = first_burst_light (&self->signal);
+          const LcLight *seen_light = first_burst_light (&self->signal);
           const LcLight *listed = first_burst_light (lc_known_signal_get_signal (known));
 
-          if (seen != NULL && listed != NULL)
+          if (seen_light != NULL && listed != NULL)
             {
               g_autofree char *count = NULL;
 
@@ -326,8 +329,8 @@ build_explanation (LcDiagnosis     *self,
               count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "You counted %u blink and the known light has %u; it is easy to miss or add one when counting.",
                                                     "You counted %u blinks and the known light has %u; it is easy to miss or add one when counting.",
-                                                    seen->count),
-                                       seen->count, listed->count);
+                                                    seen_light->count),
+                                       seen_light->count, listed->count);
               append_sentence (text, count);
             }
         }
@@ -346,18 +349,21 @@ build_explanation (LcDiagnosis     *self,
           double base = lc_cause_ref_get_weight (candidate->ref, NULL);
           double here = lc_cause_ref_get_weight (candidate->ref, self->context_id);
 
-          if (!lc_known_signal_has_context (known, self->context_id) &&
-              !lc_known_signal_has_context (known, "any"))
-            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
-            moment = g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
-                                      context_label);
-          else if (here > base + 1e-6)
+          if (here > base + 1e-6)
             /* TRANSLATORS: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("Because it happened at this moment (“%s”), this reason is more likely than usual."),
                                       context_label);
           else if (here < base - 1e-6)
             /* TRANSLATORS: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("At this moment (“%s”), this reason is less likely than usual."),
+                                      context_label);
+          else if (lc_known_signal_has_context (known, self->context_id))
+            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            moment = g_strdup_printf (_("This light is reported at just this moment (“%s”), which fits."),
+                                      context_label);
+          else if (!lc_known_signal_has_context (known, "any"))
+            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            moment = g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
                                       context_label);
           append_sentence (text, moment);
         }

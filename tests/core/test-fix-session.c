@@ -1,0 +1,339 @@
+/* test-fix-session.c — walking the fixes, and the support summary
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lc-fix-session.h"
+#include "lc-support-summary.h"
+
+static LcKnowledge *knowledge;
+
+static LcDiagnosis *
+diagnose (const char *device_id,
+          const char *signal_text,
+          const char *context_id)
+{
+  g_autoptr(GError) error = NULL;
+  LcDiagnosis *diagnosis;
+  LcSignal signal;
+
+  lc_signal_parse (signal_text, &signal, &error);
+  g_assert_no_error (error);
+  diagnosis = lc_diagnosis_new (knowledge, lc_knowledge_lookup_device (knowledge, device_id),
+                                &signal, context_id, &error);
+  g_assert_no_error (error);
+
+  return diagnosis;
+}
+
+typedef struct
+{
+  guint state;
+  guint step_index;
+  guint current_step;
+  guint current_cause;
+  guint next_reason;
+  guint can_go_back;
+} Notifications;
+
+static void
+on_notify (LcFixSession  *session,
+           GParamSpec    *pspec,
+           Notifications *counts)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "state"))
+    counts->state++;
+  else if (g_str_equal (name, "step-index"))
+    counts->step_index++;
+  else if (g_str_equal (name, "current-step"))
+    counts->current_step++;
+  else if (g_str_equal (name, "current-cause"))
+    counts->current_cause++;
+  else if (g_str_equal (name, "next-reason"))
+    counts->next_reason++;
+  else if (g_str_equal (name, "can-go-back"))
+    counts->can_go_back++;
+}
+
+static void
+test_walk (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:burst:6", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  Notifications counts = { 0, };
+  LcProcedure *procedure;
+  guint n_steps;
+
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+  g_assert_true (lc_fix_session_get_current_cause (session) == lc_diagnosis_get_top_cause (diagnosis));
+  procedure = lc_fix_session_get_current_procedure (session);
+  g_assert_cmpstr (lc_procedure_get_id (procedure), ==, "change-batteries-outdoor-4");
+  n_steps = lc_procedure_get_n_steps (procedure);
+  g_assert_cmpuint (lc_fix_session_get_n_steps (session), ==, n_steps);
+  g_assert_cmpuint (n_steps, >=, 3);
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 0);
+  g_assert_true (lc_fix_session_get_current_step (session) == lc_procedure_get_step (procedure, 0));
+  g_assert_false (lc_fix_session_can_go_back (session));
+  g_assert_null (lc_fix_session_get_next_reason (session));
+  g_assert_false (lc_fix_session_previous_step (session));
+
+  g_signal_connect (session, "notify", G_CALLBACK (on_notify), &counts);
+
+  /* Marking moves on and records. */
+  g_assert_true (lc_fix_session_complete_step (session));
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 1);
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 0), ==, LC_FIX_STEP_DONE);
+  g_assert_cmpuint (counts.step_index, ==, 1);
+  g_assert_cmpuint (counts.current_step, ==, 1);
+  g_assert_cmpuint (counts.can_go_back, ==, 1);
+  g_assert_cmpuint (counts.state, ==, 0);
+
+  g_assert_true (lc_fix_session_skip_step (session));
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 1), ==, LC_FIX_STEP_SKIPPED);
+
+  /* Back keeps what was recorded. */
+  g_assert_true (lc_fix_session_previous_step (session));
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 1);
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 1), ==, LC_FIX_STEP_SKIPPED);
+  g_assert_true (lc_fix_session_next_step (session));
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 2), ==, LC_FIX_STEP_NOT_DONE);
+
+  while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS)
+    g_assert_true (lc_fix_session_complete_step (session));
+
+  /* Past the last step: "did the light stop?" */
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_ASKING);
+  g_assert_cmpuint (counts.state, ==, 1);
+  g_assert_null (lc_fix_session_get_current_step (session));
+  g_assert_false (lc_fix_session_next_step (session));
+  g_assert_false (lc_fix_session_complete_step (session));
+  g_assert_true (lc_fix_session_can_go_back (session));
+  g_assert_true (lc_fix_session_previous_step (session));
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, n_steps - 1);
+  g_assert_true (lc_fix_session_next_step (session));
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_ASKING);
+
+  /* No: the next cause in the diagnosis order, and why. */
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+  g_assert_true (lc_fix_session_get_current_cause (session) == lc_diagnosis_get_cause (diagnosis, 1));
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 0);
+  g_assert_false (lc_fix_session_can_go_back (session));
+  g_assert_nonnull (lc_fix_session_get_next_reason (session));
+  g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session),
+                            lc_diagnosis_cause_get_title (lc_diagnosis_get_cause (diagnosis, 1))));
+  g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), lc_procedure_get_title (procedure)));
+  g_assert_cmpuint (counts.current_cause, ==, 1);
+  g_assert_cmpuint (counts.next_reason, ==, 1);
+  g_assert_cmpuint (lc_fix_session_get_n_attempts (session), ==, 2);
+  g_assert_cmpuint (lc_fix_session_get_attempt_index (session), ==, 1);
+  /* A new procedure starts with nothing marked. */
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 0), ==, LC_FIX_STEP_NOT_DONE);
+
+  /* The first attempt is history now. */
+  g_assert_cmpint (lc_fix_session_get_attempt_step_state (session, 0, 0), ==, LC_FIX_STEP_DONE);
+  g_assert_cmpint (lc_fix_session_get_attempt_step_state (session, 0, 1), ==, LC_FIX_STEP_SKIPPED);
+  g_assert_cmpint (lc_fix_session_get_attempt_step_state (session, 0, 2), ==, LC_FIX_STEP_DONE);
+
+  /* Yes, even before the last step: solved. */
+  lc_fix_session_answer (session, LC_FIX_ANSWER_YES);
+  g_assert_true (lc_fix_session_is_solved (session));
+  g_assert_false (lc_fix_session_needs_support (session));
+  g_assert_null (lc_fix_session_get_support_reason (session));
+  /* Nothing moves after that. */
+  g_assert_false (lc_fix_session_next_step (session));
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  g_assert_true (lc_fix_session_is_solved (session));
+}
+
+/* Saying no to everything: each cause in diagnosis order first, every
+ * procedure once, never the support procedure itself, then support.
+ */
+static void
+test_run_out (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:blink", "new-batteries");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_causes = lc_diagnosis_get_n_causes (diagnosis);
+  guint rounds = 0;
+
+  while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS)
+    {
+      const char *id = lc_procedure_get_id (lc_fix_session_get_current_procedure (session));
+      guint attempt = lc_fix_session_get_attempt_index (session);
+
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_assert_cmpstr (id, !=, LC_SUPPORT_PROCEDURE_ID);
+      g_hash_table_add (seen, (gpointer) id);
+
+      /* These causes have distinct first fixes: one attempt per cause, in order. */
+      if (attempt < n_causes)
+        g_assert_true (lc_fix_session_get_current_cause (session) == lc_diagnosis_get_cause (diagnosis, attempt));
+
+      lc_fix_session_answer (session, attempt % 2 ? LC_FIX_ANSWER_NOT_SURE : LC_FIX_ANSWER_NO);
+      g_assert_cmpuint (++rounds, <, 50);
+    }
+
+  g_assert_cmpuint (rounds, >, n_causes);
+  g_assert_true (lc_fix_session_needs_support (session));
+  g_assert_nonnull (lc_fix_session_get_support_reason (session));
+  g_assert_null (lc_fix_session_get_current_cause (session));
+  g_assert_null (lc_fix_session_get_current_procedure (session));
+  g_assert_nonnull (lc_fix_session_get_support_procedure (session));
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_support_procedure (session)), ==, LC_SUPPORT_PROCEDURE_ID);
+  g_assert_cmpuint (lc_fix_session_get_n_attempts (session), ==, rounds);
+  /* A7: other batteries first, a reset later. */
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_attempt_procedure (session, 0)), ==, "try-other-batteries");
+  g_assert_true (g_hash_table_contains (seen, "reset-camera"));
+  /* A8: the full reset is among them. */
+  g_assert_true (g_hash_table_contains (seen, "general-reset"));
+}
+
+static void
+test_stop_and_support (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("mini", "red:solid", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  guint stopped_at = G_MAXUINT;
+
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_current_procedure (session)), ==, "reset-mini");
+  g_assert_true (lc_fix_session_complete_step (session));
+
+  /* A step's "stop here if …": this fix ends, the next one comes. */
+  lc_fix_session_stop (session);
+  g_assert_true (lc_fix_session_get_attempt_stopped (session, 0, &stopped_at));
+  g_assert_cmpuint (stopped_at, ==, 1);
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+  g_assert_cmpuint (lc_fix_session_get_n_attempts (session), ==, 2);
+  g_assert_false (lc_fix_session_get_attempt_stopped (session, 1, NULL));
+
+  /* Asking for support ends the walk at once. */
+  lc_fix_session_request_support (session);
+  g_assert_true (lc_fix_session_needs_support (session));
+  g_assert_nonnull (lc_fix_session_get_support_reason (session));
+  g_assert_false (lc_fix_session_next_step (session));
+}
+
+static void
+test_nothing_to_fix (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("sync-module-2", "blue:solid+green:solid", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+
+  g_assert_true (lc_diagnosis_is_normal (diagnosis));
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_NOTHING_TO_FIX);
+  g_assert_cmpuint (lc_fix_session_get_n_attempts (session), ==, 0);
+  g_assert_null (lc_fix_session_get_current_step (session));
+  g_assert_false (lc_fix_session_next_step (session));
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_NOTHING_TO_FIX);
+}
+
+static gboolean
+has_line (const char *text,
+          const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (g_strstrip (lines[i]), line))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_summary (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:burst:6", "recording");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 4, 5, 6, 7);
+  LcProcedure *first = lc_fix_session_get_current_procedure (session);
+  g_autofree char *summary = NULL;
+  g_autofree char *done0 = NULL, *skipped1 = NULL, *done1 = NULL, *done2 = NULL;
+  g_autofree char *untouched = NULL;
+  guint last = lc_procedure_get_n_steps (first) - 1;
+
+  lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+
+  g_assert_true (lc_fix_session_complete_step (session));
+  g_assert_true (lc_fix_session_skip_step (session));
+  g_assert_true (lc_fix_session_complete_step (session));
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+
+  summary = lc_support_summary_for_session (session, when);
+  g_test_message ("%s", summary);
+
+  g_assert_true (g_str_has_prefix (summary, PACKAGE_NAME " " VERSION));
+  g_assert_nonnull (strstr (summary, "2026-03-04 05:06"));
+  g_assert_nonnull (strstr (summary, "Blink Outdoor 4"));
+  g_assert_nonnull (strstr (summary, "red:burst:6"));
+  g_assert_nonnull (strstr (summary, "87 %"));
+  g_assert_nonnull (strstr (summary, lc_knowledge_get_context_label (knowledge, "recording")));
+  for (guint i = 0; i < lc_diagnosis_get_n_causes (diagnosis); i++)
+    g_assert_nonnull (strstr (summary, lc_diagnosis_cause_get_title (lc_diagnosis_get_cause (diagnosis, i))));
+
+  done0 = g_strdup_printf ("[done] %s", lc_step_get_title (lc_procedure_get_step (first, 0)));
+  skipped1 = g_strdup_printf ("[skipped] %s", lc_step_get_title (lc_procedure_get_step (first, 1)));
+  done1 = g_strdup_printf ("[done] %s", lc_step_get_title (lc_procedure_get_step (first, 1)));
+  done2 = g_strdup_printf ("[done] %s", lc_step_get_title (lc_procedure_get_step (first, 2)));
+  untouched = g_strdup_printf ("[not done] %s", lc_step_get_title (lc_procedure_get_step (first, last)));
+  g_assert_true (has_line (summary, done0));
+  g_assert_true (has_line (summary, skipped1));
+  g_assert_false (has_line (summary, done1));
+  g_assert_true (has_line (summary, done2));
+  g_assert_true (has_line (summary, untouched));
+  g_assert_true (has_line (summary, "Result: the light did not stop"));
+  /* The second fix is listed as started, not finished. */
+  g_assert_nonnull (strstr (summary, lc_procedure_get_title (lc_fix_session_get_current_procedure (session))));
+  g_assert_true (has_line (summary, "Result: not finished yet"));
+}
+
+static void
+test_summary_diagnosis_only (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("doorbell", "red:blink", "any");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 31, 23, 59, 0);
+  g_autofree char *summary = lc_support_summary_for_diagnosis (diagnosis, when);
+
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "2026-12-31 23:59"));
+  g_assert_nonnull (strstr (summary, "Blink Video Doorbell"));
+  g_assert_nonnull (strstr (summary, "by eye"));
+  /* Sources disagree here, and the summary says so. */
+  g_assert_nonnull (strstr (summary, lc_diagnosis_get_disagreement_note (diagnosis)));
+  g_assert_null (strstr (summary, "[done]"));
+  g_assert_true (has_line (summary, "Outcome: Nothing was tried yet."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  knowledge = lc_knowledge_new_from_resource (LC_KNOWLEDGE_RESOURCE_PATH, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/fix-session/walk", test_walk);
+  g_test_add_func ("/fix-session/run-out", test_run_out);
+  g_test_add_func ("/fix-session/stop-and-support", test_stop_and_support);
+  g_test_add_func ("/fix-session/nothing-to-fix", test_nothing_to_fix);
+  g_test_add_func ("/fix-session/summary", test_summary);
+  g_test_add_func ("/fix-session/summary-diagnosis-only", test_summary_diagnosis_only);
+
+  return g_test_run ();
+}
