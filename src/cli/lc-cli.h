@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "lc-knowledge.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every subcommand (DESIGN.md). */
@@ -40,6 +42,12 @@ gboolean lc_cli_dispatch         (int               argc,
 /* Prints "lightcode: <message>" as one line on stderr. */
 void     lc_cli_error            (const char       *format,
                                   ...) G_GNUC_PRINTF (1, 2);
+
+/* The shipped knowledge base, checked strictly, for the subcommands that
+ * need it. On broken data prints the one-line error and returns NULL: exit
+ * with LC_EXIT_BAD_INPUT.
+ */
+LcKnowledge *lc_cli_load_knowledge (void);
 
 /* Subcommands: argv[0] is the subcommand name. Each returns an LcExitStatus. */
 int      lc_cli_devices          (int               argc,
