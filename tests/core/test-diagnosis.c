@@ -13,6 +13,7 @@
 #include "lc-diagnosis.h"
 
 static LcKnowledge *knowledge;
+static LcKnowledge *fixture; /* tests/core/diagnosis-fixture: made-up data */
 
 enum {
   EXPECT_NORMAL   = 1 << 0, /* lc_diagnosis_is_normal() */
@@ -92,25 +93,34 @@ static const Case cases[] = {
 };
 
 static LcDiagnosis *
-diagnose (const char *device_id,
-          const char *signal_text,
-          const char *context_id)
+diagnose_in (LcKnowledge *kb,
+             const char  *device_id,
+             const char  *signal_text,
+             const char  *context_id)
 {
   g_autoptr(GError) error = NULL;
   LcDiagnosis *diagnosis;
   LcDevice *device;
   LcSignal signal;
 
-  device = lc_knowledge_lookup_device (knowledge, device_id);
+  device = lc_knowledge_lookup_device (kb, device_id);
   g_assert_nonnull (device);
   lc_signal_parse (signal_text, &signal, &error);
   g_assert_no_error (error);
 
-  diagnosis = lc_diagnosis_new (knowledge, device, &signal, context_id, &error);
+  diagnosis = lc_diagnosis_new (kb, device, &signal, context_id, &error);
   g_assert_no_error (error);
   g_assert_true (LC_IS_DIAGNOSIS (diagnosis));
 
   return diagnosis;
+}
+
+static LcDiagnosis *
+diagnose (const char *device_id,
+          const char *signal_text,
+          const char *context_id)
+{
+  return diagnose_in (knowledge, device_id, signal_text, context_id);
 }
 
 static guint
@@ -482,6 +492,86 @@ test_json (void)
     }
 }
 
+static double
+likelihood_of (LcDiagnosis *diagnosis,
+               const char  *cause_id)
+{
+  guint index = index_of_cause (diagnosis, cause_id);
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+
+  return lc_diagnosis_cause_get_likelihood (lc_diagnosis_get_cause (diagnosis, index));
+}
+
+/* Two equally near known lights, reported at different moments: the
+ * moment the person names decides; with none named they tie.
+ */
+static void
+test_fixture_moment (void)
+{
+  g_autoptr(LcDiagnosis) setup = diagnose_in (fixture, "test-camera", "red:burst:6", "setup");
+  g_autoptr(LcDiagnosis) recording = diagnose_in (fixture, "test-camera", "red:burst:6", "recording");
+  g_autoptr(LcDiagnosis) any = diagnose_in (fixture, "test-camera", "red:burst:6", "any");
+
+  assert_well_formed (setup);
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (setup)), ==, "cause-a");
+  g_assert_cmpfloat (likelihood_of (setup, "cause-a"), >, 2.0 * likelihood_of (setup, "cause-b"));
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (recording)), ==, "cause-b");
+  g_assert_cmpfloat (likelihood_of (recording, "cause-b"), >, 2.0 * likelihood_of (recording, "cause-a"));
+  g_assert_cmpfloat_with_epsilon (likelihood_of (any, "cause-a"), likelihood_of (any, "cause-b"), 1e-9);
+  /* A tie keeps the data's order. */
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (any)), ==, "cause-a");
+
+  /* Near on both sides: the whole is the match score, not certainty. */
+  g_assert_false (lc_diagnosis_matched_exactly (setup));
+  g_assert_cmpfloat_with_epsilon (1.0 - lc_diagnosis_get_other_likelihood (setup),
+                                  lc_diagnosis_cause_get_match_score (lc_diagnosis_get_top_cause (setup)), 1e-9);
+}
+
+/* Equally near, one from Blink's guide, one from a forum (listed first in
+ * the data): Blink first.
+ */
+static void
+test_fixture_official_first (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose_in (fixture, "test-camera", "green:burst:6", "any");
+
+  assert_well_formed (diagnosis);
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (diagnosis)), ==, "cause-a");
+  g_assert_cmpfloat (likelihood_of (diagnosis, "cause-a"), >, likelihood_of (diagnosis, "cause-b"));
+  g_assert_cmpint (lc_provenance_get_kind (lc_diagnosis_cause_get_provenance (lc_diagnosis_get_top_cause (diagnosis))),
+                   ==, LC_PROVENANCE_OFFICIAL);
+  g_assert_cmpint (lc_provenance_get_kind (lc_diagnosis_cause_get_provenance (lc_diagnosis_get_cause (diagnosis, 1))),
+                   ==, LC_PROVENANCE_COMMUNITY);
+}
+
+/* A cause weighted 0 at this moment is left out, not listed at 0 %. */
+static void
+test_fixture_zero_weight (void)
+{
+  g_autoptr(LcDiagnosis) any = diagnose_in (fixture, "test-camera", "green:solid", "any");
+  g_autoptr(LcDiagnosis) recording = diagnose_in (fixture, "test-camera", "green:solid", "recording");
+
+  g_assert_cmpuint (lc_diagnosis_get_n_causes (any), ==, 2);
+  g_assert_true (lc_diagnosis_is_normal (any));
+  g_assert_cmpuint (lc_diagnosis_get_n_causes (recording), ==, 1);
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (recording)), ==, "normal");
+  g_assert_cmpfloat_with_epsilon (likelihood_of (recording, "normal"), 1.0, 1e-9);
+}
+
+/* General advice keeps the family's weights, scaled down. */
+static void
+test_fixture_general_advice (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose_in (fixture, "test-camera", "red:solid", "any");
+
+  assert_well_formed (diagnosis);
+  g_assert_false (lc_diagnosis_is_known_signal (diagnosis));
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (diagnosis)), ==, "cause-b");
+  g_assert_cmpfloat_with_epsilon (likelihood_of (diagnosis, "cause-b") / likelihood_of (diagnosis, "cause-a"),
+                                  0.6 / 0.4, 1e-9);
+}
+
 /* The object lives as long as its references, no longer. */
 static void
 test_lifetime (void)
@@ -499,10 +589,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) fixture_dir = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
   knowledge = lc_knowledge_new_from_resource (LC_KNOWLEDGE_RESOURCE_PATH, &error);
+  g_assert_no_error (error);
+  fixture_dir = g_file_new_build_filename (g_getenv ("LC_TEST_SRCDIR"), "core", "diagnosis-fixture", NULL);
+  fixture = lc_knowledge_new_from_directory (fixture_dir, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -525,6 +619,10 @@ main (int   argc,
   g_test_add_func ("/diagnosis/source", test_source);
   g_test_add_func ("/diagnosis/json", test_json);
   g_test_add_func ("/diagnosis/lifetime", test_lifetime);
+  g_test_add_func ("/diagnosis/fixture/moment", test_fixture_moment);
+  g_test_add_func ("/diagnosis/fixture/official-first", test_fixture_official_first);
+  g_test_add_func ("/diagnosis/fixture/zero-weight", test_fixture_zero_weight);
+  g_test_add_func ("/diagnosis/fixture/general-advice", test_fixture_general_advice);
 
   return g_test_run ();
 }

@@ -12,11 +12,13 @@
 #include "lc-support-summary.h"
 
 static LcKnowledge *knowledge;
+static LcKnowledge *fixture; /* tests/core/diagnosis-fixture: made-up data */
 
 static LcDiagnosis *
-diagnose (const char *device_id,
-          const char *signal_text,
-          const char *context_id)
+diagnose_in (LcKnowledge *kb,
+             const char  *device_id,
+             const char  *signal_text,
+             const char  *context_id)
 {
   g_autoptr(GError) error = NULL;
   LcDiagnosis *diagnosis;
@@ -24,11 +26,34 @@ diagnose (const char *device_id,
 
   lc_signal_parse (signal_text, &signal, &error);
   g_assert_no_error (error);
-  diagnosis = lc_diagnosis_new (knowledge, lc_knowledge_lookup_device (knowledge, device_id),
+  diagnosis = lc_diagnosis_new (kb, lc_knowledge_lookup_device (kb, device_id),
                                 &signal, context_id, &error);
   g_assert_no_error (error);
 
   return diagnosis;
+}
+
+static LcDiagnosis *
+diagnose (const char *device_id,
+          const char *signal_text,
+          const char *context_id)
+{
+  return diagnose_in (knowledge, device_id, signal_text, context_id);
+}
+
+static gboolean
+has_line (const char *text,
+          const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (g_strstrip (lines[i]), line))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 typedef struct
@@ -198,6 +223,65 @@ test_run_out (void)
   g_assert_true (g_hash_table_contains (seen, "general-reset"));
 }
 
+/* Cause A: fix-a, fix-shared, support; cause B: fix-shared, fix-b,
+ * support. The plan is fix-a (A), fix-shared (B's first), fix-b (B's
+ * second): nothing twice, support never as a step.
+ */
+static void
+test_plan (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose_in (fixture, "test-camera", "red:burst:6", "setup");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  static const char *expected[][2] = {
+    { "fix-a", "cause-a" },
+    { "fix-shared", "cause-b" },
+    { "fix-b", "cause-b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+      g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_current_procedure (session)), ==, expected[i][0]);
+      g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_fix_session_get_current_cause (session)), ==, expected[i][1]);
+      if (i == 0)
+        g_assert_null (lc_fix_session_get_next_reason (session));
+      else
+        g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), "Cause B"));
+      /* The second fix of a cause says it is another one for it. */
+      if (i == 2)
+        g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), "another"));
+      lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+    }
+
+  g_assert_true (lc_fix_session_needs_support (session));
+  g_assert_cmpuint (lc_fix_session_get_n_attempts (session), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_support_procedure (session)), ==, "contact-support");
+}
+
+/* Asking for support on a step with a stop text gives that text as the
+ * reason.
+ */
+static void
+test_support_on_stop_text (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose_in (fixture, "test-camera", "red:burst:7", "recording");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  g_autofree char *summary = NULL;
+
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_current_procedure (session)), ==, "fix-shared");
+  g_assert_true (lc_fix_session_complete_step (session));
+  g_assert_nonnull (lc_step_get_stop_text (lc_fix_session_get_current_step (session)));
+
+  lc_fix_session_request_support (session);
+  g_assert_true (lc_fix_session_needs_support (session));
+  g_assert_cmpstr (lc_fix_session_get_support_reason (session), ==, "Stop here if nothing changed.");
+
+  summary = lc_support_summary_for_session (session, NULL);
+  g_assert_nonnull (strstr (summary, "Stop here if nothing changed."));
+  g_assert_true (has_line (summary, "[done] Shared one"));
+  g_assert_true (has_line (summary, "[not done] Shared two"));
+}
+
 static void
 test_stop_and_support (void)
 {
@@ -236,21 +320,6 @@ test_nothing_to_fix (void)
   g_assert_false (lc_fix_session_next_step (session));
   lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
   g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_NOTHING_TO_FIX);
-}
-
-static gboolean
-has_line (const char *text,
-          const char *line)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_equal (g_strstrip (lines[i]), line))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -322,14 +391,20 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) fixture_dir = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
   knowledge = lc_knowledge_new_from_resource (LC_KNOWLEDGE_RESOURCE_PATH, &error);
   g_assert_no_error (error);
+  fixture_dir = g_file_new_build_filename (g_getenv ("LC_TEST_SRCDIR"), "core", "diagnosis-fixture", NULL);
+  fixture = lc_knowledge_new_from_directory (fixture_dir, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/fix-session/walk", test_walk);
   g_test_add_func ("/fix-session/run-out", test_run_out);
+  g_test_add_func ("/fix-session/plan", test_plan);
+  g_test_add_func ("/fix-session/support-on-stop-text", test_support_on_stop_text);
   g_test_add_func ("/fix-session/stop-and-support", test_stop_and_support);
   g_test_add_func ("/fix-session/nothing-to-fix", test_nothing_to_fix);
   g_test_add_func ("/fix-session/summary", test_summary);
