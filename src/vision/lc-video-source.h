@@ -1,0 +1,132 @@
+/* lc-video-source.h — plays a video file, the webcam or the sample clip into the LED detector
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lc-camera.h"
+#include "lc-led-detector.h"
+
+G_BEGIN_DECLS
+
+#define LC_VIDEO_SOURCE_ERROR (lc_video_source_error_quark ())
+GQuark lc_video_source_error_quark (void);
+
+/* Every error a source (or the camera monitor) reports is in this domain;
+ * messages are translated and meant to be shown as they are.
+ */
+typedef enum
+{
+  LC_VIDEO_SOURCE_ERROR_FAILED = 0,        /* anything else */
+  LC_VIDEO_SOURCE_ERROR_NOT_FOUND,         /* no camera, missing file */
+  LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,         /* not a video, unreadable, truncated or corrupt */
+  LC_VIDEO_SOURCE_ERROR_NO_CODEC,          /* no decoder for its format (named in the message) */
+  LC_VIDEO_SOURCE_ERROR_BUSY,              /* the camera is used by another application */
+  LC_VIDEO_SOURCE_ERROR_DISCONNECTED,      /* the camera went away while in use */
+  LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED, /* the camera portal refused access */
+} LcVideoSourceError;
+
+typedef enum
+{
+  LC_VIDEO_SOURCE_STATE_IDLE = 0, /* not started, or stopped */
+  LC_VIDEO_SOURCE_STATE_STARTING, /* pipeline built, waiting for pictures */
+  LC_VIDEO_SOURCE_STATE_RUNNING,  /* frames are flowing */
+  LC_VIDEO_SOURCE_STATE_FINISHED, /* the end of the file was reached */
+  LC_VIDEO_SOURCE_STATE_FAILED,   /* see lc_video_source_get_error() */
+} LcVideoSourceState;
+
+#define LC_TYPE_VIDEO_SOURCE_STATE (lc_video_source_state_get_type ())
+GType lc_video_source_state_get_type (void) G_GNUC_CONST;
+
+/* Frames reach the detector at most this many pixels wide and high
+ * (downscaled, aspect kept, when larger: 1080p becomes 720p, a portrait
+ * phone video 720×1280); smaller videos are analysed as they are, in their
+ * decoder's own format when the detector reads it (I420, YUY2, RGB, …).
+ */
+#define LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE 1280
+/* Preview frames are RGBA, at most this many pixels wide and high. */
+#define LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE  960
+
+#define LC_TYPE_VIDEO_SOURCE (lc_video_source_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcVideoSource, lc_video_source, LC, VIDEO_SOURCE, GObject)
+
+/* @live: play in real time (as a camera would deliver it) rather than as
+ * fast as it decodes.
+ */
+LcVideoSource      *lc_video_source_new_for_file       (GFile          *file,
+                                                        gboolean        live);
+/* A file camera (LIGHTCODE_CAMERA) plays its file in real time. */
+LcVideoSource      *lc_video_source_new_for_camera     (LcCamera       *camera);
+/* The bundled sample clip, in real time. Fails with NOT_FOUND on start if
+ * the clip is not installed.
+ */
+LcVideoSource      *lc_video_source_new_for_sample     (void);
+
+/* Where the sample clip is: $LIGHTCODE_SAMPLE_DIR, the build-time SAMPLE_DIR,
+ * then $XDG_DATA_DIRS/lightcode/samples. NULL with NOT_FOUND if absent.
+ */
+GFile              *lc_video_source_find_sample_clip   (GError        **error);
+
+/* Whether preview frames are produced (default TRUE). Set it before start:
+ * `lightcode analyze` turns it off.
+ */
+void                lc_video_source_set_preview_enabled (LcVideoSource *self,
+                                                         gboolean       enabled);
+gboolean            lc_video_source_get_preview_enabled (LcVideoSource *self);
+
+/* Builds and starts the pipeline. Everything that follows, failures
+ * included, arrives as signals on the main context that was the thread
+ * default when start was called: "error" may be emitted before this
+ * returns. Starting again after stop, finish or failure begins afresh.
+ */
+void                lc_video_source_start              (LcVideoSource  *self);
+/* Tears the pipeline down completely: no streaming thread is left and no
+ * signal of the stopped run is emitted afterwards. The last detection stays
+ * readable. A running source goes back to IDLE; FINISHED and FAILED stay.
+ */
+void                lc_video_source_stop               (LcVideoSource  *self);
+
+LcVideoSourceState  lc_video_source_get_state          (LcVideoSource  *self);
+/* The error that made the state FAILED, else NULL. */
+const GError       *lc_video_source_get_error          (LcVideoSource  *self);
+/* A short name for what is played: the file name or the camera's name. */
+const char         *lc_video_source_get_title          (LcVideoSource  *self);
+/* The file played, or NULL for a real camera. */
+GFile              *lc_video_source_get_file           (LcVideoSource  *self);
+
+/* The latest detection (copied out). Safe to call at any time. */
+void                lc_video_source_get_detection      (LcVideoSource  *self,
+                                                        LcDetection    *out_detection);
+/* The timeline of one light (see lc_led_detector_get_timeline()). */
+LcLedRun           *lc_video_source_get_timeline       (LcVideoSource  *self,
+                                                        guint           led_id,
+                                                        guint          *out_n_runs);
+/* Passes a click on the preview to the detector (see lc_led_detector_select()). */
+gboolean            lc_video_source_select             (LcVideoSource  *self,
+                                                        double          x,
+                                                        double          y);
+void                lc_video_source_clear_selection    (LcVideoSource  *self);
+
+/* Frames handed to the detector in this run, and the media time they cover
+ * (from the first frame's timestamp to the end of the last frame).
+ */
+guint               lc_video_source_get_n_frames       (LcVideoSource  *self);
+double              lc_video_source_get_duration       (LcVideoSource  *self);
+
+/* Signals, all emitted on the main context (see lc_video_source_start()):
+ *
+ * "detection-changed" (const LcDetection *detection): the reading changed;
+ *     @detection is a copy valid during the emission.
+ * "preview-frame" (GBytes *pixels, int width, int height, int stride,
+ *     gint64 pts_ns): an RGBA frame (GDK_MEMORY_R8G8B8A8). Frames are
+ *     dropped while one is still being delivered, never queued.
+ * "error" (GError *error): the source failed; state is then FAILED.
+ * "eos": the file ended; the final detection has been delivered.
+ */
+
+G_END_DECLS
