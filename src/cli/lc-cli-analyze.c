@@ -1,4 +1,4 @@
-/* lc-cli-analyze.c — `lightcode analyze`
+/* lc-cli-analyze.c — `lightcode analyze`: read the status light in a video file
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,15 +6,424 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
+
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "lc-cli.h"
+#include "lc-diagnosis.h"
+#include "lc-video-source.h"
 
-/* Placeholder until the subcommand lands: says so honestly. */
+typedef struct
+{
+  GMainLoop *loop;
+} RunData;
+
+static void
+on_source_done (LcVideoSource *source,
+                gpointer       user_data)
+{
+  RunData *run = user_data;
+
+  g_main_loop_quit (run->loop);
+}
+
+static void
+on_source_error (LcVideoSource *source,
+                 const GError  *error,
+                 gpointer       user_data)
+{
+  on_source_done (source, user_data);
+}
+
+/* Plays @file as fast as it decodes, without preview. Returns FALSE with
+ * the source's error (LC_VIDEO_SOURCE_ERROR) when it cannot be read.
+ */
+static gboolean
+run_source (LcVideoSource  *source,
+            GError        **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  RunData run = { loop };
+  gulong eos_id, error_id;
+
+  g_main_context_push_thread_default (context);
+
+  eos_id = g_signal_connect (source, "eos", G_CALLBACK (on_source_done), &run);
+  error_id = g_signal_connect (source, "error", G_CALLBACK (on_source_error), &run);
+
+  lc_video_source_set_preview_enabled (source, FALSE);
+  lc_video_source_start (source);
+
+  /* "error" may already have been emitted by start(). */
+  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_STARTING ||
+      lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING)
+    g_main_loop_run (loop);
+
+  g_signal_handler_disconnect (source, eos_id);
+  g_signal_handler_disconnect (source, error_id);
+  lc_video_source_stop (source);
+
+  g_main_context_pop_thread_default (context);
+
+  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FAILED)
+    {
+      g_propagate_error (error, g_error_copy (lc_video_source_get_error (source)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+dup_colors (const LcLight *light)
+{
+  GString *colors = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (light->n_colors, LC_LIGHT_MAX_COLORS); i++)
+    {
+      const char *id = lc_color_to_string (light->colors[i]);
+
+      if (id == NULL)
+        continue;
+      if (colors->len > 0)
+        g_string_append_c (colors, '/');
+      g_string_append (colors, id);
+    }
+
+  if (colors->len == 0)
+    g_string_append (colors, "unknown");
+
+  return g_string_free (colors, FALSE);
+}
+
+/* Media time, from the first frame, at which this reading stopped changing. */
+static double
+stable_since_seconds (const LcDetection   *detection,
+                      const LcDetectedLed *led)
+{
+  if (led->stable_since_ns < 0 || detection->first_pts_ns < 0)
+    return 0.0;
+
+  return MAX (0, led->stable_since_ns - detection->first_pts_ns) / 1e9;
+}
+
+/* Three decimals are more than a webcam can tell apart. */
+static double
+round3 (double value)
+{
+  return round (value * 1000.0) / 1000.0;
+}
+
+static void
+add_led_json (JsonBuilder         *builder,
+              const LcDetection   *detection,
+              const LcDetectedLed *led)
+{
+  g_autofree char *colors = dup_colors (&led->light);
+  gboolean timed = led->kind == LC_DETECTED_BLINK || led->kind == LC_DETECTED_BURST ||
+                   led->kind == LC_DETECTED_FADE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_double_value (builder, round3 (led->x));
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_double_value (builder, round3 (led->y));
+  json_builder_set_member_name (builder, "color");
+  json_builder_add_string_value (builder, colors);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, lc_detected_kind_to_string (led->kind));
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, led->kind == LC_DETECTED_BURST ? led->light.count : 0);
+  json_builder_set_member_name (builder, "rate_hz");
+  json_builder_add_double_value (builder, timed ? round3 (led->light.rate_hz) : 0.0);
+  json_builder_set_member_name (builder, "period_s");
+  json_builder_add_double_value (builder, timed ? round3 (lc_light_get_period (&led->light)) : 0.0);
+  json_builder_set_member_name (builder, "on_ms");
+  json_builder_add_int_value (builder, timed ? led->light.on_ms : 0);
+  json_builder_set_member_name (builder, "off_ms");
+  json_builder_add_int_value (builder, timed ? led->light.off_ms : 0);
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_add_double_value (builder, round3 (CLAMP (led->confidence, 0.0, 1.0)));
+  json_builder_set_member_name (builder, "stable_since_s");
+  json_builder_add_double_value (builder, round3 (stable_since_seconds (detection, led)));
+  json_builder_set_member_name (builder, "confirmed");
+  json_builder_add_boolean_value (builder, led->confirmed);
+  json_builder_end_object (builder);
+}
+
+/* `analyze --device`: the same object `diagnose --json` prints, or null
+ * when no light was read.
+ */
+static void
+lc_cli_add_diagnosis_json (JsonBuilder *builder,
+                           LcDiagnosis *diagnosis)
+{
+  json_builder_set_member_name (builder, "diagnosis");
+
+  if (diagnosis != NULL)
+    json_builder_add_value (builder, lc_diagnosis_to_json (diagnosis));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_json (const char        *file_arg,
+            LcVideoSource     *source,
+            const LcDetection *detection,
+            const char        *signal_text,
+            gboolean           with_diagnosis,
+            LcDiagnosis       *diagnosis)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file_arg);
+  json_builder_set_member_name (builder, "duration_s");
+  json_builder_add_double_value (builder, round3 (lc_video_source_get_duration (source)));
+  json_builder_set_member_name (builder, "frames");
+  json_builder_add_int_value (builder, lc_video_source_get_n_frames (source));
+  json_builder_set_member_name (builder, "fps");
+  json_builder_add_double_value (builder, round3 (detection->fps));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, lc_detection_state_to_string (detection->state));
+  json_builder_set_member_name (builder, "signal");
+  if (signal_text != NULL)
+    json_builder_add_string_value (builder, signal_text);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "leds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < MIN (detection->n_leds, LC_DETECTION_MAX_LEDS); i++)
+    add_led_json (builder, detection, &detection->leds[i]);
+  json_builder_end_array (builder);
+
+  if (with_diagnosis)
+    lc_cli_add_diagnosis_json (builder, diagnosis);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  /* UTF-8 as it is, whatever the locale. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static const char *
+describe_position (double x,
+                   double y)
+{
+  /* Rows top to bottom, columns left to right. */
+  static const char * const positions[3][3] = {
+    { N_("top left"), N_("top centre"), N_("top right") },
+    { N_("left"), N_("centre"), N_("right") },
+    { N_("bottom left"), N_("bottom centre"), N_("bottom right") },
+  };
+  int column = CLAMP ((int) (x * 3), 0, 2);
+  int row = CLAMP ((int) (y * 3), 0, 2);
+
+  return _(positions[row][column]);
+}
+
+static void
+print_human (LcVideoSource     *source,
+             const LcDetection *detection,
+             const LcSignal    *signal,
+             const char        *signal_text,
+             LcDiagnosis       *diagnosis)
+{
+  const LcDetectedLed *led = &detection->leds[0];
+  g_autofree char *words = lc_signal_describe (signal);
+  GString *out = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the file name, the light in words, its short form */
+  g_string_append_printf (out, _("%s: %s (%s)"), lc_video_source_get_title (source), words, signal_text);
+  g_string_append_c (out, '\n');
+
+  if (led->kind == LC_DETECTED_TOO_FAST)
+    {
+      g_string_append (out, _("It blinks faster than the video can follow, so its speed cannot be told."));
+      g_string_append_c (out, '\n');
+    }
+
+  /* TRANSLATORS: "%d %%" is a percentage, the last %s how sure in words */
+  g_string_append_printf (out, _("Confidence: %d %% (%s)"),
+                          (int) lround (CLAMP (led->confidence, 0.0, 1.0) * 100.0),
+                          led->confirmed ? _("the pattern repeated") : _("seen only once, not confirmed"));
+  g_string_append_c (out, '\n');
+
+  /* TRANSLATORS: the position in words ("top left"), then in percent of the width and height */
+  g_string_append_printf (out, _("Position: %s of the picture (%d %% across, %d %% down)"),
+                          describe_position (led->x, led->y),
+                          (int) lround (led->x * 100.0), (int) lround (led->y * 100.0));
+  g_string_append_c (out, '\n');
+
+  /* TRANSLATORS: seconds into the video, then the video's length */
+  g_string_append_printf (out, _("Steady from %.1f s of %.1f s"),
+                          stable_since_seconds (detection, led),
+                          lc_video_source_get_duration (source));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 1; i < MIN (detection->n_leds, LC_DETECTION_MAX_LEDS); i++)
+    {
+      const LcDetectedLed *other = &detection->leds[i];
+      g_autofree char *colors = dup_colors (&other->light);
+
+      /* TRANSLATORS: another light: its colours, what it does, where */
+      g_string_append_printf (out, _("Also seen: %s, %s, %s"),
+                              colors, lc_detected_kind_to_string (other->kind),
+                              describe_position (other->x, other->y));
+      g_string_append_c (out, '\n');
+    }
+
+  if (diagnosis != NULL)
+    {
+      LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+      LcDevice *device = lc_diagnosis_get_device (diagnosis);
+
+      g_string_append_c (out, '\n');
+      if (top != NULL)
+        {
+          /* TRANSLATORS: a device name, a cause, and how likely it is in words */
+          g_string_append_printf (out, _("On the %s this most likely means: %s (%s)"),
+                                  lc_device_get_name (device),
+                                  lc_diagnosis_cause_get_title (top),
+                                  lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)));
+          g_string_append_c (out, '\n');
+        }
+      /* TRANSLATORS: a command to copy; keep it as it is */
+      g_string_append_printf (out, _("For what to do, run: lightcode diagnose --device %s --signal %s"),
+                              lc_device_get_id (device), signal_text);
+      g_string_append_c (out, '\n');
+    }
+
+  text = g_string_free (out, FALSE);
+  g_print ("%s", text);
+}
+
 int
 lc_cli_analyze (int    argc,
-           char **argv)
+                char **argv)
 {
-  lc_cli_error (_("“%s” is not available in this build yet"), "analyze");
-  return LC_EXIT_NOT_FOUND;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LcKnowledge) knowledge = NULL;
+  g_autoptr(LcDiagnosis) diagnosis = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *device_id = NULL;
+  g_autofree char *signal_text = NULL;
+  gboolean json = FALSE;
+  LcDevice *device = NULL;
+  LcDetection detection;
+  LcSignal signal;
+  gboolean found;
+  GOptionEntry entries[] = {
+    { "device", 'd', 0, G_OPTION_ARG_STRING, &device_id,
+      N_("Also say what the light means on this device (see “lightcode devices”)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON object instead of text"), NULL },
+    { NULL }
+  };
+
+  g_set_prgname ("lightcode analyze");
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Read the status light in a video file: its colour, its pattern and where it is."));
+  g_option_context_set_description (context,
+                                    _("The video is read as fast as it decodes, without a window. "
+                                      "Exit status: 0 a light was read; 1 no light was found (or, with --device, "
+                                      "it isn’t a known light for that device); 2 the file cannot be read, "
+                                      "or a bad option or device."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      lc_cli_error ("%s", error->message);
+      return LC_EXIT_BAD_INPUT;
+    }
+
+  if (g_strv_length (args) != 2)
+    {
+      lc_cli_error (g_strv_length (args) < 2
+                      ? _("analyze needs a video file; run “lightcode analyze --help”")
+                      : _("analyze reads one video file at a time; run “lightcode analyze --help”"));
+      return LC_EXIT_BAD_INPUT;
+    }
+
+  /* Check the device before spending time on the video. */
+  if (device_id != NULL)
+    {
+      if (!(knowledge = lc_cli_load_knowledge ()))
+        return LC_EXIT_BAD_INPUT;
+
+      if (!(device = lc_knowledge_lookup_device (knowledge, device_id)))
+        {
+          lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"), device_id);
+          return LC_EXIT_BAD_INPUT;
+        }
+    }
+
+  file = g_file_new_for_commandline_arg (args[1]);
+  source = lc_video_source_new_for_file (file, FALSE);
+
+  if (!run_source (source, &error))
+    {
+      lc_cli_error ("%s", error->message);
+      return LC_EXIT_BAD_INPUT;
+    }
+
+  lc_video_source_get_detection (source, &detection);
+  found = lc_detection_to_signal (&detection, &signal);
+  if (found)
+    signal_text = lc_signal_to_string (&signal);
+
+  if (found && device != NULL)
+    {
+      diagnosis = lc_diagnosis_new (knowledge, device, &signal, NULL, &error);
+      if (diagnosis == NULL)
+        {
+          lc_cli_error ("%s", error->message);
+          return LC_EXIT_BAD_INPUT;
+        }
+      lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_VIDEO, detection.leds[0].confidence);
+    }
+
+  if (json)
+    print_json (args[1], source, &detection, signal_text, device != NULL, diagnosis);
+  else if (found)
+    print_human (source, &detection, &signal, signal_text, diagnosis);
+
+  if (!found)
+    {
+      if (detection.n_leds > 0)
+        lc_cli_error (_("a light was seen in “%s”, but its pattern could not be read"),
+                      lc_video_source_get_title (source));
+      else
+        lc_cli_error (_("no status light was found in “%s”"), lc_video_source_get_title (source));
+      return LC_EXIT_NOT_FOUND;
+    }
+
+  if (diagnosis != NULL && !lc_diagnosis_is_known_signal (diagnosis))
+    {
+      lc_cli_error (_("“%s” isn’t a known light for the %s"), signal_text, lc_device_get_name (device));
+      return LC_EXIT_NOT_FOUND;
+    }
+
+  return LC_EXIT_OK;
 }
