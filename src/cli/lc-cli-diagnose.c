@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -67,12 +66,6 @@ print_wrapped (GString    *out,
     }
 
   g_string_append_c (out, '\n');
-}
-
-static int
-percent (double value)
-{
-  return (int) lround (value * 100.0);
 }
 
 static void
@@ -156,7 +149,7 @@ format_human (LcDiagnosis *diagnosis)
           verdict = g_strdup_printf (_("First guess: %s — %s (%d %%)"),
                                      lc_diagnosis_cause_get_title (top),
                                      lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
-                                     percent (lc_diagnosis_cause_get_likelihood (top)));
+                                     lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
           print_wrapped (out, verdict, 0, NULL);
         }
       else
@@ -165,7 +158,7 @@ format_human (LcDiagnosis *diagnosis)
           verdict = g_strdup_printf (_("Most likely: %s — %s (%d %%)"),
                                      lc_diagnosis_cause_get_title (top),
                                      lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
-                                     percent (lc_diagnosis_cause_get_likelihood (top)));
+                                     lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
           print_wrapped (out, verdict, 0, NULL);
         }
 
@@ -227,14 +220,14 @@ format_human (LcDiagnosis *diagnosis)
             line = g_strdup_printf (_("%s — %s (%d %%). Try: %s"),
                                     lc_diagnosis_cause_get_title (cause),
                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
-                                    percent (lc_diagnosis_cause_get_likelihood (cause)),
+                                    lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)),
                                     lc_procedure_get_title (procedure));
           else
             /* TRANSLATORS: a cause, how likely in words and in percent */
             line = g_strdup_printf (_("%s — %s (%d %%)"),
                                     lc_diagnosis_cause_get_title (cause),
                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
-                                    percent (lc_diagnosis_cause_get_likelihood (cause)));
+                                    lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)));
           print_wrapped (out, line, 4, "  - ");
         }
     }

@@ -122,6 +122,12 @@ lc_likelihood_to_words (double likelihood)
   return C_("likelihood", "unlikely");
 }
 
+int
+lc_likelihood_to_percent (double likelihood)
+{
+  return (int) lround (CLAMP (likelihood, 0.0, 1.0) * 100.0);
+}
+
 /* Ranking */
 
 typedef struct

@@ -36,10 +36,12 @@ GType       lc_signal_source_get_type     (void) G_GNUC_CONST;
 /* "eye", "camera", "video" (stable, used in JSON) */
 const char *lc_signal_source_to_string    (LcSignalSource source);
 
-/* Plain words for a likelihood, translated: "very likely", "likely",
- * "possible", "unlikely". Shared by the CLI and the UI so they agree.
+/* Plain words for a likelihood, translated: "very likely" (>= 0.7),
+ * "likely" (>= 0.4), "possible" (>= 0.15), "unlikely". Shared by the CLI,
+ * the summary and the UI so they agree; so is the rounding to percent.
  */
 const char *lc_likelihood_to_words        (double         likelihood);
+int         lc_likelihood_to_percent      (double         likelihood);
 
 #define LC_TYPE_DIAGNOSIS (lc_diagnosis_get_type ())
 

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "lc-fix-session.h"
@@ -241,12 +240,6 @@ start_attempt (LcFixSession *self,
   g_ptr_array_add (self->attempts, attempt);
 }
 
-static int
-percent (double likelihood)
-{
-  return (int) lround (likelihood * 100.0);
-}
-
 static char *
 build_next_reason (const Attempt   *previous,
                    const PlanEntry *next)
@@ -263,24 +256,24 @@ build_next_reason (const Attempt   *previous,
         /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
          * words and in percent; "%%" is a percent sign */
         return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next most likely reason: “%s” (%s, %d %%)."),
-                                tried, cause, words, percent (likelihood));
+                                tried, cause, words, lc_likelihood_to_percent (likelihood));
 
       /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
        * words and in percent; "%%" is a percent sign */
       return g_strdup_printf (_("“%s” didn’t stop the light, so the next most likely reason is “%s” (%s, %d %%)."),
-                              tried, cause, words, percent (likelihood));
+                              tried, cause, words, lc_likelihood_to_percent (likelihood));
     }
 
   if (unsure)
     /* TRANSLATORS: a fix just tried, then a reason already tried once,
      * how likely it is in words and in percent */
     return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
-                            tried, cause, words, percent (likelihood));
+                            tried, cause, words, lc_likelihood_to_percent (likelihood));
 
   /* TRANSLATORS: a fix just tried, then a reason already tried once, how
    * likely it is in words and in percent */
   return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
-                          tried, cause, words, percent (likelihood));
+                          tried, cause, words, lc_likelihood_to_percent (likelihood));
 }
 
 static void

@@ -6,16 +6,9 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "lc-support-summary.h"
-
-static int
-percent (double value)
-{
-  return (int) lround (value * 100.0);
-}
 
 /* "Label: value" lines, so support staff can scan them. */
 static void
@@ -31,7 +24,7 @@ append_field (GString    *text,
 static char *
 describe_identification (LcDiagnosis *diagnosis)
 {
-  int confidence = percent (lc_diagnosis_get_source_confidence (diagnosis));
+  int confidence = lc_likelihood_to_percent (lc_diagnosis_get_source_confidence (diagnosis));
 
   switch (lc_diagnosis_get_source (diagnosis))
     {
@@ -137,13 +130,13 @@ append_causes (GString     *text,
                               i + 1,
                               lc_diagnosis_cause_get_title (cause),
                               lc_diagnosis_cause_get_id (cause),
-                              percent (lc_diagnosis_cause_get_likelihood (cause)),
+                              lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)),
                               lc_provenance_get_label (lc_diagnosis_cause_get_provenance (cause)));
     }
 
-  if (percent (other) > 0)
+  if (lc_likelihood_to_percent (other) > 0)
     /* TRANSLATORS: the share left for causes nobody listed; "%%" is a percent sign */
-    g_string_append_printf (text, _("  Something else — %d %%\n"), percent (other));
+    g_string_append_printf (text, _("  Something else — %d %%\n"), lc_likelihood_to_percent (other));
 }
 
 static const char *
