@@ -1,0 +1,334 @@
+/* test-cli-analyze.c — `lightcode analyze`: JSON fields, words and exit statuses
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary on the clips tests/vision generates at build time.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+static const char *lightcode_bin;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RunResult;
+
+static void
+run_result_clear (RunResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
+
+static void
+run_lightcode (RunResult          *result,
+               const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Headless: analyze must never need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) lightcode_bin);
+  g_ptr_array_add (argv, (gpointer) "analyze");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+clip_path (const char *name)
+{
+  return g_build_filename (g_getenv ("LC_TEST_BUILDDIR"), "vision", name, NULL);
+}
+
+static gboolean
+have_clip (const char *name)
+{
+  g_autofree char *path = clip_path (name);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  g_test_skip_printf ("%s was not generated", name);
+  return FALSE;
+}
+
+/* Exactly one line, "lightcode: …". */
+static void
+assert_one_error_line (const char *err)
+{
+  g_assert_true (g_str_has_prefix (err, "lightcode: "));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_node_get_object (root);
+}
+
+static void
+test_json_burst (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(RunResult) result = { 0 };
+  JsonObject *object, *led;
+  JsonArray *leds;
+  double duration, period;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  run_lightcode (&result, (const char *[]) { "--json", path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  object = parse_object (parser, result.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, path);
+  duration = json_object_get_double_member (object, "duration_s");
+  g_assert_cmpfloat_with_epsilon (duration, 12.0, 0.05);
+  g_assert_cmpint (json_object_get_int_member (object, "frames"), ==, 360);
+  g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:burst:6");
+  g_assert_false (json_object_has_member (object, "diagnosis"));
+
+  leds = json_object_get_array_member (object, "leds");
+  g_assert_cmpuint (json_array_get_length (leds), >=, 1);
+  led = json_array_get_object_element (leds, 0);
+
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (led, "x"), 0.5, 0.03);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (led, "y"), 0.5, 0.03);
+  g_assert_cmpstr (json_object_get_string_member (led, "color"), ==, "red");
+  g_assert_cmpstr (json_object_get_string_member (led, "kind"), ==, "burst");
+  g_assert_cmpint (json_object_get_int_member (led, "count"), ==, 6);
+
+  /* lc-make-clip renders bursts at the default 2.5 Hz, 1.8 s pause. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (led, "rate_hz"), 2.5, 0.125);
+  period = json_object_get_double_member (led, "period_s");
+  g_assert_cmpfloat_with_epsilon (period, 6 * 0.4 + 1.8, 0.25);
+  g_assert_cmpint (json_object_get_int_member (led, "on_ms"), >, 100);
+  g_assert_cmpint (json_object_get_int_member (led, "on_ms"), <, 300);
+  g_assert_cmpint (json_object_get_int_member (led, "off_ms"), >, 100);
+  g_assert_cmpint (json_object_get_int_member (led, "off_ms"), <, 300);
+
+  g_assert_cmpfloat (json_object_get_double_member (led, "confidence"), >, 0.0);
+  g_assert_cmpfloat (json_object_get_double_member (led, "confidence"), <=, 1.0);
+
+  /* Honest: the answer cannot be stable before one whole pattern was seen,
+   * and it was stable before the end.
+   */
+  g_assert_cmpfloat (json_object_get_double_member (led, "stable_since_s"), >=, period * 0.9);
+  g_assert_cmpfloat (json_object_get_double_member (led, "stable_since_s"), <, duration);
+}
+
+static void
+test_human_burst (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_auto(RunResult) result = { 0 };
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  run_lightcode (&result, (const char *[]) { path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* The signal in words and in its short form, confidence, position. */
+  g_assert_nonnull (strstr (result.out, "(red:burst:6)"));
+  g_assert_nonnull (strstr (result.out, "six"));
+  g_assert_nonnull (strstr (result.out, "Confidence: "));
+  g_assert_nonnull (strstr (result.out, "Position: centre"));
+}
+
+static void
+test_json_h264 (void)
+{
+  g_autofree char *path = clip_path ("burst6.mp4");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(RunResult) result = { 0 };
+  JsonObject *object;
+
+  if (!have_clip ("burst6.mp4"))
+    return;
+
+  run_lightcode (&result, (const char *[]) { "--json", path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  object = parse_object (parser, result.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:burst:6");
+}
+
+static void
+test_device (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(RunResult) result = { 0 };
+  JsonObject *object, *diagnosis;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  /* Six red blinks is a known light on the battery cameras. */
+  run_lightcode (&result, (const char *[]) { "--json", "--device", "outdoor-4", path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+
+  object = parse_object (parser, result.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:burst:6");
+  diagnosis = json_object_get_object_member (object, "diagnosis");
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpstr (json_object_get_string_member (diagnosis, "device"), ==, "outdoor-4");
+  g_assert_cmpstr (json_object_get_string_member (diagnosis, "signal"), ==, "red:burst:6");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (diagnosis, "causes")), >, 0);
+}
+
+static void
+test_unknown_device (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--device", "toaster", path, NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  assert_one_error_line (result.err);
+  g_assert_nonnull (strstr (result.err, "toaster"));
+}
+
+static void
+test_no_light (void)
+{
+  g_autofree char *path = clip_path ("nolight.webm");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) human = { 0 };
+  JsonObject *object;
+
+  if (!have_clip ("nolight.webm"))
+    return;
+
+  run_lightcode (&result, (const char *[]) { "--json", path, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_error_line (result.err);
+
+  /* Still a full answer: the video was read, nothing was in it. */
+  object = parse_object (parser, result.out);
+  g_assert_cmpint (json_object_get_int_member (object, "frames"), ==, 150);
+  g_assert_true (json_object_get_null_member (object, "signal"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "leds")), ==, 0);
+
+  run_lightcode (&human, (const char *[]) { path, NULL });
+  g_assert_cmpint (human.status, ==, 1);
+  assert_one_error_line (human.err);
+}
+
+static void
+test_missing_file (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--json", "/nonexistent/clip.mp4", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  assert_one_error_line (result.err);
+  g_assert_nonnull (strstr (result.err, "clip.mp4"));
+}
+
+static void
+test_not_video (void)
+{
+  static const char text[] = "not a video\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clip.mp4", NULL);
+  g_auto(RunResult) result = { 0 };
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  run_lightcode (&result, (const char *[]) { path, NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  assert_one_error_line (result.err);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_usage (void)
+{
+  g_auto(RunResult) none = { 0 };
+  g_auto(RunResult) two = { 0 };
+  g_auto(RunResult) option = { 0 };
+
+  run_lightcode (&none, (const char *[]) { NULL });
+  g_assert_cmpint (none.status, ==, 2);
+  assert_one_error_line (none.err);
+
+  run_lightcode (&two, (const char *[]) { "a.webm", "b.webm", NULL });
+  g_assert_cmpint (two.status, ==, 2);
+  assert_one_error_line (two.err);
+
+  run_lightcode (&option, (const char *[]) { "--frobnicate", "a.webm", NULL });
+  g_assert_cmpint (option.status, ==, 2);
+  assert_one_error_line (option.err);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  lightcode_bin = g_getenv ("LC_LIGHTCODE_BIN");
+  g_assert_nonnull (lightcode_bin);
+
+  g_test_add_func ("/cli/analyze/json", test_json_burst);
+  g_test_add_func ("/cli/analyze/human", test_human_burst);
+  g_test_add_func ("/cli/analyze/h264", test_json_h264);
+  g_test_add_func ("/cli/analyze/device", test_device);
+  g_test_add_func ("/cli/analyze/unknown-device", test_unknown_device);
+  g_test_add_func ("/cli/analyze/no-light", test_no_light);
+  g_test_add_func ("/cli/analyze/missing-file", test_missing_file);
+  g_test_add_func ("/cli/analyze/not-video", test_not_video);
+  g_test_add_func ("/cli/analyze/bad-usage", test_bad_usage);
+
+  return g_test_run ();
+}

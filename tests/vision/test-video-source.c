@@ -1,0 +1,688 @@
+/* test-video-source.c — LcVideoSource and LcCameraMonitor on real compressed clips
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The clips are made at build time by tests/synth/lc-make-clip (VP8/WebM,
+ * H.264/MP4 where x264enc exists); broken files are made here in a
+ * temporary directory.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+
+#include "lc-camera-monitor.h"
+#include "lc-video-source.h"
+
+typedef struct
+{
+  GMainLoop   *loop;
+  guint        n_detection_changed;
+  guint        n_errors;
+  guint        n_eos;
+  guint        n_preview;
+  int          preview_width;
+  int          preview_height;
+  int          preview_stride;
+  gsize        preview_size;
+  gint64       first_preview_pts;
+  gint64       last_preview_pts;
+  gint64       first_preview_wall;
+  gint64       last_preview_wall;
+  GError      *error;
+  LcDetection  last_detection;
+} Run;
+
+static char *
+clip_path (const char *name)
+{
+  return g_build_filename (g_getenv ("LC_TEST_BUILDDIR"), "vision", name, NULL);
+}
+
+static gboolean
+have_clip (const char *name)
+{
+  g_autofree char *path = clip_path (name);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  g_test_skip_printf ("%s was not generated (no encoder for it)", name);
+  return FALSE;
+}
+
+static void
+on_detection_changed (LcVideoSource     *source,
+                      const LcDetection *detection,
+                      Run               *run)
+{
+  run->n_detection_changed++;
+  run->last_detection = *detection;
+}
+
+static void
+on_preview_frame (LcVideoSource *source,
+                  GBytes        *pixels,
+                  int            width,
+                  int            height,
+                  int            stride,
+                  gint64         pts_ns,
+                  Run           *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->n_preview == 0)
+    {
+      run->first_preview_pts = pts_ns;
+      run->first_preview_wall = now;
+    }
+  run->last_preview_pts = pts_ns;
+  run->last_preview_wall = now;
+  run->n_preview++;
+  run->preview_width = width;
+  run->preview_height = height;
+  run->preview_stride = stride;
+  run->preview_size = g_bytes_get_size (pixels);
+}
+
+static void
+on_error (LcVideoSource *source,
+          const GError  *error,
+          Run           *run)
+{
+  run->n_errors++;
+  g_clear_error (&run->error);
+  run->error = g_error_copy (error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+on_eos (LcVideoSource *source,
+        Run           *run)
+{
+  run->n_eos++;
+  g_main_loop_quit (run->loop);
+}
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_error (&run->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Plays @source to its end (or failure) on the default main context. */
+static void
+play (LcVideoSource *source,
+      Run           *run)
+{
+  memset (run, 0, sizeof *run);
+  run->loop = g_main_loop_new (NULL, FALSE);
+
+  g_signal_connect (source, "detection-changed", G_CALLBACK (on_detection_changed), run);
+  g_signal_connect (source, "preview-frame", G_CALLBACK (on_preview_frame), run);
+  g_signal_connect (source, "error", G_CALLBACK (on_error), run);
+  g_signal_connect (source, "eos", G_CALLBACK (on_eos), run);
+
+  lc_video_source_start (source);
+  if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_FAILED)
+    g_main_loop_run (run->loop);
+
+  g_signal_handlers_disconnect_by_data (source, run);
+}
+
+static LcVideoSource *
+new_file_source (const char *name,
+                 gboolean    live)
+{
+  g_autofree char *path = clip_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return lc_video_source_new_for_file (file, live);
+}
+
+static void
+assert_reads_signal (LcVideoSource *source,
+                     const char    *expected)
+{
+  g_autofree char *text = NULL;
+  LcDetection detection;
+  LcSignal signal;
+
+  lc_video_source_get_detection (source, &detection);
+  g_assert_true (lc_detection_to_signal (&detection, &signal));
+  text = lc_signal_to_string (&signal);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_file_webm (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  LcDetection detection;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  source = new_file_source ("burst6.webm", FALSE);
+  play (source, &run);
+
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.n_eos, ==, 1);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FINISHED);
+  g_assert_null (lc_video_source_get_error (source));
+
+  /* 12 s at 30 fps, none lost on the way. */
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 360);
+  g_assert_cmpfloat_with_epsilon (lc_video_source_get_duration (source), 12.0, 0.05);
+
+  assert_reads_signal (source, "red:burst:6");
+
+  /* The final reading was delivered before "eos". */
+  g_assert_cmpuint (run.n_detection_changed, >, 0);
+  lc_video_source_get_detection (source, &detection);
+  g_assert_cmpuint (run.last_detection.serial, ==, detection.serial);
+  g_assert_cmpint (detection.frame_width, ==, 640);
+  g_assert_cmpint (detection.frame_height, ==, 360);
+  g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.5, 0.03);
+  g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.5, 0.03);
+
+  /* Preview frames: RGBA, no wider than asked, whole rows. */
+  g_assert_cmpuint (run.n_preview, >, 0);
+  g_assert_cmpint (run.preview_width, ==, 640);
+  g_assert_cmpint (run.preview_height, ==, 360);
+  g_assert_cmpint (run.preview_stride, >=, run.preview_width * 4);
+  g_assert_cmpuint (run.preview_size, >=, (gsize) run.preview_stride * run.preview_height);
+}
+
+static void
+test_file_mp4 (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_clip ("burst6.mp4"))
+    return;
+
+  source = new_file_source ("burst6.mp4", FALSE);
+  lc_video_source_set_preview_enabled (source, FALSE);
+  play (source, &run);
+
+  g_assert_no_error (run.error);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FINISHED);
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 360);
+  g_assert_cmpuint (run.n_preview, ==, 0);
+  assert_reads_signal (source, "red:burst:6");
+}
+
+/* A phone keeps portrait video as landscape plus a rotation; the light must
+ * be found where it is in the upright picture.
+ */
+static void
+test_rotation (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  LcDetection detection;
+
+  if (!have_clip ("rotated.mp4"))
+    return;
+
+  source = new_file_source ("rotated.mp4", FALSE);
+  play (source, &run);
+
+  g_assert_no_error (run.error);
+  lc_video_source_get_detection (source, &detection);
+  g_assert_cmpint (detection.frame_width, ==, 360);
+  g_assert_cmpint (detection.frame_height, ==, 640);
+  g_assert_cmpuint (detection.n_leds, >, 0);
+  g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.25, 0.05);
+  g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.7, 0.05);
+  g_assert_cmpint (run.preview_width, <, run.preview_height);
+}
+
+static void
+test_no_light (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  LcDetection detection;
+  LcSignal signal;
+
+  if (!have_clip ("nolight.webm"))
+    return;
+
+  source = new_file_source ("nolight.webm", FALSE);
+  play (source, &run);
+
+  /* Not an error: the video is fine, there is just no light in it. */
+  g_assert_no_error (run.error);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FINISHED);
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 150);
+  lc_video_source_get_detection (source, &detection);
+  g_assert_false (lc_detection_to_signal (&detection, &signal));
+  g_assert_cmpuint (detection.n_leds, ==, 0);
+}
+
+/* Expects @source to fail with @code: once, through the signal and the getter. */
+static void
+assert_fails (LcVideoSource *source,
+              int            code)
+{
+  g_auto(Run) run = { 0 };
+
+  play (source, &run);
+
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, code);
+  g_assert_cmpuint (run.n_errors, ==, 1);
+  g_assert_cmpuint (run.n_eos, ==, 0);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FAILED);
+  g_assert_error (lc_video_source_get_error (source), LC_VIDEO_SOURCE_ERROR, code);
+  /* Said plainly, naming the file. */
+  g_assert_nonnull (strstr (run.error->message, lc_video_source_get_title (source)));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/lightcode-test/clip.webm");
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+
+  assert_fails (source, LC_VIDEO_SOURCE_ERROR_NOT_FOUND);
+}
+
+static char *
+make_temp_file (const char   *name,
+                const guint8 *contents,
+                gsize         length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, (const char *) contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_temp_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_not_video (void)
+{
+  static const char text[] = "These are notes about my doorbell, not a video.\n";
+  g_autofree char *path = make_temp_file ("notes.mp4", (const guint8 *) text, sizeof text - 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+
+  assert_fails (source, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  remove_temp_file (path);
+}
+
+static void
+test_folder (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+
+  assert_fails (source, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+}
+
+/* `head -c` of a real clip: the tail (MP4: the index) is missing. */
+static void
+check_truncated (const char *name,
+                 double      fraction)
+{
+  g_autofree char *original = clip_path (name);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (original, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  path = make_temp_file (name, (const guint8 *) contents, (gsize) (length * fraction));
+  file = g_file_new_for_path (path);
+  source = lc_video_source_new_for_file (file, FALSE);
+
+  assert_fails (source, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  remove_temp_file (path);
+}
+
+static void
+test_truncated (void)
+{
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  check_truncated ("burst6.webm", 0.5);
+  check_truncated ("burst6.webm", 0.01);
+  if (have_clip ("burst6.mp4"))
+    check_truncated ("burst6.mp4", 0.5);
+}
+
+/* With every VP8 decoder ranked out, decodebin cannot play the WebM clip:
+ * the error says which decoder is missing.
+ */
+static void
+test_no_codec (void)
+{
+  g_autoptr(GstCaps) caps = gst_caps_from_string ("video/x-vp8");
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  GList *factories, *decoders;
+  GHashTable *ranks = g_hash_table_new (NULL, NULL);
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  factories = gst_element_factory_list_get_elements (GST_ELEMENT_FACTORY_TYPE_DECODER, GST_RANK_NONE);
+  decoders = gst_element_factory_list_filter (factories, caps, GST_PAD_SINK, FALSE);
+  g_assert_nonnull (decoders);
+  for (GList *l = decoders; l != NULL; l = l->next)
+    {
+      GstPluginFeature *feature = l->data;
+
+      g_hash_table_insert (ranks, feature, GUINT_TO_POINTER (gst_plugin_feature_get_rank (feature)));
+      gst_plugin_feature_set_rank (feature, GST_RANK_NONE);
+    }
+
+  source = new_file_source ("burst6.webm", FALSE);
+  play (source, &run);
+
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC);
+  g_assert_nonnull (strstr (run.error->message, "VP8"));
+
+  for (GList *l = decoders; l != NULL; l = l->next)
+    gst_plugin_feature_set_rank (l->data, GPOINTER_TO_UINT (g_hash_table_lookup (ranks, l->data)));
+
+  g_hash_table_unref (ranks);
+  gst_plugin_feature_list_free (decoders);
+  gst_plugin_feature_list_free (factories);
+}
+
+static void
+on_monitor_started (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static LcCamera *
+start_file_camera (LcCameraMonitor *monitor,
+                   const char      *name)
+{
+  g_autofree char *path = clip_path (name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcCamera) camera = NULL;
+  GListModel *cameras;
+
+  g_setenv ("LIGHTCODE_CAMERA", path, TRUE);
+  lc_camera_monitor_start (monitor, NULL, NULL, on_monitor_started, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_unsetenv ("LIGHTCODE_CAMERA");
+
+  g_assert_true (lc_camera_monitor_start_finish (monitor, result, &error));
+  g_assert_no_error (error);
+
+  /* One camera standing in for the webcam, whatever is plugged in. */
+  cameras = lc_camera_monitor_get_cameras (monitor);
+  g_assert_cmpuint (g_list_model_get_n_items (cameras), ==, 1);
+  camera = g_list_model_get_item (cameras, 0);
+  g_assert_cmpint (lc_camera_get_kind (camera), ==, LC_CAMERA_KIND_FILE);
+  g_assert_true (lc_camera_get_available (camera));
+  g_assert_nonnull (lc_camera_get_display_name (camera));
+  g_assert_true (lc_camera_monitor_find (monitor, lc_camera_get_id (camera)) == camera);
+
+  return g_steal_pointer (&camera);
+}
+
+/* LIGHTCODE_CAMERA plays its file as a webcam would: in real time. Only a
+ * lower bound on wall time is checked (a busy machine is only ever slower).
+ */
+static void
+test_camera_file_real_time (void)
+{
+  g_autoptr(LcCameraMonitor) monitor = NULL;
+  g_autoptr(LcCamera) camera = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 start;
+  double wall_s, pts_span_s, wall_span_s;
+
+  if (!have_clip ("short.webm"))
+    return;
+
+  monitor = lc_camera_monitor_new ();
+  camera = start_file_camera (monitor, "short.webm");
+  source = lc_video_source_new_for_camera (camera);
+
+  start = g_get_monotonic_time ();
+  play (source, &run);
+  wall_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_assert_no_error (run.error);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FINISHED);
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 60);
+  g_assert_cmpfloat (wall_s, >=, 1.5);
+
+  /* Preview frames arrive paced by their timestamps. */
+  g_assert_cmpuint (run.n_preview, >=, 2);
+  pts_span_s = (run.last_preview_pts - run.first_preview_pts) / 1e9;
+  wall_span_s = (run.last_preview_wall - run.first_preview_wall) / (double) G_USEC_PER_SEC;
+  g_assert_cmpfloat (pts_span_s, >, 1.0);
+  g_assert_cmpfloat (wall_span_s, >=, 0.75 * pts_span_s);
+
+  assert_reads_signal (source, "green:solid");
+
+  g_clear_object (&source);
+  g_clear_object (&camera);
+  g_assert_finalize_object (g_steal_pointer (&monitor));
+}
+
+/* Threads of this process, from /proc. */
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* GStreamer hands finished streaming threads back to a GLib thread pool,
+ * where they idle a while before exiting: ask them to go, then wait until
+ * the count reaches @target or stops going down (bounded; the bound is not
+ * what is asserted).
+ */
+static guint
+settle_threads (guint target)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 last_change = g_get_monotonic_time ();
+  guint last = G_MAXUINT;
+
+  for (;;)
+    {
+      gint64 now;
+      guint n;
+
+      g_thread_pool_stop_unused_threads ();
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      n = count_threads ();
+      now = g_get_monotonic_time ();
+
+      if (n < last)
+        {
+          last = n;
+          last_change = now;
+        }
+
+      if (n <= target || now - last_change > G_USEC_PER_SEC || now > deadline)
+        return n;
+
+      g_usleep (20 * 1000);
+    }
+}
+
+static void
+on_state_notify (LcVideoSource *source,
+                 GParamSpec    *pspec,
+                 GMainLoop     *loop)
+{
+  if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_STARTING)
+    g_main_loop_quit (loop);
+}
+
+static void
+run_until_running (LcVideoSource *source)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gulong id = g_signal_connect (source, "notify::state", G_CALLBACK (on_state_notify), loop);
+
+  lc_video_source_start (source);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (source, id);
+
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_RUNNING);
+}
+
+static void
+test_stop (void)
+{
+  LcVideoSource *source;
+  guint before, after;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  /* One run first, so that what GStreamer sets up once per process (its
+   * registry, the system clock) is not counted.
+   */
+  source = new_file_source ("burst6.webm", TRUE);
+  run_until_running (source);
+  lc_video_source_stop (source);
+  g_assert_finalize_object (source);
+
+  before = settle_threads (1);
+
+  /* Stopped in the middle of a real-time run: decoder, queue and sink
+   * threads are all busy.
+   */
+  source = new_file_source ("burst6.webm", TRUE);
+  run_until_running (source);
+  g_assert_cmpuint (count_threads (), >, before);
+
+  lc_video_source_stop (source);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_IDLE);
+
+  after = settle_threads (before);
+  g_assert_cmpuint (after, <=, before);
+
+  /* Nothing of the stopped run may still hold the source. */
+  g_assert_finalize_object (source);
+
+  /* Posts already queued for the main context are dropped, not delivered. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_restart (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  if (!have_clip ("nolight.webm"))
+    return;
+
+  source = new_file_source ("nolight.webm", FALSE);
+  lc_video_source_set_preview_enabled (source, FALSE);
+  play (source, &first);
+  g_assert_no_error (first.error);
+  play (source, &second);
+  g_assert_no_error (second.error);
+
+  /* The second run starts afresh. */
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 150);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_autofree char *samples = g_build_filename (g_getenv ("LC_TEST_SRCDIR"), "..", "data", "samples", NULL);
+  g_autofree char *expected_path = g_build_filename (samples, "red-burst-6.webm", NULL);
+  g_autoptr(GFile) expected = g_file_new_for_path (expected_path);
+  g_auto(Run) run = { 0 };
+
+  g_setenv ("LIGHTCODE_SAMPLE_DIR", samples, TRUE);
+  file = lc_video_source_find_sample_clip (&error);
+  g_unsetenv ("LIGHTCODE_SAMPLE_DIR");
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (file, expected));
+
+  /* The sample shows what its name says (read as fast as it decodes). */
+  source = lc_video_source_new_for_file (file, FALSE);
+  lc_video_source_set_preview_enabled (source, FALSE);
+  play (source, &run);
+  g_assert_no_error (run.error);
+  assert_reads_signal (source, "red:burst:6");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gst_init (&argc, &argv);
+
+  g_test_add_func ("/vision/video-source/file-webm", test_file_webm);
+  g_test_add_func ("/vision/video-source/file-mp4", test_file_mp4);
+  g_test_add_func ("/vision/video-source/rotation", test_rotation);
+  g_test_add_func ("/vision/video-source/no-light", test_no_light);
+  g_test_add_func ("/vision/video-source/missing-file", test_missing_file);
+  g_test_add_func ("/vision/video-source/not-video", test_not_video);
+  g_test_add_func ("/vision/video-source/folder", test_folder);
+  g_test_add_func ("/vision/video-source/truncated", test_truncated);
+  g_test_add_func ("/vision/video-source/no-codec", test_no_codec);
+  g_test_add_func ("/vision/video-source/camera-file-real-time", test_camera_file_real_time);
+  g_test_add_func ("/vision/video-source/stop", test_stop);
+  g_test_add_func ("/vision/video-source/restart", test_restart);
+  g_test_add_func ("/vision/video-source/sample", test_sample);
+
+  return g_test_run ();
+}
