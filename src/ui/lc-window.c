@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-knowledge.h"
+#include "lc-match-page.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -19,6 +21,7 @@ struct _LcWindow
   AdwWindowTitle       *window_title;
   GtkButton            *back_button;
   GtkStack             *stack;
+  LcMatchPage          *match_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -147,11 +150,14 @@ lc_window_class_init (LcWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_MATCH_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, match_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
@@ -272,9 +278,42 @@ lc_window_open_device (LcWindow   *self,
                        const char *device_id,
                        const char *signal_text)
 {
+  LcDevice *device;
+
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (device_id != NULL);
 
+  device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
+  if (device == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (device_id, -1);
+      g_autofree char *title = g_strdup_printf (_("Unknown device “%s”"), escaped);
+
+      lc_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+
+  lc_match_page_set_device (self->match_page, device);
+
+  if (signal_text != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      LcSignal signal;
+
+      if (lc_signal_parse (signal_text, &signal, &error))
+        {
+          lc_match_page_set_signal (self->match_page, &signal);
+        }
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+          g_autofree char *title = g_strdup_printf (_("Cannot show that light: %s"), escaped);
+
+          lc_window_add_toast (self, adw_toast_new (title));
+        }
+    }
+
+  g_settings_set_string (self->settings, "last-device", device_id);
   lc_window_push_page (self, LC_PAGE_MATCH);
 }
 
@@ -284,4 +323,26 @@ lc_window_open_camera (LcWindow *self)
   g_return_if_fail (LC_IS_WINDOW (self));
 
   lc_window_push_page (self, LC_PAGE_CAMERA);
+}
+
+/**
+ * lc_window_show_diagnosis:
+ * @device: the device the user matched
+ * @signal: the light they see
+ * @context_id: (nullable): when it started ("any" when NULL)
+ *
+ * Shows what @signal means on @device.
+ */
+void
+lc_window_show_diagnosis (LcWindow       *self,
+                          LcDevice       *device,
+                          const LcSignal *signal,
+                          const char     *context_id)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (device == NULL || LC_IS_DEVICE (device));
+  g_return_if_fail (signal != NULL);
+
+  /* The diagnosis page takes device, signal and context once it exists. */
+  lc_window_push_page (self, LC_PAGE_DIAGNOSIS);
 }

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "lc-application.h"
+#include "lc-device.h"
+#include "lc-signal.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +37,9 @@ void        lc_window_open_device      (LcWindow      *self,
                                         const char    *device_id,
                                         const char    *signal_text);
 void        lc_window_open_camera      (LcWindow      *self);
+void        lc_window_show_diagnosis   (LcWindow       *self,
+                                        LcDevice       *device,
+                                        const LcSignal *signal,
+                                        const char     *context_id);
 
 G_END_DECLS

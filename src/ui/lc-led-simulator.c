@@ -1,0 +1,1675 @@
+/* lc-led-simulator.c — a device drawing with its status light(s) animated
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lc-knowledge.h"
+#include "lc-led-simulator.h"
+
+/* The drawings put an unlit dot of radius ~5 on a 256 unit canvas. */
+#define LIGHT_RADIUS_FRACTION (6.5 / 256.0)
+/* WCAG 2.3.1: whatever flashes stays a small area. The glow's radius is at
+ * most this fraction of the widget's shorter side, and never more than
+ * GLOW_MAX_RADIUS pixels, so even a full-screen simulator flashes far less
+ * than a quarter of a 10° field of view.
+ */
+#define GLOW_MAX_FRACTION 0.06
+#define GLOW_MAX_RADIUS   36.0
+/* Drawings are cached per pixel size; a few sizes cover a page and its
+ * thumbnails while a window is resized.
+ */
+#define TEXTURE_CACHE_SIZE 12
+/* The timeline is sampled at 1 ms, but never more than this many times. */
+#define TIMELINE_MAX_SAMPLES 20000
+
+struct _LcLedSimulator
+{
+  GtkWidget         parent_instance;
+
+  char             *drawing;
+  LcDevice         *device;
+  LcSignal          signal;
+
+  graphene_point_t  positions[LC_SIGNAL_MAX_LIGHTS];
+  guint             n_positions;
+  guint             light_map[LC_SIGNAL_MAX_LIGHTS]; /* signal light -> position */
+
+  int               selected_light;
+  double            zoom;
+  guint             lights_selectable : 1;
+  guint             paused : 1;
+  guint             show_timeline : 1;
+  guint             animations_enabled : 1;
+
+  /* Time: t = time_offset + (frame time - start_time); start_time is taken
+   * from the first frame after a change (-1 until then).
+   */
+  gint64            start_time;
+  double            time_offset;
+  double            frozen_time; /* < 0: follow the clock */
+
+  guint             tick_id;
+  GtkSettings      *settings; /* borrowed, while realized */
+  gulong            settings_handler;
+};
+
+G_DEFINE_FINAL_TYPE (LcLedSimulator, lc_led_simulator, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAWING,
+  PROP_DEVICE,
+  PROP_SIGNAL,
+  PROP_PAUSED,
+  PROP_SHOW_TIMELINE,
+  PROP_TIMELINE_MODE,
+  PROP_SELECTED_LIGHT,
+  PROP_LIGHTS_SELECTABLE,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  LIGHT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* Drawing cache, shared by every simulator: most recently used first. */
+
+typedef struct
+{
+  char       *drawing;
+  int         size;
+  GdkTexture *texture; /* NULL: the resource could not be loaded */
+} CachedDrawing;
+
+static GQueue drawing_cache = G_QUEUE_INIT;
+
+static void
+cached_drawing_free (CachedDrawing *cached)
+{
+  g_free (cached->drawing);
+  g_clear_object (&cached->texture);
+  g_free (cached);
+}
+
+/* Renders the SVG at exactly @size device pixels, so it stays crisp at any
+ * widget size and scale factor.
+ */
+static GdkTexture *
+lookup_drawing (const char *drawing,
+                int         size)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  CachedDrawing *cached;
+
+  for (GList *l = drawing_cache.head; l != NULL; l = l->next)
+    {
+      cached = l->data;
+
+      if (cached->size == size && g_str_equal (cached->drawing, drawing))
+        {
+          g_queue_unlink (&drawing_cache, l);
+          g_queue_push_head_link (&drawing_cache, l);
+          return cached->texture;
+        }
+    }
+
+  path = g_strdup_printf ("%s/%s.svg", LC_ILLUSTRATIONS_RESOURCE_PATH, drawing);
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, size, size, TRUE, &error);
+  if (pixbuf == NULL)
+    g_debug ("Cannot draw “%s”: %s", drawing, error->message);
+
+  cached = g_new0 (CachedDrawing, 1);
+  cached->drawing = g_strdup (drawing);
+  cached->size = size;
+  cached->texture = pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+  g_queue_push_head (&drawing_cache, cached);
+
+  while (drawing_cache.length > TEXTURE_CACHE_SIZE)
+    cached_drawing_free (g_queue_pop_tail (&drawing_cache));
+
+  return ((CachedDrawing *) drawing_cache.head->data)->texture;
+}
+
+/* Colours */
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* What a lit LED looks like: saturated, a little lighter in dark style so
+ * it keeps its punch against a dark page.
+ */
+static void
+get_lit_rgba (LcColor  color,
+              gboolean dark,
+              GdkRGBA *rgba)
+{
+  const char *spec;
+
+  switch (color)
+    {
+    case LC_COLOR_RED:
+      spec = dark ? "#ff5a50" : "#f0202a";
+      break;
+    case LC_COLOR_GREEN:
+      spec = dark ? "#57e389" : "#26d06e";
+      break;
+    case LC_COLOR_BLUE:
+      spec = dark ? "#62a0ea" : "#2a7ff0";
+      break;
+    case LC_COLOR_WHITE:
+      spec = dark ? "#ffffff" : "#fbfbf8";
+      break;
+    case LC_COLOR_AMBER:
+      spec = dark ? "#ffb443" : "#ff9d0a";
+      break;
+    case LC_COLOR_NONE:
+    default:
+      spec = dark ? "#77767b" : "#5e5c64";
+      break;
+    }
+
+  gdk_rgba_parse (rgba, spec);
+}
+
+/* Timeline bars are drawn on the page background, so they use the GNOME
+ * palette's darker shades in light style (contrast against #fafafa).
+ */
+static void
+get_bar_rgba (LcColor  color,
+              gboolean dark,
+              GdkRGBA *rgba)
+{
+  const char *spec;
+
+  switch (color)
+    {
+    case LC_COLOR_RED:
+      spec = dark ? "#ff7b63" : "#c01c28";
+      break;
+    case LC_COLOR_GREEN:
+      spec = dark ? "#57e389" : "#26a269";
+      break;
+    case LC_COLOR_BLUE:
+      spec = dark ? "#62a0ea" : "#1c71d8";
+      break;
+    case LC_COLOR_WHITE:
+      spec = dark ? "#ffffff" : "#c0bfbc";
+      break;
+    case LC_COLOR_AMBER:
+      spec = dark ? "#ffa348" : "#e66100";
+      break;
+    case LC_COLOR_NONE:
+    default:
+      spec = dark ? "#5e5c64" : "#9a9996";
+      break;
+    }
+
+  gdk_rgba_parse (rgba, spec);
+}
+
+static GdkRGBA
+mix_rgba (const GdkRGBA *a,
+          const GdkRGBA *b,
+          float          amount)
+{
+  return (GdkRGBA) {
+    a->red + (b->red - a->red) * amount,
+    a->green + (b->green - a->green) * amount,
+    a->blue + (b->blue - a->blue) * amount,
+    a->alpha + (b->alpha - a->alpha) * amount,
+  };
+}
+
+static GdkRGBA
+get_foreground (LcLedSimulator *self)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return fg;
+}
+
+/* Time */
+
+static double
+current_time (LcLedSimulator *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->frozen_time >= 0)
+    return self->frozen_time;
+
+  if (self->paused || self->start_time < 0)
+    return self->time_offset;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    return self->time_offset;
+
+  return self->time_offset +
+         (gdk_frame_clock_get_frame_time (frame_clock) - self->start_time) / (double) G_USEC_PER_SEC;
+}
+
+/* Restarts the clock at @t on the next frame. */
+static void
+restart_clock (LcLedSimulator *self,
+               double          t)
+{
+  self->time_offset = t;
+  self->start_time = -1;
+}
+
+static gboolean
+signal_is_static (const LcSignal *signal)
+{
+  for (guint i = 0; i < MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS); i++)
+    {
+      if (lc_light_get_period (&signal->lights[i]) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+timeline_mode (LcLedSimulator *self)
+{
+  return self->show_timeline || !self->animations_enabled;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (widget);
+
+  if (self->start_time < 0)
+    self->start_time = gdk_frame_clock_get_frame_time (frame_clock);
+
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A tick callback runs only while something on screen moves. */
+static void
+update_animation (LcLedSimulator *self)
+{
+  gboolean animate = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                     !timeline_mode (self) &&
+                     !self->paused &&
+                     self->frozen_time < 0 &&
+                     !signal_is_static (&self->signal);
+
+  if (animate && self->tick_id == 0)
+    {
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+    }
+  else if (!animate && self->tick_id != 0)
+    {
+      /* Keep the time it showed last. */
+      if (self->frozen_time < 0 && !self->paused)
+        restart_clock (self, current_time (self));
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Accessibility */
+
+static void
+update_accessible (LcLedSimulator *self)
+{
+  g_autofree char *description = lc_signal_describe (&self->signal);
+  const char *label;
+
+  if (self->device != NULL)
+    label = lc_device_get_name (self->device);
+  else
+    label = _("Status light");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Layout */
+
+typedef struct
+{
+  graphene_rect_t clip;     /* what may be drawn on when zoomed in */
+  graphene_rect_t drawing;  /* the device drawing (square) */
+  graphene_rect_t timeline; /* the timeline tracks; empty when animating */
+  gboolean        labels;   /* room for colour names beside the tracks */
+} Layout;
+
+#define TRACK_HEIGHT  24.0f
+#define TRACK_SPACING 10.0f
+#define AXIS_HEIGHT   22.0f
+
+static guint
+n_drawn_lights (LcLedSimulator *self)
+{
+  return MAX (1, MIN (self->signal.n_lights, LC_SIGNAL_MAX_LIGHTS));
+}
+
+static void
+compute_layout (LcLedSimulator *self,
+                float           width,
+                float           height,
+                Layout         *layout)
+{
+  float side;
+
+  memset (layout, 0, sizeof *layout);
+
+  if (!timeline_mode (self))
+    {
+      float size, x, y;
+      graphene_point_t center = GRAPHENE_POINT_INIT (0.5f, 0.5f);
+
+      side = MIN (width, height);
+      size = side * self->zoom;
+      graphene_rect_init (&layout->clip, (width - side) / 2, (height - side) / 2, side, side);
+
+      /* Zoomed in (thumbnails): centre on the lights, but never leave an
+       * edge of the square uncovered.
+       */
+      if (self->zoom > 1.0 && self->n_positions > 0)
+        {
+          center = GRAPHENE_POINT_INIT (0, 0);
+          for (guint p = 0; p < self->n_positions; p++)
+            {
+              center.x += self->positions[p].x / self->n_positions;
+              center.y += self->positions[p].y / self->n_positions;
+            }
+        }
+
+      x = width / 2 - center.x * size;
+      y = height / 2 - center.y * size;
+      x = CLAMP (x, layout->clip.origin.x + side - size, layout->clip.origin.x);
+      y = CLAMP (y, layout->clip.origin.y + side - size, layout->clip.origin.y);
+      graphene_rect_init (&layout->drawing, x, y, size, size);
+      return;
+    }
+
+  {
+    guint n = n_drawn_lights (self);
+    float tracks = n * TRACK_HEIGHT + (n - 1) * TRACK_SPACING + AXIS_HEIGHT;
+    float scale = 1.0f;
+
+    /* Small thumbnails: just the tracks, squeezed to fit. */
+    if (height < 2.5f * tracks || width < 120)
+      {
+        scale = MIN (1.0f, height / tracks);
+        graphene_rect_init (&layout->timeline, 0, (height - tracks * scale) / 2,
+                            width, tracks * scale);
+        layout->labels = FALSE;
+        return;
+      }
+
+    side = MIN (width, height - tracks - 12);
+    graphene_rect_init (&layout->drawing, (width - side) / 2, 0, side, side);
+    layout->clip = layout->drawing;
+    graphene_rect_init (&layout->timeline, 0, height - tracks, width, tracks);
+    layout->labels = width >= 260;
+  }
+}
+
+static graphene_point_t
+position_in (const graphene_rect_t  *drawing,
+             const graphene_point_t *fraction)
+{
+  return GRAPHENE_POINT_INIT (drawing->origin.x + fraction->x * drawing->size.width,
+                              drawing->origin.y + fraction->y * drawing->size.height);
+}
+
+/* Position index where signal light @index is drawn, or -1. */
+static int
+position_for_light (LcLedSimulator *self,
+                    guint           index)
+{
+  if (index >= LC_SIGNAL_MAX_LIGHTS || self->light_map[index] >= self->n_positions)
+    return -1;
+
+  return self->light_map[index];
+}
+
+/* Drawing */
+
+static void
+append_circle (GtkSnapshot            *snapshot,
+               const graphene_point_t *center,
+               float                   radius,
+               const GdkRGBA          *color)
+{
+  GskRoundedRect circle;
+
+  gsk_rounded_rect_init_from_rect (&circle,
+                                   &GRAPHENE_RECT_INIT (center->x - radius, center->y - radius,
+                                                        2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &circle);
+  gtk_snapshot_append_color (snapshot, color, &circle.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_ring (GtkSnapshot            *snapshot,
+             const graphene_point_t *center,
+             float                   radius,
+             float                   width,
+             const GdkRGBA          *color)
+{
+  GskRoundedRect circle;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&circle,
+                                   &GRAPHENE_RECT_INIT (center->x - radius, center->y - radius,
+                                                        2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &circle, widths, colors);
+}
+
+static void
+append_light (LcLedSimulator         *self,
+              GtkSnapshot            *snapshot,
+              const graphene_point_t *center,
+              float                   core_radius,
+              float                   glow_radius,
+              LcColor                 color,
+              double                  level,
+              gboolean                dark)
+{
+  GdkRGBA unlit, lit, core, rim;
+
+  get_lit_rgba (LC_COLOR_NONE, dark, &unlit);
+
+  if (color == LC_COLOR_NONE || level <= 0.0)
+    {
+      append_circle (snapshot, center, core_radius, &unlit);
+      return;
+    }
+
+  get_lit_rgba (color, dark, &lit);
+
+  if (glow_radius > core_radius)
+    {
+      GdkRGBA inner = lit, middle = lit, outer = lit;
+
+      inner.alpha = 0.75f * level;
+      middle.alpha = 0.3f * level;
+      outer.alpha = 0;
+
+      {
+        const GskColorStop stops[] = {
+          { 0.0f, inner },
+          { 0.3f, middle },
+          { 1.0f, outer },
+        };
+
+        gtk_snapshot_append_radial_gradient (snapshot,
+                                             &GRAPHENE_RECT_INIT (center->x - glow_radius,
+                                                                  center->y - glow_radius,
+                                                                  2 * glow_radius, 2 * glow_radius),
+                                             center, glow_radius, glow_radius,
+                                             0.0f, 1.0f, stops, G_N_ELEMENTS (stops));
+      }
+    }
+
+  /* The LED itself: its colour with a hot, whiter centre, so it reads as a
+   * light and not a painted dot; a dim one is partly the unlit colour.
+   */
+  core = mix_rgba (&unlit, &lit, level);
+  append_circle (snapshot, center, core_radius, &core);
+  {
+    GdkRGBA white = { 1, 1, 1, 1 };
+    GdkRGBA hot = mix_rgba (&core, &white, 0.55f * level);
+
+    append_circle (snapshot, center, core_radius * 0.55f, &hot);
+  }
+
+  /* A thin darker rim keeps a white or amber light visible on a pale body. */
+  rim = mix_rgba (&lit, &(GdkRGBA) { 0, 0, 0, 1 }, 0.35f);
+  rim.alpha = 0.8f * level;
+  append_ring (snapshot, center, core_radius, MAX (1.0f, core_radius * 0.15f), &rim);
+}
+
+static void
+append_drawing (LcLedSimulator        *self,
+                GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                gboolean               dark)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int size = (int) ceilf (rect->size.width * scale);
+  GdkTexture *texture = NULL;
+
+  if (size < 1)
+    return;
+
+  if (self->drawing != NULL)
+    texture = lookup_drawing (self->drawing, size);
+
+  if (texture != NULL)
+    {
+      gtk_snapshot_append_texture (snapshot, texture, rect);
+    }
+  else
+    {
+      /* No drawing: a plain rounded body, so the light still has a home. */
+      GskRoundedRect body;
+      GdkRGBA fill;
+      graphene_rect_t inner;
+
+      gdk_rgba_parse (&fill, dark ? "#3d3846" : "#5e5c64");
+      graphene_rect_inset_r (rect, rect->size.width * 0.16f, rect->size.height * 0.16f, &inner);
+      gsk_rounded_rect_init_from_rect (&body, &inner, inner.size.width * 0.2f);
+      gtk_snapshot_push_rounded_clip (snapshot, &body);
+      gtk_snapshot_append_color (snapshot, &fill, &inner);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+append_lights (LcLedSimulator        *self,
+               GtkSnapshot           *snapshot,
+               const graphene_rect_t *drawing,
+               double                 t,
+               gboolean               animate,
+               gboolean               dark,
+               float                  widget_side)
+{
+  float core_radius = MAX (2.5f, drawing->size.width * LIGHT_RADIUS_FRACTION);
+  float glow_radius = MIN (MIN (core_radius * 4.0f, widget_side * GLOW_MAX_FRACTION), GLOW_MAX_RADIUS);
+  gboolean drawn[LC_SIGNAL_MAX_LIGHTS] = { FALSE, };
+
+  for (guint i = 0; i < MIN (self->signal.n_lights, LC_SIGNAL_MAX_LIGHTS); i++)
+    {
+      int position = position_for_light (self, i);
+      graphene_point_t center;
+      LcColor color;
+      double level;
+
+      if (position < 0 || drawn[position])
+        continue;
+
+      center = position_in (drawing, &self->positions[position]);
+
+      if (animate)
+        {
+          lc_led_simulator_get_light_state (self, i, t, &color, &level);
+        }
+      else
+        {
+          /* Timeline mode: the light shows its first colour, steadily. */
+          const LcLight *light = &self->signal.lights[i];
+
+          color = light->kind != LC_KIND_OFF && light->n_colors > 0 ? light->colors[0] : LC_COLOR_NONE;
+          level = 1.0;
+        }
+
+      append_light (self, snapshot, &center, core_radius, animate ? glow_radius : 0,
+                    color, level, dark);
+      drawn[position] = TRUE;
+    }
+
+  /* Lights the signal leaves dark are drawn unlit (over the drawing's own
+   * dot, so both styles get the same unlit colour).
+   */
+  for (guint p = 0; p < self->n_positions; p++)
+    {
+      graphene_point_t center = position_in (drawing, &self->positions[p]);
+
+      if (!drawn[p])
+        append_light (self, snapshot, &center, core_radius, 0, LC_COLOR_NONE, 0, dark);
+    }
+
+  if (self->lights_selectable && self->n_positions > 1 &&
+      self->selected_light >= 0 && (guint) self->selected_light < self->n_positions)
+    {
+      graphene_point_t center = position_in (drawing, &self->positions[self->selected_light]);
+      GdkRGBA accent;
+
+      gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
+      append_ring (snapshot, &center, core_radius * 2.6f + 3, 2.5f, &accent);
+    }
+}
+
+/* How long the timeline shows: whole periods, one to four of them, about
+ * eight seconds at most, so blinks stay wide enough to count.
+ */
+static double
+timeline_span (const LcSignal *signal)
+{
+  double period = lc_signal_get_period (signal);
+  double repeats;
+
+  if (period <= 0)
+    return 2.0;
+
+  repeats = CLAMP (floor (8.0 / period), 1.0, 4.0);
+
+  return repeats * period;
+}
+
+static char *
+light_colors_label (const LcLight *light)
+{
+  GString *label = g_string_new (NULL);
+
+  if (light->kind == LC_KIND_OFF || light->n_colors == 0)
+    return g_strdup (C_("timeline", "Off"));
+
+  for (guint c = 0; c < MIN (light->n_colors, LC_LIGHT_MAX_COLORS); c++)
+    {
+      if (c > 0)
+        /* TRANSLATORS: between colour names of a light that alternates */
+        g_string_append (label, C_("timeline", " / "));
+      g_string_append (label, lc_color_get_name (light->colors[c]));
+    }
+
+  return g_string_free (label, FALSE);
+}
+
+static void
+append_timeline (LcLedSimulator        *self,
+                 GtkSnapshot           *snapshot,
+                 const graphene_rect_t *area,
+                 gboolean               labels,
+                 gboolean               dark)
+{
+  GdkRGBA fg = get_foreground (self);
+  GdkRGBA track_bg = fg, tick = fg;
+  guint n = n_drawn_lights (self);
+  float scale = area->size.height / (n * TRACK_HEIGHT + (n - 1) * TRACK_SPACING + AXIS_HEIGHT);
+  float track_h = TRACK_HEIGHT * scale;
+  float spacing = TRACK_SPACING * scale;
+  float label_w = 0;
+  double span = timeline_span (&self->signal);
+  double step_s;
+  guint n_samples;
+  float bars_x, bars_w;
+
+  track_bg.alpha = 0.1f;
+  tick.alpha = 0.45f;
+
+  if (labels)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = light_colors_label (&self->signal.lights[i]);
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          label_w = MAX (label_w, w + 12);
+        }
+      label_w = MIN (label_w, area->size.width * 0.4f);
+    }
+
+  bars_x = area->origin.x + label_w;
+  bars_w = area->size.width - label_w;
+  if (bars_w <= 4)
+    return;
+
+  n_samples = (guint) MIN (span * 1000.0, TIMELINE_MAX_SAMPLES);
+  step_s = span / n_samples;
+
+  for (guint i = 0; i < n; i++)
+    {
+      float y = area->origin.y + i * (track_h + spacing);
+      GskRoundedRect track;
+      guint run_start = 0;
+      LcColor run_color = LC_COLOR_NONE;
+      int run_level = 0;
+
+      gsk_rounded_rect_init_from_rect (&track, &GRAPHENE_RECT_INIT (bars_x, y, bars_w, track_h),
+                                       MIN (6.0f, track_h / 4));
+      gtk_snapshot_push_rounded_clip (snapshot, &track);
+      gtk_snapshot_append_color (snapshot, &track_bg, &track.bounds);
+
+      /* Runs of the same colour and (quantized) level become one bar; a
+       * fade becomes a staircase whose height is the brightness.
+       */
+      for (guint s = 0; s <= n_samples; s++)
+        {
+          LcColor color = LC_COLOR_NONE;
+          double level = 0;
+          int q = 0;
+
+          if (s < n_samples)
+            {
+              lc_led_simulator_get_light_state (self, i, (s + 0.5) * step_s, &color, &level);
+              q = color != LC_COLOR_NONE ? MAX (1, (int) lround (level * 32)) : 0;
+            }
+
+          if (s == n_samples || color != run_color || q != run_level)
+            {
+              if (run_color != LC_COLOR_NONE && run_level > 0)
+                {
+                  float x0 = bars_x + bars_w * run_start / (float) n_samples;
+                  float x1 = bars_x + bars_w * s / (float) n_samples;
+                  float h = track_h * run_level / 32.0f;
+                  GdkRGBA bar;
+
+                  get_bar_rgba (run_color, dark, &bar);
+                  gtk_snapshot_append_color (snapshot, &bar,
+                                             &GRAPHENE_RECT_INIT (x0, y + track_h - h,
+                                                                  MAX (x1 - x0, 1.0f), h));
+                }
+              run_start = s;
+              run_color = color;
+              run_level = q;
+            }
+        }
+
+      gtk_snapshot_pop (snapshot);
+
+      if (labels)
+        {
+          g_autofree char *text = light_colors_label (&self->signal.lights[i]);
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+          int w, h;
+
+          pango_layout_set_width (layout, (int) (label_w - 12) * PANGO_SCALE);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (area->origin.x, y + (track_h - h) / 2));
+          gtk_snapshot_append_layout (snapshot, layout, &fg);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+
+  /* A tick per second under the tracks, and the span written at the end. */
+  {
+    float axis_y = area->origin.y + n * track_h + (n - 1) * spacing + 3 * scale;
+
+    for (guint s = 0; s <= (guint) floor (span + 1e-6); s++)
+      {
+        float x = bars_x + bars_w * (float) (s / span);
+
+        x = MIN (x, bars_x + bars_w - 1);
+        gtk_snapshot_append_color (snapshot, &tick,
+                                   &GRAPHENE_RECT_INIT (x, axis_y, 1, 5 * scale));
+      }
+
+    if (labels)
+      {
+        g_autofree char *text = NULL;
+        g_autoptr(PangoLayout) layout = NULL;
+        int w, h;
+
+        /* TRANSLATORS: the length of the timeline, in seconds: "8 s" */
+        text = g_strdup_printf (C_("timeline", "%.0f s"), span);
+        layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (bars_x + bars_w - w, axis_y + 5 * scale));
+        gtk_snapshot_append_layout (snapshot, layout, &tick);
+        gtk_snapshot_restore (snapshot);
+      }
+  }
+}
+
+static void
+lc_led_simulator_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (widget);
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  gboolean dark = is_dark ();
+  gboolean animate = !timeline_mode (self);
+  Layout layout;
+
+  compute_layout (self, width, height, &layout);
+
+  if (layout.drawing.size.width > 0)
+    {
+      GskRoundedRect clip;
+
+      /* Zoomed in, the crop gets the rounded corners of a thumbnail. */
+      gsk_rounded_rect_init_from_rect (&clip, &layout.clip,
+                                       self->zoom > 1.0 ? layout.clip.size.width * 0.18f : 0.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &clip);
+      append_drawing (self, snapshot, &layout.drawing, dark);
+      append_lights (self, snapshot, &layout.drawing, current_time (self), animate, dark,
+                     MIN (width, height));
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (layout.timeline.size.width > 0)
+    append_timeline (self, snapshot, &layout.timeline, layout.labels, dark);
+}
+
+/* As small as allowed: the size request or the parent's space decides. */
+static void
+lc_led_simulator_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  *minimum = 32;
+  *natural = 32;
+}
+
+/* Input: choosing one of several lights */
+
+static void
+activate_light (LcLedSimulator *self,
+                guint           position)
+{
+  lc_led_simulator_set_selected_light (self, position);
+  g_signal_emit (self, signals[LIGHT_ACTIVATED], 0, position);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   LcLedSimulator  *self)
+{
+  Layout layout;
+  float best = G_MAXFLOAT;
+  int best_position = -1;
+  float reach;
+
+  g_assert (LC_IS_LED_SIMULATOR (self));
+
+  if (!self->lights_selectable || self->n_positions < 2)
+    return;
+
+  compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                  gtk_widget_get_height (GTK_WIDGET (self)), &layout);
+  if (layout.drawing.size.width <= 0)
+    return;
+
+  /* Generous targets: a light is a few pixels, a finger is not. */
+  reach = MAX (24.0f, layout.drawing.size.width * 0.08f);
+
+  for (guint p = 0; p < self->n_positions; p++)
+    {
+      graphene_point_t center = position_in (&layout.drawing, &self->positions[p]);
+      float distance = hypotf (center.x - x, center.y - y);
+
+      if (distance < best)
+        {
+          best = distance;
+          best_position = p;
+        }
+    }
+
+  if (best_position >= 0 && best <= reach)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      activate_light (self, best_position);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LcLedSimulator        *self)
+{
+  int position = MAX (self->selected_light, 0);
+  int last = (int) self->n_positions - 1;
+
+  g_assert (LC_IS_LED_SIMULATOR (self));
+
+  if (!self->lights_selectable || self->n_positions < 2)
+    return GDK_EVENT_PROPAGATE;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      position = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? position + 1 : position - 1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      position = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? position - 1 : position + 1;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      position = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      position = last;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  activate_light (self, CLAMP (position, 0, last));
+
+  return GDK_EVENT_STOP;
+}
+
+/* Settings and style */
+
+static void
+enable_animations_changed_cb (GtkSettings    *settings,
+                              GParamSpec     *pspec,
+                              LcLedSimulator *self)
+{
+  gboolean enabled = TRUE;
+  gboolean was_timeline = timeline_mode (self);
+
+  g_object_get (settings, "gtk-enable-animations", &enabled, NULL);
+  self->animations_enabled = !!enabled;
+
+  if (was_timeline != timeline_mode (self))
+    {
+      update_animation (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE_MODE]);
+    }
+}
+
+static void
+disconnect_settings (LcLedSimulator *self)
+{
+  if (self->settings != NULL)
+    {
+      g_clear_signal_handler (&self->settings_handler, self->settings);
+      self->settings = NULL;
+    }
+}
+
+static void
+connect_settings (LcLedSimulator *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+  if (settings == self->settings)
+    return;
+
+  disconnect_settings (self);
+  self->settings = settings;
+  self->settings_handler = g_signal_connect (settings, "notify::gtk-enable-animations",
+                                             G_CALLBACK (enable_animations_changed_cb), self);
+  enable_animations_changed_cb (settings, NULL, self);
+}
+
+static void
+lc_led_simulator_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_led_simulator_parent_class)->root (widget);
+
+  connect_settings (LC_LED_SIMULATOR (widget));
+}
+
+static void
+lc_led_simulator_unroot (GtkWidget *widget)
+{
+  disconnect_settings (LC_LED_SIMULATOR (widget));
+
+  GTK_WIDGET_CLASS (lc_led_simulator_parent_class)->unroot (widget);
+}
+
+static void
+lc_led_simulator_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_led_simulator_parent_class)->map (widget);
+
+  update_animation (LC_LED_SIMULATOR (widget));
+}
+
+static void
+lc_led_simulator_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_led_simulator_parent_class)->unmap (widget);
+
+  update_animation (LC_LED_SIMULATOR (widget));
+}
+
+static void
+style_dark_changed_cb (LcLedSimulator *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GObject */
+
+static void
+lc_led_simulator_dispose (GObject *object)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (object);
+
+  disconnect_settings (self);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  g_clear_object (&self->device);
+
+  G_OBJECT_CLASS (lc_led_simulator_parent_class)->dispose (object);
+}
+
+static void
+lc_led_simulator_finalize (GObject *object)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (object);
+
+  g_clear_pointer (&self->drawing, g_free);
+
+  G_OBJECT_CLASS (lc_led_simulator_parent_class)->finalize (object);
+}
+
+static void
+lc_led_simulator_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAWING:
+      g_value_set_string (value, self->drawing);
+      break;
+
+    case PROP_DEVICE:
+      g_value_set_object (value, self->device);
+      break;
+
+    case PROP_SIGNAL:
+      g_value_set_boxed (value, &self->signal);
+      break;
+
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
+
+    case PROP_SHOW_TIMELINE:
+      g_value_set_boolean (value, self->show_timeline);
+      break;
+
+    case PROP_TIMELINE_MODE:
+      g_value_set_boolean (value, timeline_mode (self));
+      break;
+
+    case PROP_SELECTED_LIGHT:
+      g_value_set_int (value, self->selected_light);
+      break;
+
+    case PROP_LIGHTS_SELECTABLE:
+      g_value_set_boolean (value, self->lights_selectable);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_led_simulator_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LcLedSimulator *self = LC_LED_SIMULATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAWING:
+      lc_led_simulator_set_drawing (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEVICE:
+      lc_led_simulator_set_device (self, g_value_get_object (value));
+      break;
+
+    case PROP_SIGNAL:
+      {
+        const LcSignal *signal = g_value_get_boxed (value);
+        LcSignal off;
+
+        if (signal == NULL)
+          {
+            lc_signal_init_off (&off);
+            signal = &off;
+          }
+        lc_led_simulator_set_signal (self, signal);
+      }
+      break;
+
+    case PROP_PAUSED:
+      lc_led_simulator_set_paused (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TIMELINE:
+      lc_led_simulator_set_show_timeline (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SELECTED_LIGHT:
+      lc_led_simulator_set_selected_light (self, g_value_get_int (value));
+      break;
+
+    case PROP_LIGHTS_SELECTABLE:
+      lc_led_simulator_set_lights_selectable (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ZOOM:
+      lc_led_simulator_set_zoom (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_led_simulator_class_init (LcLedSimulatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_led_simulator_dispose;
+  object_class->finalize = lc_led_simulator_finalize;
+  object_class->get_property = lc_led_simulator_get_property;
+  object_class->set_property = lc_led_simulator_set_property;
+
+  widget_class->snapshot = lc_led_simulator_snapshot;
+  widget_class->measure = lc_led_simulator_measure;
+  widget_class->map = lc_led_simulator_map;
+  widget_class->unmap = lc_led_simulator_unmap;
+  widget_class->root = lc_led_simulator_root;
+  widget_class->unroot = lc_led_simulator_unroot;
+
+  properties [PROP_DRAWING] =
+    g_param_spec_string ("drawing", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_DEVICE] =
+    g_param_spec_object ("device", NULL, NULL, LC_TYPE_DEVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_SIGNAL] =
+    g_param_spec_boxed ("signal", NULL, NULL, LC_TYPE_SIGNAL,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_SHOW_TIMELINE] =
+    g_param_spec_boolean ("show-timeline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_TIMELINE_MODE] =
+    g_param_spec_boolean ("timeline-mode", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_SELECTED_LIGHT] =
+    g_param_spec_int ("selected-light", NULL, NULL, -1, LC_SIGNAL_MAX_LIGHTS - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_LIGHTS_SELECTABLE] =
+    g_param_spec_boolean ("lights-selectable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 1.0, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LcLedSimulator::light-activated:
+   * @position: index of the device light (position) chosen
+   */
+  signals [LIGHT_ACTIVATED] =
+    g_signal_new ("light-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "ledsimulator");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lc_led_simulator_init (LcLedSimulator *self)
+{
+  GtkGesture *click;
+  GtkEventController *key;
+
+  self->selected_light = -1;
+  self->zoom = 1.0;
+  self->animations_enabled = TRUE;
+  self->start_time = -1;
+  self->frozen_time = -1;
+  lc_signal_init_off (&self->signal);
+  for (guint i = 0; i < LC_SIGNAL_MAX_LIGHTS; i++)
+    self->light_map[i] = i;
+
+  /* A single light in the middle until told otherwise. */
+  self->positions[0] = GRAPHENE_POINT_INIT (0.5f, 0.5f);
+  self->n_positions = 1;
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_accessible (self);
+}
+
+GtkWidget *
+lc_led_simulator_new (void)
+{
+  return g_object_new (LC_TYPE_LED_SIMULATOR, NULL);
+}
+
+const char *
+lc_led_simulator_get_drawing (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), NULL);
+
+  return self->drawing;
+}
+
+void
+lc_led_simulator_set_drawing (LcLedSimulator *self,
+                              const char     *drawing)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  if (g_strcmp0 (self->drawing, drawing) == 0)
+    return;
+
+  g_free (self->drawing);
+  self->drawing = g_strdup (drawing);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING]);
+}
+
+static void
+update_focusable (LcLedSimulator *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), self->lights_selectable && self->n_positions > 1);
+}
+
+void
+lc_led_simulator_set_light_positions (LcLedSimulator         *self,
+                                      const graphene_point_t *positions,
+                                      guint                   n_positions)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+  g_return_if_fail (positions != NULL || n_positions == 0);
+
+  self->n_positions = MIN (n_positions, LC_SIGNAL_MAX_LIGHTS);
+  for (guint p = 0; p < self->n_positions; p++)
+    self->positions[p] = positions[p];
+
+  if (self->selected_light >= (int) self->n_positions)
+    lc_led_simulator_set_selected_light (self, -1);
+
+  update_focusable (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+lc_led_simulator_get_n_positions (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), 0);
+
+  return self->n_positions;
+}
+
+void
+lc_led_simulator_set_light_map (LcLedSimulator *self,
+                                const guint    *position_for_light,
+                                guint           n_lights)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+  g_return_if_fail (position_for_light != NULL || n_lights == 0);
+
+  for (guint i = 0; i < LC_SIGNAL_MAX_LIGHTS; i++)
+    self->light_map[i] = i < n_lights ? position_for_light[i] : i;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* With a device, every signal is placed on the device's own lights. */
+static void
+map_signal_to_device (LcLedSimulator *self)
+{
+  guint map[LC_SIGNAL_MAX_LIGHTS];
+
+  if (self->device == NULL)
+    return;
+
+  if (lc_device_map_signal (self->device, &self->signal, map))
+    {
+      lc_led_simulator_set_light_map (self, map, MIN (self->signal.n_lights, LC_SIGNAL_MAX_LIGHTS));
+    }
+  else
+    {
+      /* A light the device cannot show still goes somewhere visible. */
+      for (guint i = 0; i < LC_SIGNAL_MAX_LIGHTS; i++)
+        map[i] = MIN (i, MAX (self->n_positions, 1) - 1);
+      lc_led_simulator_set_light_map (self, map, LC_SIGNAL_MAX_LIGHTS);
+    }
+}
+
+void
+lc_led_simulator_set_device (LcLedSimulator *self,
+                             LcDevice       *device)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+  g_return_if_fail (device == NULL || LC_IS_DEVICE (device));
+
+  if (!g_set_object (&self->device, device))
+    return;
+
+  if (device != NULL)
+    {
+      const LcDeviceLight *lights;
+      graphene_point_t positions[LC_SIGNAL_MAX_LIGHTS];
+      guint n_lights = 0;
+
+      lights = lc_device_get_lights (device, &n_lights);
+      n_lights = MIN (n_lights, LC_SIGNAL_MAX_LIGHTS);
+      for (guint p = 0; p < n_lights; p++)
+        positions[p] = GRAPHENE_POINT_INIT (lights[p].x, lights[p].y);
+
+      lc_led_simulator_set_drawing (self, lc_device_get_drawing (device));
+      lc_led_simulator_set_light_positions (self, positions, n_lights);
+      map_signal_to_device (self);
+    }
+
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
+}
+
+LcDevice *
+lc_led_simulator_get_device (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), NULL);
+
+  return self->device;
+}
+
+const LcSignal *
+lc_led_simulator_get_signal (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), NULL);
+
+  return &self->signal;
+}
+
+/**
+ * lc_led_simulator_set_signal:
+ *
+ * Shows @signal from its start (a burst begins with its first blink).
+ */
+void
+lc_led_simulator_set_signal (LcLedSimulator *self,
+                             const LcSignal *signal)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+  g_return_if_fail (signal != NULL);
+
+  /* Compare the numbers, not only the text form: a new speed is a change. */
+  if (memcmp (&self->signal, signal, sizeof *signal) == 0)
+    return;
+
+  self->signal = *signal;
+  restart_clock (self, 0);
+  map_signal_to_device (self);
+  update_accessible (self);
+  update_animation (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL]);
+}
+
+gboolean
+lc_led_simulator_get_paused (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return self->paused;
+}
+
+void
+lc_led_simulator_set_paused (LcLedSimulator *self,
+                             gboolean        paused)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  /* Pausing keeps the frame on screen; resuming carries on from it. */
+  restart_clock (self, current_time (self));
+  self->paused = paused;
+  update_animation (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+gboolean
+lc_led_simulator_get_show_timeline (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return self->show_timeline;
+}
+
+void
+lc_led_simulator_set_show_timeline (LcLedSimulator *self,
+                                    gboolean        show_timeline)
+{
+  gboolean was_timeline;
+
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  show_timeline = !!show_timeline;
+  if (self->show_timeline == show_timeline)
+    return;
+
+  was_timeline = timeline_mode (self);
+  self->show_timeline = show_timeline;
+  update_animation (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TIMELINE]);
+  if (was_timeline != timeline_mode (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE_MODE]);
+}
+
+gboolean
+lc_led_simulator_get_timeline_mode (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return timeline_mode (self);
+}
+
+gboolean
+lc_led_simulator_get_lights_selectable (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return self->lights_selectable;
+}
+
+void
+lc_led_simulator_set_lights_selectable (LcLedSimulator *self,
+                                        gboolean        selectable)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  selectable = !!selectable;
+  if (self->lights_selectable == selectable)
+    return;
+
+  self->lights_selectable = selectable;
+  update_focusable (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIGHTS_SELECTABLE]);
+}
+
+int
+lc_led_simulator_get_selected_light (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), -1);
+
+  return self->selected_light;
+}
+
+void
+lc_led_simulator_set_selected_light (LcLedSimulator *self,
+                                     int             position)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+  g_return_if_fail (position >= -1 && position < LC_SIGNAL_MAX_LIGHTS);
+
+  if (self->selected_light == position)
+    return;
+
+  self->selected_light = position;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LIGHT]);
+}
+
+/**
+ * lc_led_simulator_get_light_state:
+ * @index: a light of the signal
+ * @t: seconds since the signal was set
+ *
+ * Returns: %TRUE when light @index is lit at @t, as drawn
+ */
+gboolean
+lc_led_simulator_get_light_state (LcLedSimulator *self,
+                                  guint           index,
+                                  double          t,
+                                  LcColor        *out_color,
+                                  double         *out_level)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return lc_signal_light_at (&self->signal, index, t, out_color, out_level);
+}
+
+void
+lc_led_simulator_set_time (LcLedSimulator *self,
+                           double          t)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  if (t >= 0)
+    {
+      self->frozen_time = t;
+    }
+  else if (self->frozen_time >= 0)
+    {
+      restart_clock (self, self->frozen_time);
+      self->frozen_time = -1;
+    }
+
+  update_animation (self);
+}
+
+double
+lc_led_simulator_get_time (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), 0.0);
+
+  return current_time (self);
+}
+
+gboolean
+lc_led_simulator_is_animating (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+double
+lc_led_simulator_get_zoom (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+lc_led_simulator_set_zoom (LcLedSimulator *self,
+                           double          zoom)
+{
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  zoom = CLAMP (zoom, 1.0, 4.0);
+  if (self->zoom == zoom)
+    return;
+
+  self->zoom = zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}

@@ -1,0 +1,1333 @@
+/* lc-match-page.c — match the light by eye: simulator, controls, known signals
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "lc-knowledge.h"
+#include "lc-match-page.h"
+#include "lc-window.h"
+
+/* Below this width the controls go under the simulator. */
+#define NARROW_WIDTH 600
+/* The minimum width the page asks for: the narrow layout fits in it. */
+#define NARROW_MIN_WIDTH 320
+
+typedef enum
+{
+  PATTERN_OFF,
+  PATTERN_SOLID,
+  PATTERN_BLINK,
+  PATTERN_BURST,
+  PATTERN_ALTERNATING,
+  PATTERN_FADE,
+  N_PATTERNS
+} Pattern;
+
+typedef enum
+{
+  SPEED_SLOW,
+  SPEED_NORMAL,
+  SPEED_FAST,
+  N_SPEEDS
+} Speed;
+
+/* What the controls say about one light of the device. */
+typedef struct
+{
+  LcColor colors[LC_LIGHT_MAX_COLORS];
+  guint   n_colors;
+  Pattern pattern;
+  guint   count;
+  Speed   speed;
+} LightChoice;
+
+struct _LcMatchPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *page_box;
+  GtkLabel             *device_label;
+  GtkLabel             *family_label;
+  GtkWidget            *note_box;
+  GtkLabel             *note_label;
+  GtkBox               *main_box;
+  GtkWidget            *simulator_box;
+  GtkWidget            *controls_box;
+  LcLedSimulator       *simulator;
+  GtkLabel             *description_label;
+  GtkButton            *pause_button;
+  GtkToggleButton      *timeline_button;
+  GtkWidget            *light_group;
+  GtkBox               *light_buttons_box;
+  GtkFlowBox           *color_flow_box;
+  GtkToggleButton      *color_red;
+  GtkToggleButton      *color_green;
+  GtkToggleButton      *color_blue;
+  GtkToggleButton      *color_white;
+  GtkToggleButton      *color_amber;
+  GtkFlowBox           *pattern_flow_box;
+  GtkToggleButton      *pattern_off;
+  GtkToggleButton      *pattern_solid;
+  GtkToggleButton      *pattern_blink;
+  GtkToggleButton      *pattern_burst;
+  GtkToggleButton      *pattern_alternating;
+  GtkToggleButton      *pattern_fade;
+  GtkWidget            *count_row;
+  GtkSpinButton        *count_spin;
+  GtkWidget            *speed_row;
+  GtkToggleButton      *speed_slow;
+  GtkToggleButton      *speed_normal;
+  GtkToggleButton      *speed_fast;
+  GtkWidget            *context_group;
+  GtkFlowBox           *context_flow_box;
+  GtkWidget            *known_group;
+  GtkFlowBox           *known_flow_box;
+
+  /* Borrowed references */
+  GtkToggleButton      *color_buttons[LC_N_COLORS];
+  GtkToggleButton      *pattern_buttons[N_PATTERNS];
+  GtkToggleButton      *speed_buttons[N_SPEEDS];
+
+  /* Owned references */
+  LcDevice             *device;
+  GListModel           *known_signals;
+  GPtrArray            *light_buttons;   /* GtkToggleButton, one per device light */
+  GPtrArray            *context_buttons; /* GtkToggleButton, "context-id" data */
+  char                 *context_id;
+
+  /* State: one light per device light, composed into the signal. */
+  LcDeviceLight         fallback_light;
+  const LcDeviceLight  *device_lights;
+  guint                 n_device_lights;
+  LcLight               lights[LC_SIGNAL_MAX_LIGHTS];
+  LightChoice           choices[LC_SIGNAL_MAX_LIGHTS];
+  guint                 current;
+  LcSignal              signal;
+
+  guint                 updating;
+  guint                 narrow : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LcMatchPage, lc_match_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DEVICE,
+  PROP_SIGNAL,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Speeds. "Normal" is the core's default rate, left implicit, so the text
+ * form stays "red:blink"; the others are explicit and the core describes
+ * them as fast or slow.
+ */
+static double
+default_rate (LcKind kind)
+{
+  return kind == LC_KIND_BURST ? LC_BURST_DEFAULT_HZ : LC_BLINK_DEFAULT_HZ;
+}
+
+static double
+rate_for_speed (LcKind kind,
+                Speed  speed)
+{
+  switch (speed)
+    {
+    case SPEED_SLOW:
+      return default_rate (kind) / 2.0;
+    case SPEED_FAST:
+      return kind == LC_KIND_BURST ? 5.0 : 4.0;
+    case SPEED_NORMAL:
+    case N_SPEEDS:
+    default:
+      return 0.0;
+    }
+}
+
+static Speed
+speed_of_light (const LcLight *light)
+{
+  double ratio;
+
+  if ((light->kind != LC_KIND_BLINK && light->kind != LC_KIND_BURST) ||
+      !light->rate_explicit || light->rate_hz <= 0)
+    return SPEED_NORMAL;
+
+  ratio = light->rate_hz / default_rate (light->kind);
+  if (ratio >= 1.5)
+    return SPEED_FAST;
+  if (ratio <= 0.67)
+    return SPEED_SLOW;
+  return SPEED_NORMAL;
+}
+
+/* Choices <-> lights */
+
+static void
+choice_from_light (LightChoice   *choice,
+                   const LcLight *light)
+{
+  guint n_colors = MIN (light->n_colors, LC_LIGHT_MAX_COLORS);
+
+  if (n_colors > 0)
+    {
+      for (guint c = 0; c < n_colors; c++)
+        choice->colors[c] = light->colors[c];
+      choice->n_colors = n_colors;
+    }
+
+  switch (light->kind)
+    {
+    case LC_KIND_SOLID:
+      choice->pattern = PATTERN_SOLID;
+      break;
+    case LC_KIND_BLINK:
+      choice->pattern = n_colors > 1 ? PATTERN_ALTERNATING : PATTERN_BLINK;
+      break;
+    case LC_KIND_BURST:
+      choice->pattern = PATTERN_BURST;
+      choice->count = light->count;
+      break;
+    case LC_KIND_FADE:
+      choice->pattern = PATTERN_FADE;
+      break;
+    case LC_KIND_OFF:
+    default:
+      choice->pattern = PATTERN_OFF;
+      break;
+    }
+
+  if (n_colors == 0)
+    choice->pattern = PATTERN_OFF;
+
+  choice->speed = speed_of_light (light);
+}
+
+static void
+light_from_choice (LcLight           *light,
+                   const LightChoice *choice)
+{
+  memset (light, 0, sizeof *light);
+
+  for (guint c = 0; c < choice->n_colors; c++)
+    light->colors[c] = choice->colors[c];
+  light->n_colors = choice->n_colors;
+
+  switch (choice->pattern)
+    {
+    case PATTERN_SOLID:
+      light->kind = LC_KIND_SOLID;
+      light->n_colors = MIN (light->n_colors, 1);
+      break;
+    case PATTERN_BLINK:
+      light->kind = LC_KIND_BLINK;
+      light->n_colors = MIN (light->n_colors, 1);
+      break;
+    case PATTERN_ALTERNATING:
+      light->kind = LC_KIND_BLINK;
+      break;
+    case PATTERN_BURST:
+      light->kind = LC_KIND_BURST;
+      light->count = choice->count;
+      break;
+    case PATTERN_FADE:
+      light->kind = LC_KIND_FADE;
+      break;
+    case PATTERN_OFF:
+    case N_PATTERNS:
+    default:
+      light->kind = LC_KIND_OFF;
+      break;
+    }
+
+  if (light->kind == LC_KIND_BLINK || light->kind == LC_KIND_BURST)
+    {
+      double rate = rate_for_speed (light->kind, choice->speed);
+
+      lc_light_set_rate (light, rate, rate > 0);
+    }
+  else
+    {
+      lc_light_normalize (light);
+    }
+}
+
+static const LcDeviceLight *
+current_device_light (LcMatchPage *self)
+{
+  g_assert (self->current < self->n_device_lights);
+
+  return &self->device_lights[self->current];
+}
+
+static gboolean
+light_can_show (const LcDeviceLight *light,
+                LcColor              color)
+{
+  for (guint c = 0; c < light->n_colors; c++)
+    {
+      if (light->colors[c] == color)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Syncing the widgets to the state */
+
+static void
+update_known_selection (LcMatchPage *self)
+{
+  guint n = self->known_signals != NULL ? g_list_model_get_n_items (self->known_signals) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcKnownSignal) known = g_list_model_get_item (self->known_signals, i);
+
+      if (lc_signal_equal (&self->signal, lc_known_signal_get_signal (known)))
+        {
+          GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->known_flow_box, i);
+
+          if (child != NULL)
+            gtk_flow_box_select_child (self->known_flow_box, child);
+          return;
+        }
+    }
+
+  gtk_flow_box_unselect_all (self->known_flow_box);
+}
+
+static void
+sync_controls (LcMatchPage *self)
+{
+  const LcDeviceLight *device_light = current_device_light (self);
+  const LightChoice *choice = &self->choices[self->current];
+
+  self->updating++;
+
+  for (guint p = 0; p < self->light_buttons->len; p++)
+    gtk_toggle_button_set_active (g_ptr_array_index (self->light_buttons, p), p == self->current);
+  lc_led_simulator_set_selected_light (self->simulator,
+                                       self->n_device_lights > 1 ? (int) self->current : -1);
+
+  for (guint c = LC_COLOR_RED; c < LC_N_COLORS; c++)
+    {
+      GtkToggleButton *button = self->color_buttons[c];
+      gboolean chosen = FALSE;
+
+      if (choice->pattern != PATTERN_OFF)
+        {
+          for (guint i = 0; i < choice->n_colors; i++)
+            chosen |= choice->colors[i] == c;
+        }
+
+      /* Each button sits in a GtkFlowBoxChild: hide that, not a hole. */
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)),
+                              light_can_show (device_light, c));
+      gtk_toggle_button_set_active (button, chosen);
+    }
+
+  for (guint p = 0; p < N_PATTERNS; p++)
+    gtk_toggle_button_set_active (self->pattern_buttons[p], p == choice->pattern);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pattern_alternating)),
+                          device_light->n_colors > 1);
+
+  gtk_spin_button_set_value (self->count_spin, choice->count);
+  gtk_widget_set_sensitive (self->count_row, choice->pattern == PATTERN_BURST);
+
+  for (guint s = 0; s < N_SPEEDS; s++)
+    gtk_toggle_button_set_active (self->speed_buttons[s], s == choice->speed);
+  gtk_widget_set_sensitive (self->speed_row,
+                            choice->pattern == PATTERN_BLINK ||
+                            choice->pattern == PATTERN_BURST ||
+                            choice->pattern == PATTERN_ALTERNATING);
+
+  self->updating--;
+}
+
+/* Makes the signal from the lights, in the device's light order, and shows
+ * it everywhere.
+ */
+static void
+compose_signal (LcMatchPage *self)
+{
+  g_autofree char *description = NULL;
+  LcSignal signal;
+
+  lc_signal_init_off (&signal);
+  for (guint p = 0; p < self->n_device_lights && signal.n_lights < LC_SIGNAL_MAX_LIGHTS; p++)
+    {
+      if (self->lights[p].kind != LC_KIND_OFF && self->lights[p].n_colors > 0)
+        signal.lights[signal.n_lights++] = self->lights[p];
+    }
+
+  lc_led_simulator_set_signal (self->simulator, &signal);
+
+  description = lc_signal_describe (&signal);
+  gtk_label_set_label (self->description_label, description);
+
+  if (memcmp (&self->signal, &signal, sizeof signal) != 0)
+    {
+      self->signal = signal;
+      update_known_selection (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL]);
+    }
+}
+
+static void
+apply_choice (LcMatchPage *self)
+{
+  light_from_choice (&self->lights[self->current], &self->choices[self->current]);
+  compose_signal (self);
+  sync_controls (self);
+}
+
+static void
+reset_choices (LcMatchPage *self)
+{
+  for (guint p = 0; p < LC_SIGNAL_MAX_LIGHTS; p++)
+    {
+      LightChoice *choice = &self->choices[p];
+
+      memset (choice, 0, sizeof *choice);
+      choice->pattern = PATTERN_OFF;
+      choice->count = 3;
+      choice->speed = SPEED_NORMAL;
+      if (p < self->n_device_lights && self->device_lights[p].n_colors > 0)
+        {
+          choice->colors[0] = self->device_lights[p].colors[0];
+          choice->n_colors = 1;
+        }
+
+      lc_light_init_solid (&self->lights[p], LC_COLOR_NONE);
+    }
+}
+
+/* Puts each light of @signal on the device light that can show it. */
+static void
+decompose_signal (LcMatchPage    *self,
+                  const LcSignal *signal)
+{
+  guint map[LC_SIGNAL_MAX_LIGHTS];
+  guint n_lights = MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS);
+  gboolean mapped = FALSE;
+  int first_lit = -1;
+
+  if (self->device != NULL)
+    mapped = lc_device_map_signal (self->device, signal, map);
+
+  if (!mapped)
+    {
+      /* The device cannot show it (a typo on the command line, say): show
+       * it anyway, light by light, rather than nothing.
+       */
+      for (guint i = 0; i < n_lights; i++)
+        map[i] = MIN (i, self->n_device_lights - 1);
+    }
+
+  for (guint p = 0; p < self->n_device_lights; p++)
+    {
+      lc_light_init_solid (&self->lights[p], LC_COLOR_NONE);
+      self->choices[p].pattern = PATTERN_OFF;
+    }
+
+  for (guint i = 0; i < n_lights; i++)
+    {
+      guint p = map[i];
+
+      self->lights[p] = signal->lights[i];
+      choice_from_light (&self->choices[p], &signal->lights[i]);
+      if (first_lit < 0 && self->choices[p].pattern != PATTERN_OFF)
+        first_lit = p;
+    }
+
+  if (self->current >= self->n_device_lights || self->choices[self->current].pattern == PATTERN_OFF)
+    self->current = first_lit >= 0 ? (guint) first_lit : 0;
+}
+
+/* Callbacks */
+
+static LcColor
+color_of_button (LcMatchPage     *self,
+                 GtkToggleButton *button)
+{
+  for (guint c = LC_COLOR_RED; c < LC_N_COLORS; c++)
+    {
+      if (self->color_buttons[c] == button)
+        return c;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+color_toggled_cb (LcMatchPage     *self,
+                  GtkToggleButton *button)
+{
+  LightChoice *choice = &self->choices[self->current];
+  LcColor color = color_of_button (self, button);
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  if (choice->pattern == PATTERN_ALTERNATING)
+    {
+      /* Several colours, in the order they were picked. */
+      guint found = G_MAXUINT;
+
+      for (guint i = 0; i < choice->n_colors; i++)
+        {
+          if (choice->colors[i] == color)
+            found = i;
+        }
+
+      if (active && found == G_MAXUINT)
+        {
+          if (choice->n_colors == LC_LIGHT_MAX_COLORS)
+            {
+              memmove (choice->colors, choice->colors + 1,
+                       (LC_LIGHT_MAX_COLORS - 1) * sizeof choice->colors[0]);
+              choice->n_colors--;
+            }
+          choice->colors[choice->n_colors++] = color;
+        }
+      else if (!active && found != G_MAXUINT && choice->n_colors > 1)
+        {
+          memmove (choice->colors + found, choice->colors + found + 1,
+                   (choice->n_colors - found - 1) * sizeof choice->colors[0]);
+          choice->n_colors--;
+        }
+    }
+  else
+    {
+      /* One colour: picking one replaces it; a dark light comes on. */
+      choice->colors[0] = color;
+      choice->n_colors = 1;
+      if (choice->pattern == PATTERN_OFF)
+        choice->pattern = PATTERN_SOLID;
+    }
+
+  apply_choice (self);
+}
+
+static void
+pattern_toggled_cb (LcMatchPage     *self,
+                    GtkToggleButton *button)
+{
+  LightChoice *choice = &self->choices[self->current];
+  const LcDeviceLight *device_light = current_device_light (self);
+  Pattern pattern = PATTERN_OFF;
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  for (guint p = 0; p < N_PATTERNS; p++)
+    {
+      if (self->pattern_buttons[p] == button)
+        pattern = p;
+    }
+
+  /* Radio behaviour: clicking the active pattern keeps it. */
+  if (!gtk_toggle_button_get_active (button))
+    {
+      sync_controls (self);
+      return;
+    }
+
+  choice->pattern = pattern;
+
+  if (choice->n_colors == 0 && device_light->n_colors > 0)
+    {
+      choice->colors[0] = device_light->colors[0];
+      choice->n_colors = 1;
+    }
+
+  if (pattern == PATTERN_ALTERNATING)
+    {
+      /* Start with a second colour the light can show. */
+      for (guint c = 0; c < device_light->n_colors && choice->n_colors < 2; c++)
+        {
+          if (device_light->colors[c] != choice->colors[0])
+            choice->colors[choice->n_colors++] = device_light->colors[c];
+        }
+    }
+  else
+    {
+      choice->n_colors = MIN (choice->n_colors, 1);
+    }
+
+  apply_choice (self);
+}
+
+static void
+count_changed_cb (LcMatchPage   *self,
+                  GtkSpinButton *spin)
+{
+  LightChoice *choice = &self->choices[self->current];
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  choice->count = (guint) gtk_spin_button_get_value_as_int (spin);
+  if (choice->pattern == PATTERN_BURST)
+    apply_choice (self);
+}
+
+static void
+speed_toggled_cb (LcMatchPage     *self,
+                  GtkToggleButton *button)
+{
+  LightChoice *choice = &self->choices[self->current];
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  if (!gtk_toggle_button_get_active (button))
+    {
+      sync_controls (self);
+      return;
+    }
+
+  for (guint s = 0; s < N_SPEEDS; s++)
+    {
+      if (self->speed_buttons[s] == button)
+        choice->speed = s;
+    }
+
+  apply_choice (self);
+}
+
+static void
+select_light (LcMatchPage *self,
+              guint        position)
+{
+  if (position >= self->n_device_lights)
+    return;
+
+  self->current = position;
+  sync_controls (self);
+}
+
+static void
+light_button_toggled_cb (GtkToggleButton *button,
+                         LcMatchPage     *self)
+{
+  guint position;
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  if (!g_ptr_array_find (self->light_buttons, button, &position))
+    return;
+
+  if (!gtk_toggle_button_get_active (button))
+    sync_controls (self);
+  else
+    select_light (self, position);
+}
+
+static void
+simulator_light_activated_cb (LcMatchPage    *self,
+                              guint           position,
+                              LcLedSimulator *simulator)
+{
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  select_light (self, position);
+}
+
+static void
+update_playback_buttons (LcMatchPage *self)
+{
+  gboolean timeline = lc_led_simulator_get_timeline_mode (self->simulator);
+  gboolean forced = timeline && !lc_led_simulator_get_show_timeline (self->simulator);
+  gboolean paused = lc_led_simulator_get_paused (self->simulator);
+  const char *label = paused ? _("Play") : _("Pause");
+
+  /* Nothing moves in a timeline; with reduce motion the toggle is moot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_button), !forced);
+
+  gtk_button_set_icon_name (self->pause_button,
+                            paused ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+simulator_timeline_mode_cb (LcMatchPage *self)
+{
+  update_playback_buttons (self);
+}
+
+static void
+pause_clicked_cb (LcMatchPage *self)
+{
+  lc_led_simulator_set_paused (self->simulator, !lc_led_simulator_get_paused (self->simulator));
+  update_playback_buttons (self);
+}
+
+static void
+timeline_toggled_cb (LcMatchPage *self)
+{
+  lc_led_simulator_set_show_timeline (self->simulator,
+                                      gtk_toggle_button_get_active (self->timeline_button));
+  update_playback_buttons (self);
+}
+
+static void
+context_toggled_cb (GtkToggleButton *button,
+                    LcMatchPage     *self)
+{
+  const char *context_id = g_object_get_data (G_OBJECT (button), "context-id");
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  if (gtk_toggle_button_get_active (button))
+    lc_match_page_set_context (self, context_id);
+  else if (g_strcmp0 (self->context_id, context_id) == 0)
+    lc_match_page_set_context (self, "any");
+}
+
+static void
+known_signal_activated_cb (LcMatchPage     *self,
+                           GtkFlowBoxChild *child)
+{
+  g_autoptr(LcKnownSignal) known = NULL;
+  int index = gtk_flow_box_child_get_index (child);
+
+  g_assert (LC_IS_MATCH_PAGE (self));
+
+  if (self->known_signals == NULL || index < 0)
+    return;
+
+  known = g_list_model_get_item (self->known_signals, index);
+  if (known != NULL)
+    lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
+}
+
+static void
+diagnose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
+
+  if (window != NULL)
+    lc_window_show_diagnosis (LC_WINDOW (window), self->device, &self->signal,
+                              self->context_id);
+}
+
+/* Known signals: a small animated simulator and the meaning. */
+
+static GtkWidget *
+create_known_signal_card (gpointer item,
+                          gpointer user_data)
+{
+  LcMatchPage *self = user_data;
+  LcKnownSignal *known = item;
+  g_autofree char *description = lc_signal_describe (lc_known_signal_get_signal (known));
+  GtkWidget *child, *card, *thumbnail, *texts, *title, *subtitle;
+
+  card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (card, "lc-known-signal");
+
+  /* The card is read as a whole; the picture would only repeat it. */
+  thumbnail = g_object_new (LC_TYPE_LED_SIMULATOR,
+                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                            NULL);
+  gtk_widget_set_size_request (thumbnail, 64, 64);
+  lc_led_simulator_set_zoom (LC_LED_SIMULATOR (thumbnail), 2.0);
+  gtk_widget_set_valign (thumbnail, GTK_ALIGN_CENTER);
+  lc_led_simulator_set_device (LC_LED_SIMULATOR (thumbnail), self->device);
+  lc_led_simulator_set_signal (LC_LED_SIMULATOR (thumbnail), lc_known_signal_get_signal (known));
+  gtk_box_append (GTK_BOX (card), thumbnail);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (card), texts);
+
+  title = gtk_label_new (lc_known_signal_get_title (known));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (title, lc_known_signal_get_title (known));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (texts), title);
+
+  subtitle = gtk_label_new (description);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 28);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (texts), subtitle);
+
+  if (lc_known_signal_is_normal (known))
+    {
+      GtkWidget *tag = gtk_label_new (C_("known signal", "Normal"));
+
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
+      gtk_widget_add_css_class (tag, "lc-tag");
+      gtk_widget_add_css_class (tag, "success");
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_box_append (GTK_BOX (texts), tag);
+    }
+
+  child = gtk_flow_box_child_new ();
+  gtk_widget_add_css_class (child, "card");
+  gtk_widget_add_css_class (child, "activatable");
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lc_known_signal_get_title (known),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  return child;
+}
+
+/* Device-specific widgets */
+
+static void
+rebuild_light_buttons (LcMatchPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->light_buttons_box))) != NULL)
+    gtk_box_remove (self->light_buttons_box, child);
+  g_ptr_array_set_size (self->light_buttons, 0);
+
+  for (guint p = 0; p < self->n_device_lights; p++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (self->device_lights[p].name);
+
+      g_signal_connect (button, "toggled", G_CALLBACK (light_button_toggled_cb), self);
+      gtk_box_append (self->light_buttons_box, button);
+      g_ptr_array_add (self->light_buttons, button);
+    }
+
+  gtk_widget_set_visible (self->light_group, self->n_device_lights > 1);
+}
+
+static void
+rebuild_context_buttons (LcMatchPage *self)
+{
+  LcKnowledge *knowledge = lc_knowledge_get_default ();
+  const char * const *ids = lc_knowledge_get_context_ids (knowledge);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->context_flow_box))) != NULL)
+    gtk_flow_box_remove (self->context_flow_box, child);
+  g_ptr_array_set_size (self->context_buttons, 0);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      GtkWidget *button;
+      const char *description;
+
+      /* "Any time" is what no chip means. */
+      if (g_str_equal (ids[i], "any"))
+        continue;
+
+      button = gtk_toggle_button_new_with_label (lc_knowledge_get_context_label (knowledge, ids[i]));
+      gtk_widget_add_css_class (button, "lc-chip");
+      gtk_widget_set_name (button, ids[i]);
+      description = lc_knowledge_get_context_description (knowledge, ids[i]);
+      if (description != NULL)
+        gtk_widget_set_tooltip_text (button, description);
+      g_object_set_data_full (G_OBJECT (button), "context-id", g_strdup (ids[i]), g_free);
+      g_signal_connect (button, "toggled", G_CALLBACK (context_toggled_cb), self);
+
+      gtk_flow_box_append (self->context_flow_box, button);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      g_ptr_array_add (self->context_buttons, button);
+    }
+
+  gtk_widget_set_visible (self->context_group, self->context_buttons->len > 0);
+}
+
+static void
+sync_context_buttons (LcMatchPage *self)
+{
+  self->updating++;
+  for (guint i = 0; i < self->context_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->context_buttons, i);
+      const char *context_id = g_object_get_data (G_OBJECT (button), "context-id");
+
+      gtk_toggle_button_set_active (button, g_strcmp0 (context_id, self->context_id) == 0);
+    }
+  self->updating--;
+}
+
+/* Layout: side by side when wide, stacked when narrow. */
+
+static void
+set_narrow (LcMatchPage *self,
+            gboolean     narrow)
+{
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->simulator), -1, narrow ? 260 : 340);
+  gtk_widget_set_size_request (self->simulator_box, narrow ? -1 : 340, -1);
+  /* Wide, the controls take the extra room: three patterns to a row. */
+  gtk_widget_set_hexpand (self->simulator_box, narrow);
+
+  /* On a phone, long pattern names wrap so that two fit side by side. */
+  gtk_flow_box_set_min_children_per_line (self->pattern_flow_box, narrow ? 2 : 1);
+  for (guint p = 0; p < N_PATTERNS; p++)
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (self->pattern_buttons[p]));
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), narrow);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        }
+    }
+
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+}
+
+static void
+lc_match_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (widget);
+
+  gtk_widget_measure (self->page_box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The side-by-side layout must not hold the window wide: below
+   * NARROW_WIDTH the page stacks, and the stacked layout fits this.
+   */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
+}
+
+static void
+lc_match_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (widget);
+
+  set_narrow (self, width < NARROW_WIDTH);
+  gtk_widget_allocate (self->page_box, width, height, baseline, NULL);
+}
+
+/* GObject */
+
+static void
+lc_match_page_dispose (GObject *object)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_MATCH_PAGE);
+
+  g_clear_object (&self->known_signals);
+  g_clear_object (&self->device);
+
+  G_OBJECT_CLASS (lc_match_page_parent_class)->dispose (object);
+}
+
+static void
+lc_match_page_finalize (GObject *object)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (object);
+
+  g_clear_pointer (&self->light_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->context_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->context_id, g_free);
+
+  G_OBJECT_CLASS (lc_match_page_parent_class)->finalize (object);
+}
+
+static void
+lc_match_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE:
+      g_value_set_object (value, self->device);
+      break;
+
+    case PROP_SIGNAL:
+      g_value_set_boxed (value, &self->signal);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_string (value, self->context_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_match_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE:
+      lc_match_page_set_device (self, g_value_get_object (value));
+      break;
+
+    case PROP_SIGNAL:
+      if (g_value_get_boxed (value) != NULL)
+        lc_match_page_set_signal (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CONTEXT:
+      lc_match_page_set_context (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_match_page_class_init (LcMatchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_match_page_dispose;
+  object_class->finalize = lc_match_page_finalize;
+  object_class->get_property = lc_match_page_get_property;
+  object_class->set_property = lc_match_page_set_property;
+
+  widget_class->measure = lc_match_page_measure;
+  widget_class->size_allocate = lc_match_page_size_allocate;
+
+  properties [PROP_DEVICE] =
+    g_param_spec_object ("device", NULL, NULL, LC_TYPE_DEVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_SIGNAL] =
+    g_param_spec_boxed ("signal", NULL, NULL, LC_TYPE_SIGNAL,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_string ("context", NULL, NULL, "any",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LC_TYPE_LED_SIMULATOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-match-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, page_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, device_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, family_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, note_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, main_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, simulator_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, controls_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, simulator);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, light_group);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, light_buttons_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_flow_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_red);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_green);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_blue);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_white);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, color_amber);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_flow_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_off);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_solid);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_blink);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_burst);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_alternating);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pattern_fade);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, count_row);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, speed_row);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, speed_slow);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, speed_normal);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, speed_fast);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, context_group);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, context_flow_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_group);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_flow_box);
+  gtk_widget_class_bind_template_callback (widget_class, color_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pattern_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, count_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, speed_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, simulator_light_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, simulator_timeline_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, known_signal_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "match.diagnose", NULL, diagnose_action);
+
+  gtk_widget_class_set_css_name (widget_class, "matchpage");
+}
+
+/* The toggle buttons are the focus stops, not the flow box cells. */
+static void
+unfocus_flow_box_children (GtkFlowBox *flow_box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (flow_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
+static void
+lc_match_page_init (LcMatchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->light_buttons = g_ptr_array_new ();
+  self->context_buttons = g_ptr_array_new ();
+  self->context_id = g_strdup ("any");
+  self->narrow = FALSE;
+
+  self->color_buttons[LC_COLOR_NONE] = NULL;
+  self->color_buttons[LC_COLOR_RED] = self->color_red;
+  self->color_buttons[LC_COLOR_GREEN] = self->color_green;
+  self->color_buttons[LC_COLOR_BLUE] = self->color_blue;
+  self->color_buttons[LC_COLOR_WHITE] = self->color_white;
+  self->color_buttons[LC_COLOR_AMBER] = self->color_amber;
+
+  self->pattern_buttons[PATTERN_OFF] = self->pattern_off;
+  self->pattern_buttons[PATTERN_SOLID] = self->pattern_solid;
+  self->pattern_buttons[PATTERN_BLINK] = self->pattern_blink;
+  self->pattern_buttons[PATTERN_BURST] = self->pattern_burst;
+  self->pattern_buttons[PATTERN_ALTERNATING] = self->pattern_alternating;
+  self->pattern_buttons[PATTERN_FADE] = self->pattern_fade;
+
+  self->speed_buttons[SPEED_SLOW] = self->speed_slow;
+  self->speed_buttons[SPEED_NORMAL] = self->speed_normal;
+  self->speed_buttons[SPEED_FAST] = self->speed_fast;
+
+  unfocus_flow_box_children (self->color_flow_box);
+  unfocus_flow_box_children (self->pattern_flow_box);
+
+  /* Without a device: one light that can show every colour. */
+  self->fallback_light.id = "status";
+  self->fallback_light.name = _("Status light");
+  for (guint c = LC_COLOR_RED; c < LC_N_COLORS; c++)
+    self->fallback_light.colors[self->fallback_light.n_colors++] = c;
+  self->fallback_light.x = 0.5;
+  self->fallback_light.y = 0.5;
+  self->device_lights = &self->fallback_light;
+  self->n_device_lights = 1;
+
+  rebuild_context_buttons (self);
+  rebuild_light_buttons (self);
+  reset_choices (self);
+  lc_signal_init_off (&self->signal);
+  compose_signal (self);
+  sync_controls (self);
+  sync_context_buttons (self);
+  update_playback_buttons (self);
+
+  /* Starts wide; the first allocation decides. */
+  self->narrow = TRUE;
+  set_narrow (self, FALSE);
+}
+
+GtkWidget *
+lc_match_page_new (void)
+{
+  return g_object_new (LC_TYPE_MATCH_PAGE, NULL);
+}
+
+LcDevice *
+lc_match_page_get_device (LcMatchPage *self)
+{
+  g_return_val_if_fail (LC_IS_MATCH_PAGE (self), NULL);
+
+  return self->device;
+}
+
+void
+lc_match_page_set_device (LcMatchPage *self,
+                          LcDevice    *device)
+{
+  g_return_if_fail (LC_IS_MATCH_PAGE (self));
+  g_return_if_fail (device == NULL || LC_IS_DEVICE (device));
+
+  if (!g_set_object (&self->device, device))
+    return;
+
+  g_clear_object (&self->known_signals);
+
+  if (device != NULL)
+    {
+      guint n_lights = 0;
+
+      self->device_lights = lc_device_get_lights (device, &n_lights);
+      self->n_device_lights = MIN (n_lights, LC_SIGNAL_MAX_LIGHTS);
+      self->known_signals = g_object_ref (lc_device_get_known_signals (device));
+    }
+
+  if (self->n_device_lights == 0)
+    {
+      self->device_lights = &self->fallback_light;
+      self->n_device_lights = 1;
+    }
+
+  gtk_label_set_label (self->device_label, device != NULL ? lc_device_get_name (device) : "");
+  gtk_label_set_label (self->family_label, device != NULL ? lc_device_get_family_name (device) : "");
+  gtk_widget_set_visible (self->note_box,
+                          device != NULL && !lc_device_has_official_chart (device) &&
+                          lc_device_get_note (device) != NULL);
+  gtk_label_set_label (self->note_label, device != NULL ? lc_device_get_note (device) : "");
+
+  lc_led_simulator_set_device (self->simulator, device);
+
+  /* Thumbnails are made for the new device; the model is never the same. */
+  gtk_flow_box_bind_model (self->known_flow_box, self->known_signals,
+                           create_known_signal_card, self, NULL);
+  gtk_widget_set_visible (self->known_group,
+                          self->known_signals != NULL &&
+                          g_list_model_get_n_items (self->known_signals) > 0);
+
+  self->current = 0;
+  rebuild_light_buttons (self);
+  reset_choices (self);
+  lc_match_page_set_context (self, "any");
+
+  /* Start from something the device really shows. */
+  if (self->known_signals != NULL && g_list_model_get_n_items (self->known_signals) > 0)
+    {
+      g_autoptr(LcKnownSignal) first = g_list_model_get_item (self->known_signals, 0);
+
+      decompose_signal (self, lc_known_signal_get_signal (first));
+    }
+  else
+    {
+      self->choices[0].pattern = PATTERN_SOLID;
+      light_from_choice (&self->lights[0], &self->choices[0]);
+    }
+
+  compose_signal (self);
+  update_known_selection (self);
+  sync_controls (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
+}
+
+const LcSignal *
+lc_match_page_get_signal (LcMatchPage *self)
+{
+  g_return_val_if_fail (LC_IS_MATCH_PAGE (self), NULL);
+
+  return &self->signal;
+}
+
+void
+lc_match_page_set_signal (LcMatchPage    *self,
+                          const LcSignal *signal)
+{
+  g_return_if_fail (LC_IS_MATCH_PAGE (self));
+  g_return_if_fail (signal != NULL);
+
+  decompose_signal (self, signal);
+  compose_signal (self);
+  sync_controls (self);
+}
+
+const char *
+lc_match_page_get_context (LcMatchPage *self)
+{
+  g_return_val_if_fail (LC_IS_MATCH_PAGE (self), NULL);
+
+  return self->context_id;
+}
+
+void
+lc_match_page_set_context (LcMatchPage *self,
+                           const char  *context_id)
+{
+  LcKnowledge *knowledge;
+
+  g_return_if_fail (LC_IS_MATCH_PAGE (self));
+
+  knowledge = lc_knowledge_get_default ();
+  if (context_id == NULL || lc_knowledge_get_context_label (knowledge, context_id) == NULL)
+    context_id = "any";
+
+  if (g_strcmp0 (self->context_id, context_id) != 0)
+    {
+      g_free (self->context_id);
+      self->context_id = g_strdup (context_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+    }
+
+  sync_context_buttons (self);
+}
+
+LcLedSimulator *
+lc_match_page_get_simulator (LcMatchPage *self)
+{
+  g_return_val_if_fail (LC_IS_MATCH_PAGE (self), NULL);
+
+  return self->simulator;
+}
