@@ -29,16 +29,6 @@ static const GOptionEntry window_entries[] = {
   { NULL }
 };
 
-static LcWindow *
-get_or_create_window (LcApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (lc_window_new (self));
-
-  return LC_WINDOW (window);
-}
 
 /* LIGHTCODE_BENCH_STARTUP=1 (tests/bench/bench-startup.py): report the
  * monotonic time of the first painted frame, then the resident memory once
@@ -79,15 +69,25 @@ bench_window_mapped_cb (GtkWidget *window,
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (bench_after_paint_cb), user_data);
 }
 
+static LcWindow *
+get_or_create_window (LcApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (lc_window_new (self));
+      if (g_getenv ("LIGHTCODE_BENCH_STARTUP") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped_cb), self);
+    }
+
+  return LC_WINDOW (window);
+}
+
 static void
 lc_application_activate (GApplication *app)
 {
-  GtkWindow *window = GTK_WINDOW (get_or_create_window (LC_APPLICATION (app)));
-
-  if (g_getenv ("LIGHTCODE_BENCH_STARTUP") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped_cb), app);
-
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (get_or_create_window (LC_APPLICATION (app))));
 }
 
 static int
@@ -108,7 +108,7 @@ lc_application_command_line (GApplication            *app,
   window = get_or_create_window (self);
 
   if (camera)
-    lc_window_open_camera (window);
+    lc_window_watch_webcam (window);
   else if (device_id != NULL)
     lc_window_open_device (window, device_id, signal_text);
 
