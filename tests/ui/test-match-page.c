@@ -386,6 +386,72 @@ test_narrow_layout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every control can be reached with Tab alone. */
+static void
+test_keyboard_reachable (void)
+{
+  static const char * const names[] = {
+    "color-blue", "color-green", "pattern-off", "pattern-burst", "pattern-fade", "count",
+    "speed-slow", "speed-fast", "setup", "after-update", "diagnose",
+  };
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  GtkWidget *window;
+  GtkWidget *page = new_page_in_window (&window);
+  GtkWidget *known;
+  GtkWidget *bar_button;
+  LcLedSimulator *simulator;
+  gboolean known_reached = FALSE;
+  LcSignal signal;
+
+  /* A burst on the chosen light, so the count is in use too. */
+  lc_match_page_set_device (LC_MATCH_PAGE (page), device ("sync-module-2"));
+  parse ("blue:burst:3+green:blink", &signal);
+  lc_match_page_set_signal (LC_MATCH_PAGE (page), &signal);
+  gtk_test_widget_wait_for_draw (window);
+  iterate ();
+
+  known = find_named (page, "known-signals");
+  simulator = lc_match_page_get_simulator (LC_MATCH_PAGE (page));
+  bar_button = find_named (page, "diagnose");
+  g_assert_nonnull (bar_button);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        continue;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+
+      /* A spin button focuses its text entry. */
+      if (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) != NULL)
+        focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
+      g_hash_table_add (reached, focus);
+      if (gtk_widget_is_ancestor (focus, known))
+        known_reached = TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *widget = find_named (page, names[i]);
+
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_is_sensitive (widget));
+      if (!shown (widget))
+        continue;
+      if (!g_hash_table_contains (reached, widget))
+        g_error ("%s cannot be reached with Tab", names[i]);
+    }
+
+  /* Two lights: the simulator itself takes focus to choose one. */
+  g_assert_true (g_hash_table_contains (reached, simulator));
+  g_assert_true (known_reached);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* lc_window_open_device(): the match page with that device and signal. */
 static void
 test_window_open_device (void)
@@ -454,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/ui/match-page/context-chips", test_context_chips);
   g_test_add_func ("/ui/match-page/every-device", test_every_device);
   g_test_add_func ("/ui/match-page/narrow-layout", test_narrow_layout);
+  g_test_add_func ("/ui/match-page/keyboard-reachable", test_keyboard_reachable);
   g_test_add_func ("/ui/match-page/window-open-device", test_window_open_device);
 
   return g_test_run ();

@@ -1,0 +1,51 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Lightcode authors
+#
+# Refreshes the match page screenshots in data/screenshots/.
+#
+#   tests/ui/screenshots.sh BUILDDIR [OUTDIR]
+#
+# Needs `ninja -C BUILDDIR tests/ui/lc-screenshot` first. Runs under
+# xvfb-run when there is no display. Look at every picture before
+# committing it.
+
+set -eu
+
+builddir=${1:?usage: $0 BUILDDIR [OUTDIR]}
+srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+outdir=${2:-$srcdir/data/screenshots}
+tool=$builddir/tests/ui/lc-screenshot
+
+if [ ! -x "$tool" ]; then
+  echo "$tool is missing: ninja -C $builddir tests/ui/lc-screenshot" >&2
+  exit 1
+fi
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${LC_SCREENSHOTS_IN_XVFB:-}" ]; then
+  LC_SCREENSHOTS_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1600x1200x24" "$0" "$@"
+fi
+
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$builddir/data"
+export GSK_RENDERER=cairo
+export GDK_BACKEND=x11
+export NO_AT_BRIDGE=1
+export LANG=C.UTF-8
+export LANGUAGE=C
+
+mkdir -p "$outdir"
+
+shoot () {
+  name=$1; width=$2; height=$3; style=$4; shift 4
+  dark=
+  if [ "$style" = dark ]; then dark=--dark; fi
+  "$tool" --output "$outdir/$name-$width-$style.png" --width "$width" --height "$height" $dark -- "$@"
+}
+
+for style in light dark; do
+  shoot match-outdoor-4 360 720 $style --device outdoor-4 --signal red:burst:6
+  shoot match-outdoor-4 1200 800 $style --device outdoor-4 --signal red:burst:6
+  shoot match-sync-module 360 720 $style --device sync-module --signal blue:solid+green:blink
+  shoot match-sync-module 1200 800 $style --device sync-module --signal blue:solid+green:blink
+done
