@@ -229,7 +229,6 @@ create_card (LcDevicePickerPage *self,
   /* Keeps cards compact: long names wrap rather than widen every card. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_vexpand (label, TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "device-name");
   gtk_box_append (GTK_BOX (box), label);
@@ -293,6 +292,7 @@ add_section (LcDevicePickerPage *self,
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow_box), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow_box), 12);
   gtk_flow_box_set_filter_func (GTK_FLOW_BOX (flow_box), filter_card, self, NULL);
+  gtk_widget_set_valign (flow_box, GTK_ALIGN_START);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (flow_box),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);

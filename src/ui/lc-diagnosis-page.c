@@ -42,6 +42,7 @@ struct _LcDiagnosisPage
   GtkLabel            *disagreement_source_label;
   GtkLinkButton       *disagreement_link;
   AdwPreferencesGroup *causes_group;
+  GtkLabel            *device_note_label;
 
   /* Owned references */
   LcDiagnosis         *diagnosis;
@@ -496,6 +497,20 @@ update_normal (LcDiagnosisPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->show_causes_button), others->len > 0);
 }
 
+/* Without Blink's own chart, say where the answers come from. */
+static void
+update_device_note (LcDiagnosisPage *self,
+                    gboolean         normal)
+{
+  LcDevice *device = lc_diagnosis_get_device (self->diagnosis);
+  const char *note = lc_device_get_note (device);
+  gboolean show = !normal && note != NULL && *note != '\0' && !lc_device_has_official_chart (device);
+
+  if (show)
+    gtk_label_set_label (self->device_note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->device_note_label), show);
+}
+
 static void
 update (LcDiagnosisPage *self)
 {
@@ -531,6 +546,8 @@ update (LcDiagnosisPage *self)
                                              "not listed here."));
   else
     adw_preferences_group_set_description (self->causes_group, _("Most likely first."));
+
+  update_device_note (self, normal);
 
   gtk_stack_set_visible_child_name (self->state_stack, "diagnosis");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);
@@ -655,6 +672,7 @@ lc_diagnosis_page_class_init (LcDiagnosisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, disagreement_source_label);
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, disagreement_link);
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, causes_group);
+  gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, device_note_label);
   gtk_widget_class_bind_template_callback (widget_class, on_show_causes_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_look_again_clicked);
 }

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-device-picker-page.h"
+#include "lc-diagnosis-page.h"
 #include "lc-knowledge.h"
 #include "lc-match-page.h"
 #include "lc-window.h"
@@ -22,6 +24,8 @@ struct _LcWindow
   GtkButton            *back_button;
   GtkStack             *stack;
   LcMatchPage          *match_page;
+  LcDevicePickerPage   *devices_page;
+  LcDiagnosisPage      *diagnosis_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -151,6 +155,8 @@ lc_window_class_init (LcWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LC_TYPE_MATCH_PAGE);
+  g_type_ensure (LC_TYPE_DEVICE_PICKER_PAGE);
+  g_type_ensure (LC_TYPE_DIAGNOSIS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
@@ -158,6 +164,8 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, match_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, devices_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, diagnosis_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
@@ -340,9 +348,71 @@ lc_window_show_diagnosis (LcWindow       *self,
                           const char     *context_id)
 {
   g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (device == NULL || LC_IS_DEVICE (device));
+  g_return_if_fail (LC_IS_DEVICE (device));
   g_return_if_fail (signal != NULL);
 
-  /* The diagnosis page takes device, signal and context once it exists. */
+  lc_window_show_diagnosis_with_source (self, device, signal, context_id,
+                                        LC_SIGNAL_SOURCE_EYE, 1.0);
+}
+
+/**
+ * lc_window_show_diagnosis_with_source:
+ * @device: the device showing the light
+ * @signal: the light
+ * @context_id: (nullable): when it started ("any" when NULL)
+ * @source: how @signal was identified
+ * @confidence: how sure the camera or video reading is, 0..1 (ignored for
+ *   %LC_SIGNAL_SOURCE_EYE)
+ *
+ * Like lc_window_show_diagnosis(), for a light the camera or a video read:
+ * the page says how it was identified and how sure that is.
+ */
+void
+lc_window_show_diagnosis_with_source (LcWindow       *self,
+                                      LcDevice       *device,
+                                      const LcSignal *signal,
+                                      const char     *context_id,
+                                      LcSignalSource  source,
+                                      double          confidence)
+{
+  g_autoptr(LcDiagnosis) diagnosis = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_DEVICE (device));
+  g_return_if_fail (signal != NULL);
+
+  diagnosis = lc_diagnosis_new (lc_knowledge_get_default (), device, signal, context_id, &error);
+  if (diagnosis == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree char *title = g_strdup_printf (_("Cannot explain that light: %s"), escaped);
+
+      lc_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+
+  lc_diagnosis_set_source (diagnosis, source, confidence);
+  lc_diagnosis_page_set_diagnosis (self->diagnosis_page, diagnosis);
   lc_window_push_page (self, LC_PAGE_DIAGNOSIS);
+}
+
+/**
+ * lc_window_start_fix:
+ * @diagnosis: the diagnosis the person is acting on
+ * @cause: the cause of @diagnosis they chose to fix
+ *
+ * Opens the fix pages on @cause's procedure.
+ */
+void
+lc_window_start_fix (LcWindow         *self,
+                     LcDiagnosis      *diagnosis,
+                     LcDiagnosisCause *cause)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_DIAGNOSIS (diagnosis));
+  g_return_if_fail (LC_IS_DIAGNOSIS_CAUSE (cause));
+
+  /* The fix pages take the diagnosis and cause once they exist. */
+  lc_window_push_page (self, LC_PAGE_FIX);
 }

@@ -10,6 +10,7 @@
 
 #include "lc-application.h"
 #include "lc-device.h"
+#include "lc-diagnosis.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,14 @@ void        lc_window_show_diagnosis   (LcWindow       *self,
                                         LcDevice       *device,
                                         const LcSignal *signal,
                                         const char     *context_id);
+void        lc_window_show_diagnosis_with_source (LcWindow       *self,
+                                                  LcDevice       *device,
+                                                  const LcSignal *signal,
+                                                  const char     *context_id,
+                                                  LcSignalSource  source,
+                                                  double          confidence);
+void        lc_window_start_fix        (LcWindow         *self,
+                                        LcDiagnosis      *diagnosis,
+                                        LcDiagnosisCause *cause);
 
 G_END_DECLS
