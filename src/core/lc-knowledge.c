@@ -663,6 +663,9 @@ parse_file (Loader    *loader,
 
   data = g_bytes_get_data (bytes, &length);
 
+  if (length == 0)
+    return fail (error, LC_KNOWLEDGE_ERROR_SYNTAX, name, NULL, "the file is empty");
+
   if (memchr (data, '\0', length) != NULL)
     return fail (error, LC_KNOWLEDGE_ERROR_SYNTAX, name, NULL, "contains a NUL byte");
 
@@ -676,7 +679,8 @@ parse_file (Loader    *loader,
 
   if (!json_parser_load_from_data (loader->parsers[kind], data, length, &local_error))
     {
-      const char *message = local_error->message;
+      /* json-glib may cut a quoted token in the middle of a character. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file. */
       if (g_str_has_prefix (message, "<data>:"))

@@ -24,6 +24,8 @@ typedef struct
 } BrokenCase;
 
 static const BrokenCase cases[] = {
+  { "empty-file", LC_KNOWLEDGE_ERROR_SYNTAX,
+    "devices.json", NULL, "the file is empty" },
   { "syntax-error", LC_KNOWLEDGE_ERROR_SYNTAX,
     "devices.json", NULL, "line 5:27: Parse error" },
   { "unknown-cause", LC_KNOWLEDGE_ERROR_REFERENCE,
