@@ -57,6 +57,9 @@ struct _LcLedSimulator
   double            frozen_time; /* < 0: follow the clock */
 
   guint             tick_id;
+  /* What the last frame showed, so unchanged frames are not redrawn. */
+  LcColor           drawn_colors[LC_SIGNAL_MAX_LIGHTS];
+  double            drawn_levels[LC_SIGNAL_MAX_LIGHTS];
   GtkSettings      *settings; /* borrowed, while realized */
   gulong            settings_handler;
 };
@@ -305,11 +308,27 @@ tick_cb (GtkWidget     *widget,
          gpointer       user_data)
 {
   LcLedSimulator *self = LC_LED_SIMULATOR (widget);
+  double t;
 
   if (self->start_time < 0)
     self->start_time = gdk_frame_clock_get_frame_time (frame_clock);
 
-  gtk_widget_queue_draw (widget);
+  /* A blink only changes the picture at its edges: redraw then, not at
+   * every frame (a fade changes all the time and is redrawn all the time).
+   */
+  t = current_time (self);
+  for (guint i = 0; i < MIN (self->signal.n_lights, LC_SIGNAL_MAX_LIGHTS); i++)
+    {
+      LcColor color;
+      double level;
+
+      lc_led_simulator_get_light_state (self, i, t, &color, &level);
+      if (color != self->drawn_colors[i] || fabs (level - self->drawn_levels[i]) > 1.0 / 512)
+        {
+          gtk_widget_queue_draw (widget);
+          break;
+        }
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -618,16 +637,19 @@ append_lights (LcLedSimulator        *self,
       LcColor color;
       double level;
 
+      if (animate)
+        {
+          lc_led_simulator_get_light_state (self, i, t, &color, &level);
+          self->drawn_colors[i] = color;
+          self->drawn_levels[i] = level;
+        }
+
       if (position < 0 || drawn[position])
         continue;
 
       center = position_in (drawing, &self->positions[position]);
 
-      if (animate)
-        {
-          lc_led_simulator_get_light_state (self, i, t, &color, &level);
-        }
-      else
+      if (!animate)
         {
           /* Timeline mode: the light shows its first colour, steadily. */
           const LcLight *light = &self->signal.lights[i];
@@ -1437,6 +1459,14 @@ lc_led_simulator_set_device (LcLedSimulator *self,
       lc_led_simulator_set_drawing (self, lc_device_get_drawing (device));
       lc_led_simulator_set_light_positions (self, positions, n_lights);
       map_signal_to_device (self);
+    }
+  else
+    {
+      static const graphene_point_t center = { 0.5f, 0.5f };
+
+      lc_led_simulator_set_drawing (self, NULL);
+      lc_led_simulator_set_light_positions (self, &center, 1);
+      lc_led_simulator_set_light_map (self, NULL, 0);
     }
 
   update_accessible (self);

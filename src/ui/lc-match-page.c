@@ -1187,6 +1187,9 @@ lc_match_page_init (LcMatchPage *self)
   sync_context_buttons (self);
   update_playback_buttons (self);
 
+  /* Nothing to diagnose until there is a device. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", FALSE);
+
   /* Starts wide; the first allocation decides. */
   self->narrow = TRUE;
   set_narrow (self, FALSE);
@@ -1241,6 +1244,7 @@ lc_match_page_set_device (LcMatchPage *self,
   gtk_label_set_label (self->note_label, device != NULL ? lc_device_get_note (device) : "");
 
   lc_led_simulator_set_device (self->simulator, device);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", device != NULL);
 
   /* Thumbnails are made for the new device; the model is never the same. */
   gtk_flow_box_bind_model (self->known_flow_box, self->known_signals,
