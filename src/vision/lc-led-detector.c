@@ -1,0 +1,2845 @@
+/* lc-led-detector.c — finds status lights in video frames and reads their pattern
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How it works (see led-detection-notes.md, "Recommended algorithm"):
+ *
+ * 1. Every frame is max-pooled to about 320 px wide on max(R, G, B), so a
+ *    one-pixel light keeps its full contrast. The pooled map is divided by
+ *    a global gain (the median ratio to a slow reference), which removes
+ *    auto-exposure steps and most mains flicker.
+ * 2. Per pooled cell the detector keeps a peak-hold and a trough-hold. Local
+ *    maxima of the peak-hold that are brighter than a ring around them are
+ *    candidates, scored higher when they swing (blink): a blinking light
+ *    stays a candidate through its dark phases.
+ * 3. Candidates feed tracks (nearest neighbour with a gate). Each track is
+ *    measured at full resolution in a small window: brightness of the core
+ *    over the ring background, position, size, and the colour of the
+ *    unclipped pixels minus the background.
+ * 4. Each track's brightness is split in two levels (2-means) when it
+ *    really goes dark; edges are timed from the timestamps, interpolated at
+ *    half level, so rates do not depend on the frame rate or dropped frames.
+ * 5. The runs are read with a small grammar: solid, fade, blink (rate,
+ *    alternating colours), burst (N blinks, a pause), too fast for the
+ *    camera. A reading is provisional after one period and confirmed after
+ *    two identical ones.
+ * 6. Lights are ranked: blinking and compact beats steady and large; a
+ *    steady coloured light near the first one is a second light (a Sync
+ *    Module shows two).
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "lc-led-detector.h"
+
+#define MAX_DIMENSION      16384
+#define POOL_TARGET_WIDTH  320
+#define MAX_TRACKS         12
+#define MAX_CANDIDATES     16
+#define HISTORY_SIZE       2048     /* samples per track (oldest half dropped when full) */
+#define WINDOW_NS          (G_GINT64_CONSTANT (16000000000))
+#define NS_PER_S           1e9
+
+/* Peak- and trough-hold time constants of the candidate maps. */
+#define HOLD_TAU_S         3.0
+/* Reference for the global gain. */
+#define REFERENCE_TAU_S    4.0
+/* A track with no candidate for this long is dropped. */
+#define TRACK_TIMEOUT_NS   (G_GINT64_CONSTANT (4000000000))
+/* With nothing found for this long, the answer is "no light". */
+#define NO_LIGHT_AFTER_NS  (G_GINT64_CONSTANT (3000000000))
+/* A constant light is solid after this long, confirmed after the second. */
+#define SOLID_PROVISIONAL_S 1.0
+#define SOLID_CONFIRMED_S   2.5
+/* A light dark for this long (and longer than its pattern) went off. */
+#define DARK_AFTER_S        3.0
+/* Dark level must be under this fraction of the lit level. */
+#define DEPTH_RATIO         0.35
+/* Faster than this fraction of the frame rate cannot be timed. */
+#define TOO_FAST_FRACTION   0.37
+/* Pixels at or above this are clipped: no colour from them. */
+#define CLIP_LEVEL          250
+
+typedef struct
+{
+  gint64  pts;
+  float   level;     /* core over background, divided by the global gain */
+  float   rgb[3];    /* colour: mean of (pixel - background) over the lit pixels */
+  float   x;         /* log level (see split_levels()), cached … */
+  float   xk;        /* … for this offset */
+  guint8  has_color;
+  guint8  gap;       /* frames missing just before this one */
+} Sample;
+
+typedef struct
+{
+  LcDetectedKind kind;
+  guint          count;
+  guint          n_colors;
+  LcColor        colors[LC_LIGHT_MAX_COLORS];
+} ReadingKey;
+
+typedef struct
+{
+  guint    id;
+  double   cx, cy;          /* full-resolution pixels */
+  double   ax, ay;          /* where the candidates put it */
+  double   radius;          /* full-resolution pixels */
+  gint64   born_ns;
+  gint64   last_match_ns;
+  double   cand_score;
+  gboolean selected;
+
+  Sample   samples[HISTORY_SIZE]; /* oldest first */
+  guint    len;
+
+  /* Level split */
+  gboolean binary;
+  double   m_lo, m_hi;
+  double   up, down;        /* hysteresis thresholds */
+  double   level;           /* typical lit level */
+
+  /* Reading */
+  ReadingKey     key;
+  LcLight        light;
+  gboolean       confirmed;
+  gint64         stable_since;
+  double         confidence;
+  double         saturation;
+  double         score;
+  gboolean       qualified;
+  gboolean       active;    /* shows real on/off changes */
+  gint64         last_edge_ns;
+  double         dbg_raw, dbg_bg;
+} Track;
+
+typedef struct
+{
+  int    mx, my;
+  double contrast;
+  double swing;
+  double score;
+  double radius;            /* full-resolution pixels */
+} Candidate;
+
+/* A stretch of constant state found by the run reader. */
+typedef struct
+{
+  gint64   start, end;
+  gboolean on;
+  gboolean start_known;     /* starts at an edge (not at the window start) */
+  gboolean end_known;       /* ends at an edge (not "still going") */
+  float    rgb[3];
+  guint    n_rgb;
+} Run;
+
+struct _LcLedDetector
+{
+  int        width, height;
+  LcPixelFormat format;
+  int        pool;
+  int        mw, mh;
+
+  guint8    *pooled;        /* mw × mh */
+  float     *hi;            /* peak hold (gain normalised) */
+  float     *lo;            /* trough hold */
+  float     *prev;          /* previous normalised frame */
+  float     *cur;           /* this normalised frame */
+  float     *reference;     /* slow average for the gain */
+  guint8    *colmax;        /* scratch: one row of bytes */
+  gboolean   maps_ready;
+
+  gint64     first_pts;
+  gint64     last_pts;
+  gint64     last_light_ns;
+  guint      frames;
+  guint      dropped;
+  double     interval_s;    /* typical frame interval */
+  double     gain;
+  double     noise;         /* noise of the pooled map, 0..255 units */
+
+  Track     *tracks[MAX_TRACKS];
+  guint      n_tracks;
+  guint      next_id;
+
+  LcDetection detection;
+  guint      serial;
+};
+
+/* Formats */
+
+int
+lc_pixel_format_get_bpp (LcPixelFormat format)
+{
+  switch (format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+      return 3;
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      return 4;
+    case LC_PIXEL_FORMAT_GRAY8:
+      return 1;
+    case LC_PIXEL_FORMAT_YUY2:
+      return 2;
+    case LC_PIXEL_FORMAT_I420:
+    default:
+      return 0;
+    }
+}
+
+void
+lc_frame_init_packed (LcFrame       *frame,
+                      const guint8  *data,
+                      gsize          size,
+                      LcPixelFormat  format,
+                      int            width,
+                      int            height,
+                      int            stride,
+                      gint64         pts_ns)
+{
+  g_return_if_fail (frame != NULL);
+
+  memset (frame, 0, sizeof *frame);
+  frame->data = data;
+  frame->size = size;
+  frame->format = format;
+  frame->width = width;
+  frame->height = height;
+  frame->stride = stride;
+  frame->pts_ns = pts_ns;
+}
+
+const char *
+lc_detected_kind_to_string (LcDetectedKind kind)
+{
+  switch (kind)
+    {
+    case LC_DETECTED_NONE:
+      return "none";
+    case LC_DETECTED_SOLID:
+      return "solid";
+    case LC_DETECTED_BLINK:
+      return "blink";
+    case LC_DETECTED_BURST:
+      return "burst";
+    case LC_DETECTED_FADE:
+      return "fade";
+    case LC_DETECTED_TOO_FAST:
+      return "too-fast";
+    case LC_DETECTED_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+const char *
+lc_detection_state_to_string (LcDetectionState state)
+{
+  switch (state)
+    {
+    case LC_DETECTION_LOOKING:
+      return "looking";
+    case LC_DETECTION_NO_LIGHT:
+      return "no-light";
+    case LC_DETECTION_PROVISIONAL:
+      return "provisional";
+    case LC_DETECTION_CONFIRMED:
+      return "confirmed";
+    default:
+      return "looking";
+    }
+}
+
+/* Bytes one row of @width pixels needs, 0 for planar formats. */
+static gsize
+row_bytes (LcPixelFormat format,
+           int           width)
+{
+  if (format == LC_PIXEL_FORMAT_YUY2)
+    return (gsize) ((width + 1) / 2) * 4;
+
+  return (gsize) width * lc_pixel_format_get_bpp (format);
+}
+
+/* TRUE if rows of @row_len bytes, @rows of them, @stride apart, starting
+ * @offset bytes in, fit in @size bytes. Written to avoid overflow.
+ */
+static gboolean
+plane_fits (gsize offset,
+            gsize row_len,
+            int   rows,
+            int   stride,
+            gsize size)
+{
+  gsize last_row;
+
+  if (rows <= 0 || stride <= 0 || (gsize) stride < row_len)
+    return FALSE;
+  if (offset > size)
+    return FALSE;
+  if ((gsize) (rows - 1) > (size - offset) / (gsize) stride)
+    return FALSE;
+
+  last_row = offset + (gsize) (rows - 1) * (gsize) stride;
+
+  return last_row <= size && row_len <= size - last_row;
+}
+
+static gboolean
+frame_is_valid (const LcFrame *frame)
+{
+  if (frame->data == NULL || frame->size == 0)
+    return FALSE;
+  if ((guint) frame->format >= LC_N_PIXEL_FORMATS)
+    return FALSE;
+  if (frame->width <= 0 || frame->height <= 0 ||
+      frame->width > MAX_DIMENSION || frame->height > MAX_DIMENSION)
+    return FALSE;
+  if (frame->pts_ns < 0 || frame->pts_ns > G_MAXINT64 / 4)
+    return FALSE;
+
+  if (frame->format == LC_PIXEL_FORMAT_I420)
+    {
+      int cw = (frame->width + 1) / 2, ch = (frame->height + 1) / 2;
+
+      return plane_fits (0, (gsize) frame->width, frame->height, frame->stride, frame->size) &&
+             plane_fits (frame->u_offset, (gsize) cw, ch, frame->uv_stride, frame->size) &&
+             plane_fits (frame->v_offset, (gsize) cw, ch, frame->uv_stride, frame->size);
+    }
+
+  return plane_fits (0, row_bytes (frame->format, frame->width), frame->height,
+                     frame->stride, frame->size);
+}
+
+/* Pixel access (small windows only) */
+
+static inline void
+clamp_rgb (int r,
+           int g,
+           int b,
+           int rgb[3])
+{
+  rgb[0] = CLAMP (r, 0, 255);
+  rgb[1] = CLAMP (g, 0, 255);
+  rgb[2] = CLAMP (b, 0, 255);
+}
+
+static inline void
+yuv_to_rgb (int y,
+            int u,
+            int v,
+            int rgb[3])
+{
+  int c = y - 16, d = u - 128, e = v - 128;
+
+  clamp_rgb ((298 * c + 409 * e + 128) >> 8,
+             (298 * c - 100 * d - 208 * e + 128) >> 8,
+             (298 * c + 516 * d + 128) >> 8,
+             rgb);
+}
+
+static inline void
+pixel_rgb (const LcFrame *f,
+           int            x,
+           int            y,
+           int            rgb[3])
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+      p = row + x * 3;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_RGBX:
+      p = row + x * 4;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_XRGB:
+      p = row + x * 4;
+      rgb[0] = p[1]; rgb[1] = p[2]; rgb[2] = p[3];
+      break;
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      rgb[0] = p[3]; rgb[1] = p[2]; rgb[2] = p[1];
+      break;
+    case LC_PIXEL_FORMAT_GRAY8:
+      rgb[0] = rgb[1] = rgb[2] = row[x];
+      break;
+    case LC_PIXEL_FORMAT_YUY2:
+      p = row + (x / 2) * 4;
+      yuv_to_rgb (p[(x & 1) * 2], p[1], p[3], rgb);
+      break;
+    case LC_PIXEL_FORMAT_I420:
+      yuv_to_rgb (row[x],
+                  f->data[f->u_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  f->data[f->v_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  rgb);
+      break;
+    default:
+      rgb[0] = rgb[1] = rgb[2] = 0;
+      break;
+    }
+}
+
+/* Brightness used everywhere: max (R, G, B) for colour, luma otherwise. */
+static inline int
+pixel_value (const LcFrame *f,
+             int            x,
+             int            y)
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      return MAX (MAX (p[1], p[2]), p[3]);
+    case LC_PIXEL_FORMAT_GRAY8:
+    case LC_PIXEL_FORMAT_I420:
+      return row[x];
+    case LC_PIXEL_FORMAT_YUY2:
+      return row[(x / 2) * 4 + (x & 1) * 2];
+    default:
+      return 0;
+    }
+}
+
+/* Pooling */
+
+static void
+max_bytes (guint8       *restrict acc,
+           const guint8 *restrict src,
+           gsize         n)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (acc + i));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (src + i));
+
+      _mm_storeu_si128 ((__m128i *) (acc + i), _mm_max_epu8 (a, b));
+    }
+#endif
+
+  for (; i < n; i++)
+    acc[i] = MAX (acc[i], src[i]);
+}
+
+/* Pools one band of rows (already reduced to @colmax) into @out. */
+static void
+pool_band (const LcLedDetector *self,
+           const guint8        *colmax,
+           guint8              *out)
+{
+  int f = self->pool, w = self->width;
+  int bpp = lc_pixel_format_get_bpp (self->format);
+  int first = 0;
+
+  switch (self->format)
+    {
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      first = 1;
+      break;
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+    case LC_PIXEL_FORMAT_GRAY8:
+    case LC_PIXEL_FORMAT_YUY2:
+    case LC_PIXEL_FORMAT_I420:
+    default:
+      first = 0;
+      break;
+    }
+
+  for (int mx = 0; mx < self->mw; mx++)
+    {
+      int x0 = mx * f, x1 = MIN (x0 + f, w);
+      int m = 0;
+
+      if (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420)
+        {
+          for (int x = x0; x < x1; x++)
+            m = MAX (m, colmax[x]);
+        }
+      else if (self->format == LC_PIXEL_FORMAT_YUY2)
+        {
+          for (int x = x0; x < x1; x++)
+            m = MAX (m, colmax[(x / 2) * 4 + (x & 1) * 2]);
+        }
+      else
+        {
+          int x = x0;
+          const guint8 *p;
+
+#ifdef __SSE2__
+          /* Four pixels of four bytes per load; the padding byte is skipped
+           * when the channels are reduced.
+           */
+          if (bpp == 4 && x + 4 <= x1)
+            {
+              __m128i acc = _mm_setzero_si128 ();
+              guint32 lanes;
+
+              for (; x + 4 <= x1; x += 4)
+                acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const __m128i *) (colmax + (gsize) x * 4)));
+              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
+              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
+              lanes = (guint32) _mm_cvtsi128_si32 (acc);
+              for (int c = first; c < first + 3; c++)
+                m = MAX (m, (int) ((lanes >> (8 * c)) & 0xff));
+            }
+#endif
+
+          p = colmax + (gsize) x * bpp + first;
+          for (; x < x1; x++, p += bpp)
+            m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
+        }
+
+      out[mx] = (guint8) m;
+    }
+}
+
+static void
+pool_frame (LcLedDetector *self,
+            const LcFrame *frame)
+{
+  gsize n = self->format == LC_PIXEL_FORMAT_I420 ? (gsize) self->width
+                                                 : row_bytes (self->format, self->width);
+
+  for (int my = 0; my < self->mh; my++)
+    {
+      int y0 = my * self->pool, y1 = MIN (y0 + self->pool, self->height);
+
+      memcpy (self->colmax, frame->data + (gsize) y0 * frame->stride, n);
+      for (int y = y0 + 1; y < y1; y++)
+        max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
+
+      pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
+    }
+}
+
+/* Global gain and noise */
+
+/* log2 to about 0.01: enough to bin gain ratios. */
+static inline float
+fast_log2 (float x)
+{
+  union { float f; guint32 i; } u = { x };
+  float e = (float) (int) ((u.i >> 23) & 255) - 128.0f;
+
+  u.i = (u.i & 0x7fffff) | 0x3f800000;
+  return e + (-0.34484843f * u.f + 2.02466578f) * u.f - 0.67487759f;
+}
+
+/* The median ratio of this frame to the slow reference, over mid-grey
+ * cells: auto exposure and flickering room light scale the whole scene.
+ */
+static double
+estimate_gain (LcLedDetector *self,
+               double        *out_noise)
+{
+  enum { BINS = 128 };
+  guint hist[BINS] = { 0, };
+  guint diff_hist[64] = { 0, };
+  guint n = 0, n_diff = 0;
+  double gain = 1.0;
+
+  for (int my = 1; my < self->mh; my += 4)
+    {
+      for (int mx = 1; mx < self->mw; mx += 4)
+        {
+          gsize i = (gsize) my * self->mw + mx;
+          double ref = self->reference[i];
+          double v = self->pooled[i];
+
+          if (ref >= 20.0 && ref <= 220.0 && v >= 4.0 && v < 250.0)
+            {
+              double lr = fast_log2 ((float) (v / ref));
+              int bin = (int) floor ((lr + 2.0) / 4.0 * BINS);
+
+              hist[CLAMP (bin, 0, BINS - 1)]++;
+              n++;
+            }
+        }
+    }
+
+  if (n >= 50)
+    {
+      guint acc = 0;
+
+      for (int b = 0; b < BINS; b++)
+        {
+          acc += hist[b];
+          if (acc * 2 >= n)
+            {
+              double frac = hist[b] > 0 ? 1.0 - (double) (acc * 2 - n) / (2.0 * hist[b]) : 0.5;
+
+              gain = exp2 (((b + frac) / BINS) * 4.0 - 2.0);
+              break;
+            }
+        }
+    }
+  else
+    gain = self->gain;
+
+  /* Noise: frame-to-frame change of the normalised map. */
+  for (int my = 1; my < self->mh; my += 4)
+    {
+      for (int mx = 1; mx < self->mw; mx += 4)
+        {
+          gsize i = (gsize) my * self->mw + mx;
+          double v = self->pooled[i];
+
+          if (v < 250.0)
+            {
+              double d = fabs (v / gain - self->prev[i]);
+
+              diff_hist[MIN ((int) d, 63)]++;
+              n_diff++;
+            }
+        }
+    }
+
+  if (n_diff >= 50 && out_noise != NULL)
+    {
+      guint acc = 0;
+
+      for (int b = 0; b < 64; b++)
+        {
+          acc += diff_hist[b];
+          if (acc * 2 >= n_diff)
+            {
+              /* median |difference| of two noisy frames is ~0.95 σ */
+              *out_noise = (b + 0.5) / 0.95;
+              break;
+            }
+        }
+    }
+
+  return gain;
+}
+
+static void
+update_maps (LcLedDetector *self,
+             double         dt)
+{
+  gsize n = (gsize) self->mw * self->mh;
+  float inv_gain = (float) (1.0 / self->gain);
+  float k_hold = (float) CLAMP (dt / HOLD_TAU_S, 0.0, 1.0);
+  float k_ref = (float) CLAMP (dt / REFERENCE_TAU_S, 0.0, 1.0);
+
+  if (!self->maps_ready)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          float v = self->pooled[i] * inv_gain;
+
+          self->hi[i] = self->lo[i] = self->prev[i] = self->cur[i] = self->reference[i] = v;
+        }
+      self->maps_ready = TRUE;
+      return;
+    }
+
+  {
+    gsize i = 0;
+
+#ifdef __SSE2__
+    __m128 g = _mm_set1_ps (inv_gain), kh = _mm_set1_ps (k_hold), kr = _mm_set1_ps (k_ref);
+    __m128i zero = _mm_setzero_si128 ();
+
+    for (; i + 4 <= n; i += 4)
+      {
+        gint32 bytes;
+        __m128i px;
+        __m128 v, h, l, r;
+
+        memcpy (&bytes, self->pooled + i, 4);
+        px = _mm_unpacklo_epi16 (_mm_unpacklo_epi8 (_mm_cvtsi32_si128 (bytes), zero), zero);
+        v = _mm_mul_ps (_mm_cvtepi32_ps (px), g);
+        h = _mm_loadu_ps (self->hi + i);
+        l = _mm_loadu_ps (self->lo + i);
+        r = _mm_loadu_ps (self->reference + i);
+        _mm_storeu_ps (self->hi + i, _mm_max_ps (v, _mm_add_ps (h, _mm_mul_ps (_mm_sub_ps (v, h), kh))));
+        _mm_storeu_ps (self->lo + i, _mm_min_ps (v, _mm_add_ps (l, _mm_mul_ps (_mm_sub_ps (v, l), kh))));
+        _mm_storeu_ps (self->reference + i, _mm_add_ps (r, _mm_mul_ps (_mm_sub_ps (v, r), kr)));
+        _mm_storeu_ps (self->cur + i, v);
+      }
+#endif
+
+    /* The hold decays toward the value; a brighter (darker) value replaces it. */
+    for (; i < n; i++)
+      {
+        float v = self->pooled[i] * inv_gain;
+        float h = self->hi[i], l = self->lo[i];
+
+        self->hi[i] = MAX (v, h + (v - h) * k_hold);
+        self->lo[i] = MIN (v, l + (v - l) * k_hold);
+        self->reference[i] += (v - self->reference[i]) * k_ref;
+        self->cur[i] = v;
+      }
+  }
+}
+
+/* Candidates */
+
+/* Ring offsets at the candidate radii, in pooled cells. */
+static const int ring_radii[] = { 2, 3, 5, 8 };
+#define N_RING_RADII G_N_ELEMENTS (ring_radii)
+static const signed char ring_offsets[4][8][2] = {
+  { { 2, 0 }, { 1, 1 }, { 0, 2 }, { -1, 1 }, { -2, 0 }, { -1, -1 }, { 0, -2 }, { 1, -1 } },
+  { { 3, 0 }, { 2, 2 }, { 0, 3 }, { -2, 2 }, { -3, 0 }, { -2, -2 }, { 0, -3 }, { 2, -2 } },
+  { { 5, 0 }, { 4, 4 }, { 0, 5 }, { -4, 4 }, { -5, 0 }, { -4, -4 }, { 0, -5 }, { 4, -4 } },
+  { { 8, 0 }, { 6, 6 }, { 0, 8 }, { -6, 6 }, { -8, 0 }, { -6, -6 }, { 0, -8 }, { 6, -6 } },
+};
+
+#define SWAP_IF(a, b) G_STMT_START { if (v[a] > v[b]) { float tmp_ = v[a]; v[a] = v[b]; v[b] = tmp_; } } G_STMT_END
+
+/* Median of eight: a sorting network (19 compare-exchanges). */
+static inline float
+median8 (float v[8])
+{
+  SWAP_IF (0, 2); SWAP_IF (1, 3); SWAP_IF (4, 6); SWAP_IF (5, 7);
+  SWAP_IF (0, 4); SWAP_IF (1, 5); SWAP_IF (2, 6); SWAP_IF (3, 7);
+  SWAP_IF (0, 1); SWAP_IF (2, 3); SWAP_IF (4, 5); SWAP_IF (6, 7);
+  SWAP_IF (2, 4); SWAP_IF (3, 5);
+  SWAP_IF (1, 4); SWAP_IF (3, 6);
+  SWAP_IF (1, 2); SWAP_IF (3, 4); SWAP_IF (5, 6);
+
+  return 0.5f * (v[3] + v[4]);
+}
+
+#undef SWAP_IF
+
+/* Peak-hold brightness of a ring around (@x, @y): its median, and its
+ * minimum (a cheap bound: the median is never below it).
+ */
+static inline void
+ring_values (const float *map,
+             int          mw,
+             int          mh,
+             int          x,
+             int          y,
+             guint        k,
+             float        v[8],
+             float       *out_min)
+{
+  float mn = G_MAXFLOAT;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      int rx = CLAMP (x + ring_offsets[k][i][0], 0, mw - 1);
+      int ry = CLAMP (y + ring_offsets[k][i][1], 0, mh - 1);
+
+      v[i] = map[(gsize) ry * mw + rx];
+      mn = MIN (mn, v[i]);
+    }
+
+  *out_min = mn;
+}
+
+static double
+contrast_floor (const LcLedDetector *self)
+{
+  return MAX (14.0, 5.0 * self->noise);
+}
+
+static guint
+find_candidates (LcLedDetector *self,
+                 Candidate     *out)
+{
+  guint n = 0;
+  int mw = self->mw, mh = self->mh;
+  float floor_c = (float) contrast_floor (self);
+
+  /* The border row and column are never candidates: it keeps the 3×3
+   * test free of bounds checks.
+   */
+  for (int y = 1; y + 1 < mh; y++)
+    {
+      const float *row = self->hi + (gsize) y * mw;
+      const float *up = row - mw, *down = row + mw;
+
+      for (int x = 1; x + 1 < mw; x++)
+        {
+          float h = row[x];
+          float best_c = 0.0f;
+          int best_r = ring_radii[0];
+          Candidate c;
+          guint pos;
+
+          /* Local maximum; ties go to the first cell in scan order. */
+          if (h < floor_c || h <= row[x - 1] || h < row[x + 1])
+            continue;
+          if (h <= up[x - 1] || h <= up[x] || h <= up[x + 1] ||
+              h < down[x - 1] || h < down[x] || h < down[x + 1])
+            continue;
+
+          for (guint k = 0; k < N_RING_RADII; k++)
+            {
+              float ring[8], ring_min, cr;
+
+              ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
+              if (h - ring_min < floor_c)
+                continue;
+              cr = h - median8 (ring);
+              if (cr > best_c * 1.15f)
+                {
+                  best_c = cr;
+                  best_r = ring_radii[k];
+                }
+            }
+
+          if (best_c < floor_c)
+            continue;
+
+          c.mx = x;
+          c.my = y;
+          c.contrast = best_c;
+          c.swing = h - self->lo[(gsize) y * mw + x];
+          c.radius = MAX (1.0, 0.5 * best_r * self->pool);
+          c.score = best_c * (1.0 + 2.0 * MIN (1.0, c.swing / MAX (h, 1.0f)));
+
+          /* Keep the best MAX_CANDIDATES, sorted by score. */
+          if (n == MAX_CANDIDATES && c.score <= out[n - 1].score)
+            continue;
+          pos = MIN (n, MAX_CANDIDATES - 1);
+          while (pos > 0 && out[pos - 1].score < c.score)
+            {
+              if (pos < MAX_CANDIDATES)
+                out[pos] = out[pos - 1];
+              pos--;
+            }
+          out[pos] = c;
+          if (n < MAX_CANDIDATES)
+            n++;
+        }
+    }
+
+  return n;
+}
+
+/* Tracks */
+
+/* No status light is bigger than this (a lamp or a screen is). */
+static double
+max_radius (const LcLedDetector *self)
+{
+  return MAX (6.0, 0.045 * self->width);
+}
+
+static Track *
+track_new (LcLedDetector *self,
+           double         cx,
+           double         cy,
+           double         radius,
+           gint64         now)
+{
+  Track *t = g_new0 (Track, 1);
+
+  t->id = ++self->next_id;
+  t->cx = t->ax = cx;
+  t->cy = t->ay = cy;
+  t->radius = radius;
+  t->born_ns = now;
+  t->last_match_ns = now;
+  t->stable_since = now;
+  t->last_edge_ns = -1;
+
+  return t;
+}
+
+static const Sample *
+track_sample (const Track *t,
+              guint        i)   /* 0 = oldest */
+{
+  return &t->samples[i];
+}
+
+static void
+track_push (Track        *t,
+            const Sample *s)
+{
+  /* Kept in one piece so that windows are plain arrays. */
+  if (t->len == HISTORY_SIZE)
+    {
+      memmove (t->samples, t->samples + HISTORY_SIZE / 2, sizeof (Sample) * (HISTORY_SIZE / 2));
+      t->len = HISTORY_SIZE / 2;
+    }
+  t->samples[t->len++] = *s;
+}
+
+static void
+remove_track (LcLedDetector *self,
+              guint          index)
+{
+  g_free (self->tracks[index]);
+  self->tracks[index] = self->tracks[--self->n_tracks];
+  self->tracks[self->n_tracks] = NULL;
+}
+
+static double
+track_distance (const Track *t,
+                double       x,
+                double       y)
+{
+  return hypot (t->cx - x, t->cy - y);
+}
+
+/* Colour */
+
+static void
+rgb_to_hsv (const float rgb[3],
+            double     *hue,
+            double     *sat,
+            double     *val)
+{
+  double r = MAX (rgb[0], 0.0f), g = MAX (rgb[1], 0.0f), b = MAX (rgb[2], 0.0f);
+  double mx = MAX (MAX (r, g), b), mn = MIN (MIN (r, g), b);
+  double d = mx - mn, h;
+
+  *val = mx;
+  *sat = mx > 0.0 ? d / mx : 0.0;
+  if (d <= 0.0)
+    h = 0.0;
+  else if (mx == r)
+    h = 60.0 * fmod ((g - b) / d + 6.0, 6.0);
+  else if (mx == g)
+    h = 60.0 * ((b - r) / d + 2.0);
+  else
+    h = 60.0 * ((r - g) / d + 4.0);
+
+  *hue = h;
+}
+
+/* Saturated LEDs drift: red toward orange, blue toward cyan or violet. */
+static LcColor
+classify_color (const float rgb[3],
+                double     *out_saturation)
+{
+  double hue, sat, val;
+
+  rgb_to_hsv (rgb, &hue, &sat, &val);
+  if (out_saturation != NULL)
+    *out_saturation = sat;
+
+  if (val <= 0.0)
+    return LC_COLOR_NONE;
+  if (sat < 0.25)
+    return LC_COLOR_WHITE;
+  if (hue < 20.0 || hue >= 318.0)
+    return LC_COLOR_RED;
+  if (hue < 52.0)
+    return LC_COLOR_AMBER;
+  if (hue < 172.0)
+    return LC_COLOR_GREEN;
+  return LC_COLOR_BLUE;
+}
+
+/* Measurement */
+
+typedef struct
+{
+  double level;        /* core over background, 0..255 */
+  double bg;
+  float  rgb[3];
+  gboolean has_color;
+  double cx, cy;       /* weighted centre of the lit pixels */
+  double radius;       /* from the area above half level */
+  gboolean centred;
+} Measurement;
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+static void
+measure_track (LcLedDetector *self,
+               const LcFrame *frame,
+               const Track   *t,
+               double         limit,
+               Measurement   *m)
+{
+  enum { RING_POINTS = 32 };
+  guint hist[256];
+  int ring_v[RING_POINTS];
+  int ring_rgb[RING_POINTS][3];
+  guint n_ring = 0;
+  double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
+  double r_ring;
+  int step;
+  int x0, x1, y0, y1, n_in = 0, k, bg, top = 0;
+  double top_sum = 0.0, bg_rgb[3] = { 0, 0, 0 };
+  guint acc, n_bg = 0;
+
+  memset (m, 0, sizeof *m);
+
+  /* Stay clear of a neighbouring light, but never inside our own. */
+  if (limit > 0.0)
+    r_in = MIN (r_in, MAX (t->radius + 1.5, limit));
+  r_ring = r_in + MAX (2.0, 0.6 * r_in);
+  step = MAX (1, (int) (r_in / 10.0));
+
+  /* Background: median of a ring of samples. */
+  for (guint i = 0; i < RING_POINTS; i++)
+    {
+      double a = 2.0 * G_PI * i / RING_POINTS;
+      int x = (int) lround (t->cx + r_ring * cos (a));
+      int y = (int) lround (t->cy + r_ring * sin (a));
+
+      if (x < 0 || y < 0 || x >= self->width || y >= self->height)
+        continue;
+      pixel_rgb (frame, x, y, ring_rgb[n_ring]);
+      ring_v[n_ring] = MAX (MAX (ring_rgb[n_ring][0], ring_rgb[n_ring][1]), ring_rgb[n_ring][2]);
+      if (frame->format == LC_PIXEL_FORMAT_GRAY8)
+        ring_v[n_ring] = ring_rgb[n_ring][0];
+      n_ring++;
+    }
+
+  if (n_ring == 0)
+    return;
+
+  {
+    int sorted[RING_POINTS];
+
+    memcpy (sorted, ring_v, n_ring * sizeof (int));
+    qsort (sorted, n_ring, sizeof (int), compare_int);
+    bg = sorted[n_ring / 2];
+  }
+
+  /* Colour of the background: the ring samples no brighter than its median. */
+  for (guint i = 0; i < n_ring; i++)
+    {
+      if (ring_v[i] <= bg)
+        {
+          for (guint c = 0; c < 3; c++)
+            bg_rgb[c] += ring_rgb[i][c];
+          n_bg++;
+        }
+    }
+  for (guint c = 0; c < 3; c++)
+    bg_rgb[c] /= MAX (n_bg, 1u);
+
+  /* Core: mean of the brightest pixels inside. */
+  memset (hist, 0, sizeof hist);
+  x0 = MAX (0, (int) floor (t->cx - r_in));
+  x1 = MIN (self->width - 1, (int) ceil (t->cx + r_in));
+  y0 = MAX (0, (int) floor (t->cy - r_in));
+  y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
+
+  for (int y = y0; y <= y1; y += step)
+    {
+      for (int x = x0; x <= x1; x += step)
+        {
+          double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
+
+          if (dx * dx + dy * dy > r_in * r_in)
+            continue;
+          hist[pixel_value (frame, x, y)]++;
+          n_in++;
+        }
+    }
+
+  if (n_in == 0)
+    return;
+
+  k = MAX (2, (int) (G_PI * t->radius * t->radius / (2.0 * step * step)));
+  k = MIN (k, MAX (1, n_in / 3));
+  acc = 0;
+  for (int v = 255; v >= 0 && acc < (guint) k; v--)
+    {
+      guint take = MIN (hist[v], (guint) k - acc);
+
+      if (top == 0 && hist[v] > 0)
+        top = v;
+      top_sum += (double) take * v;
+      acc += take;
+    }
+
+  m->level = top_sum / MAX (acc, 1u) - bg;
+  m->bg = bg;
+
+  /* Lit pixels: position, size and colour. */
+  {
+    double half = bg + 0.5 * (top - bg);
+    double colour_floor = bg + 0.25 * (top - bg);
+    double sw = 0.0, sx = 0.0, sy = 0.0, rgb_sum[3] = { 0, 0, 0 };
+    guint n_half = 0, n_colour = 0;
+
+    if (top - bg < 6)
+      return;
+
+    for (int y = y0; y <= y1; y += step)
+      {
+        for (int x = x0; x <= x1; x += step)
+          {
+            double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
+            int rgb[3], v;
+
+            if (dx * dx + dy * dy > r_in * r_in)
+              continue;
+
+            pixel_rgb (frame, x, y, rgb);
+            v = frame->format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+
+            if (v >= half)
+              {
+                double w = v - half + 1.0;
+
+                sw += w;
+                sx += w * (x + 0.5);
+                sy += w * (y + 0.5);
+                n_half++;
+              }
+
+            if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
+              {
+                for (guint c = 0; c < 3; c++)
+                  rgb_sum[c] += rgb[c] - bg_rgb[c];
+                n_colour++;
+              }
+          }
+      }
+
+    if (sw > 0.0)
+      {
+        m->cx = sx / sw;
+        m->cy = sy / sw;
+        m->centred = TRUE;
+        m->radius = sqrt (n_half * step * step / G_PI);
+      }
+
+    if (n_colour > 0 && frame->format != LC_PIXEL_FORMAT_GRAY8)
+      {
+        for (guint c = 0; c < 3; c++)
+          m->rgb[c] = (float) (rgb_sum[c] / n_colour);
+        m->has_color = TRUE;
+      }
+  }
+}
+
+/* Reading the runs */
+
+typedef struct
+{
+  gint64   t;
+  gboolean rising;
+} Edge;
+
+typedef struct
+{
+  guint   n;
+  Sample *s;         /* window of samples, oldest first (borrowed) */
+  Edge   *edges;
+  guint   n_edges;
+  Run    *runs;
+  guint   n_runs;
+  double  m_lo, m_hi;    /* mean dark and lit levels */
+  double  lo_x, hi_x, k; /* the same in log space (see split_levels()) */
+} Window;
+
+static void
+window_clear (Window *w)
+{
+  g_free (w->edges);
+  g_free (w->runs);
+  memset (w, 0, sizeof *w);
+}
+
+static void
+window_collect (Track       *t,
+                gint64       now,
+                Window      *w)
+{
+  guint first = 0;
+
+  memset (w, 0, sizeof *w);
+  /* Binary search for the first sample inside the window. */
+  {
+    guint hi_i = t->len;
+
+    while (first < hi_i)
+      {
+        guint mid = first + (hi_i - first) / 2;
+
+        if (t->samples[mid].pts < now - WINDOW_NS)
+          first = mid + 1;
+        else
+          hi_i = mid;
+      }
+  }
+
+  w->n = t->len - first;
+  w->s = t->samples + first;
+}
+
+/* Levels are split in log space, with an offset @k above the noise: a
+ * lit light that auto exposure makes twice as bright (or that clips) stays
+ * in one cluster, far from the dark one.
+ */
+static inline double
+level_x (double level,
+         double k)
+{
+  return log (MAX (level, 0.0) + k);
+}
+
+/* Two-means split of the levels. */
+static void
+split_levels (Window *w,
+              double  k,
+              double *out_sd_lo,
+              guint  *out_n_lo,
+              guint  *out_n_hi)
+{
+  double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, thr, lo = 0, hi = 0, sd = 0;
+  double sum_lo = 0, sum_hi = 0;
+  guint n_lo = 0, n_hi = 0;
+
+  /* k moves in steps, so the logarithms are computed once per sample. */
+  k = 4.0 * exp2 (round (log2 (MAX (k, 4.0) / 4.0) * 4.0) / 4.0);
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double x;
+
+      if (w->s[i].xk != (float) k)
+        {
+          w->s[i].x = (float) level_x (w->s[i].level, k);
+          w->s[i].xk = (float) k;
+        }
+      x = w->s[i].x;
+      mn = MIN (mn, x);
+      mx = MAX (mx, x);
+    }
+
+  thr = 0.5 * (mn + mx);
+  for (guint iter = 0; iter < 8; iter++)
+    {
+      double sx_lo = 0, sx_hi = 0;
+
+      n_lo = n_hi = 0;
+      for (guint i = 0; i < w->n; i++)
+        {
+          double x = w->s[i].x;
+
+          if (x < thr)
+            {
+              sx_lo += x;
+              n_lo++;
+            }
+          else
+            {
+              sx_hi += x;
+              n_hi++;
+            }
+        }
+      lo = n_lo > 0 ? sx_lo / n_lo : mn;
+      hi = n_hi > 0 ? sx_hi / n_hi : mx;
+      thr = 0.5 * (lo + hi);
+    }
+
+  n_lo = n_hi = 0;
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].x < thr)
+        {
+          sum_lo += w->s[i].level;
+          n_lo++;
+        }
+      else
+        {
+          sum_hi += w->s[i].level;
+          n_hi++;
+        }
+    }
+
+  w->k = k;
+  w->lo_x = lo;
+  w->hi_x = hi;
+  w->m_lo = n_lo > 0 ? sum_lo / n_lo : 0.0;
+  w->m_hi = n_hi > 0 ? sum_hi / n_hi : 0.0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].x < thr)
+        sd += (w->s[i].level - w->m_lo) * (w->s[i].level - w->m_lo);
+    }
+
+  *out_sd_lo = n_lo > 1 ? sqrt (sd / (n_lo - 1)) : 0.0;
+  *out_n_lo = n_lo;
+  *out_n_hi = n_hi;
+}
+
+/* Linear level at fraction @f between the dark and lit clusters (in log space). */
+static double
+window_level_at (const Window *w,
+                 double        f)
+{
+  return exp (w->lo_x + f * (w->hi_x - w->lo_x)) - w->k;
+}
+
+static gboolean
+is_gap (const LcLedDetector *self,
+        const Sample        *a,
+        const Sample        *b)
+{
+  return (b->pts - a->pts) / NS_PER_S > 1.6 * self->interval_s;
+}
+
+/* Binarise with hysteresis. An edge is placed where the level crosses
+ * half-way between the dark level and the lit level next to it,
+ * interpolated between samples, so partly exposed frames place it within
+ * the frame interval.
+ */
+static void
+find_edges (const LcLedDetector *self,
+            Window              *w)
+{
+  double up = window_level_at (w, 0.6), down = window_level_at (w, 0.4);
+  gboolean on;
+  guint last_edge_index = 0;
+
+  w->edges = g_new (Edge, MAX (w->n, 1u));
+  w->n_edges = 0;
+  if (w->n == 0)
+    return;
+
+  on = w->s[0].level >= window_level_at (w, 0.5);
+  for (guint i = 1; i < w->n; i++)
+    {
+      double v = w->s[i].level, lit, mid;
+      gboolean flip = on ? v < down : v > up;
+      gint64 t;
+
+      if (!flip)
+        continue;
+
+      if (!on)
+        lit = MAX (v, i + 1 < w->n ? w->s[i + 1].level : v);
+      else
+        lit = MAX (w->s[i - 1].level, i >= 2 && i - 2 >= last_edge_index ? w->s[i - 2].level : 0.0);
+      mid = 0.5 * (lit + w->m_lo);
+
+      /* The last crossing of the middle since the previous edge. */
+      t = w->s[i - 1].pts + (w->s[i].pts - w->s[i - 1].pts) / 2;
+      for (guint j = i; j > last_edge_index && j >= 1; j--)
+        {
+          double a = w->s[j - 1].level, b = w->s[j].level;
+
+          if ((!on && a < mid && b >= mid) || (on && a >= mid && b < mid))
+            {
+              double frac = (mid - a) / (b - a);
+
+              frac = CLAMP (frac, 0.0, 1.0);
+              t = w->s[j - 1].pts + (gint64) (frac * (w->s[j].pts - w->s[j - 1].pts));
+              break;
+            }
+        }
+
+      if (w->n_edges > 0 && t <= w->edges[w->n_edges - 1].t)
+        t = w->edges[w->n_edges - 1].t + 1;
+
+      w->edges[w->n_edges].t = t;
+      w->edges[w->n_edges].rising = !on;
+      w->n_edges++;
+      on = !on;
+      last_edge_index = i;
+    }
+
+  (void) self;
+}
+
+/* Runs between edges, with the colour of their fully lit samples. */
+static void
+find_runs (Window *w,
+           gint64  window_start,
+           gint64  now)
+{
+  double full = window_level_at (w, 0.75);
+  guint si = 0;
+
+  w->runs = g_new0 (Run, w->n_edges + 1);
+  w->n_runs = w->n_edges + 1;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      Run *run = &w->runs[r];
+
+      run->start = r == 0 ? window_start : w->edges[r - 1].t;
+      run->end = r == w->n_edges ? now : w->edges[r].t;
+      run->start_known = r > 0;
+      run->end_known = r < w->n_edges;
+      if (w->n_edges == 0)
+        run->on = w->n > 0 && w->s[0].level >= window_level_at (w, 0.5);
+      else
+        run->on = r < w->n_edges ? !w->edges[r].rising : w->edges[r - 1].rising;
+
+      for (; si < w->n && w->s[si].pts < run->end; si++)
+        {
+          if (run->on && w->s[si].level >= full && w->s[si].has_color)
+            {
+              for (guint c = 0; c < 3; c++)
+                run->rgb[c] += w->s[si].rgb[c];
+              run->n_rgb++;
+            }
+        }
+    }
+}
+
+static double
+run_seconds (const Run *run)
+{
+  return (run->end - run->start) / NS_PER_S;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  if (n == 0)
+    return 0.0;
+  qsort (v, n, sizeof (double), compare_double);
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Colours of the light: one, or a repeating sequence of lit runs. */
+static void
+read_colors (const Window *w,
+             ReadingKey   *key,
+             double       *out_saturation)
+{
+  LcColor labels[64];
+  guint n_labels = 0;
+  float total[3] = { 0, 0, 0 };
+  double sat = 0.0;
+  LcColor main_color;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      const Run *run = &w->runs[r];
+      float mean[3];
+
+      if (!run->on || run->n_rgb == 0)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        {
+          mean[c] = run->rgb[c] / run->n_rgb;
+          total[c] += run->rgb[c];
+        }
+      if (n_labels < G_N_ELEMENTS (labels))
+        labels[n_labels++] = classify_color (mean, NULL);
+      else
+        {
+          memmove (labels, labels + 1, sizeof (LcColor) * (n_labels - 1));
+          labels[n_labels - 1] = classify_color (mean, NULL);
+        }
+    }
+
+  main_color = classify_color (total, &sat);
+  *out_saturation = sat;
+  key->n_colors = main_color != LC_COLOR_NONE ? 1 : 0;
+  key->colors[0] = main_color;
+
+  /* Alternation: the last lit runs repeat a cycle of 2 or 3 colours. */
+  for (guint cycle = 2; cycle <= LC_LIGHT_MAX_COLORS; cycle++)
+    {
+      guint need = 2 * cycle, ok = TRUE, distinct = 0;
+      LcColor seq[LC_LIGHT_MAX_COLORS];
+
+      if (n_labels < need)
+        break;
+
+      for (guint i = n_labels - need; i < n_labels && ok; i++)
+        {
+          if (labels[i] == LC_COLOR_NONE || labels[i] == LC_COLOR_WHITE ||
+              labels[i] != labels[i >= cycle ? i - cycle : i])
+            ok = FALSE;
+        }
+      if (!ok)
+        continue;
+
+      for (guint i = 0; i < cycle; i++)
+        {
+          seq[i] = labels[n_labels - cycle + i];
+          for (guint j = 0; j < i; j++)
+            {
+              if (seq[j] == seq[i])
+                ok = FALSE;
+            }
+        }
+      if (!ok)
+        continue;
+
+      /* Start the cycle at its lowest colour, so the reading is stable. */
+      {
+        guint start = 0;
+
+        for (guint i = 1; i < cycle; i++)
+          {
+            if (seq[i] < seq[start])
+              start = i;
+          }
+        for (guint i = 0; i < cycle; i++)
+          key->colors[i] = seq[(start + i) % cycle];
+        distinct = cycle;
+      }
+      key->n_colors = distinct;
+      break;
+    }
+}
+
+typedef struct
+{
+  ReadingKey key;
+  gboolean   confirmed;
+  double     rate_hz;
+  double     on_ms, off_ms, pause_ms;
+  gboolean   active;
+} Reading;
+
+/* Blink, burst, too fast or unknown, from the runs. */
+static void
+read_pattern (const LcLedDetector *self,
+              const Window        *w,
+              Reading             *rd)
+{
+  g_autofree double *ons = g_new (double, w->n_runs + 1);
+  g_autofree double *offs = g_new (double, w->n_runs + 1);
+  g_autofree double *tmp = g_new (double, w->n_runs + 1);
+  guint n_on = 0, n_off = 0;
+  const Run *last = &w->runs[w->n_runs - 1];
+  const Run *first = &w->runs[0];
+  double med_on, med_off, max_on = 0.0, max_off = 0.0;
+  double fps = 1.0 / self->interval_s;
+  gint64 r_first = -1, r_last = -1, f_first = -1, f_last = -1;
+  guint n_r = 0, n_f = 0;
+  double rate = 0.0;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      const Run *run = &w->runs[r];
+
+      if (!run->start_known || !run->end_known)
+        continue;
+      if (run->on)
+        {
+          ons[n_on++] = run_seconds (run);
+          max_on = MAX (max_on, run_seconds (run));
+        }
+      else
+        {
+          offs[n_off++] = run_seconds (run);
+          max_off = MAX (max_off, run_seconds (run));
+        }
+    }
+
+  memcpy (tmp, ons, n_on * sizeof (double));
+  med_on = median (tmp, n_on);
+  memcpy (tmp, offs, n_off * sizeof (double));
+  med_off = median (tmp, n_off);
+
+  for (guint e = 0; e < w->n_edges; e++)
+    {
+      if (w->edges[e].rising)
+        {
+          if (r_first < 0)
+            r_first = w->edges[e].t;
+          r_last = w->edges[e].t;
+          n_r++;
+        }
+      else
+        {
+          if (f_first < 0)
+            f_first = w->edges[e].t;
+          f_last = w->edges[e].t;
+          n_f++;
+        }
+    }
+
+  if (n_r >= 2 || n_f >= 2)
+    {
+      double span = 0.0;
+      guint periods = 0;
+
+      if (n_r >= 2)
+        {
+          span += (r_last - r_first) / NS_PER_S;
+          periods += n_r - 1;
+        }
+      if (n_f >= 2)
+        {
+          span += (f_last - f_first) / NS_PER_S;
+          periods += n_f - 1;
+        }
+      if (span > 0.0)
+        rate = periods / span;
+    }
+
+  /* The light stopped: lit (or dark) for much longer than its pattern. */
+  if (last->on && run_seconds (last) > MAX (SOLID_PROVISIONAL_S, 3.0 * MAX (max_on, max_off)) &&
+      w->n_edges > 0)
+    {
+      rd->key.kind = LC_DETECTED_SOLID;
+      rd->confirmed = run_seconds (last) >= SOLID_CONFIRMED_S;
+      return;
+    }
+  if (!last->on && run_seconds (last) > MAX (DARK_AFTER_S, 3.0 * MAX (max_on, max_off)))
+    {
+      rd->key.kind = LC_DETECTED_NONE;
+      rd->active = FALSE;
+      return;
+    }
+
+  /* Too fast for the camera: rate beyond what the frame rate can time. */
+  if (w->n_edges >= 4 && rate > TOO_FAST_FRACTION * fps)
+    {
+      rd->key.kind = LC_DETECTED_TOO_FAST;
+      rd->confirmed = w->n_edges >= 8;
+      return;
+    }
+
+  /* Bursts: dark gaps of two kinds, short between blinks and long pauses. */
+  {
+    double thr = 0.0;
+    gboolean burst = FALSE;
+
+    if (n_off >= 2)
+      {
+        memcpy (tmp, offs, n_off * sizeof (double));
+        qsort (tmp, n_off, sizeof (double), compare_double);
+        for (guint i = 0; i + 1 < n_off; i++)
+          {
+            if (tmp[i + 1] >= 2.0 * tmp[i] && tmp[i + 1] >= 0.4 && (thr == 0.0 || tmp[i + 1] / tmp[i] > 2.0))
+              {
+                thr = sqrt (tmp[i] * tmp[i + 1]);
+                burst = TRUE;
+                break;
+              }
+          }
+      }
+
+    /* A pause in progress, longer than any gap so far. */
+    if (!burst && n_off >= 1 && !last->on &&
+        run_seconds (last) > MAX (2.5 * max_off, 0.45))
+      {
+        thr = sqrt (max_off * run_seconds (last));
+        thr = MIN (thr, 0.5 * run_seconds (last) + 0.5 * max_off);
+        burst = TRUE;
+      }
+
+    /* One blink then a long dark time, every time: a burst of one. */
+    if (!burst && n_off >= 1 && n_on >= 1 && med_off >= 2.5 * med_on && med_off >= 0.5)
+      {
+        thr = 0.5 * med_off;
+        burst = TRUE;
+      }
+
+    if (burst)
+      {
+        guint groups[32];
+        guint n_groups = 0, count = 0;
+        gboolean open = FALSE;
+        double pause_sum = 0.0, short_sum = 0.0;
+        guint n_pause = 0, n_short = 0;
+
+        for (guint r = 0; r < w->n_runs; r++)
+          {
+            const Run *run = &w->runs[r];
+            gboolean pause = !run->on && run_seconds (run) >= thr;
+
+            if (pause)
+              {
+                if (open && run->start_known && n_groups < G_N_ELEMENTS (groups))
+                  groups[n_groups++] = count;
+                else if (open && run->start_known)
+                  {
+                    memmove (groups, groups + 1, sizeof (guint) * (n_groups - 1));
+                    groups[n_groups - 1] = count;
+                  }
+                open = TRUE;
+                count = 0;
+                if (run->start_known && run->end_known)
+                  {
+                    pause_sum += run_seconds (run);
+                    n_pause++;
+                  }
+              }
+            else if (run->on && open)
+              count++;
+            else if (!run->on && run->start_known && run->end_known)
+              {
+                short_sum += run_seconds (run);
+                n_short++;
+              }
+          }
+
+        rd->key.kind = LC_DETECTED_BURST;
+        rd->key.count = n_groups > 0 ? groups[n_groups - 1] : 0;
+        rd->confirmed = n_groups >= 2 && groups[n_groups - 1] == groups[n_groups - 2];
+        rd->on_ms = med_on * 1000.0;
+        rd->off_ms = n_short > 0 ? short_sum / n_short * 1000.0 : rd->on_ms;
+        rd->pause_ms = n_pause > 0 ? pause_sum / n_pause * 1000.0 : thr * 1000.0;
+        if (rd->on_ms > 0 && rd->off_ms > 0)
+          rd->rate_hz = 1000.0 / (rd->on_ms + rd->off_ms);
+
+        /* Inside a group it may still be too fast to count. */
+        if (rd->rate_hz > TOO_FAST_FRACTION * fps)
+          {
+            rd->key.kind = LC_DETECTED_TOO_FAST;
+            rd->key.count = 0;
+          }
+        return;
+      }
+  }
+
+  /* Blink: steady periods, edge to edge. */
+  if (n_r >= 2 || n_f >= 2)
+    {
+      double periods[HISTORY_SIZE / 2];
+      guint n_p = 0, bad = 0;
+      gint64 prev_r = -1, prev_f = -1;
+      double med_p, tol;
+
+      for (guint e = 0; e < w->n_edges && n_p < G_N_ELEMENTS (periods); e++)
+        {
+          gint64 *prev = w->edges[e].rising ? &prev_r : &prev_f;
+
+          if (*prev >= 0)
+            periods[n_p++] = (w->edges[e].t - *prev) / NS_PER_S;
+          *prev = w->edges[e].t;
+        }
+
+      memcpy (tmp, periods, MIN (n_p, w->n_runs + 1) * sizeof (double));
+      med_p = median (tmp, MIN (n_p, w->n_runs + 1));
+      tol = MAX (0.25 * med_p, 1.6 * self->interval_s);
+      for (guint i = 0; i < n_p; i++)
+        {
+          if (fabs (periods[i] - med_p) > tol)
+            bad++;
+        }
+
+      if (bad == 0 || (n_p >= 6 && bad * 6 <= n_p))
+        {
+          rd->key.kind = LC_DETECTED_BLINK;
+          rd->confirmed = MAX (n_r, n_f) >= 3 && bad == 0;
+          rd->rate_hz = rate;
+          rd->on_ms = med_on * 1000.0;
+          rd->off_ms = med_off * 1000.0;
+          return;
+        }
+    }
+
+  (void) first;
+
+  rd->key.kind = w->n_edges >= 6 ? LC_DETECTED_UNKNOWN : LC_DETECTED_NONE;
+}
+
+/* Fade: many samples between dark and full (even when the top clips),
+ * and no jumps between frames.
+ */
+static gboolean
+read_fade (const LcLedDetector *self,
+           const Window        *w,
+           Reading             *rd)
+{
+  double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, range, lo, hi, mid_level;
+  guint hist[64] = { 0, };
+  guint mid = 0, jumps = 0, pairs = 0, ups = 0, acc;
+  gint64 up_first = -1, up_last = -1;
+  gboolean low;
+
+  if (w->n < 10)
+    return FALSE;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      mn = MIN (mn, w->s[i].level);
+      mx = MAX (mx, w->s[i].level);
+    }
+  if (mx - mn <= 0.0)
+    return FALSE;
+
+  /* Robust ends: 3rd and 97th percentiles. */
+  for (guint i = 0; i < w->n; i++)
+    hist[MIN (63, (int) ((w->s[i].level - mn) / (mx - mn) * 64))]++;
+  lo = mn;
+  hi = mx;
+  acc = 0;
+  for (guint b = 0; b < 64; b++)
+    {
+      acc += hist[b];
+      if (acc >= 0.03 * w->n)
+        {
+          lo = mn + (b + 0.5) / 64 * (mx - mn);
+          break;
+        }
+    }
+  acc = 0;
+  for (guint b = 64; b-- > 0;)
+    {
+      acc += hist[b];
+      if (acc >= 0.03 * w->n)
+        {
+          hi = mn + (b + 0.5) / 64 * (mx - mn);
+          break;
+        }
+    }
+  range = hi - lo;
+  if (range <= 0.0)
+    return FALSE;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double v = (w->s[i].level - lo) / range;
+
+      if (v > 0.2 && v < 0.8)
+        mid++;
+      if (i > 0 && !is_gap (self, &w->s[i - 1], &w->s[i]))
+        {
+          pairs++;
+          if (fabs (w->s[i].level - w->s[i - 1].level) > 0.45 * range)
+            jumps++;
+        }
+    }
+
+  if (mid < 0.12 * w->n || jumps > 0.02 * pairs + 1)
+    return FALSE;
+
+  /* Period from upward crossings of the middle, interpolated; a crossing
+   * counts after the level was low again.
+   */
+  mid_level = lo + 0.5 * range;
+  low = (w->s[0].level - lo) / range < 0.3;
+  for (guint i = 1; i < w->n; i++)
+    {
+      double a = w->s[i - 1].level, b = w->s[i].level;
+
+      if (low && a < mid_level && b >= mid_level)
+        {
+          gint64 t = w->s[i - 1].pts + (gint64) ((mid_level - a) / (b - a) * (w->s[i].pts - w->s[i - 1].pts));
+
+          low = FALSE;
+          if (up_first < 0)
+            up_first = t;
+          up_last = t;
+          ups++;
+        }
+      else if (!low && (b - lo) / range < 0.3)
+        low = TRUE;
+    }
+
+  rd->key.kind = LC_DETECTED_FADE;
+  rd->active = TRUE;
+  if (ups >= 2 && up_last > up_first)
+    {
+      double period = (up_last - up_first) / NS_PER_S / (ups - 1);
+
+      rd->rate_hz = 1.0 / period;
+      rd->on_ms = rd->off_ms = period * 500.0;
+      rd->confirmed = ups >= 3;
+    }
+  else
+    rd->key.kind = LC_DETECTED_NONE;
+
+  return TRUE;
+}
+
+static gboolean
+reading_key_equal (const ReadingKey *a,
+                   const ReadingKey *b)
+{
+  if (a->kind != b->kind || a->count != b->count || a->n_colors != b->n_colors)
+    return FALSE;
+  for (guint i = 0; i < a->n_colors; i++)
+    {
+      if (a->colors[i] != b->colors[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+classify_track (LcLedDetector *self,
+                Track         *t,
+                gint64         now)
+{
+  Window w;
+  Reading rd = { 0, };
+  double lo, hi, sd_lo, floor_c = contrast_floor (self);
+  guint n_lo, n_hi;
+  double sat = 0.0;
+
+  window_collect (t, now, &w);
+  t->binary = FALSE;
+  t->active = FALSE;
+
+  if (w.n >= 3)
+    {
+      split_levels (&w, MAX (4.0, 3.0 * self->noise), &sd_lo, &n_lo, &n_hi);
+      lo = w.m_lo;
+      hi = w.m_hi;
+      t->m_lo = lo;
+      t->m_hi = hi;
+      t->up = window_level_at (&w, 0.6);
+      t->down = window_level_at (&w, 0.4);
+
+      if (hi >= floor_c && n_lo >= 1 && n_hi >= 1 &&
+          lo <= DEPTH_RATIO * hi && hi - lo >= MAX (floor_c, 3.0 * sd_lo))
+        {
+          t->binary = TRUE;
+          t->level = hi - MAX (lo, 0.0);
+
+          if (!read_fade (self, &w, &rd))
+            {
+              find_edges (self, &w);
+              find_runs (&w, w.s[0].pts, now);
+              rd.active = w.n_edges > 0;
+              read_pattern (self, &w, &rd);
+            }
+          else
+            {
+              /* colours of a fade: its brighter half */
+              find_edges (self, &w);
+              find_runs (&w, w.s[0].pts, now);
+            }
+
+          if (rd.key.kind != LC_DETECTED_NONE)
+            read_colors (&w, &rd.key, &sat);
+        }
+      else
+        {
+          /* One level: lit the whole time (solid) or dark. */
+          double recent = w.s[w.n - 1].level;
+          gint64 since = w.s[w.n - 1].pts;
+          float total[3] = { 0, 0, 0 };
+
+          for (guint i = w.n; i-- > 0;)
+            {
+              if (w.s[i].level < 0.4 * MAX (recent, floor_c) || w.s[i].level < floor_c)
+                break;
+              since = w.s[i].pts;
+              if (w.s[i].has_color)
+                {
+                  for (guint c = 0; c < 3; c++)
+                    total[c] += w.s[i].rgb[c];
+                }
+            }
+
+          t->level = MAX (hi, 0.0);
+          if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S)
+            {
+              LcColor color = classify_color (total, &sat);
+
+              rd.key.kind = LC_DETECTED_SOLID;
+              rd.key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
+              rd.key.colors[0] = color;
+              rd.confirmed = (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
+            }
+        }
+    }
+
+  if (rd.active)
+    t->last_edge_ns = now;
+  t->active = t->last_edge_ns >= 0 && now - t->last_edge_ns < NO_LIGHT_AFTER_NS;
+  t->saturation = sat;
+
+  /* Once the pattern has repeated, the reading stays confirmed for as long
+   * as it does not change (the window may hold fewer repeats later).
+   */
+  if (!reading_key_equal (&rd.key, &t->key))
+    {
+      t->key = rd.key;
+      t->stable_since = now;
+      t->confirmed = FALSE;
+      self->serial++;
+    }
+  if (rd.confirmed && !t->confirmed)
+    {
+      t->confirmed = TRUE;
+      self->serial++;
+    }
+
+  /* The light as the signal vocabulary has it. */
+  memset (&t->light, 0, sizeof t->light);
+  t->light.n_colors = MIN (rd.key.n_colors, (guint) LC_LIGHT_MAX_COLORS);
+  for (guint i = 0; i < t->light.n_colors; i++)
+    t->light.colors[i] = rd.key.colors[i];
+  switch (rd.key.kind)
+    {
+    case LC_DETECTED_SOLID:
+      t->light.kind = LC_KIND_SOLID;
+      break;
+    case LC_DETECTED_BLINK:
+    case LC_DETECTED_TOO_FAST:
+      t->light.kind = LC_KIND_BLINK;
+      break;
+    case LC_DETECTED_BURST:
+      t->light.kind = LC_KIND_BURST;
+      t->light.count = rd.key.count;
+      break;
+    case LC_DETECTED_FADE:
+      t->light.kind = LC_KIND_FADE;
+      break;
+    case LC_DETECTED_NONE:
+    case LC_DETECTED_UNKNOWN:
+    default:
+      t->light.kind = LC_KIND_OFF;
+      break;
+    }
+  if (rd.key.kind != LC_DETECTED_TOO_FAST && rd.rate_hz > 0.0 && isfinite (rd.rate_hz))
+    {
+      t->light.rate_hz = rd.rate_hz;
+      t->light.on_ms = (guint) CLAMP (lround (rd.on_ms), 0, 600000);
+      t->light.off_ms = (guint) CLAMP (lround (rd.off_ms), 0, 600000);
+      t->light.pause_ms = (guint) CLAMP (lround (rd.pause_ms), 0, 600000);
+    }
+
+  /* Confidence: contrast over noise, the pattern repeating, a clear colour. */
+  {
+    double snr = t->level / MAX (self->noise, 1.0);
+    double pattern = rd.confirmed ? 1.0 : rd.key.kind == LC_DETECTED_NONE ? 0.0 : 0.6;
+    double colour = t->light.n_colors > 0 ? 0.5 + 0.5 * MIN (1.0, sat / 0.5) : 0.3;
+
+    if (rd.key.kind == LC_DETECTED_UNKNOWN || rd.key.kind == LC_DETECTED_TOO_FAST)
+      pattern *= 0.6;
+    if (rd.key.kind == LC_DETECTED_BURST && rd.key.count == 0)
+      pattern *= 0.5;
+    t->confidence = CLAMP (MIN (1.0, snr / 12.0) * pattern * colour, 0.0, 1.0);
+  }
+
+  window_clear (&w);
+}
+
+/* Ranking */
+
+static gboolean
+kind_changes (LcDetectedKind kind)
+{
+  return kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST ||
+         kind == LC_DETECTED_FADE || kind == LC_DETECTED_TOO_FAST;
+}
+
+static void
+score_track (LcLedDetector *self,
+             Track         *t)
+{
+  double compact = 1.0 / (1.0 + pow (t->radius / MAX (4.0, 0.012 * self->width), 2.0));
+  double snr = MIN (t->level / MAX (self->noise, 1.0), 40.0);
+  LcDetectedKind kind = t->key.kind;
+
+  t->qualified = FALSE;
+  t->score = 0.0;
+
+  if (kind == LC_DETECTED_NONE || (t->key.n_colors == 0 && self->format != LC_PIXEL_FORMAT_GRAY8))
+    return;
+
+  if (kind_changes (kind))
+    {
+      t->qualified = t->radius <= max_radius (self);
+      t->score = 4.0 * snr * compact;
+    }
+  else if (kind == LC_DETECTED_SOLID)
+    {
+      gboolean white = t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE;
+
+      t->qualified = t->radius <= MAX (5.0, 0.025 * self->width) &&
+                     t->level >= MAX (30.0, contrast_floor (self)) &&
+                     (!white || t->level >= 180.0);
+      t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));
+    }
+  else if (kind == LC_DETECTED_UNKNOWN)
+    {
+      t->qualified = t->radius <= max_radius (self) && t->level >= 40.0;
+      t->score = 0.5 * snr * compact;
+    }
+
+  t->score *= 0.5 + 0.5 * t->confidence;
+}
+
+/* A copy of another light's pattern nearby (a reflection) is not a light. */
+static gboolean
+is_echo (const Track *a,
+         const Track *b)
+{
+  return reading_key_equal (&a->key, &b->key) && a->key.kind != LC_DETECTED_SOLID &&
+         fabs (a->light.rate_hz - b->light.rate_hz) <= 0.05 * MAX (a->light.rate_hz, 0.1);
+}
+
+static void
+build_detection (LcLedDetector *self,
+                 gint64         now)
+{
+  LcDetection *d = &self->detection;
+  Track *order[MAX_TRACKS];
+  guint n = 0;
+  Track *primary = NULL;
+  LcDetectionState state;
+  gboolean any_active = FALSE;
+
+  d->pts_ns = now;
+  d->frame_width = self->width;
+  d->frame_height = self->height;
+  d->fps = self->interval_s > 0.0 ? 1.0 / self->interval_s : 0.0;
+  d->frames = self->frames;
+  d->dropped = self->dropped;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      any_active |= t->active && t->binary && t->radius <= max_radius (self);
+      if (t->selected)
+        primary = t;
+    }
+
+  if (primary == NULL)
+    {
+      for (guint i = 0; i < self->n_tracks; i++)
+        {
+          Track *t = self->tracks[i];
+
+          if (t->qualified && (primary == NULL || t->score > primary->score))
+            primary = t;
+        }
+    }
+
+  if (primary != NULL)
+    {
+      order[n++] = primary;
+
+      /* Other lights of the same device: close by, sorted by score. */
+      for (guint i = 0; i < self->n_tracks; i++)
+        {
+          Track *t = self->tracks[i];
+          gboolean echo = FALSE;
+          guint pos;
+
+          if (t == primary || !t->qualified)
+            continue;
+          /* Status lights are coloured; a white spot next to one is a
+           * reflection or a highlight.
+           */
+          if ((t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE) &&
+              primary->key.n_colors > 0 && primary->key.colors[0] != LC_COLOR_WHITE)
+            continue;
+          if (track_distance (t, primary->cx, primary->cy) > 0.2 * MAX (self->width, self->height))
+            continue;
+          for (guint j = 0; j < n; j++)
+            echo |= is_echo (t, order[j]) ||
+                    track_distance (t, order[j]->cx, order[j]->cy) < 1.5 * (t->radius + order[j]->radius);
+          if (echo)
+            continue;
+          /* A steady lamp is no match for a light that blinks. */
+          if (!primary->selected && t->score < 0.05 * primary->score)
+            continue;
+
+          pos = n;
+          while (pos > 1 && order[pos - 1]->score < t->score)
+            {
+              order[pos] = order[pos - 1];
+              pos--;
+            }
+          order[pos] = t;
+          n++;
+        }
+    }
+
+  d->n_leds = MIN (n, (guint) LC_DETECTION_MAX_LEDS);
+  for (guint i = 0; i < d->n_leds; i++)
+    {
+      Track *t = order[i];
+      LcDetectedLed *led = &d->leds[i];
+
+      memset (led, 0, sizeof *led);
+      led->id = t->id;
+      led->x = t->cx / self->width;
+      led->y = t->cy / self->height;
+      led->radius = t->radius / self->width;
+      led->light = t->light;
+      led->kind = t->key.kind;
+      led->confidence = t->confidence;
+      led->stable_since_ns = t->stable_since;
+      led->confirmed = t->confirmed;
+      led->selected = t->selected;
+    }
+
+  if (d->n_leds > 0)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < d->n_leds; i++)
+        all &= d->leds[i].confirmed;
+      state = all ? LC_DETECTION_CONFIRMED : LC_DETECTION_PROVISIONAL;
+      self->last_light_ns = now;
+    }
+  else if (!any_active && now - MAX (self->first_pts, self->last_light_ns) >= NO_LIGHT_AFTER_NS)
+    state = LC_DETECTION_NO_LIGHT;
+  else
+    state = LC_DETECTION_LOOKING;
+
+  if (state != d->state)
+    self->serial++;
+  d->state = state;
+  d->serial = self->serial;
+}
+
+/* Tracking */
+
+static void
+associate (LcLedDetector   *self,
+           const Candidate *cands,
+           guint            n_cands,
+           gint64           now,
+           double           prev_level_of[MAX_CANDIDATES])
+{
+  gboolean used[MAX_TRACKS] = { FALSE, };
+
+  for (guint c = 0; c < n_cands; c++)
+    {
+      const Candidate *cand = &cands[c];
+      double x = (cand->mx + 0.5) * self->pool, y = (cand->my + 0.5) * self->pool;
+      int best = -1;
+      double best_d = G_MAXDOUBLE;
+
+      for (guint i = 0; i < self->n_tracks; i++)
+        {
+          Track *t = self->tracks[i];
+          double gate = MAX (2.0 * self->pool + 1.0, 1.5 * t->radius);
+          double dist = track_distance (t, x, y);
+
+          if (dist <= gate && dist < best_d)
+            {
+              best = (int) i;
+              best_d = dist;
+            }
+        }
+
+      if (best >= 0)
+        {
+          Track *t = self->tracks[best];
+
+          t->last_match_ns = now;
+          t->cand_score += 0.2 * (cand->score - t->cand_score);
+          t->ax = x;
+          t->ay = y;
+          if (!used[best] && best_d > t->radius + self->pool && !t->selected)
+            {
+              /* Drifted: follow the candidate */
+              t->cx += 0.5 * (x - t->cx);
+              t->cy += 0.5 * (y - t->cy);
+            }
+          used[best] = TRUE;
+          continue;
+        }
+
+      /* A new light, unless it is the edge of a known one. When full,
+       * replace the weakest unreported track.
+       */
+      {
+        Track *t;
+        gboolean near = FALSE;
+
+        for (guint i = 0; i < self->n_tracks; i++)
+          near |= track_distance (self->tracks[i], x, y) < MAX (3.0 * self->pool, 3.0 * self->tracks[i]->radius + self->pool);
+        if (near)
+          continue;
+
+        if (self->n_tracks == MAX_TRACKS)
+          {
+            guint weakest = 0;
+
+            for (guint i = 1; i < self->n_tracks; i++)
+              {
+                if (self->tracks[i]->cand_score + 100.0 * self->tracks[i]->qualified <
+                    self->tracks[weakest]->cand_score + 100.0 * self->tracks[weakest]->qualified)
+                  weakest = i;
+              }
+            if (self->tracks[weakest]->selected || self->tracks[weakest]->qualified ||
+                self->tracks[weakest]->cand_score >= cand->score)
+              continue;
+            remove_track (self, weakest);
+          }
+
+        t = track_new (self, x, y, cand->radius, now);
+        t->cand_score = cand->score;
+
+        /* It was dark a frame ago: the lit run starts now, not unknown. */
+        if (prev_level_of != NULL && prev_level_of[c] >= 0.0 && self->last_pts >= 0)
+          {
+            Sample s = { 0, };
+
+            s.pts = self->last_pts;
+            s.level = (float) prev_level_of[c];
+            track_push (t, &s);
+          }
+
+        used[self->n_tracks] = TRUE;
+        self->tracks[self->n_tracks++] = t;
+      }
+    }
+
+  /* Forget what has not been seen for a while; merge duplicates. */
+  for (guint i = 0; i < self->n_tracks;)
+    {
+      Track *t = self->tracks[i];
+      gboolean drop = !t->selected && now - t->last_match_ns > TRACK_TIMEOUT_NS;
+
+      for (guint j = 0; j < self->n_tracks && !drop; j++)
+        {
+          Track *o = self->tracks[j];
+
+          if (o == t || t->selected)
+            continue;
+          if (track_distance (o, t->cx, t->cy) < MAX (2.0 * self->pool, 1.2 * (o->radius + t->radius)) &&
+              (o->born_ns < t->born_ns || (o->born_ns == t->born_ns && o->id < t->id)))
+            drop = TRUE;
+        }
+
+      if (drop)
+        remove_track (self, i);
+      else
+        i++;
+    }
+}
+
+/* Public API */
+
+static void
+free_maps (LcLedDetector *self)
+{
+  g_clear_pointer (&self->pooled, g_free);
+  g_clear_pointer (&self->hi, g_free);
+  g_clear_pointer (&self->lo, g_free);
+  g_clear_pointer (&self->prev, g_free);
+  g_clear_pointer (&self->cur, g_free);
+  g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->colmax, g_free);
+}
+
+static void
+clear_state (LcLedDetector *self)
+{
+  while (self->n_tracks > 0)
+    remove_track (self, self->n_tracks - 1);
+
+  self->maps_ready = FALSE;
+  self->first_pts = -1;
+  self->last_pts = -1;
+  self->last_light_ns = -1;
+  self->frames = 0;
+  self->dropped = 0;
+  self->interval_s = 1.0 / 30.0;
+  self->gain = 1.0;
+  self->noise = 2.0;
+  memset (&self->detection, 0, sizeof self->detection);
+  self->detection.first_pts_ns = -1;
+  self->detection.pts_ns = -1;
+  self->serial++;
+  self->detection.serial = self->serial;
+}
+
+LcLedDetector *
+lc_led_detector_new (void)
+{
+  LcLedDetector *self = g_new0 (LcLedDetector, 1);
+
+  clear_state (self);
+
+  return self;
+}
+
+void
+lc_led_detector_free (LcLedDetector *self)
+{
+  if (self == NULL)
+    return;
+
+  clear_state (self);
+  free_maps (self);
+  g_free (self);
+}
+
+void
+lc_led_detector_reset (LcLedDetector *self)
+{
+  g_return_if_fail (self != NULL);
+
+  clear_state (self);
+}
+
+static void
+setup_size (LcLedDetector *self,
+            const LcFrame *frame)
+{
+  gsize n;
+
+  free_maps (self);
+  clear_state (self);
+
+  self->width = frame->width;
+  self->height = frame->height;
+  self->format = frame->format;
+  self->pool = MAX (1, (frame->width + POOL_TARGET_WIDTH / 2) / POOL_TARGET_WIDTH);
+  self->mw = (self->width + self->pool - 1) / self->pool;
+  self->mh = (self->height + self->pool - 1) / self->pool;
+
+  n = (gsize) self->mw * self->mh;
+  self->pooled = g_new0 (guint8, n);
+  self->hi = g_new0 (float, n);
+  self->lo = g_new0 (float, n);
+  self->prev = g_new0 (float, n);
+  self->cur = g_new0 (float, n);
+  self->reference = g_new0 (float, n);
+  self->colmax = g_new0 (guint8, MAX (row_bytes (LC_PIXEL_FORMAT_RGBX, frame->width),
+                                      row_bytes (LC_PIXEL_FORMAT_YUY2, frame->width)));
+}
+
+gboolean
+lc_led_detector_push_frame (LcLedDetector *self,
+                            const LcFrame *frame)
+{
+  Candidate cands[MAX_CANDIDATES];
+  double prev_level_of[MAX_CANDIDATES];
+  guint n_cands;
+  double dt;
+  gint64 now;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (frame == NULL || !frame_is_valid (frame))
+    return FALSE;
+
+  if (frame->width != self->width || frame->height != self->height || frame->format != self->format ||
+      self->pooled == NULL)
+    setup_size (self, frame);
+
+  now = frame->pts_ns;
+  if (self->last_pts >= 0)
+    {
+      if (now <= self->last_pts)
+        return FALSE;
+
+      /* A long jump in time (seek, paused camera): start over. */
+      if (now - self->last_pts > 5 * G_GINT64_CONSTANT (1000000000))
+        clear_state (self);
+    }
+
+  dt = self->last_pts >= 0 ? (now - self->last_pts) / NS_PER_S : 0.0;
+  if (self->first_pts < 0)
+    {
+      self->first_pts = now;
+      self->detection.first_pts_ns = now;
+    }
+
+  /* Frame interval: a slow median-like follower, robust to drops. */
+  if (dt > 0.0)
+    {
+      if (self->frames <= 2)
+        self->interval_s = dt;
+      else if (dt > 1.6 * self->interval_s)
+        {
+          self->dropped += (guint) MIN (lround (dt / self->interval_s) - 1, 1000);
+          self->interval_s *= 1.01;
+        }
+      else
+        self->interval_s += CLAMP (dt - self->interval_s, -0.05 * self->interval_s, 0.05 * self->interval_s);
+    }
+
+  pool_frame (self, frame);
+
+  if (self->maps_ready)
+    {
+      double noise = self->noise;
+
+      self->gain = estimate_gain (self, &noise);
+      self->noise += 0.1 * (noise - self->noise);
+    }
+
+  update_maps (self, dt);
+
+  /* Looking for new lights every other frame is enough: known ones are
+   * measured every frame anyway.
+   */
+  n_cands = 0;
+  if (self->frames % 2 == 0 || self->n_tracks == 0)
+    n_cands = find_candidates (self, cands);
+
+  for (guint c = 0; c < n_cands; c++)
+    {
+      gsize i = (gsize) cands[c].my * self->mw + cands[c].mx;
+      double swing = self->hi[i] - self->lo[i];
+
+      /* Dark one frame ago and lit now: the lit run starts here. */
+      prev_level_of[c] = -1.0;
+      if (self->frames > 0 && swing > 0.5 * self->hi[i] &&
+          self->prev[i] <= self->lo[i] + 0.3 * swing && self->cur[i] >= self->lo[i] + 0.7 * swing)
+        prev_level_of[c] = 0.0;
+    }
+
+  associate (self, cands, n_cands, now, prev_level_of);
+
+  {
+    float *tmp = self->prev;
+
+    self->prev = self->cur;
+    self->cur = tmp;
+  }
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+      Measurement m;
+      Sample s = { 0, };
+      double limit = 0.0;
+
+      for (guint j = 0; j < self->n_tracks; j++)
+        {
+          if (j != i)
+            {
+              double d = track_distance (self->tracks[j], t->cx, t->cy);
+
+              if (d > 2.0 * t->radius && (limit == 0.0 || 0.45 * d < limit))
+                limit = 0.45 * d;
+            }
+        }
+
+      measure_track (self, frame, t, limit, &m);
+      t->dbg_raw = m.level;
+      t->dbg_bg = m.bg;
+
+      s.pts = now;
+      s.level = (float) (m.level / self->gain);
+      s.has_color = m.has_color;
+      for (guint c = 0; c < 3; c++)
+        s.rgb[c] = m.rgb[c];
+      if (t->len > 0)
+        {
+          const Sample *prev = track_sample (t, t->len - 1);
+
+          s.gap = (guint8) MIN (255, MAX (0, lround ((now - prev->pts) / NS_PER_S / self->interval_s) - 1));
+        }
+      track_push (t, &s);
+
+      /* Lit: follow the light and learn its size, but stay near where the
+       * candidates are (a track must not wander off over texture).
+       */
+      if (m.centred && m.level >= 2.0 * contrast_floor (self) &&
+          (!t->binary || s.level >= t->up))
+        {
+          double max_step = MAX (1.0, t->radius);
+          double reach = MAX (2.0 * self->pool + 2.0, t->radius);
+
+          if (!t->selected)
+            {
+              t->cx += CLAMP (m.cx - t->cx, -max_step, max_step) * 0.5;
+              t->cy += CLAMP (m.cy - t->cy, -max_step, max_step) * 0.5;
+              t->cx = CLAMP (t->cx, t->ax - reach, t->ax + reach);
+              t->cy = CLAMP (t->cy, t->ay - reach, t->ay + reach);
+            }
+          t->radius += 0.3 * (CLAMP (m.radius, 0.7, max_radius (self)) - t->radius);
+        }
+
+      classify_track (self, t, now);
+      score_track (self, t);
+    }
+
+  self->last_pts = now;
+  self->frames++;
+  build_detection (self, now);
+
+  if (g_getenv ("LC_DETECTOR_TRACE") != NULL)
+    {
+      g_printerr ("%7.3f gain %.2f noise %.1f cands %u:", (now - self->first_pts) / NS_PER_S, self->gain, self->noise, n_cands);
+      for (guint c = 0; c < MIN (n_cands, 4u); c++)
+        g_printerr (" (%d,%d c%.0f s%.0f)", cands[c].mx * self->pool, cands[c].my * self->pool, cands[c].contrast, cands[c].score);
+      g_printerr ("\n");
+      for (guint i = 0; i < self->n_tracks; i++)
+        if (g_getenv ("LC_DETECTOR_TRACE_ID") && self->tracks[i]->id == (guint) atoi (g_getenv ("LC_DETECTOR_TRACE_ID")))
+          g_printerr ("ID %.3f gain %.2f raw %.1f bg %.1f lvl %.1f\n", (now - self->first_pts) / NS_PER_S, self->gain,
+                      self->tracks[i]->dbg_raw, self->tracks[i]->dbg_bg, self->tracks[i]->samples[self->tracks[i]->len - 1].level);
+      for (guint i = 0; i < self->n_tracks; i++)
+        {
+          Track *t = self->tracks[i];
+          const Sample *s = &t->samples[t->len - 1];
+
+          g_printerr ("   #%u (%.1f,%.1f) r%.1f lvl %.1f [%.1f..%.1f]%s kind %s n%u c%u q%d sc %.1f cs %.1f seen %.1fs\n",
+                      t->id, t->cx, t->cy, t->radius, s->level, t->m_lo, t->m_hi, t->binary ? " bin" : "",
+                      lc_detected_kind_to_string (t->key.kind), t->key.count, t->key.colors[0], t->qualified, t->score,
+                      t->cand_score, (now - t->last_match_ns) / NS_PER_S);
+        }
+    }
+
+  return TRUE;
+}
+
+void
+lc_led_detector_get_detection (LcLedDetector *self,
+                               LcDetection   *out_detection)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out_detection != NULL);
+
+  *out_detection = self->detection;
+}
+
+static Track *
+find_track (LcLedDetector *self,
+            guint          id)
+{
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      if (self->tracks[i]->id == id)
+        return self->tracks[i];
+    }
+  return NULL;
+}
+
+LcLedRun *
+lc_led_detector_get_timeline (LcLedDetector *self,
+                              guint          led_id,
+                              guint         *out_n_runs)
+{
+  Track *t;
+  GArray *runs;
+  gint64 now;
+  double up, down;
+  gboolean on = FALSE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (out_n_runs != NULL, NULL);
+
+  *out_n_runs = 0;
+  t = find_track (self, led_id);
+  if (t == NULL || t->len == 0)
+    return NULL;
+
+  now = self->last_pts;
+  runs = g_array_new (FALSE, FALSE, sizeof (LcLedRun));
+  up = t->up;
+  down = t->down;
+
+  for (guint i = 0; i < t->len; i++)
+    {
+      const Sample *s = track_sample (t, i);
+      const Sample *prev = i > 0 ? track_sample (t, i - 1) : NULL;
+      LcLedRun *last = runs->len > 0 ? &g_array_index (runs, LcLedRun, runs->len - 1) : NULL;
+      gboolean lit;
+      LcColor color = LC_COLOR_NONE;
+
+      if (s->pts < now - LC_LED_TIMELINE_SECONDS * G_GINT64_CONSTANT (1000000000))
+        continue;
+
+      if (t->binary)
+        lit = on ? s->level >= down : s->level > up;
+      else
+        lit = s->level >= contrast_floor (self);
+      on = lit;
+
+      if (lit && s->has_color)
+        color = classify_color (s->rgb, NULL);
+      if (lit && color == LC_COLOR_NONE && t->light.n_colors > 0)
+        color = t->light.colors[0];
+
+      /* Frames missing: an unknown stretch in between. */
+      if (last != NULL && prev != NULL && is_gap (self, prev, s))
+        {
+          LcLedRun gap = { prev->pts + (gint64) (self->interval_s * NS_PER_S / 2), s->pts, FALSE,
+                           LC_COLOR_NONE, TRUE };
+
+          last->end_ns = gap.start_ns;
+          g_array_append_val (runs, gap);
+          last = &g_array_index (runs, LcLedRun, runs->len - 1);
+        }
+
+      if (last != NULL && !last->unknown && last->on == lit &&
+          (!lit || last->color == color || color == LC_COLOR_NONE))
+        {
+          last->end_ns = s->pts;
+          continue;
+        }
+
+      {
+        LcLedRun run = { s->pts, s->pts, lit, color, FALSE };
+
+        if (last != NULL)
+          last->end_ns = s->pts;
+        g_array_append_val (runs, run);
+      }
+    }
+
+  *out_n_runs = runs->len;
+  return (LcLedRun *) g_array_free (runs, runs->len == 0);
+}
+
+gboolean
+lc_led_detector_select (LcLedDetector *self,
+                        double         x,
+                        double         y)
+{
+  Track *best = NULL;
+  double px, py, best_d = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->pooled == NULL || self->last_pts < 0 || !(x >= 0.0 && x <= 1.0 && y >= 0.0 && y <= 1.0))
+    return FALSE;
+
+  px = x * self->width;
+  py = y * self->height;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      double dist = track_distance (self->tracks[i], px, py);
+
+      self->tracks[i]->selected = FALSE;
+      if (dist < best_d)
+        {
+          best = self->tracks[i];
+          best_d = dist;
+        }
+    }
+
+  if (best == NULL || best_d > MAX (0.03 * self->width, 3.0 * best->radius))
+    {
+      if (self->n_tracks == MAX_TRACKS)
+        {
+          guint weakest = 0;
+
+          for (guint i = 1; i < self->n_tracks; i++)
+            {
+              if (self->tracks[i]->score < self->tracks[weakest]->score)
+                weakest = i;
+            }
+          remove_track (self, weakest);
+        }
+      best = track_new (self, px, py, MAX (2.0, 0.005 * self->width), self->last_pts);
+      self->tracks[self->n_tracks++] = best;
+    }
+
+  best->selected = TRUE;
+  self->serial++;
+  build_detection (self, self->last_pts);
+
+  return TRUE;
+}
+
+void
+lc_led_detector_clear_selection (LcLedDetector *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    self->tracks[i]->selected = FALSE;
+  self->serial++;
+  if (self->last_pts >= 0)
+    build_detection (self, self->last_pts);
+}
+
+gboolean
+lc_detection_to_signal (const LcDetection *detection,
+                        LcSignal          *out_signal)
+{
+  gboolean any_selected = FALSE;
+
+  g_return_val_if_fail (detection != NULL, FALSE);
+  g_return_val_if_fail (out_signal != NULL, FALSE);
+
+  lc_signal_init_off (out_signal);
+
+  for (guint i = 0; i < MIN (detection->n_leds, (guint) LC_DETECTION_MAX_LEDS); i++)
+    any_selected |= detection->leds[i].selected;
+
+  for (guint i = 0; i < MIN (detection->n_leds, (guint) LC_DETECTION_MAX_LEDS); i++)
+    {
+      const LcDetectedLed *led = &detection->leds[i];
+      LcLight light = led->light;
+
+      if (any_selected && !led->selected)
+        continue;
+      if (out_signal->n_lights >= LC_SIGNAL_MAX_LIGHTS)
+        break;
+
+      switch (led->kind)
+        {
+        case LC_DETECTED_SOLID:
+        case LC_DETECTED_BLINK:
+        case LC_DETECTED_FADE:
+          break;
+        case LC_DETECTED_BURST:
+          if (light.count == 0)
+            continue;
+          break;
+        case LC_DETECTED_TOO_FAST:
+          light.kind = LC_KIND_BLINK;
+          light.rate_hz = 0.0;
+          light.on_ms = light.off_ms = light.pause_ms = 0;
+          break;
+        case LC_DETECTED_NONE:
+        case LC_DETECTED_UNKNOWN:
+        default:
+          continue;
+        }
+
+      /* Luma-only video cannot tell the colour. */
+      if (light.n_colors == 0)
+        {
+          light.n_colors = 1;
+          light.colors[0] = LC_COLOR_WHITE;
+        }
+      light.rate_explicit = FALSE;
+      lc_light_normalize (&light);
+      out_signal->lights[out_signal->n_lights++] = light;
+    }
+
+  return out_signal->n_lights > 0;
+}
