@@ -49,3 +49,20 @@ for style in light dark; do
   shoot match-sync-module 360 720 $style --device sync-module --signal blue:solid+green:blink
   shoot match-sync-module 1200 800 $style --device sync-module --signal blue:solid+green:blink
 done
+
+# Device picker and diagnosis page: $5 holds lc-screenshot options (the
+# device chosen last time, the moment to diagnose) that go before the app's.
+shoot_page () {
+  name=$1; width=$2; height=$3; style=$4; options=$5; shift 5
+  dark=
+  if [ "$style" = dark ]; then dark=--dark; fi
+  "$tool" --output "$outdir/$name-$width-$style.png" --width "$width" --height "$height" $dark $options -- "$@"
+}
+
+for style in light dark; do
+  for size in "360 720" "1200 800"; do
+    shoot_page picker $size $style "--last-device mini-2"
+    shoot_page diagnosis $size $style "--diagnose recording" --device outdoor-4 --signal red:burst:6
+    shoot_page diagnosis-normal $size $style "--diagnose any" --device sync-module-2 --signal blue:solid+green:solid
+  done
+done
