@@ -534,6 +534,36 @@ lc_fix_session_new (LcDiagnosis *diagnosis)
                        NULL);
 }
 
+LcFixSession *
+lc_fix_session_new_for_cause (LcDiagnosis      *diagnosis,
+                              LcDiagnosisCause *cause)
+{
+  LcFixSession *self;
+
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (diagnosis), NULL);
+  g_return_val_if_fail (LC_IS_DIAGNOSIS_CAUSE (cause), NULL);
+
+  self = lc_fix_session_new (diagnosis);
+
+  /* Nothing has been observed yet: reorder the plan and restart its
+   * first attempt without notifying.
+   */
+  for (guint i = 1; i < self->plan->len; i++)
+    {
+      PlanEntry *entry = g_ptr_array_index (self->plan, i);
+
+      if (entry->cause != cause)
+        continue;
+
+      g_ptr_array_insert (self->plan, 0, g_ptr_array_steal_index (self->plan, i));
+      g_ptr_array_set_size (self->attempts, 0);
+      start_attempt (self, entry);
+      break;
+    }
+
+  return self;
+}
+
 LcDiagnosis *
 lc_fix_session_get_diagnosis (LcFixSession *self)
 {

@@ -60,6 +60,12 @@ G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
  * "can-go-back", "attempt-index".
  */
 LcFixSession     *lc_fix_session_new                   (LcDiagnosis    *diagnosis);
+/* The same plan, except that @cause's first fix comes first (the person
+ * chose that cause); the others follow in plan order. A cause with
+ * nothing to try changes nothing.
+ */
+LcFixSession     *lc_fix_session_new_for_cause         (LcDiagnosis      *diagnosis,
+                                                        LcDiagnosisCause *cause);
 
 LcDiagnosis      *lc_fix_session_get_diagnosis         (LcFixSession   *self);
 LcFixState        lc_fix_session_get_state             (LcFixSession   *self);

@@ -10,8 +10,10 @@
 
 #include "lc-device-picker-page.h"
 #include "lc-diagnosis-page.h"
+#include "lc-fix-page.h"
 #include "lc-knowledge.h"
 #include "lc-match-page.h"
+#include "lc-support-page.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -26,6 +28,8 @@ struct _LcWindow
   LcMatchPage          *match_page;
   LcDevicePickerPage   *devices_page;
   LcDiagnosisPage      *diagnosis_page;
+  LcFixPage            *fix_page;
+  LcSupportPage        *support_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -157,6 +161,8 @@ lc_window_class_init (LcWindowClass *klass)
   g_type_ensure (LC_TYPE_MATCH_PAGE);
   g_type_ensure (LC_TYPE_DEVICE_PICKER_PAGE);
   g_type_ensure (LC_TYPE_DIAGNOSIS_PAGE);
+  g_type_ensure (LC_TYPE_FIX_PAGE);
+  g_type_ensure (LC_TYPE_SUPPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
@@ -166,6 +172,8 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, match_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, devices_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, diagnosis_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, fix_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, support_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
@@ -400,19 +408,46 @@ lc_window_show_diagnosis_with_source (LcWindow       *self,
 /**
  * lc_window_start_fix:
  * @diagnosis: the diagnosis the person is acting on
- * @cause: the cause of @diagnosis they chose to fix
+ * @cause: (nullable): the cause of @diagnosis they chose to fix; %NULL
+ *   starts with the most likely one
  *
- * Opens the fix pages on @cause's procedure.
+ * Opens the fix pages on @cause's procedure. A new fix session replaces
+ * the previous one (and its timers).
  */
 void
 lc_window_start_fix (LcWindow         *self,
                      LcDiagnosis      *diagnosis,
                      LcDiagnosisCause *cause)
 {
+  g_autoptr(LcFixSession) session = NULL;
+
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_DIAGNOSIS (diagnosis));
-  g_return_if_fail (LC_IS_DIAGNOSIS_CAUSE (cause));
+  g_return_if_fail (cause == NULL || LC_IS_DIAGNOSIS_CAUSE (cause));
 
-  /* The fix pages take the diagnosis and cause once they exist. */
+  if (cause != NULL)
+    session = lc_fix_session_new_for_cause (diagnosis, cause);
+  else
+    session = lc_fix_session_new (diagnosis);
+
+  lc_support_page_set_session (self->support_page, session);
+  lc_fix_page_set_session (self->fix_page, session);
   lc_window_push_page (self, LC_PAGE_FIX);
+}
+
+/**
+ * lc_window_show_support:
+ * @session: the fix session to summarise
+ *
+ * Shows the summary for Blink support and where to get help.
+ */
+void
+lc_window_show_support (LcWindow     *self,
+                        LcFixSession *session)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_FIX_SESSION (session));
+
+  lc_support_page_set_session (self->support_page, session);
+  lc_window_push_page (self, LC_PAGE_SUPPORT);
 }

@@ -11,6 +11,7 @@
 #include "lc-application.h"
 #include "lc-device.h"
 #include "lc-diagnosis.h"
+#include "lc-fix-session.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -51,5 +52,7 @@ void        lc_window_show_diagnosis_with_source (LcWindow       *self,
 void        lc_window_start_fix        (LcWindow         *self,
                                         LcDiagnosis      *diagnosis,
                                         LcDiagnosisCause *cause);
+void        lc_window_show_support     (LcWindow         *self,
+                                        LcFixSession     *session);
 
 G_END_DECLS

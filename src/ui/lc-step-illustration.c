@@ -1,0 +1,379 @@
+/* lc-step-illustration.c
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lc-knowledge.h"
+#include "lc-step-illustration.h"
+
+/* Narrowest the picture gets before the page scrolls sideways instead. */
+#define MIN_WIDTH 200
+
+struct _LcStepIllustration
+{
+  GtkWidget   parent_instance;
+
+  char       *illustration;
+  int         intrinsic_width;  /* 0: nothing to draw */
+  int         intrinsic_height;
+
+  GdkTexture *texture;          /* rendered for texture_width × texture_height */
+  int         texture_width;
+  int         texture_height;
+  guint       render_source;
+};
+
+G_DEFINE_FINAL_TYPE (LcStepIllustration, lc_step_illustration, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ILLUSTRATION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static char *
+resource_path_for (const char *name)
+{
+  return g_strdup_printf ("%s/%s.svg", LC_ILLUSTRATIONS_RESOURCE_PATH, name);
+}
+
+GdkTexture *
+lc_step_illustration_load_texture (const char  *name,
+                                   int          width,
+                                   int          height,
+                                   GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) canvas = NULL;
+  int pixbuf_width, pixbuf_height;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Rasterised by librsvg at the final pixel size, never scaled after. */
+  path = resource_path_for (name);
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, width, height, TRUE, error);
+  if (pixbuf == NULL)
+    return NULL;
+
+  pixbuf_width = gdk_pixbuf_get_width (pixbuf);
+  pixbuf_height = gdk_pixbuf_get_height (pixbuf);
+  if (pixbuf_width == width && pixbuf_height == height)
+    return gdk_texture_new_for_pixbuf (pixbuf);
+
+  /* Another aspect ratio: centre it on a transparent canvas of the size
+   * asked for, so callers always get what they laid out.
+   */
+  canvas = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, width, height);
+  gdk_pixbuf_fill (canvas, 0x00000000);
+  if (!gdk_pixbuf_get_has_alpha (pixbuf))
+    {
+      g_autoptr(GdkPixbuf) with_alpha = gdk_pixbuf_add_alpha (pixbuf, FALSE, 0, 0, 0);
+
+      g_set_object (&pixbuf, with_alpha);
+    }
+  gdk_pixbuf_copy_area (pixbuf, 0, 0,
+                        MIN (pixbuf_width, width), MIN (pixbuf_height, height),
+                        canvas,
+                        MAX (0, (width - pixbuf_width) / 2),
+                        MAX (0, (height - pixbuf_height) / 2));
+
+  return gdk_texture_new_for_pixbuf (canvas);
+}
+
+/* The drawing's box inside the widget: its aspect ratio, centred. */
+static void
+get_drawing_rect (LcStepIllustration *self,
+                  graphene_rect_t    *rect)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale;
+
+  scale = MIN (width / self->intrinsic_width, height / self->intrinsic_height);
+  graphene_rect_init (rect,
+                      floor ((width - self->intrinsic_width * scale) / 2),
+                      floor ((height - self->intrinsic_height * scale) / 2),
+                      floor (self->intrinsic_width * scale),
+                      floor (self->intrinsic_height * scale));
+}
+
+static void
+render_texture (LcStepIllustration *self,
+                int                 pixel_width,
+                int                 pixel_height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  texture = lc_step_illustration_load_texture (self->illustration, pixel_width, pixel_height, &error);
+  if (texture == NULL)
+    {
+      g_warning ("Could not render illustration “%s”: %s", self->illustration, error->message);
+      return;
+    }
+
+  g_set_object (&self->texture, texture);
+  self->texture_width = pixel_width;
+  self->texture_height = pixel_height;
+}
+
+static gboolean
+render_idle_cb (gpointer user_data)
+{
+  LcStepIllustration *self = user_data;
+  graphene_rect_t rect;
+  int scale_factor;
+
+  self->render_source = 0;
+
+  if (self->intrinsic_width == 0)
+    return G_SOURCE_REMOVE;
+
+  get_drawing_rect (self, &rect);
+  scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  render_texture (self,
+                  MAX (1, (int) rect.size.width * scale_factor),
+                  MAX (1, (int) rect.size.height * scale_factor));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lc_step_illustration_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (widget);
+  graphene_rect_t rect;
+  int scale_factor;
+  int pixel_width, pixel_height;
+
+  if (self->intrinsic_width == 0)
+    return;
+
+  get_drawing_rect (self, &rect);
+  if (rect.size.width < 1 || rect.size.height < 1)
+    return;
+
+  scale_factor = gtk_widget_get_scale_factor (widget);
+  pixel_width = (int) rect.size.width * scale_factor;
+  pixel_height = (int) rect.size.height * scale_factor;
+
+  if (self->texture == NULL)
+    {
+      render_texture (self, pixel_width, pixel_height);
+    }
+  else if (self->texture_width != pixel_width || self->texture_height != pixel_height)
+    {
+      /* While a window is being resized, draw the previous rendering
+       * scaled and render the new size once things settle.
+       */
+      if (self->render_source == 0)
+        {
+          self->render_source = g_idle_add_full (G_PRIORITY_LOW, render_idle_cb, self, NULL);
+          g_source_set_name_by_id (self->render_source, "[lightcode] render illustration");
+        }
+    }
+
+  if (self->texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture, &rect);
+}
+
+static GtkSizeRequestMode
+lc_step_illustration_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+lc_step_illustration_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (widget);
+
+  if (self->intrinsic_width == 0)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN (MIN_WIDTH, LC_STEP_ILLUSTRATION_MAX_WIDTH);
+      *natural = LC_STEP_ILLUSTRATION_MAX_WIDTH;
+    }
+  else
+    {
+      int width = for_size < 0 ? LC_STEP_ILLUSTRATION_MAX_WIDTH
+                               : MIN (for_size, LC_STEP_ILLUSTRATION_MAX_WIDTH);
+
+      *minimum = *natural = (int) ceil ((double) width * self->intrinsic_height / self->intrinsic_width);
+    }
+}
+
+static void
+lc_step_illustration_dispose (GObject *object)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (object);
+
+  g_clear_handle_id (&self->render_source, g_source_remove);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (lc_step_illustration_parent_class)->dispose (object);
+}
+
+static void
+lc_step_illustration_finalize (GObject *object)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (object);
+
+  g_clear_pointer (&self->illustration, g_free);
+
+  G_OBJECT_CLASS (lc_step_illustration_parent_class)->finalize (object);
+}
+
+static void
+lc_step_illustration_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ILLUSTRATION:
+      g_value_set_string (value, self->illustration);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_step_illustration_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LcStepIllustration *self = LC_STEP_ILLUSTRATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ILLUSTRATION:
+      lc_step_illustration_set_illustration (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_step_illustration_class_init (LcStepIllustrationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_step_illustration_dispose;
+  object_class->finalize = lc_step_illustration_finalize;
+  object_class->get_property = lc_step_illustration_get_property;
+  object_class->set_property = lc_step_illustration_set_property;
+
+  widget_class->snapshot = lc_step_illustration_snapshot;
+  widget_class->measure = lc_step_illustration_measure;
+  widget_class->get_request_mode = lc_step_illustration_get_request_mode;
+
+  properties [PROP_ILLUSTRATION] =
+    g_param_spec_string ("illustration", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "lc-step-illustration");
+  /* The step's title and text say everything the picture shows. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+lc_step_illustration_init (LcStepIllustration *self)
+{
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (gtk_widget_queue_draw), NULL);
+}
+
+GtkWidget *
+lc_step_illustration_new (void)
+{
+  return g_object_new (LC_TYPE_STEP_ILLUSTRATION, NULL);
+}
+
+const char *
+lc_step_illustration_get_illustration (LcStepIllustration *self)
+{
+  g_return_val_if_fail (LC_IS_STEP_ILLUSTRATION (self), NULL);
+
+  return self->illustration;
+}
+
+void
+lc_step_illustration_set_illustration (LcStepIllustration *self,
+                                       const char         *name)
+{
+  g_return_if_fail (LC_IS_STEP_ILLUSTRATION (self));
+
+  if (g_strcmp0 (self->illustration, name) == 0)
+    return;
+
+  g_free (self->illustration);
+  self->illustration = g_strdup (name);
+
+  g_clear_handle_id (&self->render_source, g_source_remove);
+  g_clear_object (&self->texture);
+  self->texture_width = self->texture_height = 0;
+  self->intrinsic_width = self->intrinsic_height = 0;
+
+  if (name != NULL)
+    {
+      g_autofree char *path = resource_path_for (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+      /* The intrinsic size gives the aspect ratio for height-for-width. */
+      pixbuf = gdk_pixbuf_new_from_resource (path, &error);
+      if (pixbuf != NULL)
+        {
+          self->intrinsic_width = gdk_pixbuf_get_width (pixbuf);
+          self->intrinsic_height = gdk_pixbuf_get_height (pixbuf);
+        }
+      else
+        {
+          g_warning ("Could not load illustration “%s”: %s", name, error->message);
+        }
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILLUSTRATION]);
+}
+
+GdkTexture *
+lc_step_illustration_get_texture (LcStepIllustration *self)
+{
+  g_return_val_if_fail (LC_IS_STEP_ILLUSTRATION (self), NULL);
+
+  return self->texture;
+}
