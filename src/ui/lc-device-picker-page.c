@@ -394,11 +394,14 @@ rebuild (LcDevicePickerPage *self)
         {
           g_autofree char *description = NULL;
 
+          /* The status page reads markup; the message is plain text. */
+          g_autofree char *message = g_markup_escape_text (error->message, -1);
+
           /* Translators: %s is a technical message naming the broken file */
           description = g_strdup_printf (_("Lightcode’s own data is damaged, so it can’t show any devices. "
                                            "Reinstalling Lightcode should fix this.\n\n"
                                            "Details: %s"),
-                                         error->message);
+                                         message);
           adw_status_page_set_description (self->error_page, description);
         }
       else
@@ -672,6 +675,9 @@ lc_device_picker_page_init (LcDevicePickerPage *self)
   g_array_set_clear_func (self->sections, family_section_clear);
   self->images = g_ptr_array_new ();
   self->search_text = g_strdup ("");
+
+  /* Device names come from data: never read them as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->continue_row), FALSE);
 
   self->settings = g_settings_new (BASE_APP_ID);
   g_signal_connect_object (self->settings, "changed::last-device",

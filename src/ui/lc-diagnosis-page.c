@@ -227,6 +227,8 @@ create_cause_row (LcDiagnosisPage  *self,
   GtkWidget *label;
 
   row = adw_expander_row_new ();
+  /* Titles come from data: never read them as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_diagnosis_cause_get_title (cause));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "cause-row");
