@@ -12,6 +12,7 @@
 #include "lc-diagnosis.h"
 #include "lc-fix-page.h"
 #include "lc-fix-step-page.h"
+#include "lc-led-simulator.h"
 #include "lc-window.h"
 
 #define NOTIFICATION_ID "lightcode-step-timer"
@@ -30,7 +31,11 @@ struct _LcFixPage
   GtkBox               *disagreement_box;
   GtkLabel             *disagreement_label;
   AdwCarousel          *carousel;
+  GtkButton            *skip_button;
+  GtkButton            *done_button;
   AdwStatusPage        *question_page;
+  LcLedSimulator       *seen_simulator;
+  GtkLabel             *seen_label;
   AdwStatusPage        *not_sure_page;
   GtkButton            *look_match_button;
   GtkButton            *look_camera_button;
@@ -47,6 +52,7 @@ struct _LcFixPage
   gpointer              clock_data;
 
   guint                 shown_attempts; /* attempts the carousel was built for */
+  gconstpointer         seen_diagnosis; /* the one seen_simulator shows; not a ref */
   LcFixState            shown_state;
   guint                 not_sure : 1;   /* "I'm not sure" chosen, still asking */
   guint                 wanted_page;    /* the carousel page the session is on */
@@ -312,6 +318,19 @@ update_texts (LcFixPage *self)
                                 lc_procedure_get_title (procedure));
   adw_status_page_set_description (self->question_page, question);
 
+  /* The light they came for, to compare with what it does now. */
+  if (self->seen_diagnosis != diagnosis)
+    {
+      g_autofree char *words = lc_signal_describe (lc_diagnosis_get_signal (diagnosis));
+      /* TRANSLATORS: under a drawing of the light the person first saw */
+      g_autofree char *seen = g_strdup_printf (_("Before: %s"), words);
+
+      lc_led_simulator_set_device (self->seen_simulator, device);
+      lc_led_simulator_set_signal (self->seen_simulator, lc_diagnosis_get_signal (diagnosis));
+      gtk_label_set_label (self->seen_label, seen);
+      self->seen_diagnosis = diagnosis;
+    }
+
   if (procedure != NULL)
     /* TRANSLATORS: %s is a fix's title */
     watch = g_strdup_printf (_("“%s” did it. Glance at the light now and then over the next day or two. If the same light comes back, go through Lightcode again and answer “No” this time: it then goes on with the next most likely reason."),
@@ -492,6 +511,10 @@ sync_from_session (LcFixPage *self)
 
       self->wanted_page = step_index;
       ensure_carousel_page (self);
+
+      /* Done and Skip act on the step shown. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "u", step_index);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->skip_button), "u", step_index);
     }
 
   if (state == LC_FIX_STATE_NOTHING_TO_FIX)
@@ -836,6 +859,7 @@ lc_fix_page_class_init (LcFixPageClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_UINT, LC_TYPE_STEP);
 
   g_type_ensure (LC_TYPE_FIX_STEP_PAGE);
+  g_type_ensure (LC_TYPE_LED_SIMULATOR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lc-fix-page");
@@ -849,7 +873,11 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, disagreement_box);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, disagreement_label);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, carousel);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, question_page);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, seen_simulator);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, seen_label);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, not_sure_page);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, look_match_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, look_camera_button);
@@ -920,6 +948,7 @@ lc_fix_page_set_session (LcFixPage    *self,
 
   g_set_object (&self->session, session);
   self->shown_attempts = 0;
+  self->seen_diagnosis = NULL;
   self->not_sure = FALSE;
   /* A session handed over already out of fixes opens on the support state
    * without jumping pages; the window decides where to go.

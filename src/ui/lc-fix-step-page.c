@@ -35,8 +35,6 @@ struct _LcFixStepPage
   GtkBox             *state_box;
   GtkImage           *state_image;
   GtkLabel           *state_label;
-  GtkButton          *skip_button;
-  GtkButton          *done_button;
 
   /* Owned references */
   LcStep             *step;
@@ -165,6 +163,48 @@ set_callout (GtkBox     *box,
   gtk_widget_set_visible (GTK_WIDGET (box), visible);
 }
 
+/* The picture takes at most about half the height, so that on a short
+ * window the step's text starts above the fold.
+ */
+#define ILLUSTRATION_HEIGHT_SHARE 0.45
+#define ILLUSTRATION_MIN_HEIGHT   160
+
+static GtkSizeRequestMode
+lc_fix_step_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (LC_FIX_STEP_PAGE (widget)->scrolled_window));
+}
+
+static void
+lc_fix_step_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  LcFixStepPage *self = LC_FIX_STEP_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scrolled_window), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+lc_fix_step_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  LcFixStepPage *self = LC_FIX_STEP_PAGE (widget);
+
+  /* Depends on the height only, so it settles after one more layout. */
+  lc_step_illustration_set_max_height (self->illustration,
+                                       MAX (ILLUSTRATION_MIN_HEIGHT, (int) (height * ILLUSTRATION_HEIGHT_SHARE)));
+
+  gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height, baseline, NULL);
+}
+
 static void
 lc_fix_step_page_constructed (GObject *object)
 {
@@ -190,9 +230,6 @@ lc_fix_step_page_constructed (GObject *object)
   set_callout (self->safety_box, self->safety_label, safety);
   set_callout (self->note_box, self->note_label, lc_step_get_note (self->step));
   set_callout (self->stop_box, self->stop_label, lc_step_get_stop_text (self->step));
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "u", self->index);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->skip_button), "u", self->index);
 
   /* A screen reader entering the page hears where it is, the step and
    * its safety note, in the order a sighted person reads them.
@@ -333,7 +370,10 @@ lc_fix_step_page_class_init (LcFixStepPageClass *klass)
 
   g_type_ensure (LC_TYPE_STEP_ILLUSTRATION);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = lc_fix_step_page_get_request_mode;
+  widget_class->measure = lc_fix_step_page_measure;
+  widget_class->size_allocate = lc_fix_step_page_size_allocate;
+
   gtk_widget_class_set_css_name (widget_class, "lc-fix-step-page");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-fix-step-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, scrolled_window);
@@ -354,8 +394,6 @@ lc_fix_step_page_class_init (LcFixStepPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, state_box);
   gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, state_image);
   gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, state_label);
-  gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, skip_button);
-  gtk_widget_class_bind_template_child (widget_class, LcFixStepPage, done_button);
   gtk_widget_class_bind_template_callback (widget_class, countdown_button_clicked_cb);
 }
 

@@ -19,9 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LcFixStepPage, lc_fix_step_page, LC, FIX_STEP_PAGE, GtkWidget)
 
 /* Shows @step, number @index (from 0) of @n_steps. Its buttons activate
- * the actions "fix.complete-step" and "fix.skip-step" (target: the step
- * index, "u"), "fix.stop" and "fix.request-support", which an ancestor
- * (LcFixPage) provides.
+ * "fix.stop" and "fix.request-support", which an ancestor (LcFixPage)
+ * provides; Done and Skip are the fix page's own, always in view.
  */
 GtkWidget      *lc_fix_step_page_new           (LcStep         *step,
                                                 guint           index,

@@ -21,6 +21,7 @@ struct _LcStepIllustration
   char       *illustration;
   int         intrinsic_width;  /* 0: nothing to draw */
   int         intrinsic_height;
+  int         max_height;       /* -1: none */
 
   GdkTexture *texture;          /* rendered for texture_width × texture_height */
   int         texture_width;
@@ -33,6 +34,7 @@ G_DEFINE_FINAL_TYPE (LcStepIllustration, lc_step_illustration, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ILLUSTRATION,
+  PROP_MAX_HEIGHT,
   N_PROPS
 };
 
@@ -189,6 +191,18 @@ lc_step_illustration_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_texture (snapshot, self->texture, &rect);
 }
 
+/* Widest it gets: the design maximum, or less when the height is capped. */
+static int
+get_max_width (LcStepIllustration *self)
+{
+  int max_width = LC_STEP_ILLUSTRATION_MAX_WIDTH;
+
+  if (self->max_height > 0 && self->intrinsic_height > 0)
+    max_width = MIN (max_width, self->max_height * self->intrinsic_width / self->intrinsic_height);
+
+  return MAX (max_width, 1);
+}
+
 static GtkSizeRequestMode
 lc_step_illustration_get_request_mode (GtkWidget *widget)
 {
@@ -214,13 +228,13 @@ lc_step_illustration_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MIN (MIN_WIDTH, LC_STEP_ILLUSTRATION_MAX_WIDTH);
-      *natural = LC_STEP_ILLUSTRATION_MAX_WIDTH;
+      *natural = get_max_width (self);
+      *minimum = MIN (MIN_WIDTH, *natural);
     }
   else
     {
-      int width = for_size < 0 ? LC_STEP_ILLUSTRATION_MAX_WIDTH
-                               : MIN (for_size, LC_STEP_ILLUSTRATION_MAX_WIDTH);
+      int width = for_size < 0 ? get_max_width (self)
+                               : MIN (for_size, get_max_width (self));
 
       *minimum = *natural = (int) ceil ((double) width * self->intrinsic_height / self->intrinsic_width);
     }
@@ -261,6 +275,10 @@ lc_step_illustration_get_property (GObject    *object,
       g_value_set_string (value, self->illustration);
       break;
 
+    case PROP_MAX_HEIGHT:
+      g_value_set_int (value, self->max_height);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -278,6 +296,10 @@ lc_step_illustration_set_property (GObject      *object,
     {
     case PROP_ILLUSTRATION:
       lc_step_illustration_set_illustration (self, g_value_get_string (value));
+      break;
+
+    case PROP_MAX_HEIGHT:
+      lc_step_illustration_set_max_height (self, g_value_get_int (value));
       break;
 
     default:
@@ -303,6 +325,9 @@ lc_step_illustration_class_init (LcStepIllustrationClass *klass)
   properties [PROP_ILLUSTRATION] =
     g_param_spec_string ("illustration", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MAX_HEIGHT] =
+    g_param_spec_int ("max-height", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "lc-step-illustration");
@@ -313,6 +338,7 @@ lc_step_illustration_class_init (LcStepIllustrationClass *klass)
 static void
 lc_step_illustration_init (LcStepIllustration *self)
 {
+  self->max_height = -1;
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (gtk_widget_queue_draw), NULL);
 }
 
@@ -368,6 +394,29 @@ lc_step_illustration_set_illustration (LcStepIllustration *self,
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILLUSTRATION]);
+}
+
+int
+lc_step_illustration_get_max_height (LcStepIllustration *self)
+{
+  g_return_val_if_fail (LC_IS_STEP_ILLUSTRATION (self), -1);
+
+  return self->max_height;
+}
+
+void
+lc_step_illustration_set_max_height (LcStepIllustration *self,
+                                     int                 max_height)
+{
+  g_return_if_fail (LC_IS_STEP_ILLUSTRATION (self));
+
+  max_height = max_height <= 0 ? -1 : max_height;
+  if (self->max_height == max_height)
+    return;
+
+  self->max_height = max_height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_HEIGHT]);
 }
 
 GdkTexture *

@@ -31,6 +31,12 @@ GtkWidget  *lc_step_illustration_new             (void);
 const char *lc_step_illustration_get_illustration (LcStepIllustration *self);
 void        lc_step_illustration_set_illustration (LcStepIllustration *self,
                                                    const char         *name);
+/* Tallest the picture is shown (logical pixels; -1: no limit beyond the
+ * width's). Short windows keep room for the step's text this way.
+ */
+int         lc_step_illustration_get_max_height  (LcStepIllustration *self);
+void        lc_step_illustration_set_max_height  (LcStepIllustration *self,
+                                                  int                 max_height);
 /* The texture last drawn (for tests); NULL before the first draw. */
 GdkTexture *lc_step_illustration_get_texture     (LcStepIllustration *self);
 

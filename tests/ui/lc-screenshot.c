@@ -8,6 +8,11 @@
  *   lc-screenshot --output match.png --width 360 --height 720 [--dark]
  *                 [--reduce-motion] [--time 0.1] -- --device mini --signal red:solid
  *
+ * With --diagnose, --fix-step N then opens the fix pages on the top cause
+ * (or --fix-cause ID) at step N (from 0); --fix-timer S starts that step's timer and lets S
+ * seconds pass on a fake clock; --fix-view question|solved|next|support
+ * goes on to that view instead ("next": answered "No").
+ *
  * Everything after "--" is the `lightcode` command line. Every light
  * simulator is frozen at --time seconds so blinking lights are caught lit.
  */
@@ -19,8 +24,11 @@
 #include <stdlib.h>
 
 #include "lc-application.h"
+#include "lc-diagnosis-page.h"
+#include "lc-fix-page.h"
 #include "lc-led-simulator.h"
 #include "lc-match-page.h"
+#include "lc-window.h"
 
 static char *output_path = NULL;
 static int width = 1200;
@@ -30,6 +38,11 @@ static gboolean reduce_motion = FALSE;
 static double freeze_time = 0.1;
 static char *diagnose_context = NULL;
 static char *last_device = NULL;
+static int fix_step = -1;
+static int fix_timer = -1;
+static char *fix_view = NULL;
+static char *fix_cause = NULL;
+static gint64 fake_now_us = 0;
 static int exit_status = 1;
 
 static const GOptionEntry entries[] = {
@@ -41,6 +54,10 @@ static const GOptionEntry entries[] = {
   { "time", 0, 0, G_OPTION_ARG_DOUBLE, &freeze_time, "Seconds into each light pattern", "T" },
   { "diagnose", 0, 0, G_OPTION_ARG_STRING, &diagnose_context, "Press “This is what I see” with this context", "CONTEXT" },
   { "last-device", 0, 0, G_OPTION_ARG_STRING, &last_device, "Device chosen last time", "ID" },
+  { "fix-step", 0, 0, G_OPTION_ARG_INT, &fix_step, "After --diagnose, open the fix pages at this step", "N" },
+  { "fix-timer", 0, 0, G_OPTION_ARG_INT, &fix_timer, "Start the step's timer, this many seconds ago", "S" },
+  { "fix-view", 0, 0, G_OPTION_ARG_STRING, &fix_view, "Then show: question, solved, next or support", "VIEW" },
+  { "fix-cause", 0, 0, G_OPTION_ARG_STRING, &fix_cause, "Fix this cause instead of the top one", "ID" },
   { NULL }
 };
 
@@ -105,6 +122,89 @@ find_match_page (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now_us;
+}
+
+/* The fix pages, opened from the diagnosis page as "Fix It" would. */
+static void
+open_fix (GtkWidget *window)
+{
+  GtkWidget *diagnosis_page = find_descendant (window, LC_TYPE_DIAGNOSIS_PAGE);
+  GtkWidget *fix_page = find_descendant (window, LC_TYPE_FIX_PAGE);
+  LcDiagnosisCause *cause = NULL;
+  LcDiagnosis *diagnosis;
+  LcFixSession *session;
+
+  if (diagnosis_page == NULL || fix_page == NULL ||
+      (diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page))) == NULL)
+    {
+      g_printerr ("No diagnosis to fix\n");
+      return;
+    }
+
+  fake_now_us = 1000 * G_USEC_PER_SEC;
+  lc_fix_page_set_clock (LC_FIX_PAGE (fix_page), fake_clock, NULL);
+  for (guint i = 0; fix_cause != NULL && i < lc_diagnosis_get_n_causes (diagnosis); i++)
+    if (g_strcmp0 (lc_diagnosis_cause_get_id (lc_diagnosis_get_cause (diagnosis, i)), fix_cause) == 0)
+      cause = lc_diagnosis_get_cause (diagnosis, i);
+  if (fix_cause != NULL && cause == NULL)
+    g_printerr ("No cause %s in this diagnosis\n", fix_cause);
+
+  lc_window_start_fix (LC_WINDOW (window), diagnosis, cause);
+  session = lc_fix_page_get_session (LC_FIX_PAGE (fix_page));
+
+  for (int i = 0; i < fix_step; i++)
+    lc_fix_session_next_step (session);
+
+  if (fix_timer >= 0)
+    {
+      LcCountdown *countdown = lc_fix_page_get_countdown (LC_FIX_PAGE (fix_page), fix_step);
+
+      if (countdown != NULL)
+        {
+          lc_countdown_start (countdown);
+          fake_now_us += (gint64) fix_timer * G_USEC_PER_SEC;
+          lc_countdown_tick (countdown);
+        }
+      else
+        g_printerr ("Step %d has no timer\n", fix_step);
+    }
+
+  if (g_strcmp0 (fix_view, "question") == 0 || g_strcmp0 (fix_view, "solved") == 0 ||
+      g_strcmp0 (fix_view, "next") == 0)
+    while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS)
+      lc_fix_session_next_step (session);
+  if (g_strcmp0 (fix_view, "solved") == 0)
+    lc_fix_session_answer (session, LC_FIX_ANSWER_YES);
+  else if (g_strcmp0 (fix_view, "next") == 0)
+    lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  else if (g_strcmp0 (fix_view, "support") == 0)
+    lc_fix_session_request_support (session);
+}
+
 static gboolean
 frame_cb (GtkWidget     *window,
           GdkFrameClock *frame_clock,
@@ -123,6 +223,9 @@ frame_cb (GtkWidget     *window,
           gtk_widget_activate_action (match_page, "match.diagnose", NULL);
         }
     }
+
+  if (*frames == 10 && diagnose_context != NULL && fix_step >= 0)
+    open_fix (window);
 
   /* Let the page transition finish and the layout settle first. */
   if (*frames == 45)

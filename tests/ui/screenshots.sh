@@ -66,3 +66,14 @@ for style in light dark; do
     shoot_page diagnosis-normal $size $style "--diagnose any" --device sync-module-2 --signal blue:solid+green:solid
   done
 done
+
+# Fix pages and support page: a step with its picture and safety note, a
+# running timer, the question after the last step, and the support page.
+for style in light dark; do
+  for size in "360 720" "1200 800"; do
+    shoot_page fix-step $size $style "--diagnose any --fix-cause low-battery --fix-step 0" --device doorbell --signal red:blink
+    shoot_page fix-timer $size $style "--diagnose any --fix-step 2 --fix-timer 47" --device mini --signal red:solid
+    shoot_page fix-question $size $style "--diagnose recording --fix-step 0 --fix-view question" --device outdoor-4 --signal red:burst:6
+    shoot_page support $size $style "--diagnose recording --fix-step 3 --fix-view support" --device outdoor-4 --signal red:burst:6
+  done
+done

@@ -307,6 +307,40 @@ test_walk_to_yes (Fixture       *fixture,
 }
 
 static void
+test_bottom_buttons (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LcFixSession *session = start_fix (fixture, NULL);
+  GtkWidget *done = find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Done");
+  GtkWidget *skip = find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Skip");
+
+  /* Always in view, acting on the step shown. */
+  g_assert_nonnull (done);
+  g_assert_nonnull (skip);
+  g_assert_true (gtk_widget_get_mapped (done));
+
+  g_signal_emit_by_name (done, "clicked");
+  iterate ();
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 1);
+  g_signal_emit_by_name (skip, "clicked");
+  iterate ();
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 2);
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 0), ==, LC_FIX_STEP_DONE);
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 1), ==, LC_FIX_STEP_SKIPPED);
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 2), ==, LC_FIX_STEP_NOT_DONE);
+
+  /* Going back shows what was said about a step. */
+  activate (fixture, "fix.previous", NULL);
+  g_assert_cmpint (lc_fix_step_page_get_state (LC_FIX_STEP_PAGE (lc_fix_page_get_step_page (fixture->fix_page, 1))),
+                   ==, LC_FIX_STEP_SKIPPED);
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (fixture->fix_page), "You skipped this step."));
+  g_signal_emit_by_name (done, "clicked");
+  iterate ();
+  g_assert_cmpint (lc_fix_session_get_step_state (session, 1), ==, LC_FIX_STEP_DONE);
+  g_assert_cmpuint (lc_fix_session_get_step_index (session), ==, 2);
+}
+
+static void
 test_no_goes_to_next_cause (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -906,6 +940,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/fix-page/walk-to-yes", test_walk_to_yes);
+  ADD ("/fix-page/bottom-buttons", test_bottom_buttons);
   ADD ("/fix-page/no-goes-to-next-cause", test_no_goes_to_next_cause);
   ADD ("/fix-page/not-sure", test_not_sure_offers_a_second_look);
   ADD ("/fix-page/start-with-chosen-cause", test_start_with_chosen_cause);
