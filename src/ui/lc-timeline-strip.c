@@ -1,0 +1,370 @@
+/* lc-timeline-strip.c — one light's recent on/off and colour, as a strip
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "lc-timeline-strip.h"
+
+#define STRIP_HEIGHT   18
+#define CORNER_RADIUS  4.0
+#define HATCH_SPACING  6.0
+
+struct _LcTimelineStrip
+{
+  GtkWidget  parent_instance;
+
+  LcLedRun  *runs;
+  guint      n_runs;
+  gint64     now_ns;
+  char      *description;
+};
+
+G_DEFINE_FINAL_TYPE (LcTimelineStrip, lc_timeline_strip, GTK_TYPE_WIDGET)
+
+/* The same shades as the simulator's timeline, so both read alike. */
+static void
+get_bar_rgba (LcColor  color,
+              gboolean dark,
+              GdkRGBA *rgba)
+{
+  const char *spec;
+
+  switch (color)
+    {
+    case LC_COLOR_RED:
+      spec = dark ? "#ff7b63" : "#c01c28";
+      break;
+    case LC_COLOR_GREEN:
+      spec = dark ? "#57e389" : "#26a269";
+      break;
+    case LC_COLOR_BLUE:
+      spec = dark ? "#62a0ea" : "#1c71d8";
+      break;
+    case LC_COLOR_WHITE:
+      spec = dark ? "#ffffff" : "#c0bfbc";
+      break;
+    case LC_COLOR_AMBER:
+      spec = dark ? "#ffa348" : "#e66100";
+      break;
+    case LC_COLOR_NONE:
+    default:
+      spec = dark ? "#c0bfbc" : "#5e5c64";
+      break;
+    }
+
+  gdk_rgba_parse (rgba, spec);
+}
+
+static GdkRGBA
+get_foreground (LcTimelineStrip *self)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return fg;
+}
+
+static void
+append_hatch (GtkSnapshot           *snapshot,
+              const graphene_rect_t *rect,
+              const GdkRGBA         *color)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, rect);
+  double x0 = rect->origin.x;
+  double y0 = rect->origin.y;
+  double h = rect->size.height;
+
+  cairo_rectangle (cr, x0, y0, rect->size.width, h);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1.5);
+  for (double x = x0 - h; x < x0 + rect->size.width + h; x += HATCH_SPACING)
+    {
+      cairo_move_to (cr, x, y0 + h);
+      cairo_line_to (cr, x + h, y0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+lc_timeline_strip_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  LcTimelineStrip *self = LC_TIMELINE_STRIP (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double y = MAX (0, (height - STRIP_HEIGHT) / 2.0);
+  double h = MIN (height, STRIP_HEIGHT);
+  gint64 span = (gint64) LC_LED_TIMELINE_SECONDS * G_GINT64_CONSTANT (1000000000);
+  gint64 start = self->now_ns - span;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fg = get_foreground (self);
+  GdkRGBA track = fg, hatch = fg, outline = fg;
+  GskRoundedRect clip;
+  const float widths[4] = { 1, 1, 1, 1 };
+  GdkRGBA outlines[4];
+
+  if (width <= 0 || h <= 0)
+    return;
+
+  track.alpha *= 0.10f;
+  hatch.alpha *= 0.45f;
+  outline.alpha *= 0.25f;
+  for (guint i = 0; i < 4; i++)
+    outlines[i] = outline;
+
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (0, y, width, h), CORNER_RADIUS);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_color (snapshot, &track, &clip.bounds);
+
+  for (guint i = 0; i < self->n_runs; i++)
+    {
+      const LcLedRun *run = &self->runs[i];
+      gint64 run_start = MAX (run->start_ns, start);
+      gint64 run_end = MIN (run->end_ns, self->now_ns);
+      double x0, x1;
+      graphene_rect_t rect;
+
+      if (run_end <= run_start || (!run->on && !run->unknown))
+        continue;
+
+      x0 = (double) (run_start - start) / span * width;
+      x1 = (double) (run_end - start) / span * width;
+      /* Even the shortest blink stays visible. */
+      if (x1 - x0 < 1.0)
+        x1 = x0 + 1.0;
+      graphene_rect_init (&rect, x0, y, x1 - x0, h);
+
+      if (run->unknown)
+        {
+          append_hatch (snapshot, &rect, &hatch);
+        }
+      else
+        {
+          GdkRGBA color;
+
+          get_bar_rgba (run->color, dark, &color);
+          gtk_snapshot_append_color (snapshot, &color, &rect);
+        }
+    }
+
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &clip, widths, outlines);
+}
+
+static void
+lc_timeline_strip_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 80;
+      *natural = 400;
+    }
+  else
+    {
+      *minimum = *natural = STRIP_HEIGHT;
+    }
+}
+
+static void
+on_dark_changed (LcTimelineStrip *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Accessibility: what the strip shows, in words. */
+static char *
+describe_runs (LcTimelineStrip *self)
+{
+  gint64 start = self->now_ns - (gint64) LC_LED_TIMELINE_SECONDS * G_GINT64_CONSTANT (1000000000);
+  gboolean seen[LC_N_COLORS] = { FALSE, };
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *colors = NULL;
+  g_autofree char *lit = NULL;
+  guint n_on = 0, n_off = 0, n_unknown = 0;
+  gboolean previous_on = FALSE;
+
+  for (guint i = 0; i < self->n_runs; i++)
+    {
+      const LcLedRun *run = &self->runs[i];
+
+      if (run->end_ns <= start)
+        continue;
+
+      if (run->unknown)
+        {
+          n_unknown++;
+          previous_on = FALSE;
+          continue;
+        }
+
+      if (run->on)
+        {
+          if (!previous_on)
+            n_on++;
+          if (run->color > LC_COLOR_NONE && run->color < LC_N_COLORS)
+            seen[run->color] = TRUE;
+        }
+      else
+        {
+          n_off++;
+        }
+      previous_on = run->on;
+    }
+
+  if (n_on == 0 && n_off == 0)
+    return g_strdup (_("Nothing seen yet"));
+
+  for (guint c = LC_COLOR_NONE + 1; c < LC_N_COLORS; c++)
+    if (seen[c])
+      g_ptr_array_add (names, (gpointer) lc_color_get_name (c));
+
+  if (names->len == 0)
+    colors = g_strdup (_("Unknown colour"));
+  else if (names->len == 1)
+    colors = g_strdup (g_ptr_array_index (names, 0));
+  else
+    {
+      g_ptr_array_add (names, NULL);
+      /* Translators: separates colour names, "Blue, Green" */
+      colors = g_strjoinv (_(", "), (char **) names->pdata);
+    }
+
+  if (n_on == 0)
+    lit = g_strdup (_("Last 10 seconds: dark all the time"));
+  else if (n_off == 0)
+    /* Translators: %s is a colour name or a list of them */
+    lit = g_strdup_printf (_("Last 10 seconds: %s, lit all the time"), colors);
+  else
+    /* Translators: %s is a colour name or a list of them, %u a count */
+    lit = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Last 10 seconds: %s, came on once",
+                                        "Last 10 seconds: %s, came on %u times",
+                                        n_on),
+                           colors, n_on);
+
+  if (n_unknown > 0)
+    return g_strdup_printf (_("%s (with gaps where the video skipped)"), lit);
+
+  return g_steal_pointer (&lit);
+}
+
+static void
+lc_timeline_strip_dispose (GObject *object)
+{
+  LcTimelineStrip *self = LC_TIMELINE_STRIP (object);
+
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
+
+  G_OBJECT_CLASS (lc_timeline_strip_parent_class)->dispose (object);
+}
+
+static void
+lc_timeline_strip_finalize (GObject *object)
+{
+  LcTimelineStrip *self = LC_TIMELINE_STRIP (object);
+
+  g_clear_pointer (&self->runs, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (lc_timeline_strip_parent_class)->finalize (object);
+}
+
+static void
+lc_timeline_strip_class_init (LcTimelineStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_timeline_strip_dispose;
+  object_class->finalize = lc_timeline_strip_finalize;
+
+  widget_class->snapshot = lc_timeline_strip_snapshot;
+  widget_class->measure = lc_timeline_strip_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "lc-timeline-strip");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lc_timeline_strip_init (LcTimelineStrip *self)
+{
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Light timeline"),
+                                  -1);
+  self->description = describe_runs (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+GtkWidget *
+lc_timeline_strip_new (void)
+{
+  return g_object_new (LC_TYPE_TIMELINE_STRIP, NULL);
+}
+
+void
+lc_timeline_strip_set_runs (LcTimelineStrip *self,
+                            const LcLedRun  *runs,
+                            guint            n_runs,
+                            gint64           now_ns)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (LC_IS_TIMELINE_STRIP (self));
+  g_return_if_fail (runs != NULL || n_runs == 0);
+
+  g_clear_pointer (&self->runs, g_free);
+  self->runs = n_runs > 0 ? g_memdup2 (runs, n_runs * sizeof (LcLedRun)) : NULL;
+  self->n_runs = n_runs;
+  self->now_ns = now_ns;
+
+  description = describe_runs (self);
+  if (g_strcmp0 (description, self->description) != 0)
+    {
+      g_free (self->description);
+      self->description = g_steal_pointer (&description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                      -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->description);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+lc_timeline_strip_get_n_runs (LcTimelineStrip *self)
+{
+  g_return_val_if_fail (LC_IS_TIMELINE_STRIP (self), 0);
+
+  return self->n_runs;
+}
+
+const char *
+lc_timeline_strip_get_description (LcTimelineStrip *self)
+{
+  g_return_val_if_fail (LC_IS_TIMELINE_STRIP (self), NULL);
+
+  return self->description;
+}
