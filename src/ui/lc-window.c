@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-camera-page.h"
 #include "lc-device-picker-page.h"
 #include "lc-diagnosis-page.h"
 #include "lc-fix-page.h"
@@ -30,10 +31,16 @@ struct _LcWindow
   LcDiagnosisPage      *diagnosis_page;
   LcFixPage            *fix_page;
   LcSupportPage        *support_page;
+  LcCameraPage         *camera_page;
 
   /* Owned references */
   GSettings            *settings;
   GPtrArray            *history; /* page names below the visible one */
+
+  /* How the signal on the match page was read (set by the camera page) */
+  LcSignalSource        signal_source;
+  double                signal_confidence;
+  LcSignal              source_signal;
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -163,6 +170,7 @@ lc_window_class_init (LcWindowClass *klass)
   g_type_ensure (LC_TYPE_DIAGNOSIS_PAGE);
   g_type_ensure (LC_TYPE_FIX_PAGE);
   g_type_ensure (LC_TYPE_SUPPORT_PAGE);
+  g_type_ensure (LC_TYPE_CAMERA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
@@ -174,6 +182,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, diagnosis_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, fix_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, support_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, camera_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
@@ -310,6 +319,8 @@ lc_window_open_device (LcWindow   *self,
     }
 
   lc_match_page_set_device (self->match_page, device);
+  /* A signal set from here is the person's until the camera page says otherwise. */
+  self->signal_source = LC_SIGNAL_SOURCE_EYE;
 
   if (signal_text != NULL)
     {
@@ -333,12 +344,76 @@ lc_window_open_device (LcWindow   *self,
   lc_window_push_page (self, LC_PAGE_MATCH);
 }
 
+/**
+ * lc_window_open_camera:
+ *
+ * Shows the camera page, where the person chooses what to watch.
+ */
 void
 lc_window_open_camera (LcWindow *self)
 {
   g_return_if_fail (LC_IS_WINDOW (self));
 
   lc_window_push_page (self, LC_PAGE_CAMERA);
+}
+
+/**
+ * lc_window_watch_webcam:
+ *
+ * Shows the camera page and starts watching the webcam at once
+ * (`lightcode --camera`; with LIGHTCODE_CAMERA=FILE, that file in real time).
+ */
+void
+lc_window_watch_webcam (LcWindow *self)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  lc_window_push_page (self, LC_PAGE_CAMERA);
+  lc_camera_page_start_webcam (self->camera_page);
+}
+
+/**
+ * lc_window_get_device_id:
+ *
+ * Returns: (nullable): the id of the device chosen on the match page
+ */
+const char *
+lc_window_get_device_id (LcWindow *self)
+{
+  LcDevice *device;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  device = lc_match_page_get_device (self->match_page);
+
+  return device != NULL ? lc_device_get_id (device) : NULL;
+}
+
+/**
+ * lc_window_set_signal_source:
+ * @source: how the signal now on the match page was read
+ * @confidence: how sure that reading is, 0..1
+ *
+ * Records that the match page's current signal came from the camera or a
+ * video, so the diagnosis and the support summary say so. Changing the
+ * signal by eye afterwards makes it the person's again.
+ */
+void
+lc_window_set_signal_source (LcWindow       *self,
+                             LcSignalSource  source,
+                             double          confidence)
+{
+  const LcSignal *signal;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  signal = lc_match_page_get_signal (self->match_page);
+  self->signal_source = source;
+  self->signal_confidence = CLAMP (confidence, 0.0, 1.0);
+  if (signal != NULL)
+    self->source_signal = *signal;
+  else
+    lc_signal_init_off (&self->source_signal);
 }
 
 /**
@@ -359,8 +434,14 @@ lc_window_show_diagnosis (LcWindow       *self,
   g_return_if_fail (LC_IS_DEVICE (device));
   g_return_if_fail (signal != NULL);
 
-  lc_window_show_diagnosis_with_source (self, device, signal, context_id,
-                                        LC_SIGNAL_SOURCE_EYE, 1.0);
+  /* Still the signal the camera read: say so, with its confidence. */
+  if (self->signal_source != LC_SIGNAL_SOURCE_EYE &&
+      lc_signal_equal (signal, &self->source_signal))
+    lc_window_show_diagnosis_with_source (self, device, signal, context_id,
+                                          self->signal_source, self->signal_confidence);
+  else
+    lc_window_show_diagnosis_with_source (self, device, signal, context_id,
+                                          LC_SIGNAL_SOURCE_EYE, 1.0);
 }
 
 /**

@@ -39,6 +39,11 @@ void        lc_window_open_device      (LcWindow      *self,
                                         const char    *device_id,
                                         const char    *signal_text);
 void        lc_window_open_camera      (LcWindow      *self);
+void        lc_window_watch_webcam     (LcWindow      *self);
+const char *lc_window_get_device_id    (LcWindow      *self);
+void        lc_window_set_signal_source (LcWindow       *self,
+                                         LcSignalSource  source,
+                                         double          confidence);
 void        lc_window_show_diagnosis   (LcWindow       *self,
                                         LcDevice       *device,
                                         const LcSignal *signal,

@@ -1,0 +1,1892 @@
+/* lc-camera-page.c — watch the light: webcam, video file or sample, read live
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page owns at most one LcVideoSource at a time. It starts one only
+ * when the person asks (or `lightcode --camera` does), and drops it as soon
+ * as the page is left, the window is minimised or hidden: no camera stays
+ * on behind their back, and no frame is ever written anywhere.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#if HAVE_LIBPORTAL
+# include <libportal-gtk4/portal-gtk4.h>
+#endif
+
+#include "lc-camera-monitor.h"
+#include "lc-camera-page.h"
+#include "lc-camera-preview.h"
+#include "lc-diagnosis.h"
+#include "lc-knowledge.h"
+#include "lc-timeline-strip.h"
+#include "lc-window.h"
+
+/* Timeline strips are refreshed this often (µs), not on every frame. */
+#define STRIP_INTERVAL_US (G_USEC_PER_SEC / 10)
+/* Picture hints are re-evaluated this often (µs). */
+#define HINT_INTERVAL_US  G_USEC_PER_SEC
+/* Mean brightness below / above which the picture is too dark / bright. */
+#define TOO_DARK          0.08
+#define TOO_BRIGHT        0.85
+/* A light lit over fewer pixels (radius) than this is too small to read well. */
+#define TOO_SMALL_PX      1.5
+
+typedef enum
+{
+  MODE_NONE,
+  MODE_WEBCAM,
+  MODE_FILE,
+  MODE_SAMPLE,
+} Mode;
+
+/* One light in the list under the preview. */
+typedef struct
+{
+  GtkWidget       *row;
+  GtkLabel        *number_label;
+  GtkLabel        *name_label;
+  LcTimelineStrip *strip;
+  GtkWidget       *check;
+  guint            led_id;
+  double           x;
+  double           y;
+} LightRow;
+
+struct _LcCameraPage
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  GtkPicture       *guide_picture;
+  AdwPreferencesGroup *last_reading_group;
+  AdwActionRow     *last_reading_row;
+  AdwActionRow     *webcam_row;
+  AdwComboRow      *camera_row;
+  GtkLabel         *status_label;
+  GtkLabel         *detail_label;
+  LcCameraPreview  *preview;
+  GtkWidget        *starting_box;
+  GtkSpinner       *starting_spinner;
+  GtkLabel         *starting_label;
+  GtkWidget        *hint_box;
+  GtkLabel         *hint_label;
+  GtkWidget        *lights_box;
+  GtkListBox       *lights_list;
+  GtkWidget        *again_button;
+  GtkWidget        *use_button;
+  AdwStatusPage    *bad_file_page;
+  AdwStatusPage    *failed_page;
+
+  /* Owned references */
+  GSettings        *settings;
+  LcCameraMonitor  *monitor;
+  GCancellable     *monitor_cancellable;
+  LcVideoSource    *source;
+  GFile            *file;            /* MODE_FILE: what to play again */
+  GPtrArray        *rows;            /* LightRow, in the order lights were found */
+  char             *status;
+  char             *announcement;
+
+  /* Borrowed references */
+  GtkWidget        *parent_stack;    /* the window's stack, while mapped */
+  GdkSurface       *surface;         /* our toplevel, while mapped */
+
+  Mode              mode;
+  gboolean          monitor_started;
+  gboolean          webcam_pending;  /* start the webcam once the monitor is ready */
+  gboolean          resume;          /* restart when the window comes back */
+  gboolean          finished;        /* a file played to its end */
+  int               guide_scale;
+
+  LcDetection       detection;
+  gint64            last_strip_us;
+  gint64            last_hint_us;
+
+  /* The latest reading, kept when watching stops */
+  gboolean          have_reading;
+  gboolean          reading_confirmed;
+  LcSignal          reading;
+  double            reading_confidence;
+  LcSignalSource    reading_source;
+};
+
+G_DEFINE_FINAL_TYPE (LcCameraPage, lc_camera_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void start_source (LcCameraPage  *self,
+                          LcVideoSource *source,
+                          Mode           mode);
+static void stop_watching (LcCameraPage *self);
+
+static LcWindow *
+get_window (LcCameraPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
+}
+
+static void
+add_toast (LcCameraPage *self,
+           const char   *title)
+{
+  LcWindow *window = get_window (self);
+
+  if (window != NULL)
+    lc_window_add_toast (window, adw_toast_new (title));
+}
+
+/* Views and the status line */
+
+static void
+set_view (LcCameraPage *self,
+          const char   *view)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+set_status (LcCameraPage *self,
+            const char   *status,
+            const char   *detail)
+{
+  gtk_label_set_label (self->detail_label, detail ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL && *detail != '\0');
+
+  if (g_strcmp0 (status, self->status) == 0)
+    return;
+
+  g_free (self->status);
+  self->status = g_strdup (status);
+  gtk_label_set_label (self->status_label, status);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/* Tells screen readers the confirmed reading, once per reading. */
+static void
+announce (LcCameraPage *self,
+          const char   *text)
+{
+  if (g_strcmp0 (text, self->announcement) == 0)
+    return;
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (text);
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+  /* GTK 4.8 cannot announce: the status line and the button that acts on
+   * it carry the reading in their description instead.
+   */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->use_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static char *
+format_confidence (double confidence)
+{
+  /* Translators: how sure the reading is, e.g. "92 % sure" */
+  return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
+}
+
+/* "Red", "Blue and green": the colours of one light. */
+static char *
+dup_light_colors (const LcLight *light)
+{
+  g_autofree char *second = NULL;
+
+  if (light->n_colors == 0)
+    return g_strdup (_("White"));
+  if (light->n_colors == 1)
+    return g_strdup (lc_color_get_name (light->colors[0]));
+
+  second = g_utf8_strdown (lc_color_get_name (light->colors[1]), -1);
+  /* Translators: a light that alternates two colours, "Blue and green" */
+  return g_strdup_printf (_("%s and %s"), lc_color_get_name (light->colors[0]), second);
+}
+
+/* A first reading, before it is confirmed: "Red light, blinking — counting…". */
+static char *
+describe_provisional (const LcDetectedLed *led)
+{
+  g_autofree char *colors = dup_light_colors (&led->light);
+
+  switch (led->kind)
+    {
+    case LC_DETECTED_SOLID:
+      /* Translators: %s is a colour, "Red light, steady — checking…" */
+      return g_strdup_printf (_("%s light, steady — checking…"), colors);
+    case LC_DETECTED_BLINK:
+      return g_strdup_printf (_("%s light, blinking — counting…"), colors);
+    case LC_DETECTED_BURST:
+      return g_strdup_printf (_("%s light, blinking in groups — counting…"), colors);
+    case LC_DETECTED_FADE:
+      return g_strdup_printf (_("%s light, slowly brightening and dimming — checking…"), colors);
+    case LC_DETECTED_TOO_FAST:
+      return g_strdup_printf (_("%s light, blinking very fast — checking…"), colors);
+    case LC_DETECTED_NONE:
+    case LC_DETECTED_UNKNOWN:
+    default:
+      return g_strdup_printf (_("%s light, changing — watching…"), colors);
+    }
+}
+
+/* One light on its own, in words, for its row under the preview. */
+static char *
+describe_led (const LcDetectedLed *led)
+{
+  g_autofree char *colors = dup_light_colors (&led->light);
+  LcDetection single = { 0, };
+  LcSignal signal;
+
+  switch (led->kind)
+    {
+    case LC_DETECTED_SOLID:
+    case LC_DETECTED_BLINK:
+    case LC_DETECTED_BURST:
+    case LC_DETECTED_FADE:
+      single.n_leds = 1;
+      single.leds[0] = *led;
+      if (lc_detection_to_signal (&single, &signal))
+        return lc_signal_describe (&signal);
+      break;
+    case LC_DETECTED_TOO_FAST:
+      /* Translators: %s is a colour */
+      return g_strdup_printf (_("%s light, blinking too fast to count"), colors);
+    case LC_DETECTED_NONE:
+    case LC_DETECTED_UNKNOWN:
+    default:
+      break;
+    }
+
+  /* Translators: %s is a colour; the pattern is not known yet */
+  return g_strdup_printf (_("%s light, pattern not clear yet"), colors);
+}
+
+/* The lowest confidence of the lights the signal is made of. */
+static double
+get_signal_confidence (const LcDetection *detection)
+{
+  gboolean any_selected = FALSE;
+  double confidence = 1.0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < detection->n_leds; i++)
+    any_selected |= detection->leds[i].selected;
+
+  for (guint i = 0; i < detection->n_leds; i++)
+    {
+      const LcDetectedLed *led = &detection->leds[i];
+
+      if (any_selected && !led->selected)
+        continue;
+      if (led->kind == LC_DETECTED_NONE || led->kind == LC_DETECTED_UNKNOWN)
+        continue;
+      confidence = MIN (confidence, led->confidence);
+      any = TRUE;
+    }
+
+  return any ? confidence : 0.0;
+}
+
+static const LcDetectedLed *
+get_main_led (const LcDetection *detection)
+{
+  for (guint i = 0; i < detection->n_leds; i++)
+    if (detection->leds[i].selected)
+      return &detection->leds[i];
+
+  return detection->n_leds > 0 ? &detection->leds[0] : NULL;
+}
+
+/* The last reading, offered on the choice view. */
+static void
+update_last_reading (LcCameraPage *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *confidence = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->have_reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->have_reading);
+
+  if (!self->have_reading)
+    return;
+
+  description = lc_signal_describe (&self->reading);
+  confidence = format_confidence (self->reading_confidence);
+  if (!self->reading_confirmed)
+    /* Translators: %s is e.g. "60 % sure" */
+    subtitle = g_strdup_printf (_("Not confirmed yet, %s"), confidence);
+  else
+    subtitle = g_steal_pointer (&confidence);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
+  adw_action_row_set_subtitle (self->last_reading_row, subtitle);
+}
+
+static void
+update_status (LcCameraPage *self)
+{
+  const LcDetection *detection = &self->detection;
+  const LcDetectedLed *main_led = get_main_led (detection);
+  LcSignal signal;
+  gboolean have_signal = lc_detection_to_signal (detection, &signal);
+  double confidence = get_signal_confidence (detection);
+  g_autofree char *status = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *sure = format_confidence (confidence);
+
+  if (have_signal)
+    {
+      self->have_reading = TRUE;
+      self->reading = signal;
+      self->reading_confidence = confidence;
+      self->reading_confirmed = detection->state == LC_DETECTION_CONFIRMED;
+      self->reading_source = self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
+                                                       : LC_SIGNAL_SOURCE_VIDEO;
+      update_last_reading (self);
+    }
+
+  switch (detection->state)
+    {
+    case LC_DETECTION_CONFIRMED:
+      if (have_signal)
+        {
+          g_autofree char *spoken = NULL;
+
+          status = lc_signal_describe (&signal);
+          detail = g_strdup (sure);
+          /* Translators: the confirmed reading and how sure it is */
+          spoken = g_strdup_printf (_("%s. %s."), status, sure);
+          announce (self, spoken);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case LC_DETECTION_PROVISIONAL:
+      if (self->finished && have_signal)
+        {
+          g_autofree char *words = lc_signal_describe (&signal);
+
+          /* Translators: %s is a light in words, "Red light: six blinks, …" */
+          status = g_strdup_printf (_("Best guess: %s"), words);
+          detail = g_strdup_printf (_("The video ended before the pattern repeated, so Lightcode cannot be sure (%s)."), sure);
+        }
+      else if (main_led != NULL)
+        {
+          status = describe_provisional (main_led);
+          if (!self->finished)
+            detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
+        }
+      else
+        {
+          status = g_strdup (_("Looking for a light…"));
+        }
+      break;
+
+    case LC_DETECTION_NO_LIGHT:
+      status = g_strdup (_("No light found yet"));
+      if (self->mode == MODE_WEBCAM)
+        detail = g_strdup (_("Aim the webcam at the status light and come closer, so the device fills most of the picture."));
+      else
+        detail = g_strdup (_("Still watching the video for a light."));
+      break;
+
+    case LC_DETECTION_LOOKING:
+    default:
+      status = g_strdup (_("Looking for a light…"));
+      if (self->mode == MODE_WEBCAM)
+        detail = g_strdup (_("Hold the webcam still, pointed at the status light."));
+      break;
+    }
+
+  if (self->finished && !have_signal && main_led != NULL)
+    {
+      g_autofree char *colors = dup_light_colors (&main_led->light);
+
+      g_free (status);
+      g_free (detail);
+      /* Translators: %s is a colour */
+      status = g_strdup_printf (_("%s light seen, but its pattern could not be read"), colors);
+      detail = g_strdup (_("The video ends too soon. Film the light for at least 15 seconds, then open that video."));
+    }
+
+  if (self->finished && detection->state == LC_DETECTION_CONFIRMED && have_signal)
+    {
+      g_free (detail);
+      /* Translators: %s is e.g. "92 % sure" */
+      detail = g_strdup_printf (_("%s. The video has ended."), sure);
+    }
+
+  if (detection->n_leds > 1 && !self->finished &&
+      (detection->state == LC_DETECTION_PROVISIONAL || detection->state == LC_DETECTION_CONFIRMED))
+    {
+      gboolean any_selected = FALSE;
+
+      for (guint i = 0; i < detection->n_leds; i++)
+        any_selected |= detection->leds[i].selected;
+
+      if (!any_selected)
+        {
+          g_autofree char *more = g_strdup_printf ("%s %s", detail ? detail : "",
+                                                   _("Several lights are in the picture: click the one that matters, or keep them all."));
+          g_free (detail);
+          detail = g_strstrip (g_steal_pointer (&more));
+        }
+    }
+
+  set_status (self, status, detail);
+  gtk_widget_set_sensitive (self->use_button, have_signal);
+}
+
+/* Hints about the picture itself */
+
+static void
+update_hint (LcCameraPage *self,
+             gboolean      force)
+{
+  gint64 now = g_get_monotonic_time ();
+  double brightness;
+  const char *hint = NULL;
+  gboolean small = FALSE;
+
+  if (!force && now - self->last_hint_us < HINT_INTERVAL_US)
+    return;
+  self->last_hint_us = now;
+
+  brightness = lc_camera_preview_get_mean_brightness (self->preview);
+
+  for (guint i = 0; i < self->detection.n_leds; i++)
+    {
+      const LcDetectedLed *led = &self->detection.leds[i];
+
+      if (led->kind != LC_DETECTED_NONE &&
+          led->radius * self->detection.frame_width < TOO_SMALL_PX)
+        small = TRUE;
+    }
+
+  if (self->finished)
+    hint = NULL;
+  else if (brightness >= 0 && brightness < TOO_DARK)
+    hint = self->mode == MODE_WEBCAM
+      ? _("The picture is very dark. Check that nothing covers the webcam; if the light does not show up, turn on a lamp that does not shine on the device.")
+      : _("The picture is very dark. If the light is hard to see, film it again with a little more light in the room.");
+  else if (brightness > TOO_BRIGHT)
+    hint = self->mode == MODE_WEBCAM
+      ? _("The picture is very bright. Dim the room or turn the webcam away from windows and lamps.")
+      : _("The picture is very bright, which can hide the light. Film it again in a dimmer room.");
+  else if (small)
+    hint = self->mode == MODE_WEBCAM
+      ? _("The light looks very small. Move the webcam closer, so the device fills most of the picture.")
+      : _("The light looks very small. Film it again from closer, so the device fills most of the picture.");
+
+  gtk_label_set_label (self->hint_label, hint ? hint : "");
+  gtk_widget_set_visible (self->hint_box, hint != NULL);
+}
+
+/* The lights under the preview, each with its timeline */
+
+static void
+light_row_free (gpointer data)
+{
+  g_free (data);
+}
+
+static LightRow *
+find_row (LcCameraPage *self,
+          guint         led_id,
+          guint        *out_index)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LightRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->led_id == led_id)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return row;
+        }
+    }
+
+  return NULL;
+}
+
+static LightRow *
+add_row (LcCameraPage *self,
+         guint         led_id)
+{
+  LightRow *row = g_new0 (LightRow, 1);
+  GtkWidget *box, *text_box;
+
+  row->led_id = led_id;
+
+  row->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), TRUE);
+  g_object_set_data (G_OBJECT (row->row), "lc-led-id", GUINT_TO_POINTER (led_id));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "lc-light-row");
+
+  row->number_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (row->number_label), "lc-light-number");
+  gtk_widget_set_valign (GTK_WIDGET (row->number_label), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->number_label));
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  row->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->name_label, 0);
+  gtk_label_set_wrap (row->name_label, TRUE);
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->name_label));
+  row->strip = LC_TIMELINE_STRIP (lc_timeline_strip_new ());
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->strip));
+  gtk_box_append (GTK_BOX (box), text_box);
+
+  row->check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_valign (row->check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->check, _("Chosen"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), row->check);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  gtk_list_box_append (self->lights_list, row->row);
+  g_ptr_array_add (self->rows, row);
+
+  return row;
+}
+
+static void
+clear_rows (LcCameraPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LightRow *row = g_ptr_array_index (self->rows, i);
+
+      gtk_list_box_remove (self->lights_list, row->row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_set_visible (self->lights_box, FALSE);
+}
+
+static void
+update_strips (LcCameraPage *self)
+{
+  self->last_strip_us = g_get_monotonic_time ();
+
+  if (self->source == NULL)
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LightRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree LcLedRun *runs = NULL;
+      guint n_runs = 0;
+
+      runs = lc_video_source_get_timeline (self->source, row->led_id, &n_runs);
+      lc_timeline_strip_set_runs (row->strip, runs, n_runs,
+                                  n_runs > 0 ? runs[n_runs - 1].end_ns : self->detection.pts_ns);
+    }
+}
+
+/* Keeps one row per light, in the order they were first seen, so numbers
+ * and rows stay put while the detector re-ranks them; the preview numbers
+ * its rings the same way.
+ */
+static void
+update_rows (LcCameraPage *self)
+{
+  const LcDetection *detection = &self->detection;
+  LcDetection ordered = *detection;
+  gboolean any_selected = FALSE;
+
+  /* Drop lights that are gone. */
+  for (guint i = self->rows->len; i > 0; i--)
+    {
+      LightRow *row = g_ptr_array_index (self->rows, i - 1);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < detection->n_leds; j++)
+        present |= detection->leds[j].id == row->led_id;
+
+      if (!present)
+        {
+          gtk_list_box_remove (self->lights_list, row->row);
+          g_ptr_array_remove_index (self->rows, i - 1);
+        }
+    }
+
+  for (guint j = 0; j < detection->n_leds; j++)
+    {
+      any_selected |= detection->leds[j].selected;
+      if (find_row (self, detection->leds[j].id, NULL) == NULL)
+        add_row (self, detection->leds[j].id);
+    }
+
+  ordered.n_leds = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LightRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+
+      for (guint j = 0; j < detection->n_leds; j++)
+        {
+          const LcDetectedLed *led = &detection->leds[j];
+
+          if (led->id != row->led_id)
+            continue;
+
+          ordered.leds[ordered.n_leds++] = *led;
+          row->x = led->x;
+          row->y = led->y;
+          name = describe_led (led);
+          gtk_widget_set_visible (row->check, led->selected);
+          break;
+        }
+
+      gtk_label_set_label (row->number_label, number);
+      gtk_label_set_label (row->name_label, name);
+      /* Translators: "Light 1: Red light, blinking" */
+      label = g_strdup_printf (_("Light %u: %s"), i + 1, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      gtk_widget_set_tooltip_text (row->row,
+                                   any_selected ? _("Click to choose this light, or click the chosen one again to keep all lights")
+                                                : _("Click to choose this light as the one that matters"));
+    }
+
+  gtk_widget_set_visible (self->lights_box, self->rows->len > 0);
+  lc_camera_preview_set_detection (self->preview, &ordered);
+  update_strips (self);
+}
+
+/* Source signals */
+
+static void
+hide_starting (LcCameraPage *self)
+{
+  gtk_spinner_stop (self->starting_spinner);
+  gtk_widget_set_visible (self->starting_box, FALSE);
+}
+
+static void
+on_detection_changed (LcCameraPage      *self,
+                      const LcDetection *detection,
+                      LcVideoSource     *source)
+{
+  g_assert (LC_IS_CAMERA_PAGE (self));
+
+  self->detection = *detection;
+  update_rows (self);
+  update_status (self);
+  update_hint (self, FALSE);
+}
+
+static void
+on_preview_frame (LcCameraPage  *self,
+                  GBytes        *pixels,
+                  int            width,
+                  int            height,
+                  int            stride,
+                  gint64         pts_ns,
+                  LcVideoSource *source)
+{
+  g_assert (LC_IS_CAMERA_PAGE (self));
+
+  lc_camera_preview_set_frame (self->preview, pixels, width, height, stride, pts_ns);
+
+  if (gtk_widget_get_visible (self->starting_box))
+    hide_starting (self);
+
+  if (g_get_monotonic_time () - self->last_strip_us >= STRIP_INTERVAL_US)
+    update_strips (self);
+
+  update_hint (self, FALSE);
+}
+
+/* The video ended (or broke off): the last reading is the answer. */
+static void
+finish_run (LcCameraPage *self)
+{
+  LcSignal signal;
+
+  self->finished = TRUE;
+  hide_starting (self);
+  lc_video_source_get_detection (self->source, &self->detection);
+  update_strips (self);
+
+  /* Nothing lit at all: say so on a page of its own. A light whose
+   * pattern could not be read yet stays in view, with what to do.
+   */
+  if (!lc_detection_to_signal (&self->detection, &signal) && self->detection.n_leds == 0)
+    {
+      set_view (self, LC_CAMERA_VIEW_NO_LIGHT);
+      return;
+    }
+
+  update_rows (self);
+  update_status (self);
+  update_hint (self, TRUE);
+  gtk_widget_set_visible (self->again_button, TRUE);
+}
+
+static void
+on_source_eos (LcCameraPage  *self,
+               LcVideoSource *source)
+{
+  g_assert (LC_IS_CAMERA_PAGE (self));
+
+  finish_run (self);
+}
+
+static void
+show_failure (LcCameraPage *self,
+              const char   *view,
+              const char   *description)
+{
+  AdwStatusPage *page = NULL;
+
+  if (g_str_equal (view, LC_CAMERA_VIEW_BAD_FILE))
+    page = self->bad_file_page;
+  else if (g_str_equal (view, LC_CAMERA_VIEW_FAILED))
+    page = self->failed_page;
+
+  if (page != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (description != NULL)
+        /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
+        text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), description);
+      adw_status_page_set_description (page, text);
+    }
+
+  set_view (self, view);
+}
+
+static void
+on_source_error (LcCameraPage  *self,
+                 const GError  *error,
+                 LcVideoSource *source)
+{
+  LcSignal partial;
+
+  g_assert (LC_IS_CAMERA_PAGE (self));
+
+  /* A video damaged past its first seconds: what was read before the
+   * damage is still worth having, as a best guess.
+   */
+  if (self->mode != MODE_WEBCAM &&
+      g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO) &&
+      lc_detection_to_signal (&self->detection, &partial))
+    {
+      add_toast (self, error->message);
+      finish_run (self);
+      return;
+    }
+
+  /* The source has torn its pipeline down already; let it go. */
+  stop_watching (self);
+
+  if (error->domain != LC_VIDEO_SOURCE_ERROR)
+    {
+      show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
+      return;
+    }
+
+  switch ((LcVideoSourceError) error->code)
+    {
+    case LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED:
+      set_view (self, LC_CAMERA_VIEW_DENIED);
+      break;
+
+    case LC_VIDEO_SOURCE_ERROR_BUSY:
+      set_view (self, LC_CAMERA_VIEW_BUSY);
+      break;
+
+    case LC_VIDEO_SOURCE_ERROR_DISCONNECTED:
+      /* Nothing is lost: the reading so far stays on the choice view. */
+      add_toast (self, _("The webcam was disconnected"));
+      set_view (self, LC_CAMERA_VIEW_CHOOSE);
+      break;
+
+    case LC_VIDEO_SOURCE_ERROR_NOT_FOUND:
+      if (self->mode == MODE_WEBCAM)
+        set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
+      else if (self->mode == MODE_FILE)
+        show_failure (self, LC_CAMERA_VIEW_BAD_FILE, error->message);
+      else
+        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
+      break;
+
+    case LC_VIDEO_SOURCE_ERROR_NOT_VIDEO:
+    case LC_VIDEO_SOURCE_ERROR_NO_CODEC:
+      if (self->mode == MODE_FILE)
+        show_failure (self, LC_CAMERA_VIEW_BAD_FILE, error->message);
+      else
+        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
+      break;
+
+    case LC_VIDEO_SOURCE_ERROR_FAILED:
+    default:
+      show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
+      break;
+    }
+}
+
+/* Starting and stopping */
+
+static void
+stop_watching (LcCameraPage *self)
+{
+  self->webcam_pending = FALSE;
+  g_cancellable_cancel (self->monitor_cancellable);
+  g_clear_object (&self->monitor_cancellable);
+
+  if (self->source != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->source, self);
+      lc_video_source_stop (self->source);
+      g_clear_object (&self->source);
+    }
+
+  hide_starting (self);
+  update_last_reading (self);
+}
+
+static void
+reset_watching_view (LcCameraPage *self,
+                     const char   *starting_text)
+{
+  memset (&self->detection, 0, sizeof self->detection);
+  self->finished = FALSE;
+  self->last_strip_us = 0;
+  self->last_hint_us = 0;
+  g_clear_pointer (&self->announcement, g_free);
+
+  lc_camera_preview_clear (self->preview);
+  clear_rows (self);
+  gtk_widget_set_visible (self->hint_box, FALSE);
+  gtk_widget_set_visible (self->again_button, FALSE);
+  gtk_widget_set_sensitive (self->use_button, FALSE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_label),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->use_button),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  gtk_label_set_label (self->starting_label, starting_text);
+  gtk_widget_set_visible (self->starting_box, TRUE);
+  gtk_spinner_start (self->starting_spinner);
+
+  set_status (self, _("Looking for a light…"), NULL);
+  set_view (self, LC_CAMERA_VIEW_WATCHING);
+}
+
+static void
+start_source (LcCameraPage  *self,
+              LcVideoSource *source,
+              Mode           mode)
+{
+  g_assert (LC_IS_VIDEO_SOURCE (source));
+
+  g_clear_object (&self->source);
+  self->source = source;
+  self->mode = mode;
+
+  g_signal_connect_object (source, "detection-changed",
+                           G_CALLBACK (on_detection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "preview-frame",
+                           G_CALLBACK (on_preview_frame), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "eos",
+                           G_CALLBACK (on_source_eos), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "error",
+                           G_CALLBACK (on_source_error), self, G_CONNECT_SWAPPED);
+
+  lc_video_source_start (source);
+}
+
+/* The webcam */
+
+static LcCamera *
+pick_camera (LcCameraPage *self)
+{
+  GListModel *cameras = lc_camera_monitor_get_cameras (self->monitor);
+  guint n = g_list_model_get_n_items (cameras);
+  g_autofree char *last = NULL;
+  LcCamera *camera;
+
+  if (n == 0)
+    return NULL;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->camera_row)))
+    {
+      camera = adw_combo_row_get_selected_item (self->camera_row);
+      if (camera != NULL && lc_camera_get_available (camera))
+        return g_object_ref (camera);
+    }
+
+  last = g_settings_get_string (self->settings, "last-camera");
+  if (*last != '\0')
+    {
+      camera = lc_camera_monitor_find (self->monitor, last);
+      if (camera != NULL && lc_camera_get_available (camera))
+        return g_object_ref (camera);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcCamera) item = g_list_model_get_item (cameras, i);
+
+      if (lc_camera_get_available (item))
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
+static void
+start_picked_camera (LcCameraPage *self)
+{
+  g_autoptr(LcCamera) camera = pick_camera (self);
+
+  self->webcam_pending = FALSE;
+
+  if (camera == NULL)
+    {
+      hide_starting (self);
+      set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-camera", lc_camera_get_id (camera));
+  gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
+  start_source (self, lc_video_source_new_for_camera (camera), MODE_WEBCAM);
+}
+
+static void
+update_camera_rows (LcCameraPage *self)
+{
+  GListModel *cameras = self->monitor ? lc_camera_monitor_get_cameras (self->monitor) : NULL;
+  guint n = cameras ? g_list_model_get_n_items (cameras) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->camera_row), n > 1);
+
+  if (n == 1)
+    {
+      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
+
+      adw_action_row_set_subtitle (self->webcam_row, lc_camera_get_display_name (camera));
+    }
+  else if (n > 1)
+    {
+      adw_action_row_set_subtitle (self->webcam_row, _("Choose which one below"));
+    }
+  else if (self->monitor_started)
+    {
+      adw_action_row_set_subtitle (self->webcam_row, _("No webcam is connected"));
+    }
+  else if (lc_camera_monitor_is_sandboxed ())
+    {
+      adw_action_row_set_subtitle (self->webcam_row, _("Lightcode will ask for permission first"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->webcam_row, NULL);
+    }
+}
+
+static void
+select_last_camera (LcCameraPage *self)
+{
+  GListModel *cameras = lc_camera_monitor_get_cameras (self->monitor);
+  g_autofree char *last = g_settings_get_string (self->settings, "last-camera");
+
+  for (guint i = 0; i < g_list_model_get_n_items (cameras); i++)
+    {
+      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, i);
+
+      if (g_strcmp0 (lc_camera_get_id (camera), last) == 0)
+        {
+          adw_combo_row_set_selected (self->camera_row, i);
+          break;
+        }
+    }
+}
+
+static void
+on_cameras_changed (LcCameraPage *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    GListModel   *cameras)
+{
+  update_camera_rows (self);
+
+  /* A webcam was plugged in while we said there was none. */
+  if (added > 0 && g_strcmp0 (lc_camera_page_get_view (self), LC_CAMERA_VIEW_NO_CAMERA) == 0)
+    set_view (self, LC_CAMERA_VIEW_CHOOSE);
+}
+
+static char *
+get_camera_name (LcCamera *camera)
+{
+  return g_strdup (camera ? lc_camera_get_display_name (camera) : "");
+}
+
+static void
+ensure_monitor (LcCameraPage *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  if (self->monitor != NULL)
+    return;
+
+  self->monitor = lc_camera_monitor_new ();
+  g_signal_connect_object (lc_camera_monitor_get_cameras (self->monitor), "items-changed",
+                           G_CALLBACK (on_cameras_changed), self, G_CONNECT_SWAPPED);
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (get_camera_name), NULL, NULL);
+  adw_combo_row_set_expression (self->camera_row, expression);
+  adw_combo_row_set_model (self->camera_row, lc_camera_monitor_get_cameras (self->monitor));
+}
+
+static void
+on_monitor_started (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LcCameraPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lc_camera_monitor_start_finish (LC_CAMERA_MONITOR (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_debug ("Cannot list cameras: %s", error->message);
+      if (!self->webcam_pending)
+        return;
+
+      self->webcam_pending = FALSE;
+      hide_starting (self);
+
+      if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED))
+        set_view (self, LC_CAMERA_VIEW_DENIED);
+      else if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
+        set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
+      else
+        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
+      return;
+    }
+
+  self->monitor_started = TRUE;
+  g_clear_object (&self->monitor_cancellable);
+  select_last_camera (self);
+  update_camera_rows (self);
+
+  if (self->webcam_pending)
+    start_picked_camera (self);
+}
+
+static void
+start_monitor (LcCameraPage *self)
+{
+  struct _XdpParent *parent = NULL;
+
+  ensure_monitor (self);
+
+  if (self->monitor_cancellable != NULL)
+    return; /* already on its way */
+
+  self->monitor_cancellable = g_cancellable_new ();
+
+#if HAVE_LIBPORTAL
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+    if (GTK_IS_WINDOW (root))
+      parent = xdp_parent_new_gtk (GTK_WINDOW (root));
+  }
+#endif
+
+  lc_camera_monitor_start (self->monitor, parent, self->monitor_cancellable,
+                           on_monitor_started, g_object_ref (self));
+
+#if HAVE_LIBPORTAL
+  /* libportal keeps its own copy. */
+  g_clear_pointer (&parent, xdp_parent_free);
+#endif
+}
+
+/* Actions */
+
+static void
+webcam_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lc_camera_page_start_webcam (LC_CAMERA_PAGE (widget));
+}
+
+static void
+sample_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lc_camera_page_start_sample (LC_CAMERA_PAGE (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lc_camera_page_stop (LC_CAMERA_PAGE (widget));
+}
+
+static void
+again_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+
+  switch (self->mode)
+    {
+    case MODE_WEBCAM:
+      lc_camera_page_start_webcam (self);
+      break;
+    case MODE_FILE:
+      if (self->file != NULL)
+        lc_camera_page_open_file (self, self->file);
+      break;
+    case MODE_SAMPLE:
+      lc_camera_page_start_sample (self);
+      break;
+    case MODE_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+open_file_and_release (LcCameraPage *self,
+                       GFile        *file)
+{
+  if (file != NULL)
+    lc_camera_page_open_file (self, file);
+  g_object_unref (self);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_debug ("Cannot choose a file: %s", error->message);
+
+  open_file_and_release (user_data, file);
+}
+#else
+static void
+on_file_chooser_response (GtkNativeDialog *native,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  open_file_and_release (user_data, file);
+}
+#endif
+
+static GtkFileFilter *
+make_video_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Videos"));
+  gtk_file_filter_add_mime_type (filter, "video/*");
+
+  return filter;
+}
+
+static GtkFileFilter *
+make_all_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All Files"));
+  gtk_file_filter_add_pattern (filter, "*");
+
+  return filter;
+}
+
+static void
+open_video_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(GtkFileFilter) videos = make_video_filter ();
+  g_autoptr(GtkFileFilter) all = make_all_filter ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, videos);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_title (dialog, _("Open a Video of the Light"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, videos);
+  gtk_file_dialog_open (dialog, window, NULL, on_file_dialog_done, g_object_ref (self));
+#else
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open a Video of the Light"), window,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), videos);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), videos);
+  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
+static void
+describe_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+  LcWindow *window = get_window (self);
+
+  if (window == NULL)
+    return;
+
+  lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
+                                                                        : LC_PAGE_DEVICES);
+}
+
+/* Hand-off: the reading goes to the match page of the device */
+
+static void
+hand_off (LcCameraPage *self,
+          const char   *device_id)
+{
+  LcWindow *window = get_window (self);
+  g_autofree char *text = NULL;
+
+  if (window == NULL || !self->have_reading)
+    return;
+
+  text = lc_signal_to_string (&self->reading);
+  lc_window_open_device (window, device_id, text);
+  lc_window_set_signal_source (window, self->reading_source, self->reading_confidence);
+}
+
+static void
+on_device_row_activated (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         LcCameraPage  *self)
+{
+  const char *device_id = g_object_get_data (G_OBJECT (row), "lc-device-id");
+  GtkRoot *dialog = gtk_widget_get_root (GTK_WIDGET (list));
+
+  hand_off (self, device_id);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* Asks which device the light belongs to, when the window does not know. */
+static void
+choose_device (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+  GListModel *devices = lc_knowledge_get_devices (lc_knowledge_get_default ());
+  GtkWidget *dialog, *scrolled, *list;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   _("Which Device Is It?"),
+                                   _("Choose the device whose light you watched, to see what the light means."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Devices"),
+                                  -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(LcDevice) device = g_list_model_get_item (devices, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_device_get_name (device));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_device_get_family_name (device));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "lc-device-id",
+                              g_strdup (lc_device_get_id (device)), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_device_row_activated),
+                           self, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+use_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+  LcWindow *window = get_window (self);
+  const char *device_id;
+
+  if (window == NULL || !self->have_reading)
+    return;
+
+  device_id = lc_window_get_device_id (window);
+  if (device_id != NULL)
+    hand_off (self, device_id);
+  else
+    choose_device (self);
+}
+
+/* Choosing a light */
+
+static void
+on_light_activated (LcCameraPage *self,
+                    double        x,
+                    double        y)
+{
+  if (self->source == NULL)
+    return;
+
+  lc_video_source_select (self->source, x, y);
+}
+
+static void
+on_light_row_activated (LcCameraPage  *self,
+                        GtkListBoxRow *list_row)
+{
+  guint led_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_row), "lc-led-id"));
+  LightRow *row = find_row (self, led_id, NULL);
+
+  if (row == NULL || self->source == NULL)
+    return;
+
+  /* Choosing the chosen light again goes back to all of them. */
+  if (gtk_widget_get_visible (row->check))
+    lc_video_source_clear_selection (self->source);
+  else
+    lc_video_source_select (self->source, row->x, row->y);
+}
+
+/* Leaving: the page, or the window */
+
+static void
+pause_for_later (LcCameraPage *self)
+{
+  if (self->source == NULL && !self->webcam_pending)
+    return;
+
+  if (self->finished)
+    return;
+
+  self->resume = TRUE;
+  stop_watching (self);
+  set_status (self, _("Paused while the window is hidden"), NULL);
+}
+
+static void
+resume_if_paused (LcCameraPage *self)
+{
+  if (!self->resume)
+    return;
+
+  self->resume = FALSE;
+  switch (self->mode)
+    {
+    case MODE_WEBCAM:
+      lc_camera_page_start_webcam (self);
+      break;
+    case MODE_FILE:
+      if (self->file != NULL)
+        lc_camera_page_open_file (self, self->file);
+      break;
+    case MODE_SAMPLE:
+      lc_camera_page_start_sample (self);
+      break;
+    case MODE_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_toplevel_state_changed (LcCameraPage *self,
+                           GParamSpec   *pspec,
+                           GdkToplevel  *toplevel)
+{
+  GdkToplevelState state = gdk_toplevel_get_state (toplevel);
+
+  if (state & GDK_TOPLEVEL_STATE_MINIMIZED)
+    pause_for_later (self);
+  else
+    resume_if_paused (self);
+}
+
+static void
+leave (LcCameraPage *self)
+{
+  self->resume = FALSE;
+
+  if (self->source == NULL && !self->webcam_pending)
+    return;
+
+  stop_watching (self);
+  set_view (self, LC_CAMERA_VIEW_CHOOSE);
+}
+
+static void
+on_parent_visible_child_changed (LcCameraPage *self,
+                                 GParamSpec   *pspec,
+                                 GtkStack     *stack)
+{
+  if (gtk_stack_get_visible_child (stack) != GTK_WIDGET (self))
+    leave (self);
+}
+
+static void
+load_guide (LcCameraPage *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (scale == self->guide_scale)
+    return;
+  self->guide_scale = scale;
+
+  /* Rendered at the size shown, so it stays crisp on HiDPI screens. */
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (RESOURCE_BASE_PATH "/illustrations/guide-aim-webcam.svg",
+                                                  240 * scale, 180 * scale, TRUE, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("Cannot load the webcam guide: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->guide_picture), FALSE);
+      return;
+    }
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gtk_picture_set_paintable (self->guide_picture, GDK_PAINTABLE (texture));
+}
+
+static void
+on_monitor_quietly_started (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(LcCameraPage) self = user_data;
+
+  if (lc_camera_monitor_start_finish (LC_CAMERA_MONITOR (object), result, NULL))
+    {
+      self->monitor_started = TRUE;
+      select_last_camera (self);
+    }
+  update_camera_rows (self);
+}
+
+static void
+lc_camera_page_map (GtkWidget *widget)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkNative *native;
+
+  GTK_WIDGET_CLASS (lc_camera_page_parent_class)->map (widget);
+
+  load_guide (self);
+
+  if (GTK_IS_STACK (parent))
+    {
+      self->parent_stack = parent;
+      g_signal_connect_object (parent, "notify::visible-child",
+                               G_CALLBACK (on_parent_visible_child_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  native = gtk_widget_get_native (widget);
+  self->surface = native ? gtk_native_get_surface (native) : NULL;
+  if (GDK_IS_TOPLEVEL (self->surface))
+    g_signal_connect_object (self->surface, "notify::state",
+                             G_CALLBACK (on_toplevel_state_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Listing cameras is not using them; inside Flatpak it is (the portal
+   * asks), so there it waits until the webcam is chosen.
+   */
+  if (self->monitor == NULL && !lc_camera_monitor_is_sandboxed ())
+    {
+      ensure_monitor (self);
+      lc_camera_monitor_start (self->monitor, NULL, NULL,
+                               on_monitor_quietly_started, g_object_ref (self));
+    }
+  update_camera_rows (self);
+}
+
+static void
+lc_camera_page_unmap (GtkWidget *widget)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+
+  if (self->parent_stack != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->parent_stack, on_parent_visible_child_changed, self);
+      self->parent_stack = NULL;
+    }
+
+  if (self->surface != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->surface, on_toplevel_state_changed, self);
+      self->surface = NULL;
+    }
+
+  /* Hidden with the window, or the page left: the camera goes off. */
+  leave (self);
+
+  GTK_WIDGET_CLASS (lc_camera_page_parent_class)->unmap (widget);
+}
+
+/* GObject */
+
+static void
+lc_camera_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, lc_camera_page_get_view (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_camera_page_dispose (GObject *object)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (object);
+
+  if (self->source != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->source, self);
+      lc_video_source_stop (self->source);
+      g_clear_object (&self->source);
+    }
+
+  g_cancellable_cancel (self->monitor_cancellable);
+  g_clear_object (&self->monitor_cancellable);
+  if (self->monitor != NULL)
+    {
+      lc_camera_monitor_stop (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CAMERA_PAGE);
+
+  G_OBJECT_CLASS (lc_camera_page_parent_class)->dispose (object);
+}
+
+static void
+lc_camera_page_finalize (GObject *object)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->announcement, g_free);
+
+  G_OBJECT_CLASS (lc_camera_page_parent_class)->finalize (object);
+}
+
+static void
+lc_camera_page_class_init (LcCameraPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_camera_page_dispose;
+  object_class->finalize = lc_camera_page_finalize;
+  object_class->get_property = lc_camera_page_get_property;
+
+  widget_class->map = lc_camera_page_map;
+  widget_class->unmap = lc_camera_page_unmap;
+
+  properties [PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-camera-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, starting_box);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, starting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, starting_label);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, hint_box);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_box);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_list);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, again_button);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_button);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_light_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_light_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "camera.webcam", NULL, webcam_action);
+  gtk_widget_class_install_action (widget_class, "camera.open-video", NULL, open_video_action);
+  gtk_widget_class_install_action (widget_class, "camera.sample", NULL, sample_action);
+  gtk_widget_class_install_action (widget_class, "camera.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "camera.again", NULL, again_action);
+  gtk_widget_class_install_action (widget_class, "camera.use", NULL, use_action);
+  gtk_widget_class_install_action (widget_class, "camera.describe", NULL, describe_action);
+}
+
+static void
+lc_camera_page_init (LcCameraPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  self->rows = g_ptr_array_new_with_free_func (light_row_free);
+  self->status = g_strdup (gtk_label_get_label (self->status_label));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
+  hide_starting (self);
+}
+
+/* Public API */
+
+GtkWidget *
+lc_camera_page_new (void)
+{
+  return g_object_new (LC_TYPE_CAMERA_PAGE, NULL);
+}
+
+/**
+ * lc_camera_page_start_webcam:
+ *
+ * Starts watching the webcam. Inside Flatpak this is when the camera
+ * portal asks the person for access.
+ */
+void
+lc_camera_page_start_webcam (LcCameraPage *self)
+{
+  g_return_if_fail (LC_IS_CAMERA_PAGE (self));
+
+  stop_watching (self);
+  self->mode = MODE_WEBCAM;
+  self->resume = FALSE;
+  reset_watching_view (self, _("Opening the webcam…"));
+
+  if (self->monitor_started)
+    {
+      start_picked_camera (self);
+      return;
+    }
+
+  self->webcam_pending = TRUE;
+  start_monitor (self);
+}
+
+/**
+ * lc_camera_page_open_file:
+ * @file: a video
+ *
+ * Plays @file in real time and reads the light in it.
+ */
+void
+lc_camera_page_open_file (LcCameraPage *self,
+                          GFile        *file)
+{
+  g_autoptr(GFile) keep = NULL;
+
+  g_return_if_fail (LC_IS_CAMERA_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  keep = g_object_ref (file);
+  stop_watching (self);
+  self->resume = FALSE;
+  g_set_object (&self->file, keep);
+  reset_watching_view (self, _("Opening the video…"));
+  start_source (self, lc_video_source_new_for_file (keep, TRUE), MODE_FILE);
+}
+
+/**
+ * lc_camera_page_start_sample:
+ *
+ * Plays the bundled sample clip.
+ */
+void
+lc_camera_page_start_sample (LcCameraPage *self)
+{
+  g_return_if_fail (LC_IS_CAMERA_PAGE (self));
+
+  stop_watching (self);
+  self->resume = FALSE;
+  reset_watching_view (self, _("Opening the sample video…"));
+  start_source (self, lc_video_source_new_for_sample (), MODE_SAMPLE);
+}
+
+void
+lc_camera_page_stop (LcCameraPage *self)
+{
+  g_return_if_fail (LC_IS_CAMERA_PAGE (self));
+
+  self->resume = FALSE;
+  stop_watching (self);
+  set_view (self, LC_CAMERA_VIEW_CHOOSE);
+}
+
+const char *
+lc_camera_page_get_view (LcCameraPage *self)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+lc_camera_page_get_status (LcCameraPage *self)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
+
+  return self->status;
+}
+
+const char *
+lc_camera_page_get_announcement (LcCameraPage *self)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
+
+  return self->announcement;
+}
+
+gboolean
+lc_camera_page_get_reading (LcCameraPage *self,
+                            LcSignal     *out_signal,
+                            double       *out_confidence,
+                            gboolean     *out_confirmed)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), FALSE);
+
+  if (out_signal != NULL)
+    {
+      if (self->have_reading)
+        *out_signal = self->reading;
+      else
+        lc_signal_init_off (out_signal);
+    }
+  if (out_confidence != NULL)
+    *out_confidence = self->have_reading ? self->reading_confidence : 0.0;
+  if (out_confirmed != NULL)
+    *out_confirmed = self->have_reading && self->reading_confirmed;
+
+  return self->have_reading;
+}
+
+LcVideoSource *
+lc_camera_page_get_source (LcCameraPage *self)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
+
+  return self->source;
+}
