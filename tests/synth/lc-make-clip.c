@@ -53,6 +53,8 @@ static double opt_phase = 0.0;
 static double opt_exposure = 10.0;
 static double opt_led_x = 0.5;
 static double opt_led_y = 0.5;
+static double opt_led2_x = -1.0;
+static double opt_led2_y = 0.5;
 static double opt_led_size = 8.0;
 static double opt_brightness = 1.0;
 static double opt_ambient = 0.35;
@@ -85,6 +87,8 @@ static GOptionEntry entries[] = {
   { "exposure", 0, 0, G_OPTION_ARG_DOUBLE, &opt_exposure, "Exposure time (default 10)", "MS" },
   { "led-x", 0, 0, G_OPTION_ARG_DOUBLE, &opt_led_x, "LED centre, 0..1 of the width (default 0.5)", "X" },
   { "led-y", 0, 0, G_OPTION_ARG_DOUBLE, &opt_led_y, "LED centre, 0..1 of the height (default 0.5)", "Y" },
+  { "led2-x", 0, 0, G_OPTION_ARG_DOUBLE, &opt_led2_x, "A second LED, driven by the signal's second light, at this x", "X" },
+  { "led2-y", 0, 0, G_OPTION_ARG_DOUBLE, &opt_led2_y, "… and this y (default 0.5)", "Y" },
   { "led-size", 0, 0, G_OPTION_ARG_DOUBLE, &opt_led_size, "Lit diameter (default 8)", "PX" },
   { "brightness", 0, 0, G_OPTION_ARG_DOUBLE, &opt_brightness, "LED peak, 1 = just unclipped, 3 = clipped core", "B" },
   { "ambient", 0, 0, G_OPTION_ARG_DOUBLE, &opt_ambient, "Wall brightness 0..1 (default 0.35)", "A" },
@@ -402,6 +406,14 @@ main (int    argc,
   params.leds[0].y = opt_led_y;
   params.leds[0].diameter_px = opt_led_size;
   params.leds[0].brightness = opt_brightness;
+  if (opt_led2_x >= 0.0)
+    {
+      params.n_leds = 2;
+      params.leds[1] = params.leds[0];
+      params.leds[1].x = opt_led2_x;
+      params.leds[1].y = opt_led2_y;
+      params.leds[1].light_index = MIN (1, signal.n_lights - 1);
+    }
   params.ambient = opt_ambient;
   params.draw_device = !opt_no_device;
   params.noise_sigma = opt_noise;

@@ -1,0 +1,734 @@
+/* test-camera-page.c — watching the light through the test camera and videos
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * LIGHTCODE_CAMERA makes the webcam a clip played in real time, so each
+ * reading takes as long as the clip needs to show its pattern twice.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "lc-camera-page.h"
+#include "lc-camera-preview.h"
+#include "lc-diagnosis-page.h"
+#include "lc-match-page.h"
+#include "lc-test-ui.h"
+#include "lc-timeline-strip.h"
+#include "lc-window.h"
+
+/* Only a guard against a hang: no assertion depends on how long it takes. */
+#define HANG_GUARD_SECONDS 90
+
+typedef struct
+{
+  LcWindow     *window;
+  LcCameraPage *page;
+  GPtrArray    *statuses;
+} Fixture;
+
+static char *
+clip_path (const char *dir,
+           const char *name)
+{
+  return g_build_filename (g_getenv ("LC_TEST_BUILDDIR"), dir, name, NULL);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+find_widgets (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (child, type, found);
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static void
+wait_until (Fixture   *fixture,
+            Condition  condition)
+{
+  gboolean hung = FALSE;
+  guint guard = g_timeout_add_seconds (HANG_GUARD_SECONDS, set_flag, &hung);
+
+  while (!condition (fixture) && !hung)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (hung)
+    g_error ("Gave up waiting: view “%s”, status “%s”",
+             lc_camera_page_get_view (fixture->page), lc_camera_page_get_status (fixture->page));
+
+  g_source_remove (guard);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Streaming threads are named after their element's pad ("queue0:src"). */
+static guint
+count_streaming_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", name, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL) && strchr (comm, ':') != NULL)
+        {
+          if (g_getenv ("LC_TEST_DEBUG_THREADS"))
+            g_printerr ("thread %s: %s", name, comm);
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* A stopped pipeline's threads go back to GLib's shared pool, still
+ * wearing their names; once those idle ones are let go, only threads that
+ * still stream would be left. The guard in wait_until() catches those.
+ */
+static guint baseline_threads;
+
+static void
+assert_no_streaming_threads (Fixture *fixture)
+{
+  /* Hang guard only: 60 s. */
+  for (guint i = 0; i < 6000 && count_streaming_threads () > baseline_threads; i++)
+    {
+      g_thread_pool_stop_unused_threads ();
+      iterate_pending ();
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+
+  g_assert_cmpuint (count_streaming_threads (), <=, baseline_threads);
+}
+
+static void
+on_status_changed (LcCameraPage *page,
+                   GParamSpec   *pspec,
+                   Fixture      *fixture)
+{
+  g_ptr_array_add (fixture->statuses, g_strdup (lc_camera_page_get_status (page)));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *camera = data;
+
+  if (camera != NULL)
+    {
+      g_autofree char *path = g_str_has_prefix (camera, "/") ? g_strdup (camera)
+                                                             : clip_path ("vision", camera);
+
+      if (g_str_equal (camera, "two-lights.webm"))
+        {
+          g_free (path);
+          path = clip_path ("ui", camera);
+        }
+      g_setenv ("LIGHTCODE_CAMERA", path, TRUE);
+    }
+  else
+    {
+      g_unsetenv ("LIGHTCODE_CAMERA");
+    }
+
+  fixture->statuses = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = g_object_new (LC_TYPE_WINDOW, NULL);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  fixture->page = LC_CAMERA_PAGE (find_widget (GTK_WIDGET (fixture->window), LC_TYPE_CAMERA_PAGE));
+  g_assert_nonnull (fixture->page);
+  g_signal_connect (fixture->page, "notify::status", G_CALLBACK (on_status_changed), fixture);
+  iterate_pending ();
+
+  g_thread_pool_stop_unused_threads ();
+  baseline_threads = count_streaming_threads ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_data (fixture->page, fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_finalize_object (fixture->window);
+  g_clear_pointer (&fixture->statuses, g_ptr_array_unref);
+}
+
+static gboolean
+is_confirmed (Fixture *fixture)
+{
+  gboolean confirmed = FALSE;
+
+  lc_camera_page_get_reading (fixture->page, NULL, NULL, &confirmed);
+
+  return confirmed ||
+         g_strcmp0 (lc_camera_page_get_view (fixture->page), LC_CAMERA_VIEW_WATCHING) != 0;
+}
+
+/* Confirmed as the clip's signal (the detector may confirm a plainer
+ * reading first, e.g. a blink before it has seen a burst's pause), the
+ * clip ended, or the page gave up.
+ */
+static const char *expected_text;
+
+static gboolean
+is_confirmed_as_expected (Fixture *fixture)
+{
+  LcVideoSource *source = lc_camera_page_get_source (fixture->page);
+  gboolean confirmed = FALSE;
+  LcSignal signal;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (lc_camera_page_get_view (fixture->page), LC_CAMERA_VIEW_WATCHING) != 0 ||
+      (source != NULL && lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FINISHED))
+    return TRUE;
+
+  if (!lc_camera_page_get_reading (fixture->page, &signal, NULL, &confirmed) || !confirmed)
+    return FALSE;
+
+  text = lc_signal_to_string (&signal);
+  return g_str_equal (text, expected_text);
+}
+
+static gboolean
+is_not_watching (Fixture *fixture)
+{
+  return g_strcmp0 (lc_camera_page_get_view (fixture->page), LC_CAMERA_VIEW_WATCHING) != 0;
+}
+
+static gboolean
+has_frames (Fixture *fixture)
+{
+  LcVideoSource *source = lc_camera_page_get_source (fixture->page);
+
+  return is_not_watching (fixture) ||
+         (source != NULL && lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING &&
+          lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (find_widget (GTK_WIDGET (fixture->page),
+                                                                       LC_TYPE_CAMERA_PREVIEW))));
+}
+
+static gboolean
+is_finished (Fixture *fixture)
+{
+  LcVideoSource *source = lc_camera_page_get_source (fixture->page);
+
+  return is_not_watching (fixture) ||
+         (source != NULL && (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FINISHED ||
+                             lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FAILED));
+}
+
+static char *
+reading_text (Fixture *fixture)
+{
+  LcSignal signal;
+
+  g_assert_true (lc_camera_page_get_reading (fixture->page, &signal, NULL, NULL));
+
+  return lc_signal_to_string (&signal);
+}
+
+static void
+assert_status_seen (Fixture    *fixture,
+                    const char *needle)
+{
+  for (guint i = 0; i < fixture->statuses->len; i++)
+    if (strstr (g_ptr_array_index (fixture->statuses, i), needle) != NULL)
+      return;
+
+  g_error ("No status contained “%s”", needle);
+}
+
+/* A burst: looking, then counting, then the confirmed words and the
+ * hand-off to the match page and the diagnosis.
+ */
+static void
+test_camera_page_burst (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *preview, *diagnosis_page, *match_page;
+  g_autoptr(GPtrArray) strips = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *expected_words = NULL;
+  LcVideoSource *source;
+  LcDevice *device;
+  LcDiagnosis *diagnosis;
+  LcSignal expected, matched;
+  double confidence;
+  guint received = 0, drawn = 0, dropped = 0;
+  gboolean found_red = FALSE;
+
+  /* The device was chosen before: the reading goes straight to it. */
+  lc_window_open_device (fixture->window, "mini", NULL);
+  lc_window_watch_webcam (fixture->window);
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_CAMERA);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==, "Looking for a light…");
+
+  expected_text = "red:burst:6";
+  wait_until (fixture, is_confirmed_as_expected);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+
+  text = reading_text (fixture);
+  g_assert_cmpstr (text, ==, "red:burst:6");
+
+  g_assert_true (lc_signal_parse ("red:burst:6", &expected, NULL));
+  expected_words = lc_signal_describe (&expected);
+  g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==, expected_words);
+  assert_status_seen (fixture, "counting…");
+  g_assert_cmpstr (g_ptr_array_index (fixture->statuses, fixture->statuses->len - 1), ==, expected_words);
+
+  /* Screen readers get the reading with its confidence. */
+  g_assert_nonnull (lc_camera_page_get_announcement (fixture->page));
+  g_assert_true (g_str_has_prefix (lc_camera_page_get_announcement (fixture->page), expected_words));
+  g_assert_nonnull (strstr (lc_camera_page_get_announcement (fixture->page), "% sure"));
+
+  /* The light is ringed, and its timeline names its colour. */
+  preview = find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
+  g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 1);
+  lc_camera_preview_get_frame_counts (LC_CAMERA_PREVIEW (preview), &received, &drawn, &dropped);
+  g_assert_cmpuint (received, >, 0);
+  g_assert_cmpuint (drawn, >, 0);
+  g_assert_cmpuint (drawn + dropped, <=, received);
+
+  find_widgets (GTK_WIDGET (fixture->page), LC_TYPE_TIMELINE_STRIP, strips);
+  g_assert_cmpuint (strips->len, ==, 1);
+  for (guint i = 0; i < strips->len; i++)
+    {
+      LcTimelineStrip *strip = g_ptr_array_index (strips, i);
+
+      g_assert_cmpuint (lc_timeline_strip_get_n_runs (strip), >, 2);
+      found_red |= strstr (lc_timeline_strip_get_description (strip), "Red") != NULL;
+    }
+  g_assert_true (found_red);
+
+  /* Hand-off: the match page shows what the camera read... */
+  source = lc_camera_page_get_source (fixture->page);
+  g_assert_nonnull (source);
+  g_object_add_weak_pointer (G_OBJECT (source), (gpointer *) &source);
+  g_assert_cmpuint (count_streaming_threads (), >, baseline_threads);
+
+  lc_camera_page_get_reading (fixture->page, NULL, &confidence, NULL);
+  g_assert_cmpfloat (confidence, >, 0.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL));
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
+
+  match_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  matched = *lc_match_page_get_signal (LC_MATCH_PAGE (match_page));
+  g_assert_true (lc_signal_equal (&matched, &expected));
+  device = lc_match_page_get_device (LC_MATCH_PAGE (match_page));
+  g_assert_cmpstr (lc_device_get_id (device), ==, "mini");
+
+  /* ...leaving the page stopped the pipeline and let the source go... */
+  iterate_pending ();
+  g_assert_null (source);
+  assert_no_streaming_threads (fixture);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+
+  /* ...and the diagnosis says the camera read it, and how surely. */
+  lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
+  diagnosis_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_DIAGNOSIS_PAGE);
+  diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
+  g_assert_nonnull (diagnosis);
+  g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_CAMERA);
+  g_assert_cmpfloat_with_epsilon (lc_diagnosis_get_source_confidence (diagnosis), confidence, 1e-9);
+
+  /* Changed by eye, the signal is the person's again. */
+  g_assert_true (lc_signal_parse ("red:burst:5", &matched, NULL));
+  lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
+  diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
+  g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
+}
+
+static gboolean
+has_one_light (Fixture *fixture)
+{
+  LcSignal signal;
+
+  return is_not_watching (fixture) ||
+         (lc_camera_page_get_reading (fixture->page, &signal, NULL, NULL) && signal.n_lights == 1);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Two lights (a Sync Module: blue on, green blinking): both are read, and
+ * clicking one makes it the only one that counts.
+ */
+static void
+test_camera_page_two_lights (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *preview, *dialog, *list, *match_page;
+  g_autoptr(GPtrArray) strips = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *chosen = NULL;
+  LcSignal signal;
+  gboolean confirmed = FALSE;
+  gboolean activated = FALSE;
+
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, is_confirmed);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+
+  g_assert_true (lc_camera_page_get_reading (fixture->page, &signal, NULL, &confirmed));
+  g_assert_true (confirmed);
+  g_assert_cmpuint (signal.n_lights, ==, 2);
+  text = reading_text (fixture);
+  g_assert_nonnull (strstr (text, "blue:solid"));
+  g_assert_nonnull (strstr (text, "green:blink"));
+
+  preview = find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
+  g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 2);
+  find_widgets (GTK_WIDGET (fixture->page), LC_TYPE_TIMELINE_STRIP, strips);
+  g_assert_cmpuint (strips->len, ==, 2);
+
+  /* A click on the blue light (left, at 0.4 of the width). */
+  g_signal_emit_by_name (preview, "light-activated", 0.4, 0.5);
+  wait_until (fixture, has_one_light);
+  chosen = reading_text (fixture);
+  g_assert_cmpstr (chosen, ==, "blue:solid");
+
+  /* No device chosen yet: "Use This" asks which one it is. */
+  g_assert_null (lc_window_get_device_id (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  list = find_widget (dialog, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "lc-device-id"), "sync-module") == 0)
+        {
+          g_signal_emit_by_name (list, "row-activated", row);
+          activated = TRUE;
+          break;
+        }
+    }
+  g_assert_true (activated);
+  iterate_pending ();
+  g_assert_null (find_dialog ());
+
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
+  g_assert_cmpstr (lc_window_get_device_id (fixture->window), ==, "sync-module");
+  match_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  g_free (text);
+  text = lc_signal_to_string (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)));
+  g_assert_cmpstr (text, ==, "blue:solid");
+}
+
+static void
+test_camera_page_no_camera (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_NO_CAMERA);
+  g_assert_false (lc_camera_page_get_reading (fixture->page, NULL, NULL, NULL));
+}
+
+static void
+test_camera_page_bad_file (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *text_path = g_build_filename (g_getenv ("LC_TEST_SRCDIR"), "meson.build", NULL);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/light.mp4");
+
+  lc_window_open_camera (fixture->window);
+
+  /* Not a video at all. */
+  lc_camera_page_open_file (fixture->page, text_file);
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+
+  /* A file that is not there. */
+  lc_camera_page_open_file (fixture->page, missing);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.again", NULL));
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+
+  /* A video cut off in the middle (a copy that did not finish). */
+  {
+    g_autofree char *path = clip_path ("vision", "burst6.webm");
+    g_autofree char *contents = NULL;
+    g_autofree char *cut_path = NULL;
+    g_autoptr(GFile) cut = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length;
+    int fd;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    fd = g_file_open_tmp ("lc-cut-XXXXXX.webm", &cut_path, &error);
+    g_assert_no_error (error);
+    close (fd);
+    g_assert_true (g_file_set_contents (cut_path, contents, length * 3 / 10 + 7, &error));
+    cut = g_file_new_for_path (cut_path);
+
+    lc_camera_page_open_file (fixture->page, cut);
+    wait_until (fixture, is_not_watching);
+    g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+    g_unlink (cut_path);
+  }
+
+  /* The way back to the choice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.stop", NULL));
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+}
+
+static void
+test_camera_page_no_light (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = clip_path ("vision", "nolight.webm");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  lc_window_open_camera (fixture->window);
+  lc_camera_page_open_file (fixture->page, file);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_NO_LIGHT);
+  g_assert_false (lc_camera_page_get_reading (fixture->page, NULL, NULL, NULL));
+}
+
+/* Clips that stop before their pattern could repeat: a first reading is
+ * offered as a best guess, never as confirmed; a light whose pattern could
+ * not be read at all is named, with what to do.
+ */
+static void
+test_camera_page_ends_early (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *solid_path = clip_path ("vision", "short.webm");
+  g_autofree char *burst_path = clip_path ("ui", "burst-short.webm");
+  g_autoptr(GFile) solid = g_file_new_for_path (solid_path);
+  g_autoptr(GFile) burst = g_file_new_for_path (burst_path);
+  g_autofree char *text = NULL;
+  gboolean confirmed = TRUE;
+
+  lc_window_open_camera (fixture->window);
+
+  /* Two seconds of a green light: probably steady. */
+  lc_camera_page_open_file (fixture->page, solid);
+  wait_until (fixture, is_finished);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_true (lc_camera_page_get_reading (fixture->page, NULL, NULL, &confirmed));
+  g_assert_false (confirmed);
+  text = reading_text (fixture);
+  g_assert_cmpstr (text, ==, "green:solid");
+  g_assert_true (g_str_has_prefix (lc_camera_page_get_status (fixture->page), "Best guess: "));
+  g_assert_null (lc_camera_page_get_announcement (fixture->page));
+
+  /* Three and a half seconds of a burst: blinks, but how many per group? */
+  lc_camera_page_open_file (fixture->page, burst);
+  wait_until (fixture, is_finished);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==,
+                   "Red light seen, but its pattern could not be read");
+
+  /* Watching again starts afresh. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.again", NULL));
+  g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==, "Looking for a light…");
+  g_assert_nonnull (lc_camera_page_get_source (fixture->page));
+}
+
+static void
+emit_source_error (Fixture            *fixture,
+                   LcVideoSourceError  code)
+{
+  LcVideoSource *source = lc_camera_page_get_source (fixture->page);
+  g_autoptr(GError) error = g_error_new_literal (LC_VIDEO_SOURCE_ERROR, code, "test");
+
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "error", error);
+}
+
+/* What the page does with each camera failure (the causes themselves
+ * need a real webcam: the source's report is played here).
+ */
+static void
+test_camera_page_camera_failures (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, has_frames);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+
+  /* Unplugged while watching: back to the choice, nothing running. */
+  emit_source_error (fixture, LC_VIDEO_SOURCE_ERROR_DISCONNECTED);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+  g_assert_null (lc_camera_page_get_source (fixture->page));
+  iterate_pending ();
+  assert_no_streaming_threads (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.webcam", NULL));
+  wait_until (fixture, has_frames);
+  emit_source_error (fixture, LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_DENIED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.webcam", NULL));
+  wait_until (fixture, has_frames);
+  emit_source_error (fixture, LC_VIDEO_SOURCE_ERROR_BUSY);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BUSY);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.webcam", NULL));
+  wait_until (fixture, has_frames);
+  emit_source_error (fixture, LC_VIDEO_SOURCE_ERROR_NO_CODEC);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_FAILED);
+}
+
+/* Going back, or the window going away, turns the camera off. */
+static void
+test_camera_page_leave (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LcVideoSource *source;
+
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, has_frames);
+  source = lc_camera_page_get_source (fixture->page);
+  g_object_add_weak_pointer (G_OBJECT (source), (gpointer *) &source);
+  g_assert_cmpuint (count_streaming_threads (), >, baseline_threads);
+
+  g_assert_true (lc_window_go_back (fixture->window));
+  iterate_pending ();
+  g_assert_null (source);
+  g_assert_null (lc_camera_page_get_source (fixture->page));
+  assert_no_streaming_threads (fixture);
+
+  /* Hiding the window does it too. */
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, has_frames);
+  source = lc_camera_page_get_source (fixture->page);
+  g_object_add_weak_pointer (G_OBJECT (source), (gpointer *) &source);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  iterate_pending ();
+  g_assert_null (source);
+  assert_no_streaming_threads (fixture);
+}
+
+static gboolean
+is_running (Fixture *fixture)
+{
+  return has_frames (fixture);
+}
+
+static void
+test_camera_page_sample (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("LC_TEST_SRCDIR"), "..", "data", "samples", NULL);
+
+  lc_window_open_camera (fixture->window);
+
+  /* Not installed: said plainly. */
+  g_setenv ("LIGHTCODE_SAMPLE_DIR", "/nonexistent", TRUE);
+  g_setenv ("XDG_DATA_DIRS", "/nonexistent", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.sample", NULL));
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_FAILED);
+
+  g_setenv ("LIGHTCODE_SAMPLE_DIR", samples, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.sample", NULL));
+  wait_until (fixture, is_running);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.stop", NULL));
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+  iterate_pending ();
+  assert_no_streaming_threads (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!lc_test_ui_init (&argc, &argv))
+    return 0;
+
+#define ADD(path, camera, func) \
+  g_test_add ("/camera-page/" path, Fixture, camera, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("burst", "burst6.webm", test_camera_page_burst);
+  ADD ("two-lights", "two-lights.webm", test_camera_page_two_lights);
+  ADD ("no-camera", "/nonexistent/camera.webm", test_camera_page_no_camera);
+  ADD ("bad-file", NULL, test_camera_page_bad_file);
+  ADD ("no-light", NULL, test_camera_page_no_light);
+  ADD ("ends-early", NULL, test_camera_page_ends_early);
+  ADD ("camera-failures", "burst6.webm", test_camera_page_camera_failures);
+  ADD ("leave", "burst6.webm", test_camera_page_leave);
+  ADD ("sample", NULL, test_camera_page_sample);
+
+#undef ADD
+
+  return g_test_run ();
+}
