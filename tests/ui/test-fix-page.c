@@ -585,6 +585,15 @@ test_countdown_survives_navigation (Fixture       *fixture,
   g_assert_cmpuint (finished[1], ==, timed_step);
   g_assert_true (lc_countdown_get_finished (countdown));
   g_assert_cmpstr (lc_fix_step_page_get_countdown_text (step_page), ==, "00:00");
+  /* Screen readers are told too (GTK 4.8 has no announcements). */
+  {
+    g_autofree char *message = g_strdup_printf ("Time is up: “%s”",
+                                                lc_step_get_title (lc_fix_step_page_get_step (step_page)));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->fix_page),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+    g_assert_nonnull (find_button_with_label (GTK_WIDGET (step_page), "Start _Again"));
+  }
 
   /* Once only, however often it ticks. */
   clock.now_us += 10 * G_USEC_PER_SEC;
