@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-device-picker-page.h"
+#include "lc-illustration.h"
 #include "lc-window.h"
 
 /* Size of a device drawing on a card, in application pixels. */
@@ -46,6 +47,7 @@ struct _LcDevicePickerPage
   GPtrArray      *images;   /* GtkImage showing a drawing, for scale changes */
   char           *search_text;
   LcDevice       *last_device;
+  GCancellable   *cancellable; /* drawings being rendered */
   guint           n_matches;
 };
 
@@ -69,39 +71,14 @@ family_section_clear (gpointer data)
   g_clear_object (&section->family);
 }
 
-/* Drawings are rendered at the device scale so they stay crisp. */
+/* Drawings are rendered at the device scale so they stay crisp, off the
+ * main thread so the first frame does not wait for fifteen SVGs. */
 static void
 update_image (LcDevicePickerPage *self,
               GtkImage           *image)
 {
-  const char *drawing = g_object_get_data (G_OBJECT (image), "lc-drawing");
-  int size = gtk_image_get_pixel_size (image);
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (drawing == NULL)
-    {
-      gtk_image_clear (image);
-      return;
-    }
-
-  path = g_strdup_printf ("%s/%s.svg", LC_ILLUSTRATIONS_RESOURCE_PATH, drawing);
-  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, size * scale, size * scale, TRUE, &error);
-  if (pixbuf == NULL)
-    {
-      /* The knowledge base test checks every drawing; here a generic
-       * picture is better than an empty card.
-       */
-      g_debug ("Cannot load drawing “%s”: %s", drawing, error->message);
-      gtk_image_set_from_icon_name (image, "camera-web-symbolic");
-      return;
-    }
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+  lc_image_set_illustration (image, g_object_get_data (G_OBJECT (image), "lc-drawing"),
+                             self->cancellable);
 }
 
 static void
@@ -600,8 +577,10 @@ lc_device_picker_page_dispose (GObject *object)
 {
   LcDevicePickerPage *self = LC_DEVICE_PICKER_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_DEVICE_PICKER_PAGE);
 
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_object (&self->last_device);
@@ -671,6 +650,7 @@ lc_device_picker_page_init (LcDevicePickerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->sections = g_array_new (FALSE, TRUE, sizeof (FamilySection));
   g_array_set_clear_func (self->sections, family_section_clear);
   self->images = g_ptr_array_new ();
