@@ -24,6 +24,7 @@ struct _LcFixPage
   /* Template widgets */
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
+  GtkButton            *empty_back_button;
   GtkBox               *reason_box;
   GtkLabel             *reason_label;
   GtkLabel             *procedure_label;
@@ -33,6 +34,9 @@ struct _LcFixPage
   AdwCarousel          *carousel;
   GtkButton            *skip_button;
   GtkButton            *done_button;
+  GtkButton            *yes_button;
+  GtkButton            *start_over_button;
+  GtkButton            *show_summary_button;
   AdwStatusPage        *question_page;
   LcLedSimulator       *seen_simulator;
   GtkLabel             *seen_label;
@@ -381,6 +385,35 @@ view_for_state (LcFixPage  *self,
     }
 }
 
+/* Keyboard users land on the view's main button, inside the page, so
+ * Left and Right reach the page's own keys.
+ */
+static void
+focus_view (LcFixPage *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *target = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (g_strcmp0 (view, "steps") == 0)
+    target = GTK_WIDGET (self->done_button);
+  else if (g_strcmp0 (view, "question") == 0)
+    target = GTK_WIDGET (self->yes_button);
+  else if (g_strcmp0 (view, "not-sure") == 0)
+    target = gtk_widget_has_css_class (GTK_WIDGET (self->look_camera_button), "suggested-action")
+           ? GTK_WIDGET (self->look_camera_button) : GTK_WIDGET (self->look_match_button);
+  else if (g_strcmp0 (view, "solved") == 0)
+    target = GTK_WIDGET (self->start_over_button);
+  else if (g_strcmp0 (view, "support") == 0)
+    target = GTK_WIDGET (self->show_summary_button);
+  else
+    target = GTK_WIDGET (self->empty_back_button);
+
+  gtk_widget_grab_focus (target);
+}
+
 static void
 update_actions (LcFixPage *self)
 {
@@ -527,8 +560,12 @@ sync_from_session (LcFixPage *self)
   update_texts (self);
 
   view = view_for_state (self, state);
-  gtk_stack_set_visible_child_name (self->stack, view);
   update_actions (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, view);
+      focus_view (self);
+    }
 
   /* Out of fixes, or a step said so: the support page takes over. */
   if (state == LC_FIX_STATE_NEEDS_SUPPORT && self->shown_state != LC_FIX_STATE_NEEDS_SUPPORT)
@@ -765,6 +802,14 @@ arrow_cb (GtkWidget *widget,
 /* GObject */
 
 static void
+lc_fix_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_fix_page_parent_class)->map (widget);
+
+  focus_view (LC_FIX_PAGE (widget));
+}
+
+static void
 lc_fix_page_dispose (GObject *object)
 {
   LcFixPage *self = LC_FIX_PAGE (object);
@@ -839,6 +884,8 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   object_class->get_property = lc_fix_page_get_property;
   object_class->set_property = lc_fix_page_set_property;
 
+  widget_class->map = lc_fix_page_map;
+
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, LC_TYPE_FIX_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -866,6 +913,7 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-fix-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, empty_back_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, reason_box);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, reason_label);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, procedure_label);
@@ -875,6 +923,9 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, carousel);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, skip_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, done_button);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, yes_button);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, show_summary_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, question_page);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, seen_simulator);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, seen_label);

@@ -292,6 +292,8 @@ test_walk_to_yes (Fixture       *fixture,
   g_assert_cmpstr (lc_fix_page_get_view (fixture->fix_page), ==, "steps");
 
   walk_to_question (fixture, session);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Yes, It Looks Right"));
 
   /* "Back to the steps" from the question returns to the last step. */
   activate (fixture, "fix.previous", NULL);
@@ -314,10 +316,13 @@ test_bottom_buttons (Fixture       *fixture,
   GtkWidget *done = find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Done");
   GtkWidget *skip = find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Skip");
 
-  /* Always in view, acting on the step shown. */
+  /* Always in view, acting on the step shown, and where the keyboard
+   * starts (so Left and Right reach the page).
+   */
   g_assert_nonnull (done);
   g_assert_nonnull (skip);
   g_assert_true (gtk_widget_get_mapped (done));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == done);
 
   g_signal_emit_by_name (done, "clicked");
   iterate ();
