@@ -934,8 +934,14 @@ build_branch (LcVideoSource  *self,
                                   "height", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE,
                                   "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
                                   NULL);
+      /* Played in real time, a file decodes ahead of the clock by as much
+       * as the analysis queue holds: a leaky queue would then only ever
+       * keep a frame a second ahead, and the preview would show one frame
+       * a second. There the appsink (drop, max-buffers 1) and the
+       * pending-frame check do the dropping instead.
+       */
       g_object_set (queue,
-                    "leaky", 2 /* downstream */,
+                    "leaky", self->live ? 0 /* no */ : 2 /* downstream */,
                     "max-size-buffers", 1,
                     "max-size-bytes", 0,
                     "max-size-time", (guint64) 0,
