@@ -201,9 +201,10 @@ test_countdown_zero_length (void)
   g_assert_true (lc_countdown_get_finished (countdown));
 }
 
-/* The countdown ticks by itself through the main context. The fake clock
- * is already past the end, so the first scheduled tick finishes it; the
- * loop waits on the event, not on a duration.
+/* The countdown ticks by itself through the main context: with half a
+ * millisecond left on the fake clock, it schedules its next tick 1 ms
+ * ahead, and the clock is past the end by then. The loop waits on the
+ * event, not on a duration.
  */
 static void
 finished_quit_cb (LcCountdown *countdown,
@@ -221,7 +222,11 @@ test_countdown_ticks_itself (void)
 
   g_signal_connect (countdown, "finished", G_CALLBACK (finished_quit_cb), loop);
   lc_countdown_start (countdown);
-  /* Remaining 2 s exactly: the next tick is scheduled within 1 s. */
+  clock.now_us = 2 * G_USEC_PER_SEC - 500;
+  lc_countdown_tick (countdown);
+  g_assert_false (lc_countdown_get_finished (countdown));
+  g_assert_cmpuint (lc_countdown_get_remaining_seconds (countdown), ==, 1);
+
   clock.now_us = 5 * G_USEC_PER_SEC;
   g_main_loop_run (loop);
 
