@@ -41,6 +41,10 @@ cache_lookup (const char *key)
   return texture;
 }
 
+/* Resizing a window renders a picture at many sizes; past this many the
+ * cache starts over (widgets keep their own references). */
+#define CACHE_MAX_ENTRIES 64
+
 static void
 cache_insert (char       *key,
               GdkTexture *texture)
@@ -48,8 +52,37 @@ cache_insert (char       *key,
   G_LOCK (cache);
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  else if (g_hash_table_size (cache) >= CACHE_MAX_ENTRIES)
+    g_hash_table_remove_all (cache);
   g_hash_table_replace (cache, key, g_object_ref (texture));
   G_UNLOCK (cache);
+}
+
+/* Another aspect ratio than asked for: centre the picture on a transparent
+ * canvas of the requested size, so callers always get what they laid out. */
+static GdkPixbuf *
+center_on_canvas (GdkPixbuf *pixbuf,
+                  int        width,
+                  int        height)
+{
+  g_autoptr(GdkPixbuf) with_alpha = NULL;
+  int pixbuf_width = gdk_pixbuf_get_width (pixbuf);
+  int pixbuf_height = gdk_pixbuf_get_height (pixbuf);
+  GdkPixbuf *canvas;
+
+  if (pixbuf_width == width && pixbuf_height == height)
+    return g_object_ref (pixbuf);
+
+  with_alpha = gdk_pixbuf_add_alpha (pixbuf, FALSE, 0, 0, 0);
+  canvas = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, width, height);
+  gdk_pixbuf_fill (canvas, 0x00000000);
+  gdk_pixbuf_copy_area (with_alpha, 0, 0,
+                        MIN (pixbuf_width, width), MIN (pixbuf_height, height),
+                        canvas,
+                        MAX (0, (width - pixbuf_width) / 2),
+                        MAX (0, (height - pixbuf_height) / 2));
+
+  return canvas;
 }
 
 /* Thread-safe: gdk-pixbuf's loaders and GdkMemoryTexture need no GL or
@@ -63,18 +96,21 @@ render (const char  *name,
   g_autofree char *key = cache_key (name, width, height);
   g_autofree char *path = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) canvas = NULL;
   GdkTexture *texture;
 
   texture = cache_lookup (key);
   if (texture != NULL)
     return texture;
 
+  /* Rasterised by librsvg at the final pixel size, never scaled after. */
   path = g_strconcat (ILLUSTRATIONS_PATH, name, ".svg", NULL);
   pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, width, height, TRUE, error);
   if (pixbuf == NULL)
     return NULL;
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  canvas = center_on_canvas (pixbuf, width, height);
+  texture = gdk_texture_new_for_pixbuf (canvas);
   cache_insert (g_steal_pointer (&key), texture);
 
   return texture;
@@ -86,8 +122,8 @@ render (const char  *name,
  * @width: width in device pixels
  * @height: height in device pixels
  *
- * Returns: (transfer full): the picture fitted into @width × @height,
- *   keeping its aspect ratio
+ * Returns: (transfer full): a @width × @height texture with the picture
+ *   fitted and centred in it, keeping its aspect ratio
  */
 GdkTexture *
 lc_illustration_load (const char  *name,
@@ -99,6 +135,67 @@ lc_illustration_load (const char  *name,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   return render (name, width, height, error);
+}
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int *size = user_data;
+
+  size[0] = width;
+  size[1] = height;
+  /* Only the size is wanted: render as little as possible. */
+  gdk_pixbuf_loader_set_size (loader, 1, 1);
+}
+
+/**
+ * lc_illustration_get_size:
+ * @name: an illustration name
+ * @out_width: (out): its natural width
+ * @out_height: (out): its natural height
+ *
+ * Gives the picture's natural size (its aspect ratio) without rendering it.
+ *
+ * Returns: %FALSE with @error set when it cannot be read
+ */
+gboolean
+lc_illustration_get_size (const char  *name,
+                          int         *out_width,
+                          int         *out_height,
+                          GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  int size[2] = { 0, 0 };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (out_width != NULL && out_height != NULL, FALSE);
+
+  path = g_strconcat (ILLUSTRATIONS_PATH, name, ".svg", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error) ||
+      !gdk_pixbuf_loader_close (loader, error))
+    return FALSE;
+
+  if (size[0] <= 0 || size[1] <= 0)
+    {
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                   "“%s” has no size", name);
+      return FALSE;
+    }
+
+  *out_width = size[0];
+  *out_height = size[1];
+  return TRUE;
 }
 
 typedef struct

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+gboolean    lc_illustration_get_size    (const char           *name,
+                                         int                  *out_width,
+                                         int                  *out_height,
+                                         GError              **error);
 GdkTexture *lc_illustration_load        (const char           *name,
                                          int                   width,
                                          int                   height,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lc-knowledge.h"
+#include "lc-illustration.h"
 #include "lc-led-simulator.h"
 
 /* The drawings put an unlit dot of radius ~5 on a 256 unit canvas. */
@@ -26,7 +27,6 @@
 /* Drawings are cached per pixel size; a few sizes cover a page and its
  * thumbnails while a window is resized.
  */
-#define TEXTURE_CACHE_SIZE 12
 /* The timeline is sampled at 1 ms, but never more than this many times. */
 #define TIMELINE_MAX_SAMPLES 20000
 
@@ -88,66 +88,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* Drawing cache, shared by every simulator: most recently used first. */
-
-typedef struct
-{
-  char       *drawing;
-  int         size;
-  GdkTexture *texture; /* NULL: the resource could not be loaded */
-} CachedDrawing;
-
-static GQueue drawing_cache = G_QUEUE_INIT;
-
-static void
-cached_drawing_free (CachedDrawing *cached)
-{
-  g_free (cached->drawing);
-  g_clear_object (&cached->texture);
-  g_free (cached);
-}
-
-/* Renders the SVG at exactly @size device pixels, so it stays crisp at any
- * widget size and scale factor.
- */
-static GdkTexture *
-lookup_drawing (const char *drawing,
-                int         size)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  CachedDrawing *cached;
-
-  for (GList *l = drawing_cache.head; l != NULL; l = l->next)
-    {
-      cached = l->data;
-
-      if (cached->size == size && g_str_equal (cached->drawing, drawing))
-        {
-          g_queue_unlink (&drawing_cache, l);
-          g_queue_push_head_link (&drawing_cache, l);
-          return cached->texture;
-        }
-    }
-
-  path = g_strdup_printf ("%s/%s.svg", LC_ILLUSTRATIONS_RESOURCE_PATH, drawing);
-  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, size, size, TRUE, &error);
-  if (pixbuf == NULL)
-    g_debug ("Cannot draw “%s”: %s", drawing, error->message);
-
-  cached = g_new0 (CachedDrawing, 1);
-  cached->drawing = g_strdup (drawing);
-  cached->size = size;
-  cached->texture = pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
-  g_queue_push_head (&drawing_cache, cached);
-
-  while (drawing_cache.length > TEXTURE_CACHE_SIZE)
-    cached_drawing_free (g_queue_pop_tail (&drawing_cache));
-
-  return ((CachedDrawing *) drawing_cache.head->data)->texture;
-}
 
 /* Colours */
 
@@ -589,13 +529,18 @@ append_drawing (LcLedSimulator        *self,
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   int size = (int) ceilf (rect->size.width * scale);
-  GdkTexture *texture = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (size < 1)
     return;
 
+  /* Rendered at exactly the device pixels shown, so it stays crisp; the
+   * loader caches it for the next frames. */
   if (self->drawing != NULL)
-    texture = lookup_drawing (self->drawing, size);
+    texture = lc_illustration_load (self->drawing, size, size, &error);
+  if (error != NULL)
+    g_debug ("Cannot draw “%s”: %s", self->drawing, error->message);
 
   if (texture != NULL)
     {

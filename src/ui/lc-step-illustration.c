@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "lc-knowledge.h"
+#include "lc-illustration.h"
 #include "lc-step-illustration.h"
 
 /* Narrowest the picture gets before the page scrolls sideways instead. */
@@ -40,58 +41,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static char *
-resource_path_for (const char *name)
-{
-  return g_strdup_printf ("%s/%s.svg", LC_ILLUSTRATIONS_RESOURCE_PATH, name);
-}
-
-GdkTexture *
-lc_step_illustration_load_texture (const char  *name,
-                                   int          width,
-                                   int          height,
-                                   GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkPixbuf) canvas = NULL;
-  int pixbuf_width, pixbuf_height;
-
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Rasterised by librsvg at the final pixel size, never scaled after. */
-  path = resource_path_for (name);
-  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, width, height, TRUE, error);
-  if (pixbuf == NULL)
-    return NULL;
-
-  pixbuf_width = gdk_pixbuf_get_width (pixbuf);
-  pixbuf_height = gdk_pixbuf_get_height (pixbuf);
-  if (pixbuf_width == width && pixbuf_height == height)
-    return gdk_texture_new_for_pixbuf (pixbuf);
-
-  /* Another aspect ratio: centre it on a transparent canvas of the size
-   * asked for, so callers always get what they laid out.
-   */
-  canvas = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, width, height);
-  gdk_pixbuf_fill (canvas, 0x00000000);
-  if (!gdk_pixbuf_get_has_alpha (pixbuf))
-    {
-      g_autoptr(GdkPixbuf) with_alpha = gdk_pixbuf_add_alpha (pixbuf, FALSE, 0, 0, 0);
-
-      g_set_object (&pixbuf, with_alpha);
-    }
-  gdk_pixbuf_copy_area (pixbuf, 0, 0,
-                        MIN (pixbuf_width, width), MIN (pixbuf_height, height),
-                        canvas,
-                        MAX (0, (width - pixbuf_width) / 2),
-                        MAX (0, (height - pixbuf_height) / 2));
-
-  return gdk_texture_new_for_pixbuf (canvas);
-}
-
 /* The drawing's box inside the widget: its aspect ratio, centred. */
 static void
 get_drawing_rect (LcStepIllustration *self,
@@ -117,7 +66,7 @@ render_texture (LcStepIllustration *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  texture = lc_step_illustration_load_texture (self->illustration, pixel_width, pixel_height, &error);
+  texture = lc_illustration_load (self->illustration, pixel_width, pixel_height, &error);
   if (texture == NULL)
     {
       g_warning ("Could not render illustration “%s”: %s", self->illustration, error->message);
@@ -375,21 +324,11 @@ lc_step_illustration_set_illustration (LcStepIllustration *self,
 
   if (name != NULL)
     {
-      g_autofree char *path = resource_path_for (name);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkPixbuf) pixbuf = NULL;
 
       /* The intrinsic size gives the aspect ratio for height-for-width. */
-      pixbuf = gdk_pixbuf_new_from_resource (path, &error);
-      if (pixbuf != NULL)
-        {
-          self->intrinsic_width = gdk_pixbuf_get_width (pixbuf);
-          self->intrinsic_height = gdk_pixbuf_get_height (pixbuf);
-        }
-      else
-        {
-          g_warning ("Could not load illustration “%s”: %s", name, error->message);
-        }
+      if (!lc_illustration_get_size (name, &self->intrinsic_width, &self->intrinsic_height, &error))
+        g_warning ("Could not load illustration “%s”: %s", name, error->message);
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));

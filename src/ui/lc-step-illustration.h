@@ -17,15 +17,6 @@ G_DECLARE_FINAL_TYPE (LcStepIllustration, lc_step_illustration, LC, STEP_ILLUSTR
 /* Widest the picture is shown, in logical pixels. */
 #define LC_STEP_ILLUSTRATION_MAX_WIDTH 480
 
-/* Renders illustration @name (GResource …/illustrations/<name>.svg) to a
- * texture of exactly @width × @height device pixels (the drawing keeps its
- * aspect ratio and is centred). NULL and @error when it can't be loaded.
- */
-GdkTexture *lc_step_illustration_load_texture    (const char         *name,
-                                                  int                 width,
-                                                  int                 height,
-                                                  GError            **error);
-
 GtkWidget  *lc_step_illustration_new             (void);
 /* The illustration name, or NULL for none (the widget then takes no space). */
 const char *lc_step_illustration_get_illustration (LcStepIllustration *self);

@@ -19,6 +19,7 @@
 #include "lc-step-illustration.h"
 #include "lc-support-page.h"
 #include "lc-test-ui.h"
+#include "lc-illustration.h"
 #include "lc-window.h"
 
 /* Helpers */
@@ -860,7 +861,7 @@ test_every_illustration_renders (void)
           g_hash_table_add (seen, (gpointer) name);
 
           /* At the size the step page uses (480 wide, 4:3). */
-          texture = lc_step_illustration_load_texture (name, LC_STEP_ILLUSTRATION_MAX_WIDTH, 360, &error);
+          texture = lc_illustration_load (name, LC_STEP_ILLUSTRATION_MAX_WIDTH, 360, &error);
           g_assert_no_error (error);
           g_assert_nonnull (texture);
           g_assert_cmpint (gdk_texture_get_width (texture), ==, LC_STEP_ILLUSTRATION_MAX_WIDTH);
@@ -879,12 +880,12 @@ test_illustration_loader_errors (void)
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) wide = NULL;
 
-  texture = lc_step_illustration_load_texture ("no-such-illustration", 480, 360, &error);
+  texture = lc_illustration_load ("no-such-illustration", 480, 360, &error);
   g_assert_null (texture);
   g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
 
   /* Another aspect ratio still gives the size asked for. */
-  wide = lc_step_illustration_load_texture ("step-wait", 600, 200, NULL);
+  wide = lc_illustration_load ("step-wait", 600, 200, NULL);
   g_assert_nonnull (wide);
   g_assert_cmpint (gdk_texture_get_width (wide), ==, 600);
   g_assert_cmpint (gdk_texture_get_height (wide), ==, 200);
