@@ -94,6 +94,9 @@ typedef struct
   double   cx, cy;          /* full-resolution pixels */
   double   ax, ay;          /* where the candidates put it */
   double   radius;          /* full-resolution pixels */
+  double   cand_radius;     /* size the candidates suggest */
+  double   compactness;     /* how often it measured as a spot, 0..1 */
+  double   bg;              /* smoothed ring background (gain normalised) */
   gint64   born_ns;
   gint64   last_match_ns;
   double   cand_score;
@@ -140,6 +143,8 @@ typedef struct
   gboolean end_known;       /* ends at an edge (not "still going") */
   float    rgb[3];
   guint    n_rgb;
+  guint    n_samples;
+  gboolean gap;             /* frames are missing inside it */
 } Run;
 
 struct _LcLedDetector
@@ -877,7 +882,9 @@ track_new (LcLedDetector *self,
   t->id = ++self->next_id;
   t->cx = t->ax = cx;
   t->cy = t->ay = cy;
-  t->radius = radius;
+  t->radius = t->cand_radius = radius;
+  t->compactness = 1.0;
+  t->bg = -1.0;
   t->born_ns = now;
   t->last_match_ns = now;
   t->stable_since = now;
@@ -977,8 +984,11 @@ classify_color (const float rgb[3],
 
 typedef struct
 {
+  gboolean valid;
+  gboolean compact;    /* the ring is dark all around (not an edge) */
   double level;        /* core over background, 0..255 */
-  double bg;
+  double top;          /* core */
+  double bg;           /* ring */
   float  rgb[3];
   gboolean has_color;
   double cx, cy;       /* weighted centre of the lit pixels */
@@ -1008,7 +1018,7 @@ measure_track (LcLedDetector *self,
   double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
   double r_ring;
   int step;
-  int x0, x1, y0, y1, n_in = 0, k, bg, top = 0;
+  int x0, x1, y0, y1, n_in = 0, k, bg, top = 0, ring_q75;
   double top_sum = 0.0, bg_rgb[3] = { 0, 0, 0 };
   guint acc, n_bg = 0;
 
@@ -1036,7 +1046,8 @@ measure_track (LcLedDetector *self,
       n_ring++;
     }
 
-  if (n_ring == 0)
+  /* Too close to the edge of the frame to tell the background. */
+  if (n_ring < RING_POINTS * 2 / 3)
     return;
 
   {
@@ -1045,6 +1056,7 @@ measure_track (LcLedDetector *self,
     memcpy (sorted, ring_v, n_ring * sizeof (int));
     qsort (sorted, n_ring, sizeof (int), compare_int);
     bg = sorted[n_ring / 2];
+    ring_q75 = sorted[n_ring * 3 / 4];
   }
 
   /* Colour of the background: the ring samples no brighter than its median. */
@@ -1083,7 +1095,10 @@ measure_track (LcLedDetector *self,
   if (n_in == 0)
     return;
 
-  k = MAX (2, (int) (G_PI * t->radius * t->radius / (2.0 * step * step)));
+  /* A few pixels: a size estimate that is too big must not dilute a tiny
+   * light with background.
+   */
+  k = CLAMP ((int) (G_PI * t->radius * t->radius / (4.0 * step * step)), 3, 16);
   k = MIN (k, MAX (1, n_in / 3));
   acc = 0;
   for (int v = 255; v >= 0 && acc < (guint) k; v--)
@@ -1096,8 +1111,11 @@ measure_track (LcLedDetector *self,
       acc += take;
     }
 
-  m->level = top_sum / MAX (acc, 1u) - bg;
+  m->top = top_sum / MAX (acc, 1u);
+  m->level = m->top - bg;
   m->bg = bg;
+  m->valid = TRUE;
+  m->compact = ring_q75 < bg + 0.5 * (top - bg);
 
   /* Lit pixels: position, size and colour. */
   {
@@ -1417,6 +1435,9 @@ find_runs (Window *w,
 
       for (; si < w->n && w->s[si].pts < run->end; si++)
         {
+          run->n_samples++;
+          if (w->s[si].gap > 0 && run->n_samples > 1)
+            run->gap = TRUE;
           if (run->on && w->s[si].level >= full && w->s[si].has_color)
             {
               for (guint c = 0; c < 3; c++)
@@ -1583,8 +1604,10 @@ read_pattern (const LcLedDetector *self,
         }
     }
 
-  memcpy (tmp, ons, n_on * sizeof (double));
-  med_on = median (tmp, n_on);
+  /* The mean: edge timing errors average out over the runs. */
+  med_on = 0.0;
+  for (guint i = 0; i < n_on; i++)
+    med_on += ons[i] / n_on;
   memcpy (tmp, offs, n_off * sizeof (double));
   med_off = median (tmp, n_off);
 
@@ -1640,7 +1663,26 @@ read_pattern (const LcLedDetector *self,
       return;
     }
 
-  /* Too fast for the camera: rate beyond what the frame rate can time. */
+  /* Too fast for the camera: rate beyond what the frame rate can time, or
+   * most runs a single frame long (dropped frames hide some edges, which
+   * lowers the apparent rate).
+   */
+  {
+    guint single = 0, counted = 0;
+
+    for (guint r = 0; r < w->n_runs; r++)
+      {
+        const Run *run = &w->runs[r];
+
+        if (!run->start_known || !run->end_known || run->gap)
+          continue;
+        counted++;
+        single += run->n_samples <= 1;
+      }
+    if (counted >= 8 && single * 100 >= counted * 65)
+      rate = MAX (rate, fps);
+  }
+
   if (w->n_edges >= 4 && rate > TOO_FAST_FRACTION * fps)
     {
       rd->key.kind = LC_DETECTED_TOO_FAST;
@@ -1670,7 +1712,7 @@ read_pattern (const LcLedDetector *self,
 
     /* A pause in progress, longer than any gap so far. */
     if (!burst && n_off >= 1 && !last->on &&
-        run_seconds (last) > MAX (2.5 * max_off, 0.45))
+        run_seconds (last) > MAX (2.0 * max_off, 0.35))
       {
         thr = sqrt (max_off * run_seconds (last));
         thr = MIN (thr, 0.5 * run_seconds (last) + 0.5 * max_off);
@@ -1794,7 +1836,8 @@ read_fade (const LcLedDetector *self,
 {
   double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, range, lo, hi, mid_level;
   guint hist[64] = { 0, };
-  guint mid = 0, jumps = 0, pairs = 0, ups = 0, acc;
+  guint mid = 0, jumps = 0, pairs = 0, ups = 0, acc, n_intervals = 0;
+  double intervals[64];
   gint64 up_first = -1, up_last = -1;
   gboolean low;
 
@@ -1855,34 +1898,82 @@ read_fade (const LcLedDetector *self,
   if (mid < 0.12 * w->n || jumps > 0.02 * pairs + 1)
     return FALSE;
 
-  /* Period from upward crossings of the middle, interpolated; a crossing
-   * counts after the level was low again.
+  /* Period from crossings of a third of the range, upward and downward,
+   * on a lightly smoothed level and interpolated (a third: low enough that
+   * a breath dimmed by auto exposure still crosses it); a crossing counts
+   * once the level went back past 15 % or 50 %. A breath missed anyway
+   * shows as an interval twice as long.
    */
-  mid_level = lo + 0.5 * range;
-  low = (w->s[0].level - lo) / range < 0.3;
-  for (guint i = 1; i < w->n; i++)
-    {
-      double a = w->s[i - 1].level, b = w->s[i].level;
+  mid_level = lo + 0.33 * range;
+  {
+    gint64 down_last = -1;
+    gboolean descended = TRUE;
+    double prev_v = 0.0;
+    gint64 prev_t = 0;
 
-      if (low && a < mid_level && b >= mid_level)
-        {
-          gint64 t = w->s[i - 1].pts + (gint64) ((mid_level - a) / (b - a) * (w->s[i].pts - w->s[i - 1].pts));
+    low = TRUE;
+    for (guint i = 0; i < w->n; i++)
+      {
+        double v = 0.0;
+        guint n_avg = 0;
+        gint64 t;
 
-          low = FALSE;
-          if (up_first < 0)
-            up_first = t;
-          up_last = t;
-          ups++;
-        }
-      else if (!low && (b - lo) / range < 0.3)
-        low = TRUE;
-    }
+        for (guint j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < w->n; j++, n_avg++)
+          v += w->s[j].level;
+        v /= n_avg;
+
+        if (i == 0)
+          {
+            low = (v - lo) / range < 0.33;
+            prev_v = v;
+            prev_t = w->s[i].pts;
+            continue;
+          }
+
+        t = prev_t + (gint64) (CLAMP ((mid_level - prev_v) / (v - prev_v + 1e-9), 0.0, 1.0) * (w->s[i].pts - prev_t));
+        if (low && prev_v < mid_level && v >= mid_level)
+          {
+            low = FALSE;
+            descended = FALSE;
+            if (up_last >= 0 && n_intervals < G_N_ELEMENTS (intervals))
+              intervals[n_intervals++] = (t - up_last) / NS_PER_S;
+            if (up_first < 0)
+              up_first = t;
+            up_last = t;
+            ups++;
+          }
+        else if (!low && !descended && prev_v >= mid_level && v < mid_level)
+          {
+            descended = TRUE;
+            if (down_last >= 0 && n_intervals < G_N_ELEMENTS (intervals))
+              intervals[n_intervals++] = (t - down_last) / NS_PER_S;
+            down_last = t;
+          }
+
+        if (!low && (v - lo) / range < 0.15)
+          low = TRUE;
+
+        prev_v = v;
+        prev_t = w->s[i].pts;
+      }
+  }
 
   rd->key.kind = LC_DETECTED_FADE;
   rd->active = TRUE;
   if (ups >= 2 && up_last > up_first)
     {
-      double period = (up_last - up_first) / NS_PER_S / (ups - 1);
+      double sorted[G_N_ELEMENTS (intervals)], base, total = 0.0;
+      guint breaths = 0;
+      double period;
+
+      memcpy (sorted, intervals, n_intervals * sizeof (double));
+      base = median (sorted, n_intervals);
+      for (guint i = 0; i < n_intervals; i++)
+        {
+          total += intervals[i];
+          breaths += MAX (1, (guint) lround (intervals[i] / base));
+        }
+      period = total / breaths;
 
       rd->rate_hz = 1.0 / period;
       rd->on_ms = rd->off_ms = period * 500.0;
@@ -2076,30 +2167,36 @@ score_track (LcLedDetector *self,
   double compact = 1.0 / (1.0 + pow (t->radius / MAX (4.0, 0.012 * self->width), 2.0));
   double snr = MIN (t->level / MAX (self->noise, 1.0), 40.0);
   LcDetectedKind kind = t->key.kind;
+  gboolean white = t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE;
 
   t->qualified = FALSE;
   t->score = 0.0;
 
+  if (t->compactness < 0.5)
+    return;
+
   if (kind == LC_DETECTED_NONE || (t->key.n_colors == 0 && self->format != LC_PIXEL_FORMAT_GRAY8))
     return;
 
+  /* Flicker without a colour is more often a shaking edge or a reflection
+   * than a status light.
+   */
   if (kind_changes (kind))
     {
-      t->qualified = t->radius <= max_radius (self);
-      t->score = 4.0 * snr * compact;
+      t->qualified = t->radius <= max_radius (self) && t->level >= 1.5 * contrast_floor (self) &&
+                     (!white || kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST || kind == LC_DETECTED_FADE);
+      t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)
     {
-      gboolean white = t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE;
-
       t->qualified = t->radius <= MAX (5.0, 0.025 * self->width) &&
-                     t->level >= MAX (30.0, contrast_floor (self)) &&
+                     t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * contrast_floor (self)) &&
                      (!white || t->level >= 180.0);
       t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));
     }
   else if (kind == LC_DETECTED_UNKNOWN)
     {
-      t->qualified = t->radius <= max_radius (self) && t->level >= 40.0;
+      t->qualified = t->radius <= max_radius (self) && t->level >= 40.0 && !white;
       t->score = 0.5 * snr * compact;
     }
 
@@ -2137,7 +2234,8 @@ build_detection (LcLedDetector *self,
     {
       Track *t = self->tracks[i];
 
-      any_active |= t->active && t->binary && t->radius <= max_radius (self);
+      any_active |= t->active && t->binary && t->radius <= max_radius (self) && t->compactness >= 0.5 &&
+                    t->m_hi >= 2.0 * contrast_floor (self);
       if (t->selected)
         primary = t;
     }
@@ -2272,6 +2370,7 @@ associate (LcLedDetector   *self,
           t->cand_score += 0.2 * (cand->score - t->cand_score);
           t->ax = x;
           t->ay = y;
+          t->cand_radius += 0.3 * (cand->radius - t->cand_radius);
           if (!used[best] && best_d > t->radius + self->pool && !t->selected)
             {
               /* Drifted: follow the candidate */
@@ -2290,7 +2389,13 @@ associate (LcLedDetector   *self,
         gboolean near = FALSE;
 
         for (guint i = 0; i < self->n_tracks; i++)
-          near |= track_distance (self->tracks[i], x, y) < MAX (3.0 * self->pool, 3.0 * self->tracks[i]->radius + self->pool);
+          {
+            const Track *o = self->tracks[i];
+            double r = MIN (o->radius, max_radius (self));
+
+            near |= track_distance (o, x, y) < MAX (3.0 * self->pool, 1.5 * r + self->pool) &&
+                    o->cand_score >= 0.5 * cand->score;
+          }
         if (near)
           continue;
 
@@ -2556,9 +2661,21 @@ lc_led_detector_push_frame (LcLedDetector *self,
       measure_track (self, frame, t, limit, &m);
       t->dbg_raw = m.level;
       t->dbg_bg = m.bg;
+      if (!m.valid)
+        {
+          score_track (self, t);
+          continue;
+        }
 
       s.pts = now;
-      s.level = (float) (m.level / self->gain);
+      /* The background is smoothed over half a second: when shake moves an
+       * edge through the ring, the ring jumps but the light does not.
+       */
+      if (t->len == 0 || t->bg < 0.0)
+        t->bg = m.bg / self->gain;
+      else
+        t->bg += CLAMP (dt / 0.5, 0.0, 1.0) * (m.bg / self->gain - t->bg);
+      s.level = (float) (m.top / self->gain - t->bg);
       s.has_color = m.has_color;
       for (guint c = 0; c < 3; c++)
         s.rgb[c] = m.rgb[c];
@@ -2571,13 +2688,16 @@ lc_led_detector_push_frame (LcLedDetector *self,
       track_push (t, &s);
 
       /* Lit: follow the light and learn its size, but stay near where the
-       * candidates are (a track must not wander off over texture).
+       * candidates are (a track must not wander off over texture), and only
+       * while it looks like a spot, not the edge of something bright.
        */
-      if (m.centred && m.level >= 2.0 * contrast_floor (self) &&
+      if (m.level >= 1.5 * contrast_floor (self))
+        t->compactness += 0.1 * ((m.compact ? 1.0 : 0.0) - t->compactness);
+      if (m.centred && m.compact && m.level >= 1.5 * contrast_floor (self) &&
           (!t->binary || s.level >= t->up))
         {
           double max_step = MAX (1.0, t->radius);
-          double reach = MAX (2.0 * self->pool + 2.0, t->radius);
+          double reach = MAX (2.0 * self->pool + 2.0, MIN (t->radius, t->cand_radius));
 
           if (!t->selected)
             {
@@ -2586,7 +2706,7 @@ lc_led_detector_push_frame (LcLedDetector *self,
               t->cx = CLAMP (t->cx, t->ax - reach, t->ax + reach);
               t->cy = CLAMP (t->cy, t->ay - reach, t->ay + reach);
             }
-          t->radius += 0.3 * (CLAMP (m.radius, 0.7, max_radius (self)) - t->radius);
+          t->radius += 0.3 * (CLAMP (m.radius, 0.7, MIN (max_radius (self), 2.0 * t->cand_radius + 1.0)) - t->radius);
         }
 
       classify_track (self, t, now);
