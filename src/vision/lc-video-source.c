@@ -31,6 +31,7 @@
 #include <gst/video/video.h>
 
 #include "lc-camera-private.h"
+#include "lc-v4l2-controls.h"
 #include "lc-video-source.h"
 
 #define SAMPLE_CLIP_NAME "red-burst-6.webm"
@@ -46,6 +47,7 @@ struct _LcVideoSource
   gboolean            is_sample;
   gboolean            live;
   gboolean            preview_enabled;
+  gboolean            steady_camera;
   char               *title;
 
   /* The current run; main context only */
@@ -57,6 +59,7 @@ struct _LcVideoSource
   LcVideoSourceState  state;
   GError             *error;
   char               *missing_codec;   /* from a missing-plugin message */
+  LcV4l2Controls     *v4l2_controls;   /* what to put back on the camera */
 
   /* Read from streaming threads: atomic */
   int                 generation;      /* bumped by start and stop: stale posts are dropped */
@@ -94,6 +97,7 @@ enum {
   PROP_0,
   PROP_STATE,
   PROP_PREVIEW_ENABLED,
+  PROP_STEADY_CAMERA,
   PROP_TITLE,
   N_PROPS
 };
@@ -228,6 +232,9 @@ teardown (LcVideoSource *self)
       gst_clear_object (&self->pipeline);
     }
   self->head = NULL;
+
+  /* Only now is the device closed, so the camera takes the old values. */
+  g_clear_pointer (&self->v4l2_controls, _lc_v4l2_controls_restore_and_free);
 
   if (self->bus_source != NULL)
     {
@@ -985,6 +992,29 @@ make_camera_caps (void)
                                "image/jpeg; video/x-raw");
 }
 
+/* Manual exposure, fixed white balance and mains frequency, where the
+ * camera is a v4l2src; restored in teardown().
+ */
+static void
+set_steady_controls (LcVideoSource *self,
+                     GstElement    *source)
+{
+  g_autofree char *path = _lc_camera_dup_v4l2_path (self->camera);
+  g_autoptr(GstStructure) controls = NULL;
+
+  if (path == NULL ||
+      g_object_class_find_property (G_OBJECT_GET_CLASS (source), "extra-controls") == NULL)
+    return;
+
+  self->v4l2_controls = _lc_v4l2_controls_save (path);
+  if (self->v4l2_controls == NULL)
+    return;
+
+  controls = _lc_v4l2_controls_build_steady (self->v4l2_controls, _lc_v4l2_guess_mains_hz ());
+  g_debug ("Camera controls for %s: %" GST_PTR_FORMAT, path, controls);
+  g_object_set (source, "extra-controls", controls, NULL);
+}
+
 static gboolean
 build_pipeline (LcVideoSource  *self,
                 GError        **error)
@@ -1018,6 +1048,8 @@ build_pipeline (LcVideoSource  *self,
   else
     {
       source = _lc_camera_create_element (self->camera, error);
+      if (source != NULL && self->steady_camera)
+        set_steady_controls (self, source);
     }
 
   if (source == NULL)
@@ -1308,6 +1340,10 @@ lc_video_source_get_property (GObject    *object,
       g_value_set_boolean (value, self->preview_enabled);
       break;
 
+    case PROP_STEADY_CAMERA:
+      g_value_set_boolean (value, self->steady_camera);
+      break;
+
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
@@ -1329,6 +1365,10 @@ lc_video_source_set_property (GObject      *object,
     {
     case PROP_PREVIEW_ENABLED:
       lc_video_source_set_preview_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_STEADY_CAMERA:
+      lc_video_source_set_steady_camera (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1354,6 +1394,10 @@ lc_video_source_class_init (LcVideoSourceClass *klass)
   properties[PROP_PREVIEW_ENABLED] =
     g_param_spec_boolean ("preview-enabled", NULL, NULL,
                           TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEADY_CAMERA] =
+    g_param_spec_boolean ("steady-camera", NULL, NULL,
+                          FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
@@ -1536,6 +1580,28 @@ lc_video_source_get_preview_enabled (LcVideoSource *self)
   g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
 
   return self->preview_enabled;
+}
+
+void
+lc_video_source_set_steady_camera (LcVideoSource *self,
+                                   gboolean       steady)
+{
+  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
+
+  steady = !!steady;
+  if (self->steady_camera == steady)
+    return;
+
+  self->steady_camera = steady;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEADY_CAMERA]);
+}
+
+gboolean
+lc_video_source_get_steady_camera (LcVideoSource *self)
+{
+  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
+
+  return self->steady_camera;
 }
 
 LcVideoSourceState

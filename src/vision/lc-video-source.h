@@ -79,6 +79,16 @@ void                lc_video_source_set_preview_enabled (LcVideoSource *self,
                                                          gboolean       enabled);
 gboolean            lc_video_source_get_preview_enabled (LcVideoSource *self);
 
+/* Whether a V4L2 webcam is set to manual exposure (10 ms, or 8.3 ms on
+ * 60 Hz mains), fixed white balance, the mains frequency and a fixed frame
+ * rate while watched, and put back as it was afterwards (default FALSE).
+ * The picture gets darker, the light steadier. No effect on PipeWire or
+ * portal cameras, which have no such controls. Set it before start.
+ */
+void                lc_video_source_set_steady_camera   (LcVideoSource *self,
+                                                         gboolean       steady);
+gboolean            lc_video_source_get_steady_camera   (LcVideoSource *self);
+
 /* Builds and starts the pipeline. Everything that follows, failures
  * included, arrives as signals on the main context that was the thread
  * default when start was called: "error" may be emitted before this
