@@ -16,7 +16,59 @@
 #include <gst/gst.h>
 
 #include "lc-camera-monitor.h"
+#include "lc-camera-private.h"
 #include "lc-video-source.h"
+
+/* A camera without hardware: a GstDevice whose element is a live test
+ * pattern, so errors a real webcam posts can be posted on its behalf.
+ */
+#define TEST_TYPE_DEVICE (test_device_get_type ())
+G_DECLARE_FINAL_TYPE (TestDevice, test_device, TEST, DEVICE, GstDevice)
+
+struct _TestDevice
+{
+  GstDevice   parent_instance;
+  GstElement *element; /* the last one made, borrowed */
+};
+
+G_DEFINE_FINAL_TYPE (TestDevice, test_device, GST_TYPE_DEVICE)
+
+static GstElement *
+test_device_create_element (GstDevice  *device,
+                            const char *name)
+{
+  TestDevice *self = TEST_DEVICE (device);
+
+  self->element = gst_element_factory_make ("videotestsrc", name);
+  g_object_set (self->element, "is-live", TRUE, NULL);
+
+  return self->element;
+}
+
+static void
+test_device_class_init (TestDeviceClass *klass)
+{
+  GST_DEVICE_CLASS (klass)->create_element = test_device_create_element;
+}
+
+static void
+test_device_init (TestDevice *self)
+{
+}
+
+static TestDevice *
+test_device_new (void)
+{
+  g_autoptr(GstStructure) props = gst_structure_new ("properties",
+                                                     "device.serial", G_TYPE_STRING, "test-0001",
+                                                     NULL);
+
+  return g_object_new (TEST_TYPE_DEVICE,
+                       "display-name", "Test Webcam",
+                       "device-class", "Video/Source",
+                       "properties", props,
+                       NULL);
+}
 
 typedef struct
 {
@@ -133,6 +185,25 @@ play (LcVideoSource *source,
   lc_video_source_start (source);
   if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_FAILED)
     g_main_loop_run (run->loop);
+
+  g_signal_handlers_disconnect_by_data (source, run);
+}
+
+/* Goes on running an already started @source until it ends or fails. */
+static void
+play_more (LcVideoSource *source,
+           Run           *run)
+{
+  memset (run, 0, sizeof *run);
+  run->loop = g_main_loop_new (NULL, FALSE);
+
+  g_signal_connect (source, "error", G_CALLBACK (on_error), run);
+  g_signal_connect (source, "eos", G_CALLBACK (on_eos), run);
+
+  if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_FAILED)
+    g_main_loop_run (run->loop);
+  else
+    run->error = g_error_copy (lc_video_source_get_error (source));
 
   g_signal_handlers_disconnect_by_data (source, run);
 }
@@ -617,6 +688,135 @@ test_stop (void)
     ;
 }
 
+static gboolean
+post_camera_error (gpointer data)
+{
+  GstElement *element = data;
+  g_autoptr(GError) error = g_error_new_literal (GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_READ,
+                                                 "Could not read from resource.");
+
+  /* What v4l2src says when the camera is pulled out mid-stream. */
+  gst_element_post_message (element,
+                            gst_message_new_error (GST_OBJECT (element), error, "poll error 1: No such device"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_camera_device (void)
+{
+  g_autoptr(TestDevice) device = test_device_new ();
+  g_autoptr(LcCamera) camera = _lc_camera_new_for_device (GST_DEVICE (device));
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpstr (lc_camera_get_id (camera), ==, "test-0001");
+  g_assert_cmpstr (lc_camera_get_display_name (camera), ==, "Test Webcam");
+  g_assert_cmpint (lc_camera_get_kind (camera), ==, LC_CAMERA_KIND_DEVICE);
+  /* Not a v4l2src camera: no controls to set. */
+  g_assert_null (_lc_camera_dup_v4l2_path (camera));
+
+  source = lc_video_source_new_for_camera (camera);
+  g_assert_null (lc_video_source_get_file (source));
+  g_assert_cmpstr (lc_video_source_get_title (source), ==, "Test Webcam");
+
+  run_until_running (source);
+  g_assert_nonnull (device->element);
+
+  /* A camera never ends by itself: a read error while running is the
+   * camera going away.
+   */
+  g_idle_add (post_camera_error, device->element);
+  play_more (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FAILED);
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), >, 0);
+}
+
+static void
+test_camera_busy (void)
+{
+  g_autoptr(TestDevice) device = test_device_new ();
+  g_autoptr(LcCamera) camera = _lc_camera_new_for_device (GST_DEVICE (device));
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_camera (camera);
+  g_autoptr(GError) busy = g_error_new_literal (GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_BUSY,
+                                                "Device '/dev/video0' is busy");
+  g_auto(Run) run = { 0 };
+
+  /* Posted before any frame, as v4l2src does when another application
+   * streams from the camera.
+   */
+  lc_video_source_start (source);
+  g_assert_nonnull (device->element);
+  gst_element_post_message (device->element,
+                            gst_message_new_error (GST_OBJECT (device->element), busy, NULL));
+  play_more (source, &run);
+
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_BUSY);
+}
+
+static void
+test_camera_unplugged (void)
+{
+  g_autoptr(TestDevice) device = test_device_new ();
+  g_autoptr(LcCamera) camera = _lc_camera_new_for_device (GST_DEVICE (device));
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_camera (camera);
+  g_auto(Run) run = { 0 };
+
+  run_until_running (source);
+
+  /* What LcCameraMonitor does on DEVICE_REMOVED. */
+  _lc_camera_set_available (camera, FALSE);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FAILED);
+  g_assert_error (lc_video_source_get_error (source), LC_VIDEO_SOURCE_ERROR,
+                  LC_VIDEO_SOURCE_ERROR_DISCONNECTED);
+
+  /* And it cannot be started again while it is gone. */
+  play (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED);
+}
+
+/* Outside Flatpak with LIGHTCODE_CAMERA unset: the device monitor. There
+ * is no camera on the test machine, but whatever it lists must be usable.
+ */
+static void
+test_monitor_devices (void)
+{
+  g_autoptr(LcCameraMonitor) monitor = lc_camera_monitor_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *cameras;
+
+  if (lc_camera_monitor_is_sandboxed ())
+    {
+      g_test_skip ("inside Flatpak the portal would be asked");
+      return;
+    }
+
+  g_unsetenv ("LIGHTCODE_CAMERA");
+  lc_camera_monitor_start (monitor, NULL, NULL, on_monitor_started, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lc_camera_monitor_start_finish (monitor, result, &error));
+  g_assert_no_error (error);
+
+  cameras = lc_camera_monitor_get_cameras (monitor);
+  g_assert_true (g_list_model_get_item_type (cameras) == LC_TYPE_CAMERA);
+  for (guint i = 0; i < g_list_model_get_n_items (cameras); i++)
+    {
+      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, i);
+
+      g_assert_nonnull (lc_camera_get_id (camera));
+      g_assert_nonnull (lc_camera_get_display_name (camera));
+      g_assert_true (lc_camera_monitor_find (monitor, lc_camera_get_id (camera)) == camera);
+    }
+  g_assert_null (lc_camera_monitor_find (monitor, "no-such-camera"));
+
+  lc_camera_monitor_stop (monitor);
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&monitor));
+}
+
 static void
 test_restart (void)
 {
@@ -681,6 +881,10 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/no-codec", test_no_codec);
   g_test_add_func ("/vision/video-source/camera-file-real-time", test_camera_file_real_time);
   g_test_add_func ("/vision/video-source/stop", test_stop);
+  g_test_add_func ("/vision/video-source/camera-device", test_camera_device);
+  g_test_add_func ("/vision/video-source/camera-busy", test_camera_busy);
+  g_test_add_func ("/vision/video-source/camera-unplugged", test_camera_unplugged);
+  g_test_add_func ("/vision/video-source/monitor-devices", test_monitor_devices);
   g_test_add_func ("/vision/video-source/restart", test_restart);
   g_test_add_func ("/vision/video-source/sample", test_sample);
 
