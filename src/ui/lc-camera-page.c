@@ -37,6 +37,21 @@
 #define TOO_BRIGHT        0.85
 /* A light lit over fewer pixels (radius) than this is too small to read well. */
 #define TOO_SMALL_PX      1.5
+/* From this width the reading goes beside the picture, not under it. */
+#define WIDE_WIDTH        860
+/* Below this width the buttons under the picture are stacked. */
+#define STACKED_BUTTONS_WIDTH 520
+/* The narrowest the page can be laid out (the stacked layout). */
+#define MIN_WIDTH         320
+/* Width of the column beside the picture. */
+#define SIDE_WIDTH        340
+
+typedef enum
+{
+  LAYOUT_WIDE,            /* picture left, reading and buttons right */
+  LAYOUT_NARROW,          /* reading and buttons under the picture */
+  LAYOUT_NARROW_STACKED,  /* the same, buttons one above the other */
+} Layout;
 
 typedef enum
 {
@@ -70,6 +85,10 @@ struct _LcCameraPage
   AdwActionRow     *last_reading_row;
   AdwActionRow     *webcam_row;
   AdwComboRow      *camera_row;
+  GtkWidget        *watch_grid;
+  GtkWidget        *preview_overlay;
+  GtkWidget        *status_box;
+  GtkBox           *watch_buttons;
   GtkLabel         *status_label;
   GtkLabel         *detail_label;
   LcCameraPreview  *preview;
@@ -105,6 +124,7 @@ struct _LcCameraPage
   gboolean          resume;          /* restart when the window comes back */
   gboolean          finished;        /* a file played to its end */
   int               guide_scale;
+  int               layout;          /* LAYOUT_*, or -1 before the first allocation */
 
   LcDetection       detection;
   gint64            last_strip_us;
@@ -1618,6 +1638,89 @@ lc_camera_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (lc_camera_page_parent_class)->unmap (widget);
 }
 
+/* Layout */
+
+static void
+place (GtkWidget *child,
+       int        column,
+       int        row)
+{
+  GtkLayoutManager *manager = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
+  GtkGridLayoutChild *layout_child =
+    GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (manager, child));
+
+  gtk_grid_layout_child_set_column (layout_child, column);
+  gtk_grid_layout_child_set_row (layout_child, row);
+}
+
+static void
+set_layout (LcCameraPage *self,
+            Layout        layout)
+{
+  gboolean wide = layout == LAYOUT_WIDE;
+  gboolean stacked = layout != LAYOUT_NARROW;
+
+  if (self->layout == (int) layout)
+    return;
+  self->layout = layout;
+
+  /* Wide: the picture with its timelines under it, the reading and what
+   * to do with it in a column beside. Narrow: all under the picture.
+   */
+  place (self->preview_overlay, 0, 0);
+  place (self->status_box, wide ? 1 : 0, wide ? 0 : 1);
+  place (self->lights_box, 0, wide ? 1 : 2);
+  gtk_widget_set_size_request (self->status_box, wide ? SIDE_WIDTH : -1, -1);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->watch_buttons),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_halign (GTK_WIDGET (self->watch_buttons), stacked ? GTK_ALIGN_FILL : GTK_ALIGN_END);
+  /* The main action comes first when stacked, last in a row. */
+  if (stacked)
+    gtk_box_reorder_child_after (self->watch_buttons, self->use_button, NULL);
+  else
+    gtk_box_reorder_child_after (self->watch_buttons, self->use_button, self->again_button);
+}
+
+static void
+lc_camera_page_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The wide layout must not hold the window wide: narrower, the page
+   * stacks, and the stacked layout fits this.
+   */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, MIN_WIDTH);
+}
+
+static void
+lc_camera_page_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+
+  if (width >= WIDE_WIDTH)
+    set_layout (self, LAYOUT_WIDE);
+  else if (width >= STACKED_BUTTONS_WIDTH)
+    set_layout (self, LAYOUT_NARROW);
+  else
+    set_layout (self, LAYOUT_NARROW_STACKED);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
 /* GObject */
 
 static void
@@ -1694,6 +1797,8 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
 
   widget_class->map = lc_camera_page_map;
   widget_class->unmap = lc_camera_page_unmap;
+  widget_class->measure = lc_camera_page_measure;
+  widget_class->size_allocate = lc_camera_page_size_allocate;
 
   properties [PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, NULL,
@@ -1705,7 +1810,6 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
 
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-camera-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, stack);
@@ -1714,6 +1818,10 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_grid);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, preview_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_buttons);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, preview);
@@ -1745,6 +1853,7 @@ lc_camera_page_init (LcCameraPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->layout = -1;
   self->settings = g_settings_new (BASE_APP_ID);
   self->rows = g_ptr_array_new_with_free_func (light_row_free);
   self->status = g_strdup (gtk_label_get_label (self->status_label));

@@ -31,8 +31,9 @@
 typedef struct
 {
   gint64 pts_ns;
-  gint64 arrival_us;
-  gint64 painted_us;
+  gint64 arrival_us;   /* handed over on the main context */
+  gint64 frame_us;     /* the frame clock's time of the frame that drew it */
+  gint64 painted_us;   /* when the snapshot took it */
 } LatencySample;
 
 struct _LcCameraPreview
@@ -76,25 +77,37 @@ static guint signals [N_SIGNALS];
 
 /* Geometry */
 
+/* Where a frame of @frame_width × @frame_height goes: as large as fits,
+ * centred across and at the top, so the reading beside it lines up.
+ */
 static gboolean
-get_picture_rect (LcCameraPreview *self,
-                  graphene_rect_t *out_rect)
+fit_rect (LcCameraPreview *self,
+          int              frame_width,
+          int              frame_height,
+          graphene_rect_t *out_rect)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double scale;
 
-  if (self->frame_width <= 0 || self->frame_height <= 0 || width <= 0 || height <= 0)
+  if (frame_width <= 0 || frame_height <= 0 || width <= 0 || height <= 0)
     return FALSE;
 
-  scale = MIN ((double) width / self->frame_width, (double) height / self->frame_height);
+  scale = MIN ((double) width / frame_width, (double) height / frame_height);
   graphene_rect_init (out_rect,
-                      floor ((width - self->frame_width * scale) / 2.0),
-                      floor ((height - self->frame_height * scale) / 2.0),
-                      self->frame_width * scale,
-                      self->frame_height * scale);
+                      floor ((width - frame_width * scale) / 2.0),
+                      0,
+                      frame_width * scale,
+                      frame_height * scale);
 
   return TRUE;
+}
+
+static gboolean
+get_picture_rect (LcCameraPreview *self,
+                  graphene_rect_t *out_rect)
+{
+  return fit_rect (self, self->frame_width, self->frame_height, out_rect);
 }
 
 static void
@@ -230,6 +243,7 @@ static void
 report_latency (LcCameraPreview *self)
 {
   g_autofree gint64 *total = NULL;
+  g_autofree gint64 *clock = NULL;
   g_autofree gint64 *ui = NULL;
   gint64 base = G_MAXINT64;
   guint n;
@@ -239,6 +253,7 @@ report_latency (LcCameraPreview *self)
 
   n = self->latency->len;
   total = g_new (gint64, n);
+  clock = g_new (gint64, n);
   ui = g_new (gint64, n);
 
   /* A live pipeline hands a frame over at base time + pts; the earliest
@@ -257,16 +272,19 @@ report_latency (LcCameraPreview *self)
       const LatencySample *s = &g_array_index (self->latency, LatencySample, i);
 
       total[i] = s->painted_us * 1000 - s->pts_ns - base;
+      clock[i] = s->frame_us * 1000 - s->pts_ns - base;
       ui[i] = (s->painted_us - s->arrival_us) * 1000;
     }
 
   qsort (total, n, sizeof (gint64), compare_gint64);
+  qsort (clock, n, sizeof (gint64), compare_gint64);
   qsort (ui, n, sizeof (gint64), compare_gint64);
 
-  g_printerr ("lightcode latency: %u frames drawn, %u dropped; frame timestamp → frame clock: "
-              "median %.1f ms, 90th percentile %.1f ms; hand-over → frame clock: median %.1f ms\n",
+  g_printerr ("lightcode latency: %u frames drawn, %u dropped; timestamp → drawn: median %.1f ms, "
+              "90th percentile %.1f ms; timestamp → frame clock time: median %.1f ms; "
+              "hand-over → drawn: median %.1f ms\n",
               n, self->dropped,
-              total[n / 2] / 1e6, total[(n * 9) / 10] / 1e6, ui[n / 2] / 1e6);
+              total[n / 2] / 1e6, total[(n * 9) / 10] / 1e6, clock[n / 2] / 1e6, ui[n / 2] / 1e6);
 }
 
 /* Drawing */
@@ -394,7 +412,8 @@ take_pending_frame (LcCameraPreview *self)
       LatencySample sample = {
         .pts_ns = self->pending_pts,
         .arrival_us = self->pending_arrival_us,
-        .painted_us = gdk_frame_clock_get_frame_time (frame_clock),
+        .frame_us = gdk_frame_clock_get_frame_time (frame_clock),
+        .painted_us = g_get_monotonic_time (),
       };
 
       g_array_append_val (self->latency, sample);
@@ -420,11 +439,9 @@ lc_camera_preview_snapshot (GtkWidget   *widget,
 
       /* An empty frame of the usual shape, while the camera starts. */
       placeholder.alpha *= 0.08f;
-      gsk_rounded_rect_init_from_rect (&clip,
-                                       &GRAPHENE_RECT_INIT (0, 0,
-                                                            gtk_widget_get_width (widget),
-                                                            gtk_widget_get_height (widget)),
-                                       CORNER_RADIUS);
+      if (!fit_rect (self, 16, 9, &picture))
+        return;
+      gsk_rounded_rect_init_from_rect (&clip, &picture, CORNER_RADIUS);
       gtk_snapshot_push_rounded_clip (snapshot, &clip);
       gtk_snapshot_append_color (snapshot, &placeholder, &clip.bounds);
       gtk_snapshot_pop (snapshot);
