@@ -7,8 +7,9 @@
 #
 #   tests/ui/camera-screenshots.sh [BUILDDIR]
 #
-# Needs Xvfb (xvfb-run) and the build's lc-camera-screenshot and test clips:
-#   ninja -C BUILDDIR tests/ui/lc-camera-screenshot tests/vision/burst6.webm data/gschemas.compiled
+# Needs Xvfb (xvfb-run), and from the build lc-camera-screenshot, lc-make-clip
+# and the compiled settings schema:
+#   ninja -C BUILDDIR tests/ui/lc-camera-screenshot tests/synth/lc-make-clip data/gschemas.compiled
 
 set -eu
 
@@ -16,7 +17,11 @@ srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 builddir=$(cd "${1:-$srcdir/_build}" && pwd)
 out="$srcdir/data/screenshots"
 tool="$builddir/tests/ui/lc-camera-screenshot"
-clip="$builddir/tests/vision/burst6.webm"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+clip="$tmp/burst.webm"
+# Long enough to be caught confirmed with the light lit, mid-run.
+"$builddir/tests/synth/lc-make-clip" --quiet --fast --signal red:burst:6 --seconds 30 --noise 2 "$clip"
 
 export GSETTINGS_SCHEMA_DIR="$builddir/data"
 export GSETTINGS_BACKEND=memory
@@ -35,7 +40,7 @@ shoot () {
   fi
   xvfb-run -a -s "-screen 0 1400x1000x24" \
     "$tool" --output "$out/$name.png" --state "$1" --clip "$clip" \
-            --device mini --width "$2" --height "$3" $flags
+            --signal red:burst:6 --device mini --width "$2" --height "$3" $flags
 }
 
 mkdir -p "$out"

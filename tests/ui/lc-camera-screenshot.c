@@ -26,6 +26,7 @@ static char *output_path = NULL;
 static char *state = NULL;
 static char *clip = NULL;
 static char *device = NULL;
+static char *signal_text = NULL;
 static int width = 1200;
 static int height = 800;
 static gboolean dark = FALSE;
@@ -35,6 +36,7 @@ static const GOptionEntry entries[] = {
   { "state", 's', 0, G_OPTION_ARG_STRING, &state, "choose, watching or no-camera", "STATE" },
   { "clip", 'c', 0, G_OPTION_ARG_FILENAME, &clip, "Clip to play as the webcam (watching)", "FILE" },
   { "device", 'd', 0, G_OPTION_ARG_STRING, &device, "Device chosen before", "ID" },
+  { "signal", 0, 0, G_OPTION_ARG_STRING, &signal_text, "Wait for this reading (watching)", "SIGNAL" },
   { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
   { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -74,12 +76,18 @@ save_png (GtkWidget *window)
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
-    return FALSE;
+    {
+      g_printerr ("Nothing was drawn\n");
+      return FALSE;
+    }
 
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (!gdk_texture_save_to_png (texture, output_path))
-    return FALSE;
+    {
+      g_printerr ("Cannot write %s\n", output_path);
+      return FALSE;
+    }
 
   g_print ("%s: %d×%d\n", output_path, w, h);
   return TRUE;
@@ -94,6 +102,8 @@ ready_to_shoot (LcCameraPage *page)
   LcVideoSource *source = lc_camera_page_get_source (page);
   gboolean confirmed = FALSE;
   g_autofree LcLedRun *runs = NULL;
+  g_autofree char *text = NULL;
+  LcSignal signal;
   LcDetection detection;
   guint n_runs = 0;
 
@@ -105,8 +115,12 @@ ready_to_shoot (LcCameraPage *page)
   if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FINISHED)
     return TRUE;
 
-  lc_camera_page_get_reading (page, NULL, NULL, &confirmed);
+  lc_camera_page_get_reading (page, &signal, NULL, &confirmed);
   if (!confirmed)
+    return FALSE;
+
+  text = lc_signal_to_string (&signal);
+  if (signal_text != NULL && !g_str_equal (text, signal_text))
     return FALSE;
 
   lc_video_source_get_detection (source, &detection);
@@ -115,8 +129,22 @@ ready_to_shoot (LcCameraPage *page)
 
   runs = lc_video_source_get_timeline (source, detection.leds[0].id, &n_runs);
 
+  /* Lit for a little while already, and for a while yet (a blink is
+   * lit for 200 ms), so the picture painted next still shows it.
+   */
   return n_runs > 0 && runs[n_runs - 1].on &&
-         runs[n_runs - 1].end_ns - runs[n_runs - 1].start_ns > 60 * G_GINT64_CONSTANT (1000000);
+         runs[n_runs - 1].end_ns - runs[n_runs - 1].start_ns >= 90 * G_GINT64_CONSTANT (1000000) &&
+         runs[n_runs - 1].end_ns - runs[n_runs - 1].start_ns <= 150 * G_GINT64_CONSTANT (1000000);
+}
+
+static int exit_status = -1;
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                GtkWidget     *window)
+{
+  if (exit_status < 0)
+    exit_status = save_png (window) ? 0 : 1;
 }
 
 static gboolean
@@ -161,6 +189,16 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+
+  /* The application loads the app's style sheet; there is none here. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
@@ -182,12 +220,19 @@ main (int   argc,
    * the loop turning while nothing else happens.
    */
   g_timeout_add (50, keep_going, NULL);
-  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "watching") ? 2 : 40))
+  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "watching") ? 0 : 40))
     {
       g_main_context_iteration (NULL, TRUE);
       if (!ready_to_shoot (page))
         settle = 0;
     }
 
-  return save_png (GTK_WIDGET (window)) ? 0 : 1;
+  /* The window can only be copied once it has been painted as it is now. */
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), window);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (exit_status < 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  return exit_status;
 }
