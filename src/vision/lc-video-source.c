@@ -35,6 +35,12 @@
 #include "lc-video-source.h"
 
 #define SAMPLE_CLIP_NAME "red-burst-6.webm"
+/* With no picture by then, give up rather than wait for ever: decodebin
+ * can lose a demuxer's error while it is still plugging it (seen with
+ * truncated MP4), and some cameras open but never deliver.
+ */
+#define FILE_FIRST_FRAME_TIMEOUT_S   10
+#define CAMERA_FIRST_FRAME_TIMEOUT_S 15
 #define NO_VIDEO_MESSAGE "lightcode-no-video"
 
 struct _LcVideoSource
@@ -55,6 +61,7 @@ struct _LcVideoSource
   GstElement         *pipeline;
   GstElement         *head;            /* where decodebin's video pad goes */
   GSource            *bus_source;
+  GSource            *watchdog;        /* until the first frame */
   gulong              camera_notify_id;
   LcVideoSourceState  state;
   GError             *error;
@@ -240,6 +247,12 @@ teardown (LcVideoSource *self)
     {
       g_source_destroy (self->bus_source);
       g_clear_pointer (&self->bus_source, g_source_unref);
+    }
+
+  if (self->watchdog != NULL)
+    {
+      g_source_destroy (self->watchdog);
+      g_clear_pointer (&self->watchdog, g_source_unref);
     }
 
   if (self->camera_notify_id != 0)
@@ -546,6 +559,11 @@ dispatch_post (gpointer data)
   switch (post->kind)
     {
     case POST_RUNNING:
+      if (self->watchdog != NULL)
+        {
+          g_source_destroy (self->watchdog);
+          g_clear_pointer (&self->watchdog, g_source_unref);
+        }
       if (self->state == LC_VIDEO_SOURCE_STATE_STARTING)
         set_state (self, LC_VIDEO_SOURCE_STATE_RUNNING);
       break;
@@ -1193,6 +1211,28 @@ check_file (LcVideoSource  *self,
   return TRUE;
 }
 
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  LcVideoSource *self = user_data;
+
+  g_assert (LC_IS_VIDEO_SOURCE (self));
+
+  g_clear_pointer (&self->watchdog, g_source_unref);
+
+  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING)
+    return G_SOURCE_REMOVE;
+
+  if (is_camera (self))
+    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                     _("The camera opened but sends no picture")));
+  else
+    fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                             _("“%s” is damaged or incomplete and cannot be played"), self->title));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_camera_available_changed (LcVideoSource *self,
                              GParamSpec    *pspec,
@@ -1277,7 +1317,14 @@ lc_video_source_start (LcVideoSource *self)
       else
         fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                  _("“%s” cannot be played"), self->title));
+      return;
     }
+
+  self->watchdog = g_timeout_source_new_seconds (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S
+                                                                  : FILE_FIRST_FRAME_TIMEOUT_S);
+  g_source_set_callback (self->watchdog, on_watchdog, self, NULL);
+  g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
+  g_source_attach (self->watchdog, self->context);
 }
 
 void
