@@ -901,6 +901,8 @@ stop_watching (LcCameraPage *self)
       g_clear_object (&self->source);
     }
 
+  /* The last picture holds on to a buffer of the pipeline: let it go. */
+  lc_camera_preview_clear (self->preview);
   hide_starting (self);
   update_last_reading (self);
 }

@@ -218,8 +218,12 @@ describe_runs (LcTimelineStrip *self)
         {
           if (!previous_on)
             n_on++;
-          if (run->color > LC_COLOR_NONE && run->color < LC_N_COLORS)
-            seen[run->color] = TRUE;
+          /* Named in the order they were seen. */
+          if (run->color > LC_COLOR_NONE && run->color < LC_N_COLORS && !seen[run->color])
+            {
+              seen[run->color] = TRUE;
+              g_ptr_array_add (names, (gpointer) lc_color_get_name (run->color));
+            }
         }
       else
         {
@@ -230,10 +234,6 @@ describe_runs (LcTimelineStrip *self)
 
   if (n_on == 0 && n_off == 0)
     return g_strdup (_("Nothing seen yet"));
-
-  for (guint c = LC_COLOR_NONE + 1; c < LC_N_COLORS; c++)
-    if (seen[c])
-      g_ptr_array_add (names, (gpointer) lc_color_get_name (c));
 
   if (names->len == 0)
     colors = g_strdup (_("Unknown colour"));

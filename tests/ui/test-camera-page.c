@@ -708,6 +708,97 @@ test_camera_page_sample (Fixture       *fixture,
   assert_no_streaming_threads (fixture);
 }
 
+/* The preview keeps only the newest frame: one that arrives before the
+ * previous was drawn replaces it. Clicking a ring reports its light.
+ */
+static void
+test_camera_preview_drops_frames (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *preview = lc_camera_preview_new ();
+  g_autoptr(GBytes) black = g_bytes_new_take (g_malloc0 (64 * 36 * 4), 64 * 36 * 4);
+  g_autofree guint8 *white_pixels = g_malloc (64 * 36 * 4);
+  g_autoptr(GBytes) white = NULL;
+  LcDetection detection = { 0, };
+  guint received, drawn, dropped;
+
+  memset (white_pixels, 255, 64 * 36 * 4);
+  white = g_bytes_new (white_pixels, 64 * 36 * 4);
+
+  gtk_window_set_child (GTK_WINDOW (window), preview);
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 180);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_false (lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (preview)));
+  g_assert_cmpfloat (lc_camera_preview_get_mean_brightness (LC_CAMERA_PREVIEW (preview)), <, 0);
+
+  lc_camera_preview_set_frame (LC_CAMERA_PREVIEW (preview), black, 64, 36, 64 * 4, 0);
+  lc_camera_preview_set_frame (LC_CAMERA_PREVIEW (preview), white, 64, 36, 64 * 4, 33333333);
+  lc_camera_preview_get_frame_counts (LC_CAMERA_PREVIEW (preview), &received, &drawn, &dropped);
+  g_assert_cmpuint (received, ==, 2);
+  g_assert_cmpuint (drawn, ==, 0);
+  g_assert_cmpuint (dropped, ==, 1);
+  /* The newest one is what counts. */
+  g_assert_cmpfloat_with_epsilon (lc_camera_preview_get_mean_brightness (LC_CAMERA_PREVIEW (preview)), 1.0, 1e-6);
+
+  gtk_test_widget_wait_for_draw (preview);
+  lc_camera_preview_get_frame_counts (LC_CAMERA_PREVIEW (preview), &received, &drawn, &dropped);
+  g_assert_cmpuint (drawn, ==, 1);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_true (lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (preview)));
+
+  detection.n_leds = 2;
+  detection.leds[0].id = 7;
+  detection.leds[0].x = 0.25;
+  detection.leds[0].y = 0.5;
+  detection.leds[0].radius = 0.02;
+  detection.leds[1].id = 8;
+  detection.leds[1].x = 0.75;
+  detection.leds[1].y = 0.5;
+  detection.leds[1].radius = 0.02;
+  detection.leds[1].selected = TRUE;
+  lc_camera_preview_set_detection (LC_CAMERA_PREVIEW (preview), &detection);
+  g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 2);
+  g_assert_true (gtk_widget_get_focusable (preview));
+
+  lc_camera_preview_clear (LC_CAMERA_PREVIEW (preview));
+  g_assert_false (lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (preview)));
+  g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 0);
+  g_assert_false (gtk_widget_get_focusable (preview));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The strip says in words what it draws. */
+static void
+test_timeline_strip_description (void)
+{
+  g_autoptr(GtkWidget) strip = g_object_ref_sink (lc_timeline_strip_new ());
+  const gint64 ms = 1000000;
+  const LcLedRun runs[] = {
+    { 0, 200 * ms, TRUE, LC_COLOR_BLUE, FALSE },
+    { 200 * ms, 400 * ms, FALSE, LC_COLOR_NONE, FALSE },
+    { 400 * ms, 600 * ms, TRUE, LC_COLOR_GREEN, FALSE },
+    { 600 * ms, 900 * ms, FALSE, LC_COLOR_NONE, TRUE },
+    { 900 * ms, 1100 * ms, TRUE, LC_COLOR_BLUE, FALSE },
+    { 1100 * ms, 1300 * ms, FALSE, LC_COLOR_NONE, FALSE },
+  };
+  const LcLedRun steady[] = {
+    { 0, 5000 * ms, TRUE, LC_COLOR_RED, FALSE },
+  };
+
+  g_assert_cmpstr (lc_timeline_strip_get_description (LC_TIMELINE_STRIP (strip)), ==, "Nothing seen yet");
+
+  lc_timeline_strip_set_runs (LC_TIMELINE_STRIP (strip), runs, G_N_ELEMENTS (runs), 1300 * ms);
+  g_assert_cmpuint (lc_timeline_strip_get_n_runs (LC_TIMELINE_STRIP (strip)), ==, G_N_ELEMENTS (runs));
+  g_assert_cmpstr (lc_timeline_strip_get_description (LC_TIMELINE_STRIP (strip)), ==,
+                   "Last 10 seconds: Blue, Green, came on 3 times (with gaps where the video skipped)");
+
+  lc_timeline_strip_set_runs (LC_TIMELINE_STRIP (strip), steady, G_N_ELEMENTS (steady), 5000 * ms);
+  g_assert_cmpstr (lc_timeline_strip_get_description (LC_TIMELINE_STRIP (strip)), ==,
+                   "Last 10 seconds: Red, lit all the time");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +818,9 @@ main (int   argc,
   ADD ("camera-failures", "burst6.webm", test_camera_page_camera_failures);
   ADD ("leave", "burst6.webm", test_camera_page_leave);
   ADD ("sample", NULL, test_camera_page_sample);
+
+  g_test_add_func ("/camera-preview/drops-frames", test_camera_preview_drops_frames);
+  g_test_add_func ("/timeline-strip/description", test_timeline_strip_description);
 
 #undef ADD
 
