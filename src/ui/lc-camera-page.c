@@ -474,10 +474,11 @@ update_status (LcCameraPage *self)
 
       if (!any_selected)
         {
-          g_autofree char *more = g_strdup_printf ("%s %s", detail ? detail : "",
-                                                   _("Several lights are in the picture: click the one that matters, or keep them all."));
+          const char *several = _("Several lights are in the picture: click the one that matters, or keep them all.");
+          g_autofree char *more = detail ? g_strdup_printf ("%s\n%s", detail, several) : g_strdup (several);
+
           g_free (detail);
-          detail = g_strstrip (g_steal_pointer (&more));
+          detail = g_steal_pointer (&more);
         }
     }
 
