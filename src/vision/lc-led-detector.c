@@ -122,7 +122,6 @@ typedef struct
   gboolean       qualified;
   gboolean       active;    /* shows real on/off changes */
   gint64         last_edge_ns;
-  double         dbg_raw, dbg_bg;
 } Track;
 
 typedef struct
@@ -160,6 +159,7 @@ struct _LcLedDetector
   float     *prev;          /* previous normalised frame */
   float     *cur;           /* this normalised frame */
   float     *reference;     /* slow average for the gain */
+  gssize     ring_offset[4][8]; /* ring_offsets as steps in the maps */
   guint8    *colmax;        /* scratch: one row of bytes */
   gboolean   maps_ready;
 
@@ -445,6 +445,9 @@ pixel_value (const LcFrame *f,
 
 /* Pooling */
 
+/* @acc = bytewise max of @acc and @src. Row by row keeps the reads
+ * sequential, which measured faster than reading the rows side by side.
+ */
 static void
 max_bytes (guint8       *restrict acc,
            const guint8 *restrict src,
@@ -455,10 +458,10 @@ max_bytes (guint8       *restrict acc,
 #ifdef __SSE2__
   for (; i + 16 <= n; i += 16)
     {
-      __m128i a = _mm_loadu_si128 ((const __m128i *) (acc + i));
-      __m128i b = _mm_loadu_si128 ((const __m128i *) (src + i));
+      __m128i a = _mm_loadu_si128 ((const void *) (acc + i));
+      __m128i b = _mm_loadu_si128 ((const void *) (src + i));
 
-      _mm_storeu_si128 ((__m128i *) (acc + i), _mm_max_epu8 (a, b));
+      _mm_storeu_si128 ((void *) (acc + i), _mm_max_epu8 (a, b));
     }
 #endif
 
@@ -521,15 +524,17 @@ pool_band (const LcLedDetector *self,
           if (bpp == 4 && x + 4 <= x1)
             {
               __m128i acc = _mm_setzero_si128 ();
-              guint32 lanes;
 
               for (; x + 4 <= x1; x += 4)
-                acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const __m128i *) (colmax + (gsize) x * 4)));
+                acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const void *) (colmax + (gsize) x * 4)));
+              /* Lowest byte of each pixel: max of its three colour bytes. */
+              if (first == 1)
+                acc = _mm_srli_epi32 (acc, 8);
+              acc = _mm_max_epu8 (acc, _mm_max_epu8 (_mm_srli_epi32 (acc, 8), _mm_srli_epi32 (acc, 16)));
+              /* Then across the four pixels. */
               acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
               acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
-              lanes = (guint32) _mm_cvtsi128_si32 (acc);
-              for (int c = first; c < first + 3; c++)
-                m = MAX (m, (int) ((lanes >> (8 * c)) & 0xff));
+              m = _mm_cvtsi128_si32 (acc) & 0xff;
             }
 #endif
 
@@ -553,11 +558,17 @@ pool_frame (LcLedDetector *self,
     {
       int y0 = my * self->pool, y1 = MIN (y0 + self->pool, self->height);
 
-      memcpy (self->colmax, frame->data + (gsize) y0 * frame->stride, n);
-      for (int y = y0 + 1; y < y1; y++)
-        max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
+      const guint8 *first = frame->data + (gsize) y0 * frame->stride;
 
-      pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
+      if (y1 - y0 == 1)
+        pool_band (self, first, self->pooled + (gsize) my * self->mw);
+      else
+        {
+          memcpy (self->colmax, first, n);
+          for (int y = y0 + 1; y < y1; y++)
+            max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
+          pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
+        }
     }
 }
 
@@ -804,13 +815,37 @@ find_candidates (LcLedDetector *self,
 
       for (int x = 1; x + 1 < mw; x++)
         {
-          float h = row[x];
+          float h;
           float best_c = 0.0f;
           int best_r = ring_radii[0];
           Candidate c;
           guint pos;
 
+#ifdef __SSE2__
+          /* Four cells at once: skip them all when none is a local maximum. */
+          if ((x - 1) % 4 == 0 && x + 4 < mw)
+            {
+              __m128 hv = _mm_loadu_ps (row + x);
+              __m128 ok = _mm_cmpge_ps (hv, _mm_set1_ps (floor_c));
+
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (row + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (row + x + 1)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x + 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x + 1)));
+              if (_mm_movemask_ps (ok) == 0)
+                {
+                  x += 3;
+                  continue;
+                }
+            }
+#endif
+
           /* Local maximum; ties go to the first cell in scan order. */
+          h = row[x];
           if (h < floor_c || h <= row[x - 1] || h < row[x + 1])
             continue;
           if (h <= up[x - 1] || h <= up[x] || h <= up[x + 1] ||
@@ -821,7 +856,19 @@ find_candidates (LcLedDetector *self,
             {
               float ring[8], ring_min, cr;
 
-              ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
+              if (x >= 8 && y >= 8 && x + 8 < mw && y + 8 < mh)
+                {
+                  const float *centre = row + x;
+
+                  ring_min = G_MAXFLOAT;
+                  for (guint i = 0; i < 8; i++)
+                    {
+                      ring[i] = centre[self->ring_offset[k][i]];
+                      ring_min = MIN (ring_min, ring[i]);
+                    }
+                }
+              else
+                ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
               if (h - ring_min < floor_c)
                 continue;
               cr = h - median8 (ring);
@@ -1351,8 +1398,7 @@ is_gap (const LcLedDetector *self,
  * the frame interval.
  */
 static void
-find_edges (const LcLedDetector *self,
-            Window              *w)
+find_edges (Window *w)
 {
   double up = window_level_at (w, 0.6), down = window_level_at (w, 0.4);
   gboolean on;
@@ -1404,8 +1450,6 @@ find_edges (const LcLedDetector *self,
       on = !on;
       last_edge_index = i;
     }
-
-  (void) self;
 }
 
 /* Runs between edges, with the colour of their fully lit samples. */
@@ -1579,8 +1623,7 @@ read_pattern (const LcLedDetector *self,
   g_autofree double *tmp = g_new (double, w->n_runs + 1);
   guint n_on = 0, n_off = 0;
   const Run *last = &w->runs[w->n_runs - 1];
-  const Run *first = &w->runs[0];
-  double med_on, med_off, max_on = 0.0, max_off = 0.0;
+  double mean_on, med_off, max_on = 0.0, max_off = 0.0;
   double fps = 1.0 / self->interval_s;
   gint64 r_first = -1, r_last = -1, f_first = -1, f_last = -1;
   guint n_r = 0, n_f = 0;
@@ -1605,9 +1648,9 @@ read_pattern (const LcLedDetector *self,
     }
 
   /* The mean: edge timing errors average out over the runs. */
-  med_on = 0.0;
+  mean_on = 0.0;
   for (guint i = 0; i < n_on; i++)
-    med_on += ons[i] / n_on;
+    mean_on += ons[i] / n_on;
   memcpy (tmp, offs, n_off * sizeof (double));
   med_off = median (tmp, n_off);
 
@@ -1720,7 +1763,7 @@ read_pattern (const LcLedDetector *self,
       }
 
     /* One blink then a long dark time, every time: a burst of one. */
-    if (!burst && n_off >= 1 && n_on >= 1 && med_off >= 2.5 * med_on && med_off >= 0.5)
+    if (!burst && n_off >= 1 && n_on >= 1 && med_off >= 2.5 * mean_on && med_off >= 0.5)
       {
         thr = 0.5 * med_off;
         burst = TRUE;
@@ -1768,7 +1811,7 @@ read_pattern (const LcLedDetector *self,
         rd->key.kind = LC_DETECTED_BURST;
         rd->key.count = n_groups > 0 ? groups[n_groups - 1] : 0;
         rd->confirmed = n_groups >= 2 && groups[n_groups - 1] == groups[n_groups - 2];
-        rd->on_ms = med_on * 1000.0;
+        rd->on_ms = mean_on * 1000.0;
         rd->off_ms = n_short > 0 ? short_sum / n_short * 1000.0 : rd->on_ms;
         rd->pause_ms = n_pause > 0 ? pause_sum / n_pause * 1000.0 : thr * 1000.0;
         if (rd->on_ms > 0 && rd->off_ms > 0)
@@ -1815,13 +1858,11 @@ read_pattern (const LcLedDetector *self,
           rd->key.kind = LC_DETECTED_BLINK;
           rd->confirmed = MAX (n_r, n_f) >= 3 && bad == 0;
           rd->rate_hz = rate;
-          rd->on_ms = med_on * 1000.0;
+          rd->on_ms = mean_on * 1000.0;
           rd->off_ms = med_off * 1000.0;
           return;
         }
     }
-
-  (void) first;
 
   rd->key.kind = w->n_edges >= 6 ? LC_DETECTED_UNKNOWN : LC_DETECTED_NONE;
 }
@@ -2032,7 +2073,7 @@ classify_track (LcLedDetector *self,
 
           if (!read_fade (self, &w, &rd))
             {
-              find_edges (self, &w);
+              find_edges (&w);
               find_runs (&w, w.s[0].pts, now);
               rd.active = w.n_edges > 0;
               read_pattern (self, &w, &rd);
@@ -2040,7 +2081,7 @@ classify_track (LcLedDetector *self,
           else
             {
               /* colours of a fade: its brighter half */
-              find_edges (self, &w);
+              find_edges (&w);
               find_runs (&w, w.s[0].pts, now);
             }
 
@@ -2538,6 +2579,12 @@ setup_size (LcLedDetector *self,
   self->mw = (self->width + self->pool - 1) / self->pool;
   self->mh = (self->height + self->pool - 1) / self->pool;
 
+  for (guint k = 0; k < N_RING_RADII; k++)
+    {
+      for (guint i = 0; i < 8; i++)
+        self->ring_offset[k][i] = (gssize) ring_offsets[k][i][1] * self->mw + ring_offsets[k][i][0];
+    }
+
   n = (gsize) self->mw * self->mh;
   self->pooled = g_new0 (guint8, n);
   self->hi = g_new0 (float, n);
@@ -2659,8 +2706,6 @@ lc_led_detector_push_frame (LcLedDetector *self,
         }
 
       measure_track (self, frame, t, limit, &m);
-      t->dbg_raw = m.level;
-      t->dbg_bg = m.bg;
       if (!m.valid)
         {
           score_track (self, t);
@@ -2716,28 +2761,6 @@ lc_led_detector_push_frame (LcLedDetector *self,
   self->last_pts = now;
   self->frames++;
   build_detection (self, now);
-
-  if (g_getenv ("LC_DETECTOR_TRACE") != NULL)
-    {
-      g_printerr ("%7.3f gain %.2f noise %.1f cands %u:", (now - self->first_pts) / NS_PER_S, self->gain, self->noise, n_cands);
-      for (guint c = 0; c < MIN (n_cands, 4u); c++)
-        g_printerr (" (%d,%d c%.0f s%.0f)", cands[c].mx * self->pool, cands[c].my * self->pool, cands[c].contrast, cands[c].score);
-      g_printerr ("\n");
-      for (guint i = 0; i < self->n_tracks; i++)
-        if (g_getenv ("LC_DETECTOR_TRACE_ID") && self->tracks[i]->id == (guint) atoi (g_getenv ("LC_DETECTOR_TRACE_ID")))
-          g_printerr ("ID %.3f gain %.2f raw %.1f bg %.1f lvl %.1f\n", (now - self->first_pts) / NS_PER_S, self->gain,
-                      self->tracks[i]->dbg_raw, self->tracks[i]->dbg_bg, self->tracks[i]->samples[self->tracks[i]->len - 1].level);
-      for (guint i = 0; i < self->n_tracks; i++)
-        {
-          Track *t = self->tracks[i];
-          const Sample *s = &t->samples[t->len - 1];
-
-          g_printerr ("   #%u (%.1f,%.1f) r%.1f lvl %.1f [%.1f..%.1f]%s kind %s n%u c%u q%d sc %.1f cs %.1f seen %.1fs\n",
-                      t->id, t->cx, t->cy, t->radius, s->level, t->m_lo, t->m_hi, t->binary ? " bin" : "",
-                      lc_detected_kind_to_string (t->key.kind), t->key.count, t->key.colors[0], t->qualified, t->score,
-                      t->cand_score, (now - t->last_match_ns) / NS_PER_S);
-        }
-    }
 
   return TRUE;
 }
@@ -2838,7 +2861,17 @@ lc_led_detector_get_timeline (LcLedDetector *self,
     }
 
   *out_n_runs = runs->len;
-  return (LcLedRun *) g_array_free (runs, runs->len == 0);
+  if (runs->len == 0)
+    {
+      g_array_unref (runs);
+      return NULL;
+    }
+  {
+    LcLedRun *out = g_array_steal (runs, NULL);
+
+    g_array_unref (runs);
+    return out;
+  }
 }
 
 gboolean

@@ -74,7 +74,8 @@ typedef enum
   LC_DETECTED_NONE = 0,   /* nothing read yet */
   LC_DETECTED_SOLID,
   LC_DETECTED_BLINK,      /* light.rate_hz, on_ms, off_ms; colours may alternate */
-  LC_DETECTED_BURST,      /* light.count blinks, then light.pause_ms dark */
+  LC_DETECTED_BURST,      /* light.count blinks, then light.pause_ms dark;
+                           * count 0 while no whole group was seen yet */
   LC_DETECTED_FADE,
   LC_DETECTED_TOO_FAST,   /* blinks faster than the camera can follow */
   LC_DETECTED_UNKNOWN,    /* changes, but not in a pattern we know */
@@ -100,7 +101,8 @@ typedef struct
   double          x;               /* centre, 0..1 of the frame width */
   double          y;               /* centre, 0..1 of the frame height */
   double          radius;          /* lit radius, 0..1 of the frame width */
-  LcLight         light;           /* colours, kind, count, rate and timing */
+  LcLight         light;           /* colours (none from GRAY8), kind, count,
+                                    * rate_hz, on/off/pause_ms as measured */
   LcDetectedKind  kind;
   double          confidence;      /* 0..1 */
   gint64          stable_since_ns; /* pts from which this reading has not changed */
@@ -176,8 +178,10 @@ gboolean       lc_led_detector_select        (LcLedDetector    *self,
 void           lc_led_detector_clear_selection (LcLedDetector  *self);
 
 /* The signal the detection stands for: its lights (only the selected one if
- * any), or "off" when none. TOO_FAST becomes a blink without a rate, UNKNOWN
- * and NONE are left out. Returns TRUE if at least one light was read.
+ * any), or "off" when none. TOO_FAST becomes a blink without a rate; UNKNOWN,
+ * NONE and a burst not yet counted are left out; a light without colour
+ * (luma-only video) is called white. Returns TRUE if at least one light was
+ * read.
  */
 gboolean       lc_detection_to_signal        (const LcDetection *detection,
                                               LcSignal          *out_signal);

@@ -145,7 +145,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       enum { FW = 48, FH = 32 };
       guint8 *buffer = g_malloc (FW * FH * 3);
 
-      for (guint f = 0; f < 90; f++)
+      for (guint f = 0; f < 45; f++)
         {
           LcFrame frame;
 
