@@ -26,8 +26,10 @@ struct _LcWindow
   AdwWindowTitle       *window_title;
   GtkButton            *back_button;
   GtkStack             *stack;
-  LcMatchPage          *match_page;
   LcDevicePickerPage   *devices_page;
+
+  /* Pages built the first time they are needed (see page_table) */
+  LcMatchPage          *match_page;
   LcDiagnosisPage      *diagnosis_page;
   LcFixPage            *fix_page;
   LcSupportPage        *support_page;
@@ -52,6 +54,51 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* Only the device picker is built with the window; the other pages cost
+ * as much again to build and most runs never open all of them, so each
+ * is built when first shown or asked for. */
+static const struct {
+  const char *name;
+  const char *title;
+  GType     (*get_type) (void);
+  gsize       offset;
+} page_table[] = {
+  { LC_PAGE_MATCH, N_("Match the Light"), lc_match_page_get_type, G_STRUCT_OFFSET (LcWindow, match_page) },
+  { LC_PAGE_CAMERA, N_("Watch the Light"), lc_camera_page_get_type, G_STRUCT_OFFSET (LcWindow, camera_page) },
+  { LC_PAGE_DIAGNOSIS, N_("What It Means"), lc_diagnosis_page_get_type, G_STRUCT_OFFSET (LcWindow, diagnosis_page) },
+  { LC_PAGE_FIX, N_("Fix It"), lc_fix_page_get_type, G_STRUCT_OFFSET (LcWindow, fix_page) },
+  { LC_PAGE_SUPPORT, N_("Get Help"), lc_support_page_get_type, G_STRUCT_OFFSET (LcWindow, support_page) },
+};
+
+static GtkWidget *
+ensure_page (LcWindow   *self,
+             const char *page_name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, page_name);
+
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    {
+      if (g_strcmp0 (page_table[i].name, page_name) != 0)
+        continue;
+
+      page = g_object_new (page_table[i].get_type (), NULL);
+      gtk_stack_add_titled (self->stack, page, page_name, _(page_table[i].title));
+      G_STRUCT_MEMBER (gpointer, self, page_table[i].offset) = page;
+      return page;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+#define MATCH_PAGE(self)     LC_MATCH_PAGE (ensure_page (self, LC_PAGE_MATCH))
+#define CAMERA_PAGE(self)    LC_CAMERA_PAGE (ensure_page (self, LC_PAGE_CAMERA))
+#define DIAGNOSIS_PAGE(self) LC_DIAGNOSIS_PAGE (ensure_page (self, LC_PAGE_DIAGNOSIS))
+#define FIX_PAGE(self)       LC_FIX_PAGE (ensure_page (self, LC_PAGE_FIX))
+#define SUPPORT_PAGE(self)   LC_SUPPORT_PAGE (ensure_page (self, LC_PAGE_SUPPORT))
 
 static void
 update_navigation (LcWindow *self)
@@ -133,6 +180,10 @@ lc_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
 
+  /* The built pages went with the stack. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    G_STRUCT_MEMBER (gpointer, self, page_table[i].offset) = NULL;
+
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
 
@@ -165,24 +216,14 @@ lc_window_class_init (LcWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LC_TYPE_MATCH_PAGE);
   g_type_ensure (LC_TYPE_DEVICE_PICKER_PAGE);
-  g_type_ensure (LC_TYPE_DIAGNOSIS_PAGE);
-  g_type_ensure (LC_TYPE_FIX_PAGE);
-  g_type_ensure (LC_TYPE_SUPPORT_PAGE);
-  g_type_ensure (LC_TYPE_CAMERA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, match_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, devices_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, diagnosis_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, fix_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, support_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, camera_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
@@ -231,7 +272,7 @@ lc_window_push_page (LcWindow   *self,
   const char *current;
 
   g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (gtk_stack_get_child_by_name (self->stack, page_name) != NULL);
+  g_return_if_fail (ensure_page (self, page_name) != NULL);
 
   current = gtk_stack_get_visible_child_name (self->stack);
   if (g_strcmp0 (current, page_name) == 0)
@@ -271,6 +312,22 @@ lc_window_go_back (LcWindow *self)
   show_page (self, previous, FALSE);
 
   return TRUE;
+}
+
+/**
+ * lc_window_get_page:
+ * @page_name: one of the LC_PAGE_* names
+ *
+ * Returns: (transfer none): the page, built now if it was not yet
+ */
+GtkWidget *
+lc_window_get_page (LcWindow   *self,
+                    const char *page_name)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page_name != NULL, NULL);
+
+  return ensure_page (self, page_name);
 }
 
 const char *
@@ -318,7 +375,7 @@ lc_window_open_device (LcWindow   *self,
       return;
     }
 
-  lc_match_page_set_device (self->match_page, device);
+  lc_match_page_set_device (MATCH_PAGE (self), device);
   /* A signal set from here is the person's until the camera page says otherwise. */
   self->signal_source = LC_SIGNAL_SOURCE_EYE;
 
@@ -329,7 +386,7 @@ lc_window_open_device (LcWindow   *self,
 
       if (lc_signal_parse (signal_text, &signal, &error))
         {
-          lc_match_page_set_signal (self->match_page, &signal);
+          lc_match_page_set_signal (MATCH_PAGE (self), &signal);
         }
       else
         {
@@ -369,7 +426,7 @@ lc_window_watch_webcam (LcWindow *self)
   g_return_if_fail (LC_IS_WINDOW (self));
 
   lc_window_push_page (self, LC_PAGE_CAMERA);
-  lc_camera_page_start_webcam (self->camera_page);
+  lc_camera_page_start_webcam (CAMERA_PAGE (self));
 }
 
 /**
@@ -383,6 +440,9 @@ lc_window_get_device_id (LcWindow *self)
   LcDevice *device;
 
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  if (self->match_page == NULL)
+    return NULL;
 
   device = lc_match_page_get_device (self->match_page);
 
@@ -407,7 +467,7 @@ lc_window_set_signal_source (LcWindow       *self,
 
   g_return_if_fail (LC_IS_WINDOW (self));
 
-  signal = lc_match_page_get_signal (self->match_page);
+  signal = lc_match_page_get_signal (MATCH_PAGE (self));
   self->signal_source = source;
   self->signal_confidence = CLAMP (confidence, 0.0, 1.0);
   if (signal != NULL)
@@ -482,7 +542,7 @@ lc_window_show_diagnosis_with_source (LcWindow       *self,
     }
 
   lc_diagnosis_set_source (diagnosis, source, confidence);
-  lc_diagnosis_page_set_diagnosis (self->diagnosis_page, diagnosis);
+  lc_diagnosis_page_set_diagnosis (DIAGNOSIS_PAGE (self), diagnosis);
   lc_window_push_page (self, LC_PAGE_DIAGNOSIS);
 }
 
@@ -511,8 +571,8 @@ lc_window_start_fix (LcWindow         *self,
   else
     session = lc_fix_session_new (diagnosis);
 
-  lc_support_page_set_session (self->support_page, session);
-  lc_fix_page_set_session (self->fix_page, session);
+  lc_support_page_set_session (SUPPORT_PAGE (self), session);
+  lc_fix_page_set_session (FIX_PAGE (self), session);
   lc_window_push_page (self, LC_PAGE_FIX);
 }
 
@@ -529,6 +589,6 @@ lc_window_show_support (LcWindow     *self,
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_FIX_SESSION (session));
 
-  lc_support_page_set_session (self->support_page, session);
+  lc_support_page_set_session (SUPPORT_PAGE (self), session);
   lc_window_push_page (self, LC_PAGE_SUPPORT);
 }

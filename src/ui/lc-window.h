@@ -33,6 +33,8 @@ void        lc_window_push_page        (LcWindow      *self,
                                         const char    *page_name);
 gboolean    lc_window_go_back          (LcWindow      *self);
 const char *lc_window_get_visible_page (LcWindow      *self);
+GtkWidget  *lc_window_get_page         (LcWindow      *self,
+                                        const char    *page_name);
 void        lc_window_add_toast        (LcWindow      *self,
                                         AdwToast      *toast);
 void        lc_window_open_device      (LcWindow      *self,

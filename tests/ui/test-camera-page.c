@@ -187,7 +187,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  fixture->page = LC_CAMERA_PAGE (find_widget (GTK_WIDGET (fixture->window), LC_TYPE_CAMERA_PAGE));
+  fixture->page = LC_CAMERA_PAGE (lc_window_get_page (fixture->window, LC_PAGE_CAMERA));
   g_assert_nonnull (fixture->page);
   g_signal_connect (fixture->page, "notify::status", G_CALLBACK (on_status_changed), fixture);
   iterate_pending ();

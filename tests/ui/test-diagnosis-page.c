@@ -101,7 +101,7 @@ has_label_containing (GtkWidget  *widget,
 static GtkWidget *
 get_diagnosis_page (LcWindow *window)
 {
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DIAGNOSIS_PAGE);
+  GtkWidget *page = lc_window_get_page (window, LC_PAGE_DIAGNOSIS);
 
   g_assert_nonnull (page);
   return page;

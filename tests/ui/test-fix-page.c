@@ -147,8 +147,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   iterate ();
 
-  fixture->fix_page = LC_FIX_PAGE (find_descendant (GTK_WIDGET (fixture->window), LC_TYPE_FIX_PAGE));
-  fixture->support_page = LC_SUPPORT_PAGE (find_descendant (GTK_WIDGET (fixture->window), LC_TYPE_SUPPORT_PAGE));
+  fixture->fix_page = LC_FIX_PAGE (lc_window_get_page (fixture->window, LC_PAGE_FIX));
+  fixture->support_page = LC_SUPPORT_PAGE (lc_window_get_page (fixture->window, LC_PAGE_SUPPORT));
   g_assert_nonnull (fixture->fix_page);
   g_assert_nonnull (fixture->support_page);
 
