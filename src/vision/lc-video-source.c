@@ -1559,12 +1559,14 @@ lc_video_source_find_sample_clip (GError **error)
   const char * const *data_dirs;
   g_autofree char *path = NULL;
 
+  /* The override is the only place looked at, so tests can also make the
+   * clip missing. */
   if (env_dir != NULL && *env_dir != '\0')
     {
       path = g_build_filename (env_dir, SAMPLE_CLIP_NAME, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         return g_file_new_for_path (path);
-      g_clear_pointer (&path, g_free);
+      goto not_found;
     }
 
 #ifdef SAMPLE_DIR
@@ -1583,6 +1585,15 @@ lc_video_source_find_sample_clip (GError **error)
       g_clear_pointer (&path, g_free);
     }
 
+#ifdef SOURCE_SAMPLE_DIR
+  /* Run from the build directory, before installing. */
+  path = g_build_filename (SOURCE_SAMPLE_DIR, SAMPLE_CLIP_NAME, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (path);
+  g_clear_pointer (&path, g_free);
+#endif
+
+not_found:
   g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
                        _("The sample video is not installed"));
 

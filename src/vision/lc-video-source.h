@@ -67,8 +67,9 @@ LcVideoSource      *lc_video_source_new_for_camera     (LcCamera       *camera);
  */
 LcVideoSource      *lc_video_source_new_for_sample     (void);
 
-/* Where the sample clip is: $LIGHTCODE_SAMPLE_DIR, the build-time SAMPLE_DIR,
- * then $XDG_DATA_DIRS/lightcode/samples. NULL with NOT_FOUND if absent.
+/* Where the sample clip is: only $LIGHTCODE_SAMPLE_DIR when it is set;
+ * otherwise the build-time SAMPLE_DIR, $XDG_DATA_DIRS/lightcode/samples,
+ * then the source tree (uninstalled runs). NULL with NOT_FOUND if absent.
  */
 GFile              *lc_video_source_find_sample_clip   (GError        **error);
 
