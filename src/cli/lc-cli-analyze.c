@@ -279,12 +279,12 @@ print_human (LcVideoSource     *source,
   for (guint i = 1; i < MIN (detection->n_leds, LC_DETECTION_MAX_LEDS); i++)
     {
       const LcDetectedLed *other = &detection->leds[i];
-      g_autofree char *colors = dup_colors (&other->light);
+      LcSignal single = { .n_lights = 1, .lights = { other->light } };
+      g_autofree char *other_words = lc_signal_describe (&single);
 
-      /* TRANSLATORS: another light: its colours, what it does, where */
-      g_string_append_printf (out, _("Also seen: %s, %s, %s"),
-                              colors, lc_detected_kind_to_string (other->kind),
-                              describe_position (other->x, other->y));
+      /* TRANSLATORS: another light: what it does in words, then where */
+      g_string_append_printf (out, _("Also seen: %s, %s"),
+                              other_words, describe_position (other->x, other->y));
       g_string_append_c (out, '\n');
     }
 

@@ -543,6 +543,8 @@ parse_rate (Parser  *parser,
 
   if (!is_digit (parser_peek (parser)))
     return parser_fail (parser, start, LC_SIGNAL_ERROR_SYNTAX,
+                        /* TRANSLATORS: "4" and "0.5" are typed as they are: keep the
+                         * decimal point. */
                         _("expected a rate in hertz, such as 4 or 0.5"), error);
 
   if (parser_peek (parser) == '0' && is_digit (parser->text[parser->pos + 1]))
@@ -579,6 +581,7 @@ parse_rate (Parser  *parser,
 
   if (strncmp (parser->text + parser->pos, "hz", 2) != 0)
     return parser_fail (parser, parser->pos, LC_SIGNAL_ERROR_SYNTAX,
+                        /* TRANSLATORS: “hz” is typed as it is; keep it. */
                         _("expected “hz” after the rate"), error);
   parser->pos += 2;
 
@@ -607,6 +610,8 @@ parse_light (Parser   *parser,
 
       if (!color_from_span (parser->text + start, len, &color))
         return parser_fail (parser, start, LC_SIGNAL_ERROR_SYNTAX,
+                            /* TRANSLATORS: the words in parentheses are what people
+                             * type in a signal; keep them in English. */
                             _("expected a colour (red, green, blue, white or amber)"), error);
 
       for (guint i = 0; i < light->n_colors; i++)
@@ -644,6 +649,8 @@ parse_light (Parser   *parser,
     light->kind = LC_KIND_FADE;
   else
     return parser_fail (parser, kind_start, LC_SIGNAL_ERROR_SYNTAX,
+                        /* TRANSLATORS: the words in parentheses are what people
+                         * type in a signal; keep them in English. */
                         _("expected a pattern (solid, blink, burst or fade)"), error);
 
   if (light->kind == LC_KIND_SOLID && light->n_colors > 1)
@@ -713,6 +720,8 @@ lc_signal_parse (const char  *text,
 
       if (!color_from_span (text, parser_word_length (&parser), &first))
         return parser_fail (&parser, 0, LC_SIGNAL_ERROR_SYNTAX,
+                            /* TRANSLATORS: the colour words and “off” are what
+                             * people type in a signal; keep them in English. */
                             _("expected a colour (red, green, blue, white or amber) or “off”"), error);
 
       for (;;)
@@ -1201,9 +1210,14 @@ out:
 
 /* Describing */
 
-/* Lower-case colour words for use inside sentences. */
-static const char *
-color_word (LcColor color)
+/**
+ * lc_color_get_word:
+ *
+ * Returns: the translated lower-case colour word for use inside a
+ *   sentence ("red light"), as opposed to lc_color_get_name()'s "Red"
+ */
+const char *
+lc_color_get_word (LcColor color)
 {
   switch (color)
     {
@@ -1223,22 +1237,28 @@ color_word (LcColor color)
     }
 }
 
-static char *
-describe_color_list (const LcLight *light)
+/**
+ * lc_light_describe_colors:
+ *
+ * Returns: (transfer full): the light's colours as words inside a
+ *   sentence: "red", "blue and green"
+ */
+char *
+lc_light_describe_colors (const LcLight *light)
 {
   guint n = MIN (light->n_colors, LC_LIGHT_MAX_COLORS);
 
   if (n >= 3)
     /* TRANSLATORS: three alternating colours, e.g. "red, green and blue" */
-    return g_strdup_printf (_("%s, %s and %s"), color_word (light->colors[0]),
-                            color_word (light->colors[1]), color_word (light->colors[2]));
+    return g_strdup_printf (_("%s, %s and %s"), lc_color_get_word (light->colors[0]),
+                            lc_color_get_word (light->colors[1]), lc_color_get_word (light->colors[2]));
 
   if (n == 2)
     /* TRANSLATORS: two alternating colours, e.g. "blue and green" */
-    return g_strdup_printf (_("%s and %s"), color_word (light->colors[0]),
-                            color_word (light->colors[1]));
+    return g_strdup_printf (_("%s and %s"), lc_color_get_word (light->colors[0]),
+                            lc_color_get_word (light->colors[1]));
 
-  return g_strdup (color_word (light->colors[0]));
+  return g_strdup (lc_color_get_word (light->colors[0]));
 }
 
 static char *
@@ -1293,7 +1313,7 @@ describe_light (const LcLight *light)
 {
   g_autofree char *blinks = NULL;
   g_autofree char *colors = NULL;
-  const char *color = color_word (light->colors[0]);
+  const char *color = lc_color_get_word (light->colors[0]);
   gboolean alternates = light->n_colors > 1 && light->kind != LC_KIND_SOLID;
 
   if (light->kind == LC_KIND_BURST)
@@ -1334,7 +1354,7 @@ describe_light (const LcLight *light)
         }
     }
 
-  colors = describe_color_list (light);
+  colors = lc_light_describe_colors (light);
 
   switch (light->kind)
     {

@@ -85,6 +85,7 @@ const char *lc_color_to_string   (LcColor      color);   /* "red"; NULL for NONE
 gboolean    lc_color_from_string (const char  *text,
                                   LcColor     *out_color);
 const char *lc_color_get_name    (LcColor      color);   /* translated "Red" */
+const char *lc_color_get_word    (LcColor      color);   /* translated "red", in a sentence */
 const char *lc_kind_to_string    (LcKind       kind);    /* "solid", "burst", … */
 
 /* Lights
@@ -125,6 +126,7 @@ void     lc_light_set_rate       (LcLight       *light,
                                   double         rate_hz,
                                   gboolean       rate_explicit);
 double   lc_light_get_period     (const LcLight *light); /* seconds of one repeat */
+char    *lc_light_describe_colors (const LcLight *light); /* "blue and green" */
 gboolean lc_light_state_at       (const LcLight *light,
                                   double         t_seconds,
                                   LcColor       *out_color,

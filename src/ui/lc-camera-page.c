@@ -234,45 +234,41 @@ format_confidence (double confidence)
   return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
 }
 
-/* "Red", "Blue and green": the colours of one light. */
+/* The colours of one light as words inside a sentence: "red", "blue and
+ * green"; a light seen only as a bright spot reads as white. */
 static char *
 dup_light_colors (const LcLight *light)
 {
-  g_autofree char *second = NULL;
-
   if (light->n_colors == 0)
-    return g_strdup (_("White"));
-  if (light->n_colors == 1)
-    return g_strdup (lc_color_get_name (light->colors[0]));
+    return g_strdup (lc_color_get_word (LC_COLOR_WHITE));
 
-  second = g_utf8_strdown (lc_color_get_name (light->colors[1]), -1);
-  /* Translators: a light that alternates two colours, "Blue and green" */
-  return g_strdup_printf (_("%s and %s"), lc_color_get_name (light->colors[0]), second);
+  return lc_light_describe_colors (light);
 }
 
-/* A first reading, before it is confirmed: "Red light, blinking — counting…". */
+/* A first reading, before it is confirmed: "Blinking red light — counting…". */
 static char *
 describe_provisional (const LcDetectedLed *led)
 {
   g_autofree char *colors = dup_light_colors (&led->light);
 
+  /* Translators for all of these: %s is one or two colour words from the
+   * "colour in a sentence" messages ("red", "blue and green"). */
   switch (led->kind)
     {
     case LC_DETECTED_SOLID:
-      /* Translators: %s is a colour, "Red light, steady — checking…" */
-      return g_strdup_printf (_("%s light, steady — checking…"), colors);
+      return g_strdup_printf (_("Steady %s light — checking…"), colors);
     case LC_DETECTED_BLINK:
-      return g_strdup_printf (_("%s light, blinking — counting…"), colors);
+      return g_strdup_printf (_("Blinking %s light — counting…"), colors);
     case LC_DETECTED_BURST:
-      return g_strdup_printf (_("%s light, blinking in groups — counting…"), colors);
+      return g_strdup_printf (_("Blinking %s light, in groups — counting…"), colors);
     case LC_DETECTED_FADE:
-      return g_strdup_printf (_("%s light, slowly brightening and dimming — checking…"), colors);
+      return g_strdup_printf (_("Fading %s light — checking…"), colors);
     case LC_DETECTED_TOO_FAST:
-      return g_strdup_printf (_("%s light, blinking very fast — checking…"), colors);
+      return g_strdup_printf (_("Fast-blinking %s light — checking…"), colors);
     case LC_DETECTED_NONE:
     case LC_DETECTED_UNKNOWN:
     default:
-      return g_strdup_printf (_("%s light, changing — watching…"), colors);
+      return g_strdup_printf (_("Changing %s light — watching…"), colors);
     }
 }
 
@@ -296,8 +292,8 @@ describe_led (const LcDetectedLed *led)
         return lc_signal_describe (&signal);
       break;
     case LC_DETECTED_TOO_FAST:
-      /* Translators: %s is a colour */
-      return g_strdup_printf (_("%s light, blinking too fast to count"), colors);
+      /* Translators: %s is one or two colour words, "red" */
+      return g_strdup_printf (_("Blinking %s light, too fast to count"), colors);
     case LC_DETECTED_NONE:
     case LC_DETECTED_UNKNOWN:
     default:
@@ -305,7 +301,7 @@ describe_led (const LcDetectedLed *led)
     }
 
   /* Translators: %s is a colour; the pattern is not known yet */
-  return g_strdup_printf (_("%s light, pattern not clear yet"), colors);
+  return g_strdup_printf (_("Seen: %s light, pattern not clear yet"), colors);
 }
 
 /* The lowest confidence of the lights the signal is made of. */
@@ -453,7 +449,7 @@ update_status (LcCameraPage *self)
       g_free (status);
       g_free (detail);
       /* Translators: %s is a colour */
-      status = g_strdup_printf (_("%s light seen, but its pattern could not be read"), colors);
+      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
       detail = g_strdup (_("The video ends too soon. Film the light for at least 15 seconds, then open that video."));
     }
 

@@ -663,7 +663,7 @@ update_playback_buttons (LcMatchPage *self)
   gboolean timeline = lc_led_simulator_get_timeline_mode (self->simulator);
   gboolean forced = timeline && !lc_led_simulator_get_show_timeline (self->simulator);
   gboolean paused = lc_led_simulator_get_paused (self->simulator);
-  const char *label = paused ? _("Play") : _("Pause");
+  const char *label = paused ? C_("verb", "Play") : C_("verb", "Pause");
 
   /* Nothing moves in a timeline; with reduce motion the toggle is moot. */
   gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline);

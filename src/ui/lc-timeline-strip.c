@@ -253,11 +253,13 @@ describe_runs (LcTimelineStrip *self)
     lit = g_strdup_printf (_("Last 10 seconds: %s, lit all the time"), colors);
   else
     /* Translators: %s is a colour name or a list of them, %u a count */
-    lit = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Last 10 seconds: %s, came on once",
-                                        "Last 10 seconds: %s, came on %u times",
-                                        n_on),
-                           colors, n_on);
+    lit = n_on == 1
+      ? g_strdup_printf (_("Last 10 seconds: %s, came on once"), colors)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Last 10 seconds: %s, came on %u time",
+                                      "Last 10 seconds: %s, came on %u times",
+                                      n_on),
+                         colors, n_on);
 
   if (n_unknown > 0)
     return g_strdup_printf (_("%s (with gaps where the video skipped)"), lit);
