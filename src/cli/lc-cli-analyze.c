@@ -226,9 +226,9 @@ describe_position (double x,
 {
   /* Rows top to bottom, columns left to right. */
   static const char * const positions[3][3] = {
-    { N_("top left"), N_("top centre"), N_("top right") },
-    { N_("left"), N_("centre"), N_("right") },
-    { N_("bottom left"), N_("bottom centre"), N_("bottom right") },
+    { N_("top left"), N_("top center"), N_("top right") },
+    { N_("left"), N_("center"), N_("right") },
+    { N_("bottom left"), N_("bottom center"), N_("bottom right") },
   };
   int column = CLAMP ((int) (x * 3), 0, 2);
   int row = CLAMP ((int) (y * 3), 0, 2);
@@ -343,7 +343,7 @@ lc_cli_analyze (int    argc,
 
   context = g_option_context_new (_("FILE"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Read the status light in a video file: its colour, its pattern and where it is."));
+  g_option_context_set_summary (context, _("Read the status light in a video file: its color, its pattern and where it is."));
   g_option_context_set_description (context,
                                     _("The video is read as fast as it decodes, without a window. "
                                       "Exit status: 0 a light was read; 1 no light was found (or, with --device, "

@@ -20,7 +20,7 @@ typedef struct
 {
   const char *id;                  /* "status", "left", … */
   const char *name;                /* translated: "Status light" */
-  LcColor     colors[LC_N_COLORS]; /* colours it can show */
+  LcColor     colors[LC_N_COLORS]; /* colors it can show */
   guint       n_colors;
   double      x;                   /* 0..1 of the drawing's width */
   double      y;                   /* 0..1 of the drawing's height */
@@ -47,7 +47,7 @@ const char          *lc_device_get_note              (LcDevice *self);
 const LcDeviceLight *lc_device_get_lights            (LcDevice *self,
                                                       guint    *n_lights);
 /* Assigns each light of @signal to a distinct light of the device that can
- * show its colours. @out_light_indexes (LC_SIGNAL_MAX_LIGHTS entries, may be
+ * show its colors. @out_light_indexes (LC_SIGNAL_MAX_LIGHTS entries, may be
  * NULL) receives the device light index for each signal light. FALSE when
  * the device cannot show @signal.
  */

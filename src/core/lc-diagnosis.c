@@ -341,7 +341,7 @@ build_explanation (LcDiagnosis     *self,
             }
         }
       if (flags & LC_MATCH_COLOR_CONFUSED)
-        append_sentence (text, _("The colour differs a little, and colours like red and amber are easy to mix up, in a camera picture too."));
+        append_sentence (text, _("The color differs a little, and colors like red and amber are easy to mix up, in a camera picture too."));
       if (flags & LC_MATCH_KIND_CONFUSED)
         append_sentence (text, _("The pattern differs a little: short bursts of blinks and steady blinking are easy to confuse."));
       if (flags & LC_MATCH_RATE_DIFFERS)

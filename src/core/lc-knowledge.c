@@ -990,7 +990,7 @@ read_light (Loader         *loader,
   colors_node = json_object_get_member (object, "colors");
   if (colors_node == NULL || !JSON_NODE_HOLDS_ARRAY (colors_node))
     return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                 "the field “colors” must be a list of colours");
+                 "the field “colors” must be a list of colors");
 
   colors = json_node_get_array (colors_node);
   if (json_array_get_length (colors) == 0)
@@ -1005,23 +1005,23 @@ read_light (Loader         *loader,
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                     "the field “colors” must be a list of colours");
+                     "the field “colors” must be a list of colors");
 
       text = json_node_get_string (element);
       if (!lc_color_from_string (text, &color) || color == LC_COLOR_NONE)
         {
           if (!g_utf8_validate (text, -1, NULL))
             return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                         "unknown colour in “colors”");
+                         "unknown color in “colors”");
           return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                       "unknown colour “%s”", text);
+                       "unknown color “%s”", text);
         }
 
       if (lc_device_light_can_show (light, color))
         return fail (error, LC_KNOWLEDGE_ERROR_DUPLICATE, loader->file, entry,
-                     "the colour “%s” is listed twice", text);
+                     "the color “%s” is listed twice", text);
 
-      /* Distinct valid colours never exceed LC_N_COLORS - 1. */
+      /* Distinct valid colors never exceed LC_N_COLORS - 1. */
       g_assert (light->n_colors < LC_N_COLORS);
       light->colors[light->n_colors++] = color;
     }

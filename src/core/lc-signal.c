@@ -31,7 +31,7 @@ static const char * const kind_ids[] = {
   "off", "solid", "blink", "burst", "fade",
 };
 
-/* Colours */
+/* Colors */
 
 const char *
 lc_color_to_string (LcColor color)
@@ -93,7 +93,7 @@ lc_color_get_name (LcColor color)
       return _("Amber");
     case LC_COLOR_NONE:
     default:
-      /* TRANSLATORS: the colour of a light that is not lit */
+      /* TRANSLATORS: the color of a light that is not lit */
       return _("None");
     }
 }
@@ -267,7 +267,7 @@ burst_group_ms (const LcLight *light)
   return (double) light->count * (light->on_ms + light->off_ms) - light->off_ms + light->pause_ms;
 }
 
-/* How many blinks (or breaths, or groups) before the colour cycle and the
+/* How many blinks (or breaths, or groups) before the color cycle and the
  * pattern line up again.
  */
 static guint
@@ -455,7 +455,7 @@ parser_fail (Parser        *parser,
   if (g_utf8_validate_len (parser->text, offset, NULL))
     position = g_utf8_strlen (parser->text, (gssize) offset) + 1;
 
-  /* TRANSLATORS: "At position 5: expected a colour (…)"; the second %s is
+  /* TRANSLATORS: "At position 5: expected a color (…)"; the second %s is
    * one of the messages below that say what is wrong.
    */
   g_set_error (error, LC_SIGNAL_ERROR, code, _("At position %ld: %s"), position, what);
@@ -612,18 +612,18 @@ parse_light (Parser   *parser,
         return parser_fail (parser, start, LC_SIGNAL_ERROR_SYNTAX,
                             /* TRANSLATORS: the words in parentheses are what people
                              * type in a signal; keep them in English. */
-                            _("expected a colour (red, green, blue, white or amber)"), error);
+                            _("expected a color (red, green, blue, white or amber)"), error);
 
       for (guint i = 0; i < light->n_colors; i++)
         {
           if (light->colors[i] == color)
             return parser_fail (parser, start, LC_SIGNAL_ERROR_RANGE,
-                                _("a colour appears twice in one light"), error);
+                                _("a color appears twice in one light"), error);
         }
 
       if (light->n_colors == LC_LIGHT_MAX_COLORS)
         return parser_fail (parser, start, LC_SIGNAL_ERROR_RANGE,
-                            _("a light alternates at most 3 colours"), error);
+                            _("a light alternates at most 3 colors"), error);
 
       light->colors[light->n_colors++] = color;
       parser->pos += len;
@@ -634,7 +634,7 @@ parse_light (Parser   *parser,
         break;
       else
         return parser_fail (parser, parser->pos, LC_SIGNAL_ERROR_SYNTAX,
-                            _("expected “:” or “/” after a colour"), error);
+                            _("expected “:” or “/” after a color"), error);
     }
   parser->pos++;
 
@@ -655,7 +655,7 @@ parse_light (Parser   *parser,
 
   if (light->kind == LC_KIND_SOLID && light->n_colors > 1)
     return parser_fail (parser, kind_start, LC_SIGNAL_ERROR_SYNTAX,
-                        _("a steady light shows one colour; use blink, burst or fade for alternating colours"),
+                        _("a steady light shows one color; use blink, burst or fade for alternating colors"),
                         error);
 
   if (light->kind == LC_KIND_BURST)
@@ -720,9 +720,9 @@ lc_signal_parse (const char  *text,
 
       if (!color_from_span (text, parser_word_length (&parser), &first))
         return parser_fail (&parser, 0, LC_SIGNAL_ERROR_SYNTAX,
-                            /* TRANSLATORS: the colour words and “off” are what
+                            /* TRANSLATORS: the color words and “off” are what
                              * people type in a signal; keep them in English. */
-                            _("expected a colour (red, green, blue, white or amber) or “off”"), error);
+                            _("expected a color (red, green, blue, white or amber) or “off”"), error);
 
       for (;;)
         {
@@ -768,7 +768,7 @@ append_rate (GString *string,
 }
 
 /* Returns FALSE and appends nothing when the light is dark or has no valid
- * colour: such lights have no text form.
+ * color: such lights have no text form.
  */
 static gboolean
 append_light (GString       *string,
@@ -786,7 +786,7 @@ append_light (GString       *string,
       if (id == NULL)
         continue;
 
-      /* A steady light cannot alternate: only its first colour shows. */
+      /* A steady light cannot alternate: only its first color shows. */
       if (light->kind == LC_KIND_SOLID && n_printed > 0)
         break;
 
@@ -999,8 +999,8 @@ relate_color_sets (const LcLight *observed,
 
   if (n_o < n_k)
     {
-      /* Some colours of an alternating light were missed: each colour seen
-       * must be one of the known colours.
+      /* Some colors of an alternating light were missed: each color seen
+       * must be one of the known colors.
        */
       for (guint i = 0; i < n_o; i++)
         {
@@ -1213,7 +1213,7 @@ out:
 /**
  * lc_color_get_word:
  *
- * Returns: the translated lower-case colour word for use inside a
+ * Returns: the translated lower-case color word for use inside a
  *   sentence ("red light"), as opposed to lc_color_get_name()'s "Red"
  */
 const char *
@@ -1222,25 +1222,25 @@ lc_color_get_word (LcColor color)
   switch (color)
     {
     case LC_COLOR_RED:
-      return C_("colour in a sentence", "red");
+      return C_("color in a sentence", "red");
     case LC_COLOR_GREEN:
-      return C_("colour in a sentence", "green");
+      return C_("color in a sentence", "green");
     case LC_COLOR_BLUE:
-      return C_("colour in a sentence", "blue");
+      return C_("color in a sentence", "blue");
     case LC_COLOR_WHITE:
-      return C_("colour in a sentence", "white");
+      return C_("color in a sentence", "white");
     case LC_COLOR_AMBER:
-      return C_("colour in a sentence", "amber");
+      return C_("color in a sentence", "amber");
     case LC_COLOR_NONE:
     default:
-      return C_("colour in a sentence", "unlit");
+      return C_("color in a sentence", "unlit");
     }
 }
 
 /**
  * lc_light_describe_colors:
  *
- * Returns: (transfer full): the light's colours as words inside a
+ * Returns: (transfer full): the light's colors as words inside a
  *   sentence: "red", "blue and green"
  */
 char *
@@ -1249,12 +1249,12 @@ lc_light_describe_colors (const LcLight *light)
   guint n = MIN (light->n_colors, LC_LIGHT_MAX_COLORS);
 
   if (n >= 3)
-    /* TRANSLATORS: three alternating colours, e.g. "red, green and blue" */
+    /* TRANSLATORS: three alternating colors, e.g. "red, green and blue" */
     return g_strdup_printf (_("%s, %s and %s"), lc_color_get_word (light->colors[0]),
                             lc_color_get_word (light->colors[1]), lc_color_get_word (light->colors[2]));
 
   if (n == 2)
-    /* TRANSLATORS: two alternating colours, e.g. "blue and green" */
+    /* TRANSLATORS: two alternating colors, e.g. "blue and green" */
     return g_strdup_printf (_("%s and %s"), lc_color_get_word (light->colors[0]),
                             lc_color_get_word (light->colors[1]));
 
@@ -1327,14 +1327,14 @@ describe_light (const LcLight *light)
           switch (light_speed (light))
             {
             case SPEED_FAST:
-              /* TRANSLATORS: %s is a colour: "red light blinking fast" */
+              /* TRANSLATORS: %s is a color: "red light blinking fast" */
               return g_strdup_printf (_("%s light blinking fast"), color);
             case SPEED_SLOW:
-              /* TRANSLATORS: %s is a colour: "red light blinking slowly" */
+              /* TRANSLATORS: %s is a color: "red light blinking slowly" */
               return g_strdup_printf (_("%s light blinking slowly"), color);
             case SPEED_ANY:
             default:
-              /* TRANSLATORS: %s is a colour: "red light blinking" */
+              /* TRANSLATORS: %s is a color: "red light blinking" */
               return g_strdup_printf (_("%s light blinking"), color);
             }
 
@@ -1343,13 +1343,13 @@ describe_light (const LcLight *light)
           return g_strdup_printf (_("%s light: %s, then a pause, repeating"), color, blinks);
 
         case LC_KIND_FADE:
-          /* TRANSLATORS: %s is a colour: "red light fading in and out" */
+          /* TRANSLATORS: %s is a color: "red light fading in and out" */
           return g_strdup_printf (_("%s light fading in and out"), color);
 
         case LC_KIND_SOLID:
         case LC_KIND_OFF:
         default:
-          /* TRANSLATORS: %s is a colour: "red light on" (steady) */
+          /* TRANSLATORS: %s is a color: "red light on" (steady) */
           return g_strdup_printf (_("%s light on"), color);
         }
     }
@@ -1363,7 +1363,7 @@ describe_light (const LcLight *light)
       return g_strdup_printf (_("light: %s alternating %s, then a pause, repeating"), blinks, colors);
 
     case LC_KIND_FADE:
-      /* TRANSLATORS: %s lists colours: "light fading in and out, alternating blue and green" */
+      /* TRANSLATORS: %s lists colors: "light fading in and out, alternating blue and green" */
       return g_strdup_printf (_("light fading in and out, alternating %s"), colors);
 
     case LC_KIND_BLINK:
@@ -1373,14 +1373,14 @@ describe_light (const LcLight *light)
       switch (light_speed (light))
         {
         case SPEED_FAST:
-          /* TRANSLATORS: %s lists colours: "light alternating blue and green fast" */
+          /* TRANSLATORS: %s lists colors: "light alternating blue and green fast" */
           return g_strdup_printf (_("light alternating %s fast"), colors);
         case SPEED_SLOW:
-          /* TRANSLATORS: %s lists colours: "light alternating blue and green slowly" */
+          /* TRANSLATORS: %s lists colors: "light alternating blue and green slowly" */
           return g_strdup_printf (_("light alternating %s slowly"), colors);
         case SPEED_ANY:
         default:
-          /* TRANSLATORS: %s lists colours: "light alternating blue and green" */
+          /* TRANSLATORS: %s lists colors: "light alternating blue and green" */
           return g_strdup_printf (_("light alternating %s"), colors);
         }
     }

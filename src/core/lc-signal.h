@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Colours a Blink status light can show. Ids ("red", …) are the text form. */
+/* Colors a Blink status light can show. Ids ("red", …) are the text form. */
 typedef enum
 {
   LC_COLOR_NONE = 0,
@@ -28,7 +28,7 @@ typedef enum
 {
   LC_KIND_OFF = 0,
   LC_KIND_SOLID,
-  LC_KIND_BLINK,  /* even on/off, repeating; several colours alternate */
+  LC_KIND_BLINK,  /* even on/off, repeating; several colors alternate */
   LC_KIND_BURST,  /* N blinks, a pause, repeating */
   LC_KIND_FADE,   /* slow breathing */
 } LcKind;
@@ -80,7 +80,7 @@ typedef enum
 #define LC_BURST_DEFAULT_PAUSE_MS 1800
 #define LC_FADE_DEFAULT_PERIOD_MS 3000
 
-/* Colours */
+/* Colors */
 const char *lc_color_to_string   (LcColor      color);   /* "red"; NULL for NONE */
 gboolean    lc_color_from_string (const char  *text,
                                   LcColor     *out_color);
@@ -109,14 +109,14 @@ const char *lc_kind_to_string    (LcKind       kind);    /* "solid", "burst", �
  *   and shows colors[k % n_colors].
  * - burst: groups of count blinks; the dark time after the last blink of a
  *   group is pause_ms (so a group lasts count * (on + off) - off + pause).
- *   Blinks are numbered across groups for the colour: colors[k % n_colors].
+ *   Blinks are numbered across groups for the color: colors[k % n_colors].
  * - fade: raised cosine, 0 at the start of breath k, 1 after on_ms, 0 after
  *   on_ms + off_ms; breath k shows colors[k % n_colors]; lit while level > 0.
  * - solid: colors[0] at level 1; off: dark.
- * lc_light_state_at() returns whether the light is lit; the colour is
+ * lc_light_state_at() returns whether the light is lit; the color is
  * LC_COLOR_NONE and the level 0 while it is dark.
  * lc_light_get_period() is the time after which everything repeats,
- * colours included (so "blue/green:blink" at 1 Hz has a 2 s period);
+ * colors included (so "blue/green:blink" at 1 Hz has a 2 s period);
  * 0 for solid and off.
  */
 void     lc_light_init_solid     (LcLight       *light,
@@ -138,7 +138,7 @@ char    *lc_light_to_string      (const LcLight *light); /* "red:burst:6"; "off"
  * lc_signal_parse() is strict: lower case only, no white space (not even a
  * trailing newline), counts and rates without leading zeros, rates with at
  * most two decimals ("@4hz", "@0.5hz", "@2.25hz"). A steady light has one
- * colour. Errors give the 1-based character position. Parsed lights are
+ * color. Errors give the 1-based character position. Parsed lights are
  * normalized.
  * lc_signal_to_string() is canonical: lights in their order, dark lights
  * left out ("off" when none is lit), the rate only when rate_explicit,
@@ -176,7 +176,7 @@ typedef enum
   LC_MATCH_EXACT          = 0,
   LC_MATCH_COUNT_OFF      = 1 << 0, /* burst count differs by one */
   LC_MATCH_RATE_DIFFERS   = 1 << 1, /* "fast" vs "slow" */
-  LC_MATCH_COLOR_CONFUSED = 1 << 2, /* amber for red, white for a clipped colour */
+  LC_MATCH_COLOR_CONFUSED = 1 << 2, /* amber for red, white for a clipped color */
   LC_MATCH_KIND_CONFUSED  = 1 << 3, /* burst read as blink, fade as blink, … */
   LC_MATCH_LIGHT_MISSING  = 1 << 4, /* one of several lights not seen */
 } LcMatchFlags;
@@ -186,10 +186,10 @@ typedef enum
  *
  * Lights are paired order-insensitively (best assignment); the score is
  * the product of the pairs' scores. Per pair, each tolerated difference
- * multiplies the score: colour confused 0.65, kind confused 0.6, burst
+ * multiplies the score: color confused 0.65, kind confused 0.6, burst
  * count off by one 0.65, rate differs 0.7. So one difference gives
  * 0.6–0.7, two about 0.4. One light of a multi-light known signal not
- * observed multiplies by 0.6. Anything else (another colour, solid vs
+ * observed multiplies by 0.6. Anything else (another color, solid vs
  * blinking, counts further apart, an extra or two missing lights, dark vs
  * lit) gives 0. Rates only count when both are explicit and differ by more
  * than 1.5 times.

@@ -234,7 +234,7 @@ format_confidence (double confidence)
   return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
 }
 
-/* The colours of one light as words inside a sentence: "red", "blue and
+/* The colors of one light as words inside a sentence: "red", "blue and
  * green"; a light seen only as a bright spot reads as white. */
 static char *
 dup_light_colors (const LcLight *light)
@@ -251,8 +251,8 @@ describe_provisional (const LcDetectedLed *led)
 {
   g_autofree char *colors = dup_light_colors (&led->light);
 
-  /* Translators for all of these: %s is one or two colour words from the
-   * "colour in a sentence" messages ("red", "blue and green"). */
+  /* Translators for all of these: %s is one or two color words from the
+   * "color in a sentence" messages ("red", "blue and green"). */
   switch (led->kind)
     {
     case LC_DETECTED_SOLID:
@@ -292,7 +292,7 @@ describe_led (const LcDetectedLed *led)
         return lc_signal_describe (&signal);
       break;
     case LC_DETECTED_TOO_FAST:
-      /* Translators: %s is one or two colour words, "red" */
+      /* Translators: %s is one or two color words, "red" */
       return g_strdup_printf (_("Blinking %s light, too fast to count"), colors);
     case LC_DETECTED_NONE:
     case LC_DETECTED_UNKNOWN:
@@ -300,7 +300,7 @@ describe_led (const LcDetectedLed *led)
       break;
     }
 
-  /* Translators: %s is a colour; the pattern is not known yet */
+  /* Translators: %s is a color; the pattern is not known yet */
   return g_strdup_printf (_("Seen: %s light, pattern not clear yet"), colors);
 }
 
@@ -448,7 +448,7 @@ update_status (LcCameraPage *self)
 
       g_free (status);
       g_free (detail);
-      /* Translators: %s is a colour */
+      /* Translators: %s is a color */
       status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
       detail = g_strdup (_("The video ends too soon. Film the light for at least 15 seconds, then open that video."));
     }

@@ -154,7 +154,7 @@ find_ring_at (LcCameraPreview *self,
   return best;
 }
 
-/* Colours */
+/* Colors */
 
 static GdkRGBA
 get_accent (LcCameraPreview *self)
@@ -198,7 +198,7 @@ update_description (LcCameraPreview *self)
         {
           const LcDetectedLed *led = &self->leds[i];
           const char *color = led->light.n_colors > 0 ? lc_color_get_name (led->light.colors[0])
-                                                      : _("Unknown colour");
+                                                      : _("Unknown color");
 
           if (i > 0)
             g_string_append (text, " ");

@@ -49,7 +49,7 @@ void       lc_camera_preview_get_frame_counts    (LcCameraPreview   *self,
 
 /* "light-activated" (double x, double y): the person clicked the picture
  * (or pressed Enter on a ring) at (@x, @y), 0..1 of the frame; snapped to
- * the centre of the ring clicked, if any.
+ * the center of the ring clicked, if any.
  */
 
 G_END_DECLS

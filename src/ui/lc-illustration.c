@@ -58,7 +58,7 @@ cache_insert (char       *key,
   G_UNLOCK (cache);
 }
 
-/* Another aspect ratio than asked for: centre the picture on a transparent
+/* Another aspect ratio than asked for: center the picture on a transparent
  * canvas of the requested size, so callers always get what they laid out. */
 static GdkPixbuf *
 center_on_canvas (GdkPixbuf *pixbuf,

@@ -89,7 +89,7 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* Colours */
+/* Colors */
 
 static gboolean
 is_dark (void)
@@ -325,7 +325,7 @@ typedef struct
   graphene_rect_t clip;     /* what may be drawn on when zoomed in */
   graphene_rect_t drawing;  /* the device drawing (square) */
   graphene_rect_t timeline; /* the timeline tracks; empty when animating */
-  gboolean        labels;   /* room for colour names beside the tracks */
+  gboolean        labels;   /* room for color names beside the tracks */
 } Layout;
 
 #define TRACK_HEIGHT  24.0f
@@ -357,7 +357,7 @@ compute_layout (LcLedSimulator *self,
       size = side * self->zoom;
       graphene_rect_init (&layout->clip, (width - side) / 2, (height - side) / 2, side, side);
 
-      /* Zoomed in (thumbnails): centre on the lights, but never leave an
+      /* Zoomed in (thumbnails): center on the lights, but never leave an
        * edge of the square uncovered.
        */
       if (self->zoom > 1.0 && self->n_positions > 0)
@@ -503,8 +503,8 @@ append_light (LcLedSimulator         *self,
       }
     }
 
-  /* The LED itself: its colour with a hot, whiter centre, so it reads as a
-   * light and not a painted dot; a dim one is partly the unlit colour.
+  /* The LED itself: its color with a hot, whiter center, so it reads as a
+   * light and not a painted dot; a dim one is partly the unlit color.
    */
   core = mix_rgba (&unlit, &lit, level);
   append_circle (snapshot, center, core_radius, &core);
@@ -596,7 +596,7 @@ append_lights (LcLedSimulator        *self,
 
       if (!animate)
         {
-          /* Timeline mode: the light shows its first colour, steadily. */
+          /* Timeline mode: the light shows its first color, steadily. */
           const LcLight *light = &self->signal.lights[i];
 
           color = light->kind != LC_KIND_OFF && light->n_colors > 0 ? light->colors[0] : LC_COLOR_NONE;
@@ -609,7 +609,7 @@ append_lights (LcLedSimulator        *self,
     }
 
   /* Lights the signal leaves dark are drawn unlit (over the drawing's own
-   * dot, so both styles get the same unlit colour).
+   * dot, so both styles get the same unlit color).
    */
   for (guint p = 0; p < self->n_positions; p++)
     {
@@ -658,7 +658,7 @@ light_colors_label (const LcLight *light)
   for (guint c = 0; c < MIN (light->n_colors, LC_LIGHT_MAX_COLORS); c++)
     {
       if (c > 0)
-        /* TRANSLATORS: between colour names of a light that alternates */
+        /* TRANSLATORS: between color names of a light that alternates */
         g_string_append (label, C_("timeline", " / "));
       g_string_append (label, lc_color_get_name (light->colors[c]));
     }
@@ -723,7 +723,7 @@ append_timeline (LcLedSimulator        *self,
       gtk_snapshot_push_rounded_clip (snapshot, &track);
       gtk_snapshot_append_color (snapshot, &track_bg, &track.bounds);
 
-      /* Runs of the same colour and (quantized) level become one bar; a
+      /* Runs of the same color and (quantized) level become one bar; a
        * fade becomes a staircase whose height is the brightness.
        */
       for (guint s = 0; s <= n_samples; s++)

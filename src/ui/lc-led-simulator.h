@@ -80,7 +80,7 @@ void            lc_led_simulator_set_selected_light  (LcLedSimulator   *self,
  *
  * lc_led_simulator_get_light_state() returns what the widget draws for
  * light @index of its signal at @t seconds after the signal was set (lit or
- * not, colour, level 0..1); the drawing code goes through it too.
+ * not, color, level 0..1); the drawing code goes through it too.
  * lc_led_simulator_set_time() freezes the clock at @t seconds; a negative
  * @t lets it follow the frame clock again. lc_led_simulator_get_time() is
  * the time the next frame shows. lc_led_simulator_is_animating() says

@@ -485,7 +485,7 @@ color_toggled_cb (LcMatchPage     *self,
 
   if (choice->pattern == PATTERN_ALTERNATING)
     {
-      /* Several colours, in the order they were picked. */
+      /* Several colors, in the order they were picked. */
       guint found = G_MAXUINT;
 
       for (guint i = 0; i < choice->n_colors; i++)
@@ -513,7 +513,7 @@ color_toggled_cb (LcMatchPage     *self,
     }
   else
     {
-      /* One colour: picking one replaces it; a dark light comes on. */
+      /* One color: picking one replaces it; a dark light comes on. */
       choice->colors[0] = color;
       choice->n_colors = 1;
       if (choice->pattern == PATTERN_OFF)
@@ -542,7 +542,7 @@ pattern_toggled_cb (LcMatchPage     *self,
         pattern = p;
     }
 
-  /* Radio behaviour: clicking the active pattern keeps it. */
+  /* Radio behavior: clicking the active pattern keeps it. */
   if (!gtk_toggle_button_get_active (button))
     {
       sync_controls (self);
@@ -559,7 +559,7 @@ pattern_toggled_cb (LcMatchPage     *self,
 
   if (pattern == PATTERN_ALTERNATING)
     {
-      /* Start with a second colour the light can show. */
+      /* Start with a second color the light can show. */
       for (guint c = 0; c < device_light->n_colors && choice->n_colors < 2; c++)
         {
           if (device_light->colors[c] != choice->colors[0])
@@ -1168,7 +1168,7 @@ lc_match_page_init (LcMatchPage *self)
   unfocus_flow_box_children (self->color_flow_box);
   unfocus_flow_box_children (self->pattern_flow_box);
 
-  /* Without a device: one light that can show every colour. */
+  /* Without a device: one light that can show every color. */
   self->fallback_light.id = "status";
   self->fallback_light.name = _("Status light");
   for (guint c = LC_COLOR_RED; c < LC_N_COLORS; c++)

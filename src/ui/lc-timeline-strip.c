@@ -1,4 +1,4 @@
-/* lc-timeline-strip.c — one light's recent on/off and colour, as a strip
+/* lc-timeline-strip.c — one light's recent on/off and color, as a strip
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -236,23 +236,23 @@ describe_runs (LcTimelineStrip *self)
     return g_strdup (_("Nothing seen yet"));
 
   if (names->len == 0)
-    colors = g_strdup (_("Unknown colour"));
+    colors = g_strdup (_("Unknown color"));
   else if (names->len == 1)
     colors = g_strdup (g_ptr_array_index (names, 0));
   else
     {
       g_ptr_array_add (names, NULL);
-      /* Translators: separates colour names, "Blue, Green" */
+      /* Translators: separates color names, "Blue, Green" */
       colors = g_strjoinv (_(", "), (char **) names->pdata);
     }
 
   if (n_on == 0)
     lit = g_strdup (_("Last 10 seconds: dark all the time"));
   else if (n_off == 0)
-    /* Translators: %s is a colour name or a list of them */
+    /* Translators: %s is a color name or a list of them */
     lit = g_strdup_printf (_("Last 10 seconds: %s, lit all the time"), colors);
   else
-    /* Translators: %s is a colour name or a list of them, %u a count */
+    /* Translators: %s is a color name or a list of them, %u a count */
     lit = n_on == 1
       ? g_strdup_printf (_("Last 10 seconds: %s, came on once"), colors)
       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -1,4 +1,4 @@
-/* lc-timeline-strip.h — one light's recent on/off and colour, as a strip
+/* lc-timeline-strip.h — one light's recent on/off and color, as a strip
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,9 +20,9 @@ GtkWidget *lc_timeline_strip_new      (void);
 
 /* Shows @runs (oldest first, as lc_led_detector_get_timeline() gives them)
  * over the LC_LED_TIMELINE_SECONDS before @now_ns, newest at the right.
- * Lit spans take their colour, dark ones the track's, and spans where the
+ * Lit spans take their color, dark ones the track's, and spans where the
  * video skipped (@unknown) are hatched. The accessible description names
- * the colours and counts how often the light came on.
+ * the colors and counts how often the light came on.
  */
 void       lc_timeline_strip_set_runs (LcTimelineStrip *self,
                                        const LcLedRun  *runs,

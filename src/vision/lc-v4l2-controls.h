@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Auto exposure breathes when a bright LED blinks, auto white balance
- * pulls the LED's colour toward grey, and mains lighting beats with the
+ * pulls the LED's color toward gray, and mains lighting beats with the
  * frame rate (led-detection-notes.md §2–3). Where the camera is driven by
  * v4l2src (outside Flatpak), these set manual exposure of a whole number
  * of mains half-periods, a fixed white balance, the mains frequency and a

@@ -173,7 +173,7 @@ test_human_burst (void)
   g_assert_nonnull (strstr (result.out, "(red:burst:6)"));
   g_assert_nonnull (strstr (result.out, "six"));
   g_assert_nonnull (strstr (result.out, "Confidence: "));
-  g_assert_nonnull (strstr (result.out, "Position: centre"));
+  g_assert_nonnull (strstr (result.out, "Position: center"));
 }
 
 static void

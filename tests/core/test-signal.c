@@ -246,8 +246,8 @@ test_error_messages (void)
     const char *text;
     const char *message;
   } cases[] = {
-    { "red:blink+purple:solid", "At position 11: expected a colour (red, green, blue, white or amber)" },
-    { "purple:solid", "At position 1: expected a colour (red, green, blue, white or amber) or “off”" },
+    { "red:blink+purple:solid", "At position 11: expected a color (red, green, blue, white or amber)" },
+    { "purple:solid", "At position 1: expected a color (red, green, blue, white or amber) or “off”" },
     { "red:steady", "At position 5: expected a pattern (solid, blink, burst or fade)" },
     { "red:burst:21", "At position 11: a burst has from 1 to 20 blinks" },
     { "red:blink@40hz", "At position 11: the rate must be from 0.1 to 30 hertz" },
@@ -451,7 +451,7 @@ assert_state (const LcLight *light,
   gboolean lit = lc_light_state_at (light, t, &got_color, &got_level);
 
   if (got_color != color || fabs (got_level - level) > 1e-9 || lit != (color != LC_COLOR_NONE))
-    g_error ("at t=%.6f: expected colour %d level %.4f, got colour %d level %.4f lit %d",
+    g_error ("at t=%.6f: expected color %d level %.4f, got color %d level %.4f lit %d",
              t, color, level, got_color, got_level, lit);
 }
 
@@ -583,7 +583,7 @@ test_state_alternating (void)
   LcSignal signal = parse_ok ("blue/green:blink");
   const LcLight *light = &signal.lights[0];
 
-  /* colours included, the pattern repeats after two blinks */
+  /* colors included, the pattern repeats after two blinks */
   g_assert_cmpfloat_with_epsilon (lc_light_get_period (light), 2.0, 1e-12);
   assert_state (light, 0.1, LC_COLOR_BLUE, 1.0);
   assert_state (light, 0.6, LC_COLOR_NONE, 0.0);

@@ -335,7 +335,7 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (lc_camera_page_get_announcement (fixture->page), expected_words));
   g_assert_nonnull (strstr (lc_camera_page_get_announcement (fixture->page), "% sure"));
 
-  /* The light is ringed, and its timeline names its colour. */
+  /* The light is ringed, and its timeline names its color. */
   preview = find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
   g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 1);
   lc_camera_preview_get_frame_counts (LC_CAMERA_PREVIEW (preview), &received, &drawn, &dropped);

@@ -119,7 +119,7 @@ pixel_at (const Pixels *pixels,
   *b = value & 0xff;
 }
 
-/* Samples the light's colour just inside the LED (the centre is whiter). */
+/* Samples the light's color just inside the LED (the center is whiter). */
 static void
 led_rgb (LcLedSimulator *simulator,
          double          fx,

@@ -204,7 +204,7 @@ test_known_signal_sets_controls (void)
   g_assert_cmpstr (text, ==, "blue:solid");
   g_clear_pointer (&text, g_free);
 
-  /* Alternating picks a second colour the light can show. */
+  /* Alternating picks a second color the light can show. */
   gtk_toggle_button_set_active (toggle (page, "pattern-alternating"), TRUE);
   text = simulator_text (LC_MATCH_PAGE (page));
   g_assert_true (g_str_has_prefix (text, "blue/"));
@@ -219,7 +219,7 @@ test_known_signal_sets_controls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Two lights: a selector, each light with its own colours and pattern. */
+/* Two lights: a selector, each light with its own colors and pattern. */
 static void
 test_two_light_device (void)
 {
@@ -346,7 +346,7 @@ test_every_device (void)
                                           lc_known_signal_get_signal (first)));
         }
 
-      /* Only colours the current light can show are offered. */
+      /* Only colors the current light can show are offered. */
       lights = lc_device_get_lights (dev, &n_lights);
       g_assert_cmpuint (n_lights, >, 0);
       g_assert_cmpuint (lc_led_simulator_get_n_positions (lc_match_page_get_simulator (LC_MATCH_PAGE (page))),
