@@ -592,7 +592,7 @@ test_camera_page_ends_early (Fixture       *fixture,
   wait_until (fixture, is_finished);
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
   g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==,
-                   "Red light seen, but its pattern could not be read");
+                   "Seen: red light, but its pattern could not be read");
 
   /* Watching again starts afresh. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.again", NULL));
