@@ -412,7 +412,7 @@ update_status (LcCameraPage *self)
 
           /* Translators: %s is a light in words, "Red light: six blinks, …" */
           status = g_strdup_printf (_("Best guess: %s"), words);
-          detail = g_strdup_printf (_("The video ended before the pattern repeated, so Lightcode cannot be sure (%s)."), sure);
+          detail = g_strdup_printf (_("The video ended before the pattern repeated, so this is a best guess (%s)."), sure);
         }
       else if (main_led != NULL)
         {
