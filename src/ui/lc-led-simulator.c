@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lc-color-style.h"
 #include "lc-knowledge.h"
 #include "lc-illustration.h"
 #include "lc-led-simulator.h"
@@ -127,42 +128,6 @@ get_lit_rgba (LcColor  color,
     case LC_COLOR_NONE:
     default:
       spec = dark ? "#77767b" : "#5e5c64";
-      break;
-    }
-
-  gdk_rgba_parse (rgba, spec);
-}
-
-/* Timeline bars are drawn on the page background, so they use the GNOME
- * palette's darker shades in light style (contrast against #fafafa).
- */
-static void
-get_bar_rgba (LcColor  color,
-              gboolean dark,
-              GdkRGBA *rgba)
-{
-  const char *spec;
-
-  switch (color)
-    {
-    case LC_COLOR_RED:
-      spec = dark ? "#ff7b63" : "#c01c28";
-      break;
-    case LC_COLOR_GREEN:
-      spec = dark ? "#57e389" : "#26a269";
-      break;
-    case LC_COLOR_BLUE:
-      spec = dark ? "#62a0ea" : "#1c71d8";
-      break;
-    case LC_COLOR_WHITE:
-      spec = dark ? "#ffffff" : "#c0bfbc";
-      break;
-    case LC_COLOR_AMBER:
-      spec = dark ? "#ffa348" : "#e66100";
-      break;
-    case LC_COLOR_NONE:
-    default:
-      spec = dark ? "#5e5c64" : "#9a9996";
       break;
     }
 
@@ -747,7 +712,7 @@ append_timeline (LcLedSimulator        *self,
                   float h = track_h * run_level / 32.0f;
                   GdkRGBA bar;
 
-                  get_bar_rgba (run_color, dark, &bar);
+                  lc_color_get_bar_rgba (run_color, dark, &bar);
                   gtk_snapshot_append_color (snapshot, &bar,
                                              &GRAPHENE_RECT_INIT (x0, y + track_h - h,
                                                                   MAX (x1 - x0, 1.0f), h));

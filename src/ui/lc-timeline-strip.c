@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lc-color-style.h"
 #include "lc-timeline-strip.h"
 
 #define STRIP_HEIGHT   18
@@ -26,40 +27,6 @@ struct _LcTimelineStrip
 };
 
 G_DEFINE_FINAL_TYPE (LcTimelineStrip, lc_timeline_strip, GTK_TYPE_WIDGET)
-
-/* The same shades as the simulator's timeline, so both read alike. */
-static void
-get_bar_rgba (LcColor  color,
-              gboolean dark,
-              GdkRGBA *rgba)
-{
-  const char *spec;
-
-  switch (color)
-    {
-    case LC_COLOR_RED:
-      spec = dark ? "#ff7b63" : "#c01c28";
-      break;
-    case LC_COLOR_GREEN:
-      spec = dark ? "#57e389" : "#26a269";
-      break;
-    case LC_COLOR_BLUE:
-      spec = dark ? "#62a0ea" : "#1c71d8";
-      break;
-    case LC_COLOR_WHITE:
-      spec = dark ? "#ffffff" : "#c0bfbc";
-      break;
-    case LC_COLOR_AMBER:
-      spec = dark ? "#ffa348" : "#e66100";
-      break;
-    case LC_COLOR_NONE:
-    default:
-      spec = dark ? "#c0bfbc" : "#5e5c64";
-      break;
-    }
-
-  gdk_rgba_parse (rgba, spec);
-}
 
 static GdkRGBA
 get_foreground (LcTimelineStrip *self)
@@ -153,7 +120,7 @@ lc_timeline_strip_snapshot (GtkWidget   *widget,
         {
           GdkRGBA color;
 
-          get_bar_rgba (run->color, dark, &color);
+          lc_color_get_bar_rgba (run->color, dark, &color);
           gtk_snapshot_append_color (snapshot, &color, &rect);
         }
     }
