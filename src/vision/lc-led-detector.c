@@ -122,6 +122,7 @@ typedef struct
   gboolean       qualified;
   gboolean       active;    /* shows real on/off changes */
   gint64         last_edge_ns;
+  gint64         active_since;  /* start of the current stretch of changes */
 } Track;
 
 typedef struct
@@ -936,6 +937,7 @@ track_new (LcLedDetector *self,
   t->last_match_ns = now;
   t->stable_since = now;
   t->last_edge_ns = -1;
+  t->active_since = -1;
 
   return t;
 }
@@ -1452,6 +1454,57 @@ find_edges (Window *w)
     }
 }
 
+/* A lone frame on the wrong side, in a light whose runs are long, is
+ * noise: its two edges go. (Blinks too fast for the camera have runs of
+ * one frame throughout, so they keep theirs.)
+ */
+static void
+drop_glitches (Window *w)
+{
+  g_autofree guint *lengths = NULL;
+  g_autofree guint *sorted = NULL;
+  guint si = 0, n_inner, out = 0;
+
+  if (w->n_edges < 4)
+    return;
+
+  /* Samples in the run before each edge (run r ends at edge r). */
+  lengths = g_new0 (guint, w->n_edges + 1);
+  for (guint r = 0; r <= w->n_edges; r++)
+    {
+      gint64 end = r < w->n_edges ? w->edges[r].t : G_MAXINT64;
+
+      for (; si < w->n && w->s[si].pts < end; si++)
+        lengths[r]++;
+    }
+
+  n_inner = w->n_edges - 1;
+  sorted = g_memdup2 (lengths + 1, n_inner * sizeof (guint));
+  for (guint i = 1; i < n_inner; i++)
+    {
+      guint v = sorted[i], j = i;
+
+      for (; j > 0 && sorted[j - 1] > v; j--)
+        sorted[j] = sorted[j - 1];
+      sorted[j] = v;
+    }
+  if (sorted[n_inner / 2] < 4)
+    return;
+
+  for (guint e = 0; e < w->n_edges; e++)
+    {
+      /* Run e + 1 lies between edges e and e + 1. */
+      if (e + 1 < w->n_edges && lengths[e + 1] <= 1 && lengths[e] >= 3 && lengths[e + 2] >= 3)
+        {
+          lengths[e + 2] += lengths[e] + lengths[e + 1];
+          e++;
+          continue;
+        }
+      w->edges[out++] = w->edges[e];
+    }
+  w->n_edges = out;
+}
+
 /* Runs between edges, with the colour of their fully lit samples. */
 static void
 find_runs (Window *w,
@@ -1847,21 +1900,39 @@ read_pattern (const LcLedDetector *self,
       memcpy (tmp, periods, MIN (n_p, w->n_runs + 1) * sizeof (double));
       med_p = median (tmp, MIN (n_p, w->n_runs + 1));
       tol = MAX (0.25 * med_p, 1.6 * self->interval_s);
-      for (guint i = 0; i < n_p; i++)
-        {
-          if (fabs (periods[i] - med_p) > tol)
-            bad++;
-        }
 
-      if (bad == 0 || (n_p >= 6 && bad * 6 <= n_p))
-        {
-          rd->key.kind = LC_DETECTED_BLINK;
-          rd->confirmed = MAX (n_r, n_f) >= 3 && bad == 0;
-          rd->rate_hz = rate;
-          rd->on_ms = mean_on * 1000.0;
-          rd->off_ms = med_off * 1000.0;
-          return;
-        }
+      /* The rate from the steady periods only (an edge lost in noise, or
+       * a light first seen halfway through a blink, spoils one or two);
+       * the recent ones decide whether it repeats.
+       */
+      {
+        double good_sum = 0.0;
+        guint good = 0, recent_bad = 0, recent = MIN (n_p, 4u);
+
+        for (guint i = 0; i < n_p; i++)
+          {
+            if (fabs (periods[i] - med_p) > tol)
+              {
+                bad++;
+                recent_bad += i >= n_p - recent;
+              }
+            else
+              {
+                good_sum += periods[i];
+                good++;
+              }
+          }
+
+        if (recent_bad == 0 && (bad == 0 || bad * 4 <= n_p))
+          {
+            rd->key.kind = LC_DETECTED_BLINK;
+            rd->confirmed = MAX (n_r, n_f) >= 3 && good >= 2;
+            rd->rate_hz = good > 0 ? good / good_sum : rate;
+            rd->on_ms = mean_on * 1000.0;
+            rd->off_ms = med_off * 1000.0;
+            return;
+          }
+      }
     }
 
   rd->key.kind = w->n_edges >= 6 ? LC_DETECTED_UNKNOWN : LC_DETECTED_NONE;
@@ -2074,6 +2145,7 @@ classify_track (LcLedDetector *self,
           if (!read_fade (self, &w, &rd))
             {
               find_edges (&w);
+              drop_glitches (&w);
               find_runs (&w, w.s[0].pts, now);
               rd.active = w.n_edges > 0;
               read_pattern (self, &w, &rd);
@@ -2123,6 +2195,10 @@ classify_track (LcLedDetector *self,
   if (rd.active)
     t->last_edge_ns = now;
   t->active = t->last_edge_ns >= 0 && now - t->last_edge_ns < NO_LIGHT_AFTER_NS;
+  if (!t->active)
+    t->active_since = -1;
+  else if (t->active_since < 0)
+    t->active_since = now;
   t->saturation = sat;
 
   /* Once the pattern has repeated, the reading stays confirmed for as long
@@ -2230,6 +2306,10 @@ score_track (LcLedDetector *self,
     }
   else if (kind == LC_DETECTED_SOLID)
     {
+      /* A steady patch with a weak tint (a wall under a warm lamp, white
+       * balance adrift) is not a coloured light; status lights are vivid.
+       */
+      white |= t->saturation < 0.45;
       t->qualified = t->radius <= MAX (5.0, 0.025 * self->width) &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * contrast_floor (self)) &&
                      (!white || t->level >= 180.0);
@@ -2275,8 +2355,12 @@ build_detection (LcLedDetector *self,
     {
       Track *t = self->tracks[i];
 
+      /* Changes that could still become a reading: a pattern, or changes
+       * that began too recently to have one (a shaking edge never does).
+       */
       any_active |= t->active && t->binary && t->radius <= max_radius (self) && t->compactness >= 0.5 &&
-                    t->m_hi >= 2.0 * contrast_floor (self);
+                    t->m_hi >= 2.0 * contrast_floor (self) &&
+                    (kind_changes (t->key.kind) || now - t->active_since < NO_LIGHT_AFTER_NS);
       if (t->selected)
         primary = t;
     }
@@ -2361,7 +2445,9 @@ build_detection (LcLedDetector *self,
       state = all ? LC_DETECTION_CONFIRMED : LC_DETECTION_PROVISIONAL;
       self->last_light_ns = now;
     }
-  else if (!any_active && now - MAX (self->first_pts, self->last_light_ns) >= NO_LIGHT_AFTER_NS)
+  else if ((!any_active || d->state == LC_DETECTION_NO_LIGHT) &&
+           now - MAX (self->first_pts, self->last_light_ns) >= NO_LIGHT_AFTER_NS)
+    /* Once it says "no light", only a light changes that. */
     state = LC_DETECTION_NO_LIGHT;
   else
     state = LC_DETECTION_LOOKING;

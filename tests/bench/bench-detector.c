@@ -295,7 +295,7 @@ make_sequence (Sequence *seq,
       g_assert_not_reached ();
     }
 
-  seq->duration_s = CLAMP (4.0 * seq->period_s + 2.0, 8.0, 20.0);
+  seq->duration_s = CLAMP (4.0 * seq->period_s + 2.0, 8.0, 32.0);
 }
 
 static LcDetectedKind
@@ -431,6 +431,19 @@ run_sequence (const Sequence *seq,
 
   lc_led_detector_get_detection (det, &d);
 
+  /* With a trace, the first light's timeline as well. */
+  if (trace && d.n_leds > 0)
+    {
+      guint n_runs = 0;
+      g_autofree LcLedRun *runs = lc_led_detector_get_timeline (det, d.leds[0].id, &n_runs);
+
+      g_print ("  timeline:");
+      for (guint i = 0; i < n_runs; i++)
+        g_print (" %s%.0f", runs[i].unknown ? "?" : runs[i].on ? "+" : "-",
+                 (runs[i].end_ns - runs[i].start_ns) / 1e6);
+      g_print ("\n");
+    }
+
   memset (o, 0, sizeof *o);
   o->color_ok = o->kind_ok = o->count_ok = TRUE;
   o->rate_error = -1.0;
@@ -523,20 +536,22 @@ describe_perturbations (guint mask)
   return g_string_free (s, FALSE);
 }
 
-/* Cost at the analysis resolution the sources hand over: 1280×720 RGBx,
- * in a quiet scene and in a noisy, flickering one with a lamp (more
- * candidates and tracks).
+/* Cost at the analysis resolution the sources hand over: 1280×720 RGBx
+ * (or I420 from a decoder), in a quiet scene and in a noisy, flickering one
+ * with a lamp (more candidates and tracks).
  */
 static void
-bench_cost_scene (gboolean busy)
+bench_cost_scene (gboolean busy,
+                  gboolean i420)
 {
   LcSignal signal;
   LcSynthParams p;
   g_autoptr(LcSynthScene) scene = NULL;
   g_autoptr(LcLedDetector) det = lc_led_detector_new ();
   enum { W = 1280, H = 720, N_RENDERED = 60, N_PUSHED = 900 };
+  const gsize frame_size = i420 ? (gsize) W * H * 3 / 2 : (gsize) W * 4 * H;
   g_autofree guint8 *rgb = g_malloc (W * 3 * H);
-  g_autofree guint8 *rgbx = g_malloc ((gsize) N_RENDERED * W * 4 * H);
+  g_autofree guint8 *frames = g_malloc (N_RENDERED * frame_size);
   double cpu = 0.0;
 
   lc_signal_parse ("red:burst:3", &signal, NULL);
@@ -557,15 +572,32 @@ bench_cost_scene (gboolean busy)
 
   for (guint i = 0; i < N_RENDERED; i++)
     {
-      guint8 *dst = rgbx + (gsize) i * W * 4 * H;
+      guint8 *dst = frames + (gsize) i * frame_size;
 
       lc_synth_scene_render (scene, i, rgb, W * 3, NULL);
-      for (gsize k = 0; k < (gsize) W * H; k++)
+      for (int y = 0; y < H; y++)
         {
-          dst[k * 4 + 0] = rgb[k * 3 + 0];
-          dst[k * 4 + 1] = rgb[k * 3 + 1];
-          dst[k * 4 + 2] = rgb[k * 3 + 2];
-          dst[k * 4 + 3] = 255;
+          for (int x = 0; x < W; x++)
+            {
+              const guint8 *px = rgb + ((gsize) y * W + x) * 3;
+
+              if (!i420)
+                {
+                  memcpy (dst + ((gsize) y * W + x) * 4, px, 3);
+                  dst[((gsize) y * W + x) * 4 + 3] = 255;
+                  continue;
+                }
+
+              /* BT.601 limited range, chroma from the top-left pixel. */
+              dst[(gsize) y * W + x] = ((66 * px[0] + 129 * px[1] + 25 * px[2] + 128) >> 8) + 16;
+              if (x % 2 == 0 && y % 2 == 0)
+                {
+                  gsize c = (gsize) W * H + (gsize) (y / 2) * (W / 2) + x / 2;
+
+                  dst[c] = ((-38 * px[0] - 74 * px[1] + 112 * px[2] + 128) >> 8) + 128;
+                  dst[c + (gsize) W * H / 4] = ((112 * px[0] - 94 * px[1] - 18 * px[2] + 128) >> 8) + 128;
+                }
+            }
         }
     }
 
@@ -576,23 +608,35 @@ bench_cost_scene (gboolean busy)
 
       /* Play the rendered second forwards and backwards, so it stays smooth. */
       guint k = (i / N_RENDERED) % 2 ? N_RENDERED - 1 - i % N_RENDERED : i % N_RENDERED;
+      guint8 *data = frames + (gsize) k * frame_size;
 
-      lc_frame_init_packed (&frame, rgbx + (gsize) k * W * 4 * H, (gsize) W * 4 * H,
-                            LC_PIXEL_FORMAT_RGBX, W, H, W * 4, (gint64) i * 33333333);
+      if (i420)
+        {
+          lc_frame_init_packed (&frame, data, frame_size, LC_PIXEL_FORMAT_I420, W, H, W, (gint64) i * 33333333);
+          frame.u_offset = (gsize) W * H;
+          frame.v_offset = (gsize) W * H * 5 / 4;
+          frame.uv_stride = W / 2;
+        }
+      else
+        lc_frame_init_packed (&frame, data, frame_size, LC_PIXEL_FORMAT_RGBX, W, H, W * 4, (gint64) i * 33333333);
+
       t0 = thread_seconds ();
-      lc_led_detector_push_frame (det, &frame);
+      if (!lc_led_detector_push_frame (det, &frame))
+        g_error ("frame refused");
       cpu += thread_seconds () - t0;
     }
 
-  g_print ("cost: %.3f ms per 1280x720 RGBx frame, %s scene (%d frames, one thread)\n",
-           1000.0 * cpu / N_PUSHED, busy ? "noisy, flickering" : "quiet", N_PUSHED);
+  g_print ("cost: %.3f ms per 1280x720 %s frame, %s scene (%d frames, one thread)\n",
+           1000.0 * cpu / N_PUSHED, i420 ? "I420" : "RGBx", busy ? "noisy, flickering" : "quiet", N_PUSHED);
 }
 
 static void
 bench_cost (void)
 {
-  bench_cost_scene (FALSE);
-  bench_cost_scene (TRUE);
+  bench_cost_scene (FALSE, FALSE);
+  bench_cost_scene (TRUE, FALSE);
+  bench_cost_scene (FALSE, TRUE);
+  bench_cost_scene (TRUE, TRUE);
 }
 
 int
