@@ -9,6 +9,35 @@
 #include <locale.h>
 #include <adwaita.h>
 
+/* Runs everything the main loop has ready, without waiting. */
+static inline void
+lc_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first widget of @type in @widget's tree, depth first, or NULL. */
+static inline GtkWidget *
+lc_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lc_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Like gtk_test_init(), but reports a TAP skip instead of aborting when
  * there is no display. Returns FALSE when the caller must return 0.
  */

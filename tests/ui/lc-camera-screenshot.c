@@ -20,6 +20,7 @@
 #include <locale.h>
 
 #include "lc-camera-page.h"
+#include "lc-test-ui.h"
 #include "lc-window.h"
 
 static char *output_path = NULL;
@@ -42,26 +43,6 @@ static const GOptionEntry entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
   { NULL }
 };
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 save_png (GtkWidget *window)
@@ -205,7 +186,7 @@ main (int   argc,
   window = g_object_new (LC_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  page = LC_CAMERA_PAGE (find_widget (GTK_WIDGET (window), LC_TYPE_CAMERA_PAGE));
+  page = LC_CAMERA_PAGE (lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_CAMERA_PAGE));
 
   if (device != NULL)
     lc_window_open_device (window, device, NULL);

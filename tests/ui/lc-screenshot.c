@@ -28,6 +28,7 @@
 #include "lc-fix-page.h"
 #include "lc-led-simulator.h"
 #include "lc-match-page.h"
+#include "lc-test-ui.h"
 #include "lc-window.h"
 
 static char *output_path = NULL;
@@ -122,26 +123,6 @@ find_match_page (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gint64
 fake_clock (gpointer user_data)
 {
@@ -152,8 +133,8 @@ fake_clock (gpointer user_data)
 static void
 open_fix (GtkWidget *window)
 {
-  GtkWidget *diagnosis_page = find_descendant (window, LC_TYPE_DIAGNOSIS_PAGE);
-  GtkWidget *fix_page = find_descendant (window, LC_TYPE_FIX_PAGE);
+  GtkWidget *diagnosis_page = lc_test_find_widget (window, LC_TYPE_DIAGNOSIS_PAGE);
+  GtkWidget *fix_page = lc_test_find_widget (window, LC_TYPE_FIX_PAGE);
   LcDiagnosisCause *cause = NULL;
   LcDiagnosis *diagnosis;
   LcFixSession *session;

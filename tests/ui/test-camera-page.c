@@ -38,26 +38,6 @@ clip_path (const char *dir,
   return g_build_filename (g_getenv ("LC_TEST_BUILDDIR"), dir, name, NULL);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 find_widgets (GtkWidget *widget,
               GType      type,
@@ -98,13 +78,6 @@ wait_until (Fixture   *fixture,
   g_source_remove (guard);
 }
 
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Streaming threads are named after their element's pad ("queue0:src"). */
 static guint
 count_streaming_threads (void)
@@ -143,7 +116,7 @@ assert_no_streaming_threads (Fixture *fixture)
   for (guint i = 0; i < 6000 && count_streaming_threads () > baseline_threads; i++)
     {
       g_thread_pool_stop_unused_threads ();
-      iterate_pending ();
+      lc_test_iterate ();
       g_usleep (G_USEC_PER_SEC / 100);
     }
 
@@ -190,7 +163,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->page = LC_CAMERA_PAGE (lc_window_get_page (fixture->window, LC_PAGE_CAMERA));
   g_assert_nonnull (fixture->page);
   g_signal_connect (fixture->page, "notify::status", G_CALLBACK (on_status_changed), fixture);
-  iterate_pending ();
+  lc_test_iterate ();
 
   g_thread_pool_stop_unused_threads ();
   baseline_threads = count_streaming_threads ();
@@ -202,7 +175,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_signal_handlers_disconnect_by_data (fixture->page, fixture);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  lc_test_iterate ();
   g_assert_finalize_object (fixture->window);
   g_clear_pointer (&fixture->statuses, g_ptr_array_unref);
 }
@@ -256,7 +229,7 @@ has_frames (Fixture *fixture)
 
   return is_not_watching (fixture) ||
          (source != NULL && lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING &&
-          lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (find_widget (GTK_WIDGET (fixture->page),
+          lc_camera_preview_has_frame (LC_CAMERA_PREVIEW (lc_test_find_widget (GTK_WIDGET (fixture->page),
                                                                        LC_TYPE_CAMERA_PREVIEW))));
 }
 
@@ -336,7 +309,7 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_nonnull (strstr (lc_camera_page_get_announcement (fixture->page), "% sure"));
 
   /* The light is ringed, and its timeline names its color. */
-  preview = find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
+  preview = lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
   g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 1);
   lc_camera_preview_get_frame_counts (LC_CAMERA_PREVIEW (preview), &received, &drawn, &dropped);
   g_assert_cmpuint (received, >, 0);
@@ -365,21 +338,21 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL));
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
 
-  match_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
   matched = *lc_match_page_get_signal (LC_MATCH_PAGE (match_page));
   g_assert_true (lc_signal_equal (&matched, &expected));
   device = lc_match_page_get_device (LC_MATCH_PAGE (match_page));
   g_assert_cmpstr (lc_device_get_id (device), ==, "mini");
 
   /* ...leaving the page stopped the pipeline and let the source go... */
-  iterate_pending ();
+  lc_test_iterate ();
   g_assert_null (source);
   assert_no_streaming_threads (fixture);
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
 
   /* ...and the diagnosis says the camera read it, and how surely. */
   lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
-  diagnosis_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_DIAGNOSIS_PAGE);
+  diagnosis_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_DIAGNOSIS_PAGE);
   diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
   g_assert_nonnull (diagnosis);
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_CAMERA);
@@ -443,7 +416,7 @@ test_camera_page_two_lights (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "blue:solid"));
   g_assert_nonnull (strstr (text, "green:blink"));
 
-  preview = find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
+  preview = lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW);
   g_assert_cmpuint (lc_camera_preview_get_n_rings (LC_CAMERA_PREVIEW (preview)), ==, 2);
   find_widgets (GTK_WIDGET (fixture->page), LC_TYPE_TIMELINE_STRIP, strips);
   g_assert_cmpuint (strips->len, ==, 2);
@@ -459,7 +432,7 @@ test_camera_page_two_lights (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  list = find_widget (dialog, GTK_TYPE_LIST_BOX);
+  list = lc_test_find_widget (dialog, GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
@@ -474,12 +447,12 @@ test_camera_page_two_lights (Fixture       *fixture,
         }
     }
   g_assert_true (activated);
-  iterate_pending ();
+  lc_test_iterate ();
   g_assert_null (find_dialog ());
 
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
   g_assert_cmpstr (lc_window_get_device_id (fixture->window), ==, "sync-module");
-  match_page = find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
   g_free (text);
   text = lc_signal_to_string (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)));
   g_assert_cmpstr (text, ==, "blue:solid");
@@ -626,7 +599,7 @@ test_camera_page_camera_failures (Fixture       *fixture,
   emit_source_error (fixture, LC_VIDEO_SOURCE_ERROR_DISCONNECTED);
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
   g_assert_null (lc_camera_page_get_source (fixture->page));
-  iterate_pending ();
+  lc_test_iterate ();
   assert_no_streaming_threads (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.webcam", NULL));
@@ -659,7 +632,7 @@ test_camera_page_leave (Fixture       *fixture,
   g_assert_cmpuint (count_streaming_threads (), >, baseline_threads);
 
   g_assert_true (lc_window_go_back (fixture->window));
-  iterate_pending ();
+  lc_test_iterate ();
   g_assert_null (source);
   g_assert_null (lc_camera_page_get_source (fixture->page));
   assert_no_streaming_threads (fixture);
@@ -671,7 +644,7 @@ test_camera_page_leave (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (source), (gpointer *) &source);
 
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  iterate_pending ();
+  lc_test_iterate ();
   g_assert_null (source);
   assert_no_streaming_threads (fixture);
 }
@@ -704,7 +677,7 @@ test_camera_page_sample (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.stop", NULL));
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
-  iterate_pending ();
+  lc_test_iterate ();
   assert_no_streaming_threads (fixture);
 }
 

@@ -13,13 +13,6 @@
 #include "lc-test-ui.h"
 #include "lc-window.h"
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static LcWindow *
 present_window (void)
 {
@@ -27,7 +20,7 @@ present_window (void)
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  lc_test_iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
@@ -38,26 +31,6 @@ close_window (LcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The shown widget of @type, when several exist (stack pages). */
@@ -155,13 +128,13 @@ static void
 set_search (GtkWidget  *page,
             const char *text)
 {
-  GtkWidget *entry = find_first (page, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = lc_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* What the entry emits after its typing delay. */
   g_signal_emit_by_name (entry, "search-changed");
-  iterate ();
+  lc_test_iterate ();
 }
 
 static void
@@ -170,7 +143,7 @@ test_picker_lists_every_device (void)
   LcKnowledge *knowledge = lc_knowledge_get_default ();
   GListModel *devices = lc_knowledge_get_devices (knowledge);
   LcWindow *window = present_window ();
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  GtkWidget *page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) all_cards = g_ptr_array_new ();
 
@@ -204,7 +177,7 @@ test_picker_family_headings (void)
   LcKnowledge *knowledge = lc_knowledge_get_default ();
   GListModel *families = lc_knowledge_get_families (knowledge);
   LcWindow *window = present_window ();
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  GtkWidget *page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
   g_autoptr(GPtrArray) sections = g_ptr_array_new ();
 
   /* A heading per family, in the knowledge base's order. */
@@ -231,7 +204,7 @@ static void
 test_picker_search (void)
 {
   LcWindow *window = present_window ();
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  GtkWidget *page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
   GtkWidget *empty;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
@@ -282,24 +255,24 @@ static void
 test_picker_activate_opens_match (void)
 {
   LcWindow *window = present_window ();
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  GtkWidget *page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
   GtkWidget *card = find_card (page, "Blink Mini 2");
   g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   g_autoptr(GPtrArray) continue_rows = g_ptr_array_new ();
   GtkWidget *continue_row;
 
   g_settings_set_string (settings, "last-device", "");
-  iterate ();
+  lc_test_iterate ();
 
   g_assert_nonnull (card);
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DEVICES);
   g_signal_emit_by_name (card, "clicked");
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_MATCH);
 
   /* Remembered, and offered first when the person comes back. */
   g_assert_true (lc_window_go_back (window));
-  iterate ();
+  lc_test_iterate ();
   {
     g_autofree char *last = g_settings_get_string (settings, "last-device");
     g_assert_cmpstr (last, ==, "mini-2");
@@ -313,7 +286,7 @@ test_picker_activate_opens_match (void)
 
   /* The row opens that device again. */
   gtk_widget_activate (continue_row);
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_MATCH);
 
   g_settings_set_string (settings, "last-device", "");
@@ -331,7 +304,7 @@ test_picker_no_continue_without_last_device (void)
   /* An id the knowledge base doesn't know is no device either. */
   g_settings_set_string (settings, "last-device", "no-such-device");
   window = present_window ();
-  page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
 
   collect_by_class (page, "continue-row", continue_rows);
   g_assert_cmpuint (continue_rows->len, ==, 1);
@@ -345,7 +318,7 @@ static void
 test_picker_keyboard (void)
 {
   LcWindow *window = present_window ();
-  GtkWidget *page = find_first (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
+  GtkWidget *page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DEVICE_PICKER_PAGE);
   GtkWidget *first = find_card (page, "Blink Outdoor 4");
   GtkWidget *second = find_card (page, "Blink Outdoor (3rd generation)");
   GtkWidget *focus;

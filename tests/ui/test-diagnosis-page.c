@@ -15,13 +15,6 @@
 #include "lc-test-ui.h"
 #include "lc-window.h"
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static LcWindow *
 present_window (void)
 {
@@ -29,7 +22,7 @@ present_window (void)
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  lc_test_iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
@@ -40,26 +33,6 @@ close_window (LcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Widgets with @css_class (and of @type, unless 0) that are on screen. */
@@ -122,7 +95,7 @@ show (LcWindow   *window,
   g_assert_no_error (error);
 
   lc_window_show_diagnosis (window, device, &signal, context_id);
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
 }
 
@@ -195,7 +168,7 @@ test_diagnosis_low_battery (void)
   fix_buttons = collect_mapped (g_ptr_array_index (rows, 0), "suggested-action", GTK_TYPE_BUTTON, NULL);
   g_assert_cmpuint (fix_buttons->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (fix_buttons, 0), "clicked");
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_FIX);
 
   close_window (window);
@@ -242,7 +215,7 @@ test_diagnosis_normal (void)
   buttons = collect_mapped (g_ptr_array_index (normal, 0), NULL, GTK_TYPE_BUTTON, NULL);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  iterate ();
+  lc_test_iterate ();
   rows = collect_mapped (page, "cause-row", 0, NULL);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
@@ -330,7 +303,7 @@ test_diagnosis_read_by_camera (void)
 
   g_assert_true (lc_signal_parse ("red:solid", &signal, NULL));
   lc_window_show_diagnosis_with_source (window, device, &signal, NULL, LC_SIGNAL_SOURCE_CAMERA, 0.92);
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
   g_assert_true (has_label_containing (page, "Read by your camera, 92 % sure"));
   g_assert_false (has_label_containing (page, "You matched it by eye"));
@@ -350,7 +323,7 @@ test_diagnosis_unknown_context_toasts (void)
   /* An error from the core leaves the person where they were. */
   g_assert_true (lc_signal_parse ("red:solid", &signal, NULL));
   lc_window_show_diagnosis (window, device, &signal, "no-such-moment");
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DEVICES);
 
   close_window (window);
@@ -365,7 +338,7 @@ test_diagnosis_empty (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  lc_test_iterate ();
 
   status = collect_mapped (page, NULL, ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_cmpuint (status->len, ==, 1);
@@ -391,9 +364,9 @@ test_match_to_diagnosis (void)
   gboolean chosen = FALSE;
 
   lc_window_open_device (window, "outdoor-4", NULL);
-  iterate ();
+  lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_MATCH);
-  match_page = find_first (GTK_WIDGET (window), LC_TYPE_MATCH_PAGE);
+  match_page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_MATCH_PAGE);
   g_assert_nonnull (match_page);
 
   /* Choose the known "six red blinks" card among the device's signals. */
@@ -406,7 +379,7 @@ test_match_to_diagnosis (void)
       if (has_label_containing (child, "The batteries are low"))
         {
           gtk_widget_activate (child);
-          iterate ();
+          lc_test_iterate ();
           chosen = lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)), &expected);
         }
     }
@@ -420,7 +393,7 @@ test_match_to_diagnosis (void)
       diagnose_button = g_ptr_array_index (buttons, i);
   g_assert_nonnull (diagnose_button);
   g_signal_emit_by_name (diagnose_button, "clicked");
-  iterate ();
+  lc_test_iterate ();
 
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
   page = get_diagnosis_page (window);
@@ -440,7 +413,7 @@ test_match_to_diagnosis (void)
         look_again = g_ptr_array_index (look, i);
     g_assert_nonnull (look_again);
     g_signal_emit_by_name (look_again, "clicked");
-    iterate ();
+    lc_test_iterate ();
     g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_MATCH);
     g_assert_true (lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)), &expected));
   }

@@ -41,26 +41,6 @@ iterate (void)
     }
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A label showing exactly @text that is really on screen. */
 static GtkWidget *
 find_mapped_label (GtkWidget  *widget,
@@ -655,7 +635,7 @@ test_summary_has_marked_steps (Fixture       *fixture,
 
   /* What is on screen is that text. */
   {
-    GtkTextView *view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (fixture->support_page), GTK_TYPE_TEXT_VIEW));
+    GtkTextView *view = GTK_TEXT_VIEW (lc_test_find_widget (GTK_WIDGET (fixture->support_page), GTK_TYPE_TEXT_VIEW));
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
     GtkTextIter start, end;
     g_autofree char *shown = NULL;
@@ -897,7 +877,7 @@ test_illustration_drawn_at_shown_size (Fixture       *fixture,
 {
   LcFixSession *session = start_fix (fixture, NULL);
   GtkWidget *step_page = lc_fix_page_get_step_page (fixture->fix_page, 0);
-  GtkWidget *illustration = find_descendant (step_page, LC_TYPE_STEP_ILLUSTRATION);
+  GtkWidget *illustration = lc_test_find_widget (step_page, LC_TYPE_STEP_ILLUSTRATION);
   GdkTexture *texture;
   int scale;
 
