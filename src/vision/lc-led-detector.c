@@ -1231,6 +1231,7 @@ typedef struct
 {
   gint64   t;
   gboolean rising;
+  gboolean gap;      /* frames were missing since the previous edge */
 } Edge;
 
 typedef struct
@@ -1403,7 +1404,7 @@ static void
 find_edges (Window *w)
 {
   double up = window_level_at (w, 0.6), down = window_level_at (w, 0.4);
-  gboolean on;
+  gboolean on, gap = FALSE;
   guint last_edge_index = 0;
 
   w->edges = g_new (Edge, MAX (w->n, 1u));
@@ -1418,6 +1419,7 @@ find_edges (Window *w)
       gboolean flip = on ? v < down : v > up;
       gint64 t;
 
+      gap |= w->s[i].gap > 0;
       if (!flip)
         continue;
 
@@ -1448,6 +1450,8 @@ find_edges (Window *w)
 
       w->edges[w->n_edges].t = t;
       w->edges[w->n_edges].rising = !on;
+      w->edges[w->n_edges].gap = gap;
+      gap = FALSE;
       w->n_edges++;
       on = !on;
       last_edge_index = i;
@@ -1497,6 +1501,8 @@ drop_glitches (Window *w)
       if (e + 1 < w->n_edges && lengths[e + 1] <= 1 && lengths[e] >= 3 && lengths[e + 2] >= 3)
         {
           lengths[e + 2] += lengths[e] + lengths[e + 1];
+          if (e + 2 < w->n_edges)
+            w->edges[e + 2].gap |= w->edges[e].gap || w->edges[e + 1].gap;
           e++;
           continue;
         }
@@ -1654,6 +1660,72 @@ read_colors (const Window *w,
       key->n_colors = distinct;
       break;
     }
+}
+
+typedef struct
+{
+  guint  n;          /* periods measured (edge to edge of the same kind) */
+  guint  good;       /* within the tolerance of their median */
+  guint  bad;
+  guint  recent_bad; /* among the last four */
+  double good_sum;   /* seconds */
+} Periods;
+
+/* Periods from rising edge to rising edge and falling to falling, split
+ * into steady ones and outliers (an edge lost in noise, or a light first
+ * seen halfway through a blink, spoils one or two). An outlier across
+ * missing frames is left out: a lost frame may have hidden a whole blink.
+ * Returns FALSE when there is none.
+ */
+static gboolean
+read_periods (const Window *w,
+              double        interval_s,
+              Periods      *ps)
+{
+  g_autofree double *periods = g_new (double, w->n_edges + 1);
+  g_autofree gboolean *gappy = g_new (gboolean, w->n_edges + 1);
+  g_autofree double *sorted = NULL;
+  gint64 prev_r = -1, prev_f = -1;
+  double med, tol;
+  guint recent;
+
+  memset (ps, 0, sizeof *ps);
+  for (guint e = 0; e < w->n_edges; e++)
+    {
+      gint64 *prev = w->edges[e].rising ? &prev_r : &prev_f;
+
+      if (*prev >= 0)
+        {
+          gappy[ps->n] = w->edges[e].gap || (e > 0 && w->edges[e - 1].gap);
+          periods[ps->n++] = (w->edges[e].t - *prev) / NS_PER_S;
+        }
+      *prev = w->edges[e].t;
+    }
+  if (ps->n == 0)
+    return FALSE;
+
+  sorted = g_memdup2 (periods, ps->n * sizeof (double));
+  med = median (sorted, ps->n);
+  tol = MAX (0.25 * med, 1.6 * interval_s);
+  recent = MIN (ps->n, 4u);
+
+  for (guint i = 0; i < ps->n; i++)
+    {
+      if (fabs (periods[i] - med) > tol && gappy[i])
+        continue;
+      if (fabs (periods[i] - med) > tol)
+        {
+          ps->bad++;
+          ps->recent_bad += i >= ps->n - recent;
+        }
+      else
+        {
+          ps->good_sum += periods[i];
+          ps->good++;
+        }
+    }
+
+  return TRUE;
 }
 
 typedef struct
@@ -1881,59 +1953,20 @@ read_pattern (const LcLedDetector *self,
   }
 
   /* Blink: steady periods, edge to edge. */
-  if (n_r >= 2 || n_f >= 2)
-    {
-      double periods[HISTORY_SIZE / 2];
-      guint n_p = 0, bad = 0;
-      gint64 prev_r = -1, prev_f = -1;
-      double med_p, tol;
+  {
+    Periods ps;
 
-      for (guint e = 0; e < w->n_edges && n_p < G_N_ELEMENTS (periods); e++)
-        {
-          gint64 *prev = w->edges[e].rising ? &prev_r : &prev_f;
-
-          if (*prev >= 0)
-            periods[n_p++] = (w->edges[e].t - *prev) / NS_PER_S;
-          *prev = w->edges[e].t;
-        }
-
-      memcpy (tmp, periods, MIN (n_p, w->n_runs + 1) * sizeof (double));
-      med_p = median (tmp, MIN (n_p, w->n_runs + 1));
-      tol = MAX (0.25 * med_p, 1.6 * self->interval_s);
-
-      /* The rate from the steady periods only (an edge lost in noise, or
-       * a light first seen halfway through a blink, spoils one or two);
-       * the recent ones decide whether it repeats.
-       */
+    if (read_periods (w, self->interval_s, &ps) &&
+        ps.recent_bad <= (ps.n >= 8 ? 1u : 0u) && (ps.bad == 0 || ps.bad * 4 <= ps.n))
       {
-        double good_sum = 0.0;
-        guint good = 0, recent_bad = 0, recent = MIN (n_p, 4u);
-
-        for (guint i = 0; i < n_p; i++)
-          {
-            if (fabs (periods[i] - med_p) > tol)
-              {
-                bad++;
-                recent_bad += i >= n_p - recent;
-              }
-            else
-              {
-                good_sum += periods[i];
-                good++;
-              }
-          }
-
-        if (recent_bad == 0 && (bad == 0 || bad * 4 <= n_p))
-          {
-            rd->key.kind = LC_DETECTED_BLINK;
-            rd->confirmed = MAX (n_r, n_f) >= 3 && good >= 2;
-            rd->rate_hz = good > 0 ? good / good_sum : rate;
-            rd->on_ms = mean_on * 1000.0;
-            rd->off_ms = med_off * 1000.0;
-            return;
-          }
+        rd->key.kind = LC_DETECTED_BLINK;
+        rd->confirmed = MAX (n_r, n_f) >= 3 && ps.good >= 2;
+        rd->rate_hz = ps.good > 0 ? ps.good / ps.good_sum : rate;
+        rd->on_ms = mean_on * 1000.0;
+        rd->off_ms = med_off * 1000.0;
+        return;
       }
-    }
+  }
 
   rd->key.kind = w->n_edges >= 6 ? LC_DETECTED_UNKNOWN : LC_DETECTED_NONE;
 }
@@ -2152,9 +2185,22 @@ classify_track (LcLedDetector *self,
             }
           else
             {
-              /* colours of a fade: its brighter half */
+              Periods ps;
+
+              /* The colours of a fade come from its brighter half; its
+               * period, when the level split gives steady ones, from the
+               * edges (they stay put when auto exposure or clipping change
+               * the height of a breath).
+               */
               find_edges (&w);
+              drop_glitches (&w);
               find_runs (&w, w.s[0].pts, now);
+              if (rd.key.kind == LC_DETECTED_FADE && read_periods (&w, self->interval_s, &ps) &&
+                  ps.good >= 2 && ps.bad * 4 <= ps.n)
+                {
+                  rd.rate_hz = ps.good / ps.good_sum;
+                  rd.on_ms = rd.off_ms = 500.0 / rd.rate_hz;
+                }
             }
 
           if (rd.key.kind != LC_DETECTED_NONE)
@@ -2296,12 +2342,12 @@ score_track (LcLedDetector *self,
     return;
 
   /* Flicker without a colour is more often a shaking edge or a reflection
-   * than a status light.
+   * than a status light (and a slow shake looks like breathing).
    */
   if (kind_changes (kind))
     {
       t->qualified = t->radius <= max_radius (self) && t->level >= 1.5 * contrast_floor (self) &&
-                     (!white || kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST || kind == LC_DETECTED_FADE);
+                     (!white || ((kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST) && t->level >= 60.0));
       t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)
@@ -2329,8 +2375,34 @@ static gboolean
 is_echo (const Track *a,
          const Track *b)
 {
-  return reading_key_equal (&a->key, &b->key) && a->key.kind != LC_DETECTED_SOLID &&
-         fabs (a->light.rate_hz - b->light.rate_hz) <= 0.05 * MAX (a->light.rate_hz, 0.1);
+  guint lit = 0, both = 0, j = 0;
+
+  if (reading_key_equal (&a->key, &b->key) && a->key.kind != LC_DETECTED_SOLID &&
+      fabs (a->light.rate_hz - b->light.rate_hz) <= 0.05 * MAX (a->light.rate_hz, 0.1))
+    return TRUE;
+
+  /* Halo or reflection: same colour, lit only while @b is. */
+  if (!a->binary || !b->binary || a->key.n_colors == 0 || b->key.n_colors == 0 ||
+      a->key.colors[0] != b->key.colors[0])
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Sample *s = &a->samples[i];
+
+      if (s->level < a->up)
+        continue;
+      while (j < b->len && b->samples[j].pts < s->pts)
+        j++;
+      if (j == b->len)
+        break;
+      if (b->samples[j].pts != s->pts)
+        continue;
+      lit++;
+      both += b->samples[j].level >= b->up;
+    }
+
+  return lit >= 5 && both >= 0.9 * lit;
 }
 
 static void
@@ -2360,7 +2432,8 @@ build_detection (LcLedDetector *self,
        */
       any_active |= t->active && t->binary && t->radius <= max_radius (self) && t->compactness >= 0.5 &&
                     t->m_hi >= 2.0 * contrast_floor (self) &&
-                    (kind_changes (t->key.kind) || now - t->active_since < NO_LIGHT_AFTER_NS);
+                    ((kind_changes (t->key.kind) && t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE) ||
+                     now - t->active_since < NO_LIGHT_AFTER_NS);
       if (t->selected)
         primary = t;
     }

@@ -58,7 +58,8 @@ typedef struct
   double     flicker_amplitude; /* mains flicker of the ambient light, 0..1 (0.2 = ±20 %) */
   double     flicker_hz;        /* as seen by the camera, e.g. 10 (100 Hz at 30 fps) */
   double     shake_px;          /* camera shake, peak px */
-  gboolean   lamp;              /* a steady coloured lamp / screen elsewhere */
+  gboolean   lamp;              /* a steady coloured lamp elsewhere (a disc; it
+                                 * flickers with the room light) */
   double     lamp_x;
   double     lamp_y;
   double     lamp_diameter_px;
