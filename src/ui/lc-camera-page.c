@@ -998,6 +998,7 @@ static void
 start_picked_camera (LcCameraPage *self)
 {
   g_autoptr(LcCamera) camera = pick_camera (self);
+  LcVideoSource *source;
 
   self->webcam_pending = FALSE;
 
@@ -1010,7 +1011,14 @@ start_picked_camera (LcCameraPage *self)
 
   g_settings_set_string (self->settings, "last-camera", lc_camera_get_id (camera));
   gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
-  start_source (self, lc_video_source_new_for_camera (camera), MODE_WEBCAM);
+
+  source = lc_video_source_new_for_camera (camera);
+  /* Where the webcam has the controls (V4L2 outside Flatpak): fixed
+   * exposure and white balance, and the mains frequency, so neither
+   * auto-exposure nor lamp flicker looks like blinking; they are given
+   * back when watching stops. */
+  lc_video_source_set_steady_camera (source, TRUE);
+  start_source (self, source, MODE_WEBCAM);
 }
 
 static void
