@@ -2405,6 +2405,50 @@ is_echo (const Track *a,
   return lit >= 5 && both >= 0.9 * lit;
 }
 
+/* How far apart, as a fraction of the frame's longer side, two lights of
+ * one device can be. People are told to fill the frame with the device, and
+ * a Sync Module's two lights sit a fifth of its width apart, so 0.2 was
+ * right on the edge. */
+#define SAME_DEVICE_DISTANCE 0.35
+
+/* A second light of the same device that has started to change but has no
+ * reading yet (a Sync Module's green light blinking beside its steady blue
+ * one). Until it has one, or gives up changing, the answer is provisional:
+ * confirming the first light alone would announce half the signal.
+ */
+static gboolean
+has_pending_light (LcLedDetector  *self,
+                   Track         **reported,
+                   guint           n_reported,
+                   gint64          now)
+{
+  if (n_reported == 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+      gboolean known = FALSE;
+
+      if (t->qualified || !t->active || !t->binary || t->compactness < 0.5 ||
+          t->radius > max_radius (self) || t->m_hi < 2.0 * contrast_floor (self) ||
+          now - t->active_since >= NO_LIGHT_AFTER_NS)
+        continue;
+      if (t->key.kind != LC_DETECTED_NONE && t->key.kind != LC_DETECTED_UNKNOWN)
+        continue;
+      if (track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+        continue;
+
+      for (guint j = 0; j < n_reported && !known; j++)
+        known = reported[j] == t || is_echo (t, reported[j]) ||
+                track_distance (t, reported[j]->cx, reported[j]->cy) < 1.5 * (t->radius + reported[j]->radius);
+      if (!known)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 build_detection (LcLedDetector *self,
                  gint64         now)
@@ -2468,7 +2512,7 @@ build_detection (LcLedDetector *self,
           if ((t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE) &&
               primary->key.n_colors > 0 && primary->key.colors[0] != LC_COLOR_WHITE)
             continue;
-          if (track_distance (t, primary->cx, primary->cy) > 0.2 * MAX (self->width, self->height))
+          if (track_distance (t, primary->cx, primary->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
             continue;
           for (guint j = 0; j < n; j++)
             echo |= is_echo (t, order[j]) ||
@@ -2515,7 +2559,8 @@ build_detection (LcLedDetector *self,
 
       for (guint i = 0; i < d->n_leds; i++)
         all &= d->leds[i].confirmed;
-      state = all ? LC_DETECTION_CONFIRMED : LC_DETECTION_PROVISIONAL;
+      state = all && !has_pending_light (self, order, n, now) ? LC_DETECTION_CONFIRMED
+                                                              : LC_DETECTION_PROVISIONAL;
       self->last_light_ns = now;
     }
   else if ((!any_active || d->state == LC_DETECTION_NO_LIGHT) &&
