@@ -14,50 +14,21 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-static const char *lightcode_bin;
+#include "lc-test-cli.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
+/* `lightcode analyze ARGS…` */
 static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
-
-static void
-run_lightcode (RunResult          *result,
+run_lightcode (LcRunResult        *result,
                const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
 
-  /* Headless: analyze must never need a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (argv, (gpointer) lightcode_bin);
   g_ptr_array_add (argv, (gpointer) "analyze");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  lc_test_run_lightcode (result, (const char * const *) argv->pdata);
 }
 
 static char *
@@ -107,7 +78,7 @@ test_json_burst (void)
 {
   g_autofree char *path = clip_path ("burst6.webm");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
   JsonObject *object, *led;
   JsonArray *leds;
   double duration, period;
@@ -160,7 +131,7 @@ static void
 test_human_burst (void)
 {
   g_autofree char *path = clip_path ("burst6.webm");
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
   if (!have_clip ("burst6.webm"))
     return;
@@ -181,7 +152,7 @@ test_json_h264 (void)
 {
   g_autofree char *path = clip_path ("burst6.mp4");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
   JsonObject *object;
 
   if (!have_clip ("burst6.mp4"))
@@ -198,7 +169,7 @@ test_device (void)
 {
   g_autofree char *path = clip_path ("burst6.webm");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
   JsonObject *object, *diagnosis;
 
   if (!have_clip ("burst6.webm"))
@@ -221,7 +192,7 @@ static void
 test_unknown_device (void)
 {
   g_autofree char *path = clip_path ("burst6.webm");
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
   run_lightcode (&result, (const char *[]) { "--device", "toaster", path, NULL });
   g_assert_cmpint (result.status, ==, 2);
@@ -235,8 +206,8 @@ test_no_light (void)
 {
   g_autofree char *path = clip_path ("nolight.webm");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(RunResult) result = { 0 };
-  g_auto(RunResult) human = { 0 };
+  g_auto(LcRunResult) result = { 0 };
+  g_auto(LcRunResult) human = { 0 };
   JsonObject *object;
 
   if (!have_clip ("nolight.webm"))
@@ -260,7 +231,7 @@ test_no_light (void)
 static void
 test_missing_file (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
   run_lightcode (&result, (const char *[]) { "--json", "/nonexistent/clip.mp4", NULL });
   g_assert_cmpint (result.status, ==, 2);
@@ -276,7 +247,7 @@ test_not_video (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lightcode-cli-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "clip.mp4", NULL);
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
   g_assert_no_error (error);
   g_file_set_contents (path, text, -1, &error);
@@ -294,9 +265,9 @@ test_not_video (void)
 static void
 test_bad_usage (void)
 {
-  g_auto(RunResult) none = { 0 };
-  g_auto(RunResult) two = { 0 };
-  g_auto(RunResult) option = { 0 };
+  g_auto(LcRunResult) none = { 0 };
+  g_auto(LcRunResult) two = { 0 };
+  g_auto(LcRunResult) option = { 0 };
 
   run_lightcode (&none, (const char *[]) { NULL });
   g_assert_cmpint (none.status, ==, 2);
@@ -317,8 +288,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  lightcode_bin = g_getenv ("LC_LIGHTCODE_BIN");
-  g_assert_nonnull (lightcode_bin);
 
   g_test_add_func ("/cli/analyze/json", test_json_burst);
   g_test_add_func ("/cli/analyze/human", test_human_burst);

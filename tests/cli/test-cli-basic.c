@@ -8,50 +8,7 @@
 
 #include <gio/gio.h>
 
-static const char *lightcode_bin;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
-static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
-
-static void
-run_lightcode (RunResult          *result,
-               const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The command line must never need a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (argv, (gpointer) lightcode_bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-}
+#include "lc-test-cli.h"
 
 static guint
 count_lines (const char *text)
@@ -67,9 +24,9 @@ count_lines (const char *text)
 static void
 test_version (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "--version", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--version", NULL });
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "lightcode " VERSION "\n");
   g_assert_cmpstr (result.err, ==, "");
@@ -78,9 +35,9 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "--help", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--help", NULL });
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "analyze"));
   g_assert_nonnull (strstr (result.out, "diagnose"));
@@ -92,9 +49,9 @@ test_help (void)
 static void
 test_unknown_subcommand (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "frobnicate", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "frobnicate", NULL });
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.out, ==, "");
   g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
@@ -105,9 +62,9 @@ test_unknown_subcommand (void)
 static void
 test_unknown_option (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "--frobnicate", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--frobnicate", NULL });
   g_assert_cmpint (result.status, ==, 2);
   g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
   g_assert_nonnull (strstr (result.err, "--frobnicate"));
@@ -117,10 +74,10 @@ test_unknown_option (void)
 static void
 test_bad_window_signal (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
   /* Rejected before any display is needed. */
-  run_lightcode (&result, (const char *[]) { "--device", "mini", "--signal", "red:sparkle", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--device", "mini", "--signal", "red:sparkle", NULL });
   g_assert_cmpint (result.status, ==, 2);
   g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
   g_assert_nonnull (strstr (result.err, "red:sparkle"));
@@ -130,9 +87,9 @@ test_bad_window_signal (void)
 static void
 test_unknown_window_device (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "--device", "toaster", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--device", "toaster", NULL });
   g_assert_cmpint (result.status, ==, 2);
   g_assert_true (g_str_has_prefix (result.err, "lightcode: "));
   g_assert_nonnull (strstr (result.err, "toaster"));
@@ -142,9 +99,9 @@ test_unknown_window_device (void)
 static void
 test_signal_without_device (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(LcRunResult) result = { 0 };
 
-  run_lightcode (&result, (const char *[]) { "--signal", "red:solid", NULL });
+  lc_test_run_lightcode (&result, (const char *[]) { "--signal", "red:solid", NULL });
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "--device"));
 }
@@ -155,8 +112,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  lightcode_bin = g_getenv ("LC_LIGHTCODE_BIN");
-  g_assert_nonnull (lightcode_bin);
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);

@@ -4,82 +4,29 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "lc-test-cli.h"
 #include "config.h"
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-static const char *lightcode_bin;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
+/* Runs lightcode with @first_arg… (NULL-terminated). */
 static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
-
-/* Runs lightcode with @first_arg… (NULL-terminated) and no display, so the
- * subcommands are proven to need nothing but the core.
- */
-static void
-run_lightcode (RunResult  *result,
-               const char *first_arg,
+run_lightcode (LcRunResult *result,
+               const char  *first_arg,
                ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) lightcode_bin);
   va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  /* Keep the messages in English whatever the machine says. */
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher,
-                                          (const char * const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL,
-                                 &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-}
-
-/* Exactly one line, starting with the program name. */
-static void
-assert_one_error_line (const char *err)
-{
-  const char *newline;
-
-  g_assert_nonnull (err);
-  g_assert_true (g_str_has_prefix (err, "lightcode: "));
-  newline = strchr (err, '\n');
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
+  lc_test_run_lightcode (result, (const char * const *) argv->pdata);
 }
 
 static JsonNode *
@@ -133,7 +80,7 @@ assert_cause_fields (JsonObject *cause)
 static void
 test_diagnose_json (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *causes;
@@ -180,7 +127,7 @@ test_diagnose_json (void)
 static void
 test_diagnose_json_canonical (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -199,7 +146,7 @@ test_diagnose_json_canonical (void)
 static void
 test_diagnose_human (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
 
   run_lightcode (&result, "diagnose", "--device", "outdoor-4",
                  "--signal", "red:burst:6", NULL);
@@ -214,7 +161,7 @@ test_diagnose_human (void)
 static void
 test_diagnose_human_normal (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
 
   run_lightcode (&result, "diagnose", "--device", "doorbell", "--signal", "off", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -227,21 +174,21 @@ test_diagnose_human_normal (void)
 static void
 test_diagnose_unknown_signal (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
   run_lightcode (&result, "diagnose", "--device", "outdoor-4",
                  "--signal", "white:fade", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  assert_one_error_line (result.err);
+  lc_test_assert_one_error_line (result.err);
   g_assert_cmpstr (result.out, !=, "");
-  run_result_clear (&result);
+  lc_run_result_clear (&result);
 
   run_lightcode (&result, "diagnose", "--device", "outdoor-4",
                  "--signal", "white:fade", "--json", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  assert_one_error_line (result.err);
+  lc_test_assert_one_error_line (result.err);
   root = parse_json (result.out);
   object = json_node_get_object (root);
   g_assert_false (json_object_get_boolean_member (object, "known_signal"));
@@ -251,12 +198,12 @@ test_diagnose_unknown_signal (void)
 static void
 test_diagnose_bad_signal (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
 
   run_lightcode (&result, "diagnose", "--device", "outdoor-4",
                  "--signal", "red:blonk", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_one_error_line (result.err);
+  lc_test_assert_one_error_line (result.err);
   g_assert_nonnull (strstr (result.err, "position"));
   g_assert_cmpstr (result.out, ==, "");
 }
@@ -277,13 +224,13 @@ test_diagnose_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(RunResult) result = { 0, };
+      g_auto(LcRunResult) result = { 0, };
       const char *const *c = cases[i];
 
       run_lightcode (&result, c[0], c[1], c[2], c[3], c[4], c[5], c[6], NULL);
       g_test_message ("case %u: status %d, stderr %s", i, result.status, result.err);
       g_assert_cmpint (result.status, ==, 2);
-      assert_one_error_line (result.err);
+      lc_test_assert_one_error_line (result.err);
       g_assert_cmpstr (result.out, ==, "");
     }
 }
@@ -297,7 +244,7 @@ static const char *all_devices[] = {
 static void
 test_devices_json (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *devices;
@@ -337,7 +284,7 @@ test_devices_json (void)
 static void
 test_devices_human (void)
 {
-  g_auto(RunResult) result = { 0, };
+  g_auto(LcRunResult) result = { 0, };
 
   run_lightcode (&result, "devices", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -352,8 +299,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  lightcode_bin = g_getenv ("LC_LIGHTCODE_BIN");
-  if (lightcode_bin == NULL)
+  if (g_getenv ("LC_LIGHTCODE_BIN") == NULL)
     {
       g_printerr ("LC_LIGHTCODE_BIN is not set\n");
       return 1;
