@@ -1203,13 +1203,11 @@ stop_action (GtkWidget  *widget,
   lc_camera_page_stop (LC_CAMERA_PAGE (widget));
 }
 
+/* Starts again whatever was watched last: "Try Again", or a window that
+ * comes back from being minimised. */
 static void
-again_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+restart_source (LcCameraPage *self)
 {
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
-
   switch (self->mode)
     {
     case MODE_WEBCAM:
@@ -1226,6 +1224,14 @@ again_action (GtkWidget  *widget,
     default:
       break;
     }
+}
+
+static void
+again_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  restart_source (LC_CAMERA_PAGE (widget));
 }
 
 static void
@@ -1491,22 +1497,7 @@ resume_if_paused (LcCameraPage *self)
     return;
 
   self->resume = FALSE;
-  switch (self->mode)
-    {
-    case MODE_WEBCAM:
-      lc_camera_page_start_webcam (self);
-      break;
-    case MODE_FILE:
-      if (self->file != NULL)
-        lc_camera_page_open_file (self, self->file);
-      break;
-    case MODE_SAMPLE:
-      lc_camera_page_start_sample (self);
-      break;
-    case MODE_NONE:
-    default:
-      break;
-    }
+  restart_source (self);
 }
 
 static void
