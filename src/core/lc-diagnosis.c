@@ -916,6 +916,17 @@ round_likelihood (double value)
   return round (value * 1000.0) / 1000.0;
 }
 
+/* A string member's value, or null when there is none. */
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *value)
+{
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 add_provenance (JsonBuilder  *builder,
                 LcProvenance *provenance)
@@ -929,10 +940,7 @@ add_provenance (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, lc_provenance_get_source_name (provenance));
   json_builder_set_member_name (builder, "url");
-  if (lc_provenance_get_url (provenance) != NULL)
-    json_builder_add_string_value (builder, lc_provenance_get_url (provenance));
-  else
-    json_builder_add_null_value (builder);
+  add_string_or_null (builder, lc_provenance_get_url (provenance));
   json_builder_end_object (builder);
 }
 
@@ -959,10 +967,7 @@ add_procedure (JsonBuilder *builder,
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, lc_step_get_text (step));
       json_builder_set_member_name (builder, "illustration");
-      if (lc_step_get_illustration (step) != NULL)
-        json_builder_add_string_value (builder, lc_step_get_illustration (step));
-      else
-        json_builder_add_null_value (builder);
+      add_string_or_null (builder, lc_step_get_illustration (step));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -994,10 +999,7 @@ lc_diagnosis_to_json (LcDiagnosis *self)
   json_builder_set_member_name (builder, "matched_exactly");
   json_builder_add_boolean_value (builder, self->matched_exactly);
   json_builder_set_member_name (builder, "meaning");
-  if (self->known_signal != NULL)
-    json_builder_add_string_value (builder, lc_known_signal_get_title (self->known_signal));
-  else
-    json_builder_add_null_value (builder);
+  add_string_or_null (builder, self->known_signal != NULL ? lc_known_signal_get_title (self->known_signal) : NULL);
   json_builder_set_member_name (builder, "other_likelihood");
   json_builder_add_double_value (builder, round_likelihood (self->other_likelihood));
 
@@ -1035,10 +1037,7 @@ lc_diagnosis_to_json (LcDiagnosis *self)
       json_builder_set_member_name (builder, "explanation");
       json_builder_add_string_value (builder, lc_diagnosis_cause_get_explanation (cause));
       json_builder_set_member_name (builder, "known_signal");
-      if (known != NULL)
-        json_builder_add_string_value (builder, lc_known_signal_get_signal_text (known));
-      else
-        json_builder_add_null_value (builder);
+      add_string_or_null (builder, known != NULL ? lc_known_signal_get_signal_text (known) : NULL);
       json_builder_set_member_name (builder, "match_score");
       json_builder_add_double_value (builder, round_likelihood (lc_diagnosis_cause_get_match_score (cause)));
       json_builder_set_member_name (builder, "procedure");
