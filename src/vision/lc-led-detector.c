@@ -16,7 +16,9 @@
  * 3. Candidates feed tracks (nearest neighbour with a gate). Each track is
  *    measured at full resolution in a small window: brightness of the core
  *    over the ring background, position, size, and the colour of the
- *    unclipped pixels minus the background.
+ *    unclipped pixels minus the background. A light found on the frame it
+ *    comes on starts its track with the dark time before it, read from the
+ *    peak-hold, so a burst can be counted from its first blink.
  * 4. Each track's brightness is split in two levels (2-means) when it
  *    really goes dark; edges are timed from the timestamps, interpolated at
  *    half level, so rates do not depend on the frame rate or dropped frames.
@@ -40,6 +42,7 @@
 #endif
 
 #include "lc-led-detector.h"
+#include "lc-led-detector-private.h"
 
 #define MAX_DIMENSION      16384
 #define POOL_TARGET_WIDTH  320
@@ -156,6 +159,7 @@ struct _LcLedDetector
 
   guint8    *pooled;        /* mw × mh */
   float     *hi;            /* peak hold (gain normalised) */
+  float     *hi_before;     /* … as it was before this frame */
   float     *lo;            /* trough hold */
   float     *prev;          /* previous normalised frame */
   float     *cur;           /* this normalised frame */
@@ -472,13 +476,16 @@ max_bytes (guint8       *restrict acc,
 
 /* Pools one band of rows (already reduced to @colmax) into @out. */
 static void
-pool_band (const LcLedDetector *self,
-           const guint8        *colmax,
-           guint8              *out)
+pool_band_full (const LcLedDetector *self,
+                const guint8        *colmax,
+                guint8              *out,
+                gboolean             vector)
 {
   int f = self->pool, w = self->width;
   int bpp = lc_pixel_format_get_bpp (self->format);
   int first = 0;
+
+  (void) vector;   /* without SSE2 there is only the plain loop */
 
   switch (self->format)
     {
@@ -498,7 +505,53 @@ pool_band (const LcLedDetector *self,
       break;
     }
 
-  for (int mx = 0; mx < self->mw; mx++)
+  int mx = 0;
+
+#ifdef __SSE2__
+  /* One byte per pixel, pooled by 2 or 4 (640 and 1280 wide video): the
+   * maximum of each group ends up in its lowest byte, and the groups are
+   * packed down to bytes, sixteen cells at a time.
+   */
+  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420) && (f == 2 || f == 4))
+    {
+      const __m128i low16 = _mm_set1_epi16 (0x00ff);
+      const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+
+      for (; (mx + 16) * f <= w; mx += 16)
+        {
+          const guint8 *p = colmax + (gsize) mx * f;
+          __m128i packed;
+
+          if (f == 2)
+            {
+              __m128i a = _mm_loadu_si128 ((const void *) p);
+              __m128i b = _mm_loadu_si128 ((const void *) (p + 16));
+
+              a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
+              b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
+              packed = _mm_packus_epi16 (a, b);
+            }
+          else
+            {
+              __m128i v[4];
+
+              for (int k = 0; k < 4; k++)
+                {
+                  __m128i a = _mm_loadu_si128 ((const void *) (p + 16 * k));
+
+                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
+                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
+                  v[k] = _mm_and_si128 (a, low32);
+                }
+              /* Values are below 256, so the signed 32 → 16 pack is exact. */
+              packed = _mm_packus_epi16 (_mm_packs_epi32 (v[0], v[1]), _mm_packs_epi32 (v[2], v[3]));
+            }
+          _mm_storeu_si128 ((void *) (out + mx), packed);
+        }
+    }
+#endif
+
+  for (; mx < self->mw; mx++)
     {
       int x0 = mx * f, x1 = MIN (x0 + f, w);
       int m = 0;
@@ -522,7 +575,7 @@ pool_band (const LcLedDetector *self,
           /* Four pixels of four bytes per load; the padding byte is skipped
            * when the channels are reduced.
            */
-          if (bpp == 4 && x + 4 <= x1)
+          if (vector && bpp == 4 && x + 4 <= x1)
             {
               __m128i acc = _mm_setzero_si128 ();
 
@@ -546,6 +599,33 @@ pool_band (const LcLedDetector *self,
 
       out[mx] = (guint8) m;
     }
+}
+
+static inline void
+pool_band (const LcLedDetector *self,
+           const guint8        *colmax,
+           guint8              *out)
+{
+  pool_band_full (self, colmax, out, TRUE);
+}
+
+void
+_lc_led_detector_pool_row (LcPixelFormat  format,
+                           int            width,
+                           int            pool,
+                           const guint8  *row,
+                           guint8        *out,
+                           gboolean       force_scalar)
+{
+  LcLedDetector det = { 0, };
+
+  g_return_if_fail (width > 0 && pool > 0);
+
+  det.format = format;
+  det.width = width;
+  det.pool = pool;
+  det.mw = (width + pool - 1) / pool;
+  pool_band_full (&det, row, out, !force_scalar);
 }
 
 static void
@@ -689,11 +769,21 @@ update_maps (LcLedDetector *self,
         {
           float v = self->pooled[i] * inv_gain;
 
-          self->hi[i] = self->lo[i] = self->prev[i] = self->cur[i] = self->reference[i] = v;
+          self->hi[i] = self->hi_before[i] = self->lo[i] = self->prev[i] = self->cur[i] = self->reference[i] = v;
         }
       self->maps_ready = TRUE;
       return;
     }
+
+  /* The hold before this frame is kept: how long a cell had been dark
+   * when a light came on is read from it (see dark_before()).
+   */
+  {
+    float *tmp = self->hi_before;
+
+    self->hi_before = self->hi;
+    self->hi = tmp;
+  }
 
   {
     gsize i = 0;
@@ -711,7 +801,7 @@ update_maps (LcLedDetector *self,
         memcpy (&bytes, self->pooled + i, 4);
         px = _mm_unpacklo_epi16 (_mm_unpacklo_epi8 (_mm_cvtsi32_si128 (bytes), zero), zero);
         v = _mm_mul_ps (_mm_cvtepi32_ps (px), g);
-        h = _mm_loadu_ps (self->hi + i);
+        h = _mm_loadu_ps (self->hi_before + i);
         l = _mm_loadu_ps (self->lo + i);
         r = _mm_loadu_ps (self->reference + i);
         _mm_storeu_ps (self->hi + i, _mm_max_ps (v, _mm_add_ps (h, _mm_mul_ps (_mm_sub_ps (v, h), kh))));
@@ -725,7 +815,7 @@ update_maps (LcLedDetector *self,
     for (; i < n; i++)
       {
         float v = self->pooled[i] * inv_gain;
-        float h = self->hi[i], l = self->lo[i];
+        float h = self->hi_before[i], l = self->lo[i];
 
         self->hi[i] = MAX (v, h + (v - h) * k_hold);
         self->lo[i] = MIN (v, l + (v - l) * k_hold);
@@ -2416,6 +2506,30 @@ is_echo (const Track *a,
  * one). Until it has one, or gives up changing, the answer is provisional:
  * confirming the first light alone would announce half the signal.
  */
+/* How colourful the lit samples of the last second are. */
+static double
+recent_saturation (const Track *t)
+{
+  float total[3] = { 0, 0, 0 };
+  double hue, sat, val;
+
+  for (guint i = t->len; i-- > 0;)
+    {
+      const Sample *s = track_sample (t, i);
+
+      if (s->pts < t->samples[t->len - 1].pts - (gint64) NS_PER_S)
+        break;
+      if (s->has_color && s->level >= 0.6 * t->m_hi)
+        {
+          for (guint c = 0; c < 3; c++)
+            total[c] += s->rgb[c];
+        }
+    }
+  rgb_to_hsv (total, &hue, &sat, &val);
+
+  return val > 0.0 ? sat : 0.0;
+}
+
 static gboolean
 has_pending_light (LcLedDetector  *self,
                    Track         **reported,
@@ -2437,6 +2551,11 @@ has_pending_light (LcLedDetector  *self,
       if (t->key.kind != LC_DETECTED_NONE && t->key.kind != LC_DETECTED_UNKNOWN)
         continue;
       if (track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+        continue;
+      /* Status lights are vivid; an edge that shake drags across a cell
+       * flickers too, but in the grey of what it is the edge of.
+       */
+      if (self->format != LC_PIXEL_FORMAT_GRAY8 && recent_saturation (t) < 0.25)
         continue;
 
       for (guint j = 0; j < n_reported && !known; j++)
@@ -2578,12 +2697,34 @@ build_detection (LcLedDetector *self,
 
 /* Tracking */
 
+/* How long cell @i had been dark when it lit up this frame, at least. The
+ * peak hold decays toward the dark value with HOLD_TAU_S, so what is left
+ * of the lit level in it tells how long ago the cell was last lit (as
+ * brightly as now); noise keeps a little in it, which only shortens the
+ * answer.
+ */
+static double
+dark_before (const LcLedDetector *self,
+             gsize                i)
+{
+  double lit = self->cur[i] - self->prev[i];
+  double left = self->hi_before[i] - self->prev[i];
+  double since_start = (self->last_pts - self->first_pts) / NS_PER_S;
+  double t;
+
+  if (lit <= 0.0)
+    return 0.0;
+  t = HOLD_TAU_S * log (lit / MAX (left, MAX (3.0 * self->noise, 2.0)));
+
+  return CLAMP (t, 0.0, since_start);
+}
+
 static void
 associate (LcLedDetector   *self,
            const Candidate *cands,
            guint            n_cands,
            gint64           now,
-           double           prev_level_of[MAX_CANDIDATES])
+           const double     dark_for[MAX_CANDIDATES])
 {
   gboolean used[MAX_TRACKS] = { FALSE, };
 
@@ -2663,13 +2804,23 @@ associate (LcLedDetector   *self,
         t = track_new (self, x, y, cand->radius, now);
         t->cand_score = cand->score;
 
-        /* It was dark a frame ago: the lit run starts now, not unknown. */
-        if (prev_level_of != NULL && prev_level_of[c] >= 0.0 && self->last_pts >= 0)
+        /* It was dark a frame ago: the lit run starts now, not unknown.
+         * And it had been dark for a while before that: a burst seen
+         * from its first blink can be counted when the pause before it
+         * was long.
+         */
+        if (dark_for != NULL && dark_for[c] >= 0.0 && self->last_pts >= 0)
           {
             Sample s = { 0, };
+            gint64 since = self->last_pts - (gint64) (dark_for[c] * NS_PER_S);
 
+            since = MAX (since, self->first_pts);
+            if (since < self->last_pts - (gint64) (2.0 * self->interval_s * NS_PER_S))
+              {
+                s.pts = since;
+                track_push (t, &s);
+              }
             s.pts = self->last_pts;
-            s.level = (float) prev_level_of[c];
             track_push (t, &s);
           }
 
@@ -2709,6 +2860,7 @@ free_maps (LcLedDetector *self)
 {
   g_clear_pointer (&self->pooled, g_free);
   g_clear_pointer (&self->hi, g_free);
+  g_clear_pointer (&self->hi_before, g_free);
   g_clear_pointer (&self->lo, g_free);
   g_clear_pointer (&self->prev, g_free);
   g_clear_pointer (&self->cur, g_free);
@@ -2792,6 +2944,7 @@ setup_size (LcLedDetector *self,
   n = (gsize) self->mw * self->mh;
   self->pooled = g_new0 (guint8, n);
   self->hi = g_new0 (float, n);
+  self->hi_before = g_new0 (float, n);
   self->lo = g_new0 (float, n);
   self->prev = g_new0 (float, n);
   self->cur = g_new0 (float, n);
@@ -2805,7 +2958,7 @@ lc_led_detector_push_frame (LcLedDetector *self,
                             const LcFrame *frame)
 {
   Candidate cands[MAX_CANDIDATES];
-  double prev_level_of[MAX_CANDIDATES];
+  double dark_for[MAX_CANDIDATES];
   guint n_cands;
   double dt;
   gint64 now;
@@ -2863,12 +3016,10 @@ lc_led_detector_push_frame (LcLedDetector *self,
 
   update_maps (self, dt);
 
-  /* Looking for new lights every other frame is enough: known ones are
-   * measured every frame anyway.
+  /* Every frame: a light found on the frame it comes on has a known
+   * start, and how long it was dark before (see associate()).
    */
-  n_cands = 0;
-  if (self->frames % 2 == 0 || self->n_tracks == 0)
-    n_cands = find_candidates (self, cands);
+  n_cands = find_candidates (self, cands);
 
   for (guint c = 0; c < n_cands; c++)
     {
@@ -2876,13 +3027,13 @@ lc_led_detector_push_frame (LcLedDetector *self,
       double swing = self->hi[i] - self->lo[i];
 
       /* Dark one frame ago and lit now: the lit run starts here. */
-      prev_level_of[c] = -1.0;
+      dark_for[c] = -1.0;
       if (self->frames > 0 && swing > 0.5 * self->hi[i] &&
           self->prev[i] <= self->lo[i] + 0.3 * swing && self->cur[i] >= self->lo[i] + 0.7 * swing)
-        prev_level_of[c] = 0.0;
+        dark_for[c] = dark_before (self, i);
     }
 
-  associate (self, cands, n_cands, now, prev_level_of);
+  associate (self, cands, n_cands, now, dark_for);
 
   {
     float *tmp = self->prev;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lc-led-detector.h"
+#include "lc-led-detector-private.h"
 #include "lc-synth.h"
 
 /* Small frames keep the suite fast; the pooling step is 1 at this width. */
@@ -574,6 +575,49 @@ test_formats (void)
     }
 }
 
+/* The vector pooling gives exactly what the plain loop gives, for every
+ * layout, pooling step and ragged width.
+ */
+static void
+test_pooling (void)
+{
+  static const LcPixelFormat formats[] = {
+    LC_PIXEL_FORMAT_GRAY8, LC_PIXEL_FORMAT_I420, LC_PIXEL_FORMAT_RGBX, LC_PIXEL_FORMAT_XRGB,
+    LC_PIXEL_FORMAT_RGB24, LC_PIXEL_FORMAT_YUY2,
+  };
+  static const int widths[] = { 1, 7, 64, 600, 640, 645, 1280, 1283 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree guint8 *row = g_malloc (1283 * 4);
+  g_autofree guint8 *fast = g_malloc (1283 + 1);
+  g_autofree guint8 *plain = g_malloc (1283 + 1);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (int pool = 1; pool <= 5; pool++)
+        for (int round = 0; round < 4; round++)
+          {
+            int cells = (widths[w] + pool - 1) / pool;
+
+            /* Mostly dark with a few bright bytes, or all random. */
+            for (int i = 0; i < 1283 * 4; i++)
+              row[i] = round == 0 ? (guint8) g_rand_int (rand)
+                                  : (g_rand_int_range (rand, 0, 40) == 0 ? (guint8) g_rand_int (rand) : 3);
+            memset (fast, 0xaa, 1283 + 1);
+            memset (plain, 0x55, 1283 + 1);
+            _lc_led_detector_pool_row (formats[f], widths[w], pool, row, fast, FALSE);
+            _lc_led_detector_pool_row (formats[f], widths[w], pool, row, plain, TRUE);
+            g_assert_cmpmem (fast, cells, plain, cells);
+            /* Nothing written past the last cell. */
+            g_assert_cmpuint (fast[cells], ==, 0xaa);
+          }
+
+  /* And the plain loop is right: the brightest channel of the group. */
+  memset (row, 0, 16);
+  row[4 * 2 + 1] = 200;   /* pixel 2, green */
+  _lc_led_detector_pool_row (LC_PIXEL_FORMAT_RGBX, 4, 4, row, plain, TRUE);
+  g_assert_cmpuint (plain[0], ==, 200);
+}
+
 /* Malformed frames are refused without reading outside them. */
 static void
 test_validation (void)
@@ -818,6 +862,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/detector/validation", test_validation);
+  g_test_add_func ("/detector/pooling", test_pooling);
   g_test_add_func ("/detector/to-signal", test_to_signal);
   g_test_add_func ("/detector/colors-kinds", test_colors_kinds);
   g_test_add_func ("/detector/burst-counts", test_burst_counts);
