@@ -5,18 +5,24 @@
  *
  * One pipeline per run:
  *
- *   filesrc ! decodebin ! videoflip video-direction=auto ! tee      (file)
+ *   filesrc ! decodebin ! tee                                       (file)
  *   <camera> ! capsfilter ! decodebin ! tee                          (camera)
  *
  *   tee. ! queue ! videoconvertscale ! video/x-raw,<detector format>,≤1280²
  *        ! appsink                        → LcLedDetector, in that streaming thread
  *   tee. ! queue leaky=downstream max-size-buffers=1 ! videoconvertscale
- *        ! video/x-raw,format=RGBA,≤960² ! appsink drop=true max-buffers=1
+ *        ! video/x-raw,format=RGBA,≤960² ! videoflip video-direction=auto
+ *        ! appsink drop=true max-buffers=1
  *                                         → "preview-frame" on the main context
  *
  * The analysis branch never drops: a gap in its timestamps is a real gap in
  * the video. The preview branch drops whatever the UI cannot keep up with.
  * Without preview the tee and its second branch are left out.
+ *
+ * Phones store portrait video as landscape plus an orientation tag. Only
+ * the preview frames are turned (small by then); the detector reads the
+ * frames as stored and its answer is turned (lc-orientation.h), which
+ * spares the analysis a copy of every full-size frame.
  */
 
 #include "config.h"
@@ -31,6 +37,7 @@
 #include <gst/video/video.h>
 
 #include "lc-camera-private.h"
+#include "lc-orientation.h"
 #include "lc-v4l2-controls.h"
 #include "lc-video-source.h"
 
@@ -87,6 +94,10 @@ struct _LcVideoSource
   /* Analysis thread only */
   GstVideoInfo        analysis_info;
   GstCaps            *analysis_caps;
+  gboolean            have_stream_orientation;
+
+  /* Written by the analysis thread, read anywhere: atomic */
+  int                 orientation;     /* GstVideoOrientationMethod of the stored frames */
 };
 
 G_DEFINE_FINAL_TYPE (LcVideoSource, lc_video_source, G_TYPE_OBJECT)
@@ -388,6 +399,14 @@ fail_with_gst_message (LcVideoSource *self,
   fail (self, map_gst_error (self, gst_error, debug));
 }
 
+/* The detector's answer, turned the way the picture is shown. Under @lock. */
+static void
+read_detection (LcVideoSource *self)
+{
+  lc_led_detector_get_detection (self->detector, &self->detection);
+  lc_detection_orient (&self->detection, g_atomic_int_get (&self->orientation));
+}
+
 static void
 emit_detection_if_changed (LcVideoSource *self)
 {
@@ -395,7 +414,7 @@ emit_detection_if_changed (LcVideoSource *self)
   gboolean changed;
 
   g_mutex_lock (&self->lock);
-  lc_led_detector_get_detection (self->detector, &self->detection);
+  read_detection (self);
   detection = self->detection;
   changed = detection.serial != self->posted_serial;
   self->posted_serial = detection.serial;
@@ -706,7 +725,7 @@ on_analysis_sample (GstAppSink *sink,
       self->last_pts = pts;
       self->last_end = pts + duration;
 
-      lc_led_detector_get_detection (self->detector, &self->detection);
+      read_detection (self);
       if (self->detection.serial != self->posted_serial)
         {
           Post *post = post_new (self, generation, POST_DETECTION);
@@ -728,6 +747,37 @@ on_analysis_sample (GstAppSink *sink,
   gst_buffer_unmap (buffer, &map);
 
   return GST_FLOW_OK;
+}
+
+/* An orientation for this stream wins over one for the whole file, as in
+ * videoflip, which turns the preview the same way.
+ */
+static GstPadProbeReturn
+on_analysis_event (GstPad          *pad,
+                   GstPadProbeInfo *info,
+                   gpointer         user_data)
+{
+  LcVideoSource *self = user_data;
+  GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+  GstVideoOrientationMethod method;
+  GstTagList *tags = NULL;
+
+  if (event == NULL || GST_EVENT_TYPE (event) != GST_EVENT_TAG)
+    return GST_PAD_PROBE_OK;
+
+  gst_event_parse_tag (event, &tags);
+  if (!lc_orientation_from_tags (tags, &method))
+    return GST_PAD_PROBE_OK;
+
+  if (gst_tag_list_get_scope (tags) == GST_TAG_SCOPE_STREAM)
+    {
+      self->have_stream_orientation = TRUE;
+      g_atomic_int_set (&self->orientation, method);
+    }
+  else if (!self->have_stream_orientation)
+    g_atomic_int_set (&self->orientation, method);
+
+  return GST_PAD_PROBE_OK;
 }
 
 typedef struct
@@ -936,18 +986,23 @@ build_branch (LcVideoSource  *self,
   GstElement *queue;
   GstElement *convert;
   GstElement *filter;
+  GstElement *flip = NULL;
   GstElement *sink;
   gboolean sync = self->live;
+  gboolean turn = preview && self->file != NULL;
 
   queue = make_element ("queue", preview ? "preview-queue" : "analysis-queue", error);
   convert = queue ? make_element ("videoconvertscale", NULL, error) : NULL;
   filter = convert ? make_element ("capsfilter", NULL, error) : NULL;
-  sink = filter ? make_element ("appsink", preview ? "preview-sink" : "analysis-sink", error) : NULL;
+  if (filter != NULL && turn)
+    flip = make_element ("videoflip", "preview-flip", error);
+  sink = filter && (flip || !turn) ? make_element ("appsink", preview ? "preview-sink" : "analysis-sink", error) : NULL;
   if (sink == NULL)
     {
       g_clear_pointer (&queue, gst_object_unref);
       g_clear_pointer (&convert, gst_object_unref);
       g_clear_pointer (&filter, gst_object_unref);
+      g_clear_pointer (&flip, gst_object_unref);
       return NULL;
     }
 
@@ -973,6 +1028,8 @@ build_branch (LcVideoSource  *self,
                     NULL);
       g_object_set (sink, "drop", TRUE, "max-buffers", 1, NULL);
       callbacks.new_sample = on_preview_sample;
+      if (flip != NULL)
+        g_object_set (flip, "video-direction", GST_VIDEO_ORIENTATION_AUTO, NULL);
     }
   else
     {
@@ -982,6 +1039,13 @@ build_branch (LcVideoSource  *self,
        */
       g_object_set (sink, "drop", FALSE, "max-buffers", 0, NULL);
       callbacks.new_sample = on_analysis_sample;
+
+      /* Tags reach the sink in order with the frames. */
+      {
+        g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
+
+        gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_analysis_event, self, NULL);
+      }
     }
 
   g_object_set (filter, "caps", caps, NULL);
@@ -993,7 +1057,12 @@ build_branch (LcVideoSource  *self,
                 NULL);
   gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, self, NULL);
 
-  if (!add_and_link (bin, error, queue, convert, filter, sink, NULL))
+  if (flip != NULL)
+    {
+      if (!add_and_link (bin, error, queue, convert, filter, flip, sink, NULL))
+        return NULL;
+    }
+  else if (!add_and_link (bin, error, queue, convert, filter, sink, NULL))
     return NULL;
 
   return queue;
@@ -1041,7 +1110,6 @@ build_pipeline (LcVideoSource  *self,
   GstBin *bin = GST_BIN (pipeline);
   GstElement *source = NULL;
   GstElement *decodebin = NULL;
-  GstElement *flip = NULL;
   GstElement *analysis;
   GstElement *preview;
   g_autoptr(GstBus) bus = NULL;
@@ -1106,16 +1174,6 @@ build_pipeline (LcVideoSource  *self,
         return FALSE;
     }
 
-  /* Phones store portrait video as landscape plus a rotation tag. */
-  if (self->file != NULL)
-    {
-      flip = make_element ("videoflip", "flip", error);
-      if (flip == NULL)
-        return FALSE;
-      g_object_set (flip, "video-direction", GST_VIDEO_ORIENTATION_AUTO, NULL);
-      gst_bin_add (bin, flip);
-    }
-
   analysis = build_branch (self, bin, FALSE, error);
   if (analysis == NULL)
     return FALSE;
@@ -1139,26 +1197,10 @@ build_pipeline (LcVideoSource  *self,
           return FALSE;
         }
 
-      if (flip != NULL && !gst_element_link (flip, tee))
-        {
-          g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                               _("The video pipeline cannot be built"));
-          return FALSE;
-        }
-
-      self->head = flip ? flip : tee;
+      self->head = tee;
     }
   else
-    {
-      if (flip != NULL && !gst_element_link (flip, analysis))
-        {
-          g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                               _("The video pipeline cannot be built"));
-          return FALSE;
-        }
-
-      self->head = flip ? flip : analysis;
-    }
+    self->head = analysis;
 
   bus = gst_element_get_bus (pipeline);
   self->bus_source = gst_bus_create_watch (bus);
@@ -1270,7 +1312,9 @@ lc_video_source_start (LcVideoSource *self)
 
   g_mutex_lock (&self->lock);
   lc_led_detector_reset (self->detector);
-  lc_led_detector_get_detection (self->detector, &self->detection);
+  g_atomic_int_set (&self->orientation, GST_VIDEO_ORIENTATION_IDENTITY);
+  self->have_stream_orientation = FALSE;
+  read_detection (self);
   self->posted_serial = self->detection.serial;
   self->posted_running = FALSE;
   self->n_frames = 0;
@@ -1733,6 +1777,7 @@ lc_video_source_select (LcVideoSource *self,
   g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
 
   g_mutex_lock (&self->lock);
+  lc_orientation_unmap (g_atomic_int_get (&self->orientation), &x, &y);
   ret = lc_led_detector_select (self->detector, x, y);
   g_mutex_unlock (&self->lock);
 

@@ -17,6 +17,7 @@
 
 #include "lc-camera-monitor.h"
 #include "lc-camera-private.h"
+#include "lc-orientation.h"
 #include "lc-video-source.h"
 
 /* A camera without hardware: a GstDevice whose element is a live test
@@ -294,29 +295,127 @@ test_file_mp4 (void)
 }
 
 /* A phone keeps portrait video as landscape plus a rotation; the light must
- * be found where it is in the upright picture.
+ * be found where it is in the upright picture, with or without a preview,
+ * and picking it there must pick it.
  */
 static void
 test_rotation (void)
 {
-  g_autoptr(LcVideoSource) source = NULL;
-  g_auto(Run) run = { 0 };
-  LcDetection detection;
+  static const struct {
+    const char *clip;
+    int         width, height;   /* as shown */
+  } clips[] = {
+    { "rotated.mp4", 360, 640 },
+    { "rotated180.mp4", 640, 360 },
+    { "rotated270.mp4", 360, 640 },
+  };
 
-  if (!have_clip ("rotated.mp4"))
-    return;
+  for (guint i = 0; i < G_N_ELEMENTS (clips); i++)
+    {
+      if (!have_clip (clips[i].clip))
+        return;
 
-  source = new_file_source ("rotated.mp4", FALSE);
-  play (source, &run);
+      for (int preview = 0; preview <= 1; preview++)
+        {
+          g_autoptr(LcVideoSource) source = new_file_source (clips[i].clip, FALSE);
+          g_auto(Run) run = { 0 };
+          LcDetection detection;
 
-  g_assert_no_error (run.error);
-  lc_video_source_get_detection (source, &detection);
-  g_assert_cmpint (detection.frame_width, ==, 360);
-  g_assert_cmpint (detection.frame_height, ==, 640);
-  g_assert_cmpuint (detection.n_leds, >, 0);
-  g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.25, 0.05);
-  g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.7, 0.05);
-  g_assert_cmpint (run.preview_width, <, run.preview_height);
+          g_test_message ("%s, preview %d", clips[i].clip, preview);
+          lc_video_source_set_preview_enabled (source, preview);
+          play (source, &run);
+
+          g_assert_no_error (run.error);
+          lc_video_source_get_detection (source, &detection);
+          g_assert_cmpint (detection.frame_width, ==, clips[i].width);
+          g_assert_cmpint (detection.frame_height, ==, clips[i].height);
+          g_assert_cmpuint (detection.n_leds, >, 0);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.25, 0.05);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.7, 0.05);
+          /* About 8 px across in a picture 360 px wide. */
+          g_assert_cmpfloat (detection.leds[0].radius * detection.frame_width, >, 1.5);
+          g_assert_cmpfloat (detection.leds[0].radius * detection.frame_width, <, 10.0);
+
+          if (preview)
+            {
+              g_assert_cmpint (run.preview_width, >, 0);
+              g_assert_cmpint (run.preview_width < run.preview_height, ==, clips[i].width < clips[i].height);
+            }
+          else
+            g_assert_cmpuint (run.n_preview, ==, 0);
+
+          /* Where it is shown is where it is picked. */
+          g_assert_true (lc_video_source_select (source, 0.26, 0.69));
+          lc_video_source_get_detection (source, &detection);
+          g_assert_true (detection.leds[0].selected);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.25, 0.05);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.7, 0.05);
+          g_assert_true (lc_video_source_select (source, 0.8, 0.2));
+          lc_video_source_get_detection (source, &detection);
+          g_assert_true (detection.leds[0].selected);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].x, 0.8, 0.02);
+          g_assert_cmpfloat_with_epsilon (detection.leds[0].y, 0.2, 0.02);
+        }
+    }
+}
+
+/* Every orientation: a point goes where the turned picture has it, and
+ * back; a quarter turn swaps the frame size.
+ */
+static void
+test_orientation_math (void)
+{
+  static const struct {
+    GstVideoOrientationMethod method;
+    double x, y;                 /* where (0.2, 0.1) of the stored frame is shown */
+    gboolean swaps;
+  } cases[] = {
+    { GST_VIDEO_ORIENTATION_IDENTITY, 0.2, 0.1, FALSE },
+    { GST_VIDEO_ORIENTATION_90R, 0.9, 0.2, TRUE },
+    { GST_VIDEO_ORIENTATION_180, 0.8, 0.9, FALSE },
+    { GST_VIDEO_ORIENTATION_90L, 0.1, 0.8, TRUE },
+    { GST_VIDEO_ORIENTATION_HORIZ, 0.8, 0.1, FALSE },
+    { GST_VIDEO_ORIENTATION_VERT, 0.2, 0.9, FALSE },
+    { GST_VIDEO_ORIENTATION_UL_LR, 0.1, 0.2, TRUE },
+    { GST_VIDEO_ORIENTATION_UR_LL, 0.9, 0.8, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LcDetection d = { 0, };
+      double x, y;
+
+      d.frame_width = 640;
+      d.frame_height = 360;
+      d.n_leds = 1;
+      d.leds[0].x = 0.2;
+      d.leds[0].y = 0.1;
+      d.leds[0].radius = 0.01;   /* 6.4 px */
+      lc_detection_orient (&d, cases[i].method);
+
+      g_assert_cmpfloat_with_epsilon (d.leds[0].x, cases[i].x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (d.leds[0].y, cases[i].y, 1e-9);
+      g_assert_cmpint (d.frame_width, ==, cases[i].swaps ? 360 : 640);
+      g_assert_cmpfloat_with_epsilon (d.leds[0].radius * d.frame_width, 6.4, 1e-9);
+
+      x = d.leds[0].x;
+      y = d.leds[0].y;
+      lc_orientation_unmap (cases[i].method, &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, 0.2, 1e-9);
+      g_assert_cmpfloat_with_epsilon (y, 0.1, 1e-9);
+    }
+
+  /* What phones write. */
+  {
+    g_autoptr(GstTagList) tags = gst_tag_list_new (GST_TAG_IMAGE_ORIENTATION, "rotate-90", NULL);
+    g_autoptr(GstTagList) none = gst_tag_list_new_empty ();
+    GstVideoOrientationMethod method = GST_VIDEO_ORIENTATION_IDENTITY;
+
+    g_assert_true (lc_orientation_from_tags (tags, &method));
+    g_assert_cmpint (method, ==, GST_VIDEO_ORIENTATION_90R);
+    g_assert_false (lc_orientation_from_tags (none, &method));
+    g_assert_false (lc_orientation_from_tags (NULL, &method));
+  }
 }
 
 static void
@@ -873,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/file-webm", test_file_webm);
   g_test_add_func ("/vision/video-source/file-mp4", test_file_mp4);
   g_test_add_func ("/vision/video-source/rotation", test_rotation);
+  g_test_add_func ("/vision/orientation", test_orientation_math);
   g_test_add_func ("/vision/video-source/no-light", test_no_light);
   g_test_add_func ("/vision/video-source/missing-file", test_missing_file);
   g_test_add_func ("/vision/video-source/not-video", test_not_video);
