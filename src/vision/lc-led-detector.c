@@ -166,6 +166,8 @@ struct _LcLedDetector
   float     *reference;     /* slow average for the gain */
   gssize     ring_offset[4][8]; /* ring_offsets as steps in the maps */
   guint8    *colmax;        /* scratch: one row of bytes */
+  guint8    *chroma_row;    /* scratch: I420 colour boost of one chroma row … */
+  guint8    *chroma_band;   /* … and the maximum over a band of them */
   gboolean   maps_ready;
 
   gint64     first_pts;
@@ -415,7 +417,7 @@ pixel_rgb (const LcFrame *f,
     }
 }
 
-/* Brightness used everywhere: max (R, G, B) for colour, luma otherwise. */
+/* Brightness used everywhere: max (R, G, B), luma for grey frames. */
 static inline int
 pixel_value (const LcFrame *f,
              int            x,
@@ -439,10 +441,16 @@ pixel_value (const LcFrame *f,
       p = row + x * 4;
       return MAX (MAX (p[1], p[2]), p[3]);
     case LC_PIXEL_FORMAT_GRAY8:
-    case LC_PIXEL_FORMAT_I420:
       return row[x];
+    case LC_PIXEL_FORMAT_I420:
     case LC_PIXEL_FORMAT_YUY2:
-      return row[(x / 2) * 4 + (x & 1) * 2];
+      {
+        /* Not luma: a blue light is bright in blue, and dim in luma. */
+        int rgb[3];
+
+        pixel_rgb (f, x, y, rgb);
+        return MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+      }
     default:
       return 0;
     }
@@ -628,6 +636,88 @@ _lc_led_detector_pool_row (LcPixelFormat  format,
   pool_band_full (&det, row, out, !force_scalar);
 }
 
+/* How much brighter than luma the brightest of R, G and B is, for each
+ * pixel of an I420 chroma row (the chroma part of the BT.601 conversion in
+ * yuv_to_rgb()), 0..255.
+ */
+static void
+chroma_boost_row (const guint8 *u,
+                  const guint8 *v,
+                  int           n,
+                  guint8       *out)
+{
+  int i = 0;
+
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128 ();
+  const __m128i bias = _mm_set1_epi16 (128);
+
+  for (; i + 8 <= n; i += 8)
+    {
+      __m128i du = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (u + i)), zero), bias), 8);
+      __m128i dv = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (v + i)), zero), bias), 8);
+      /* (d << 8) * k >> 16 = d * k / 256 */
+      __m128i r = _mm_mulhi_epi16 (dv, _mm_set1_epi16 (409));
+      __m128i b = _mm_mulhi_epi16 (du, _mm_set1_epi16 (516));
+      __m128i g = _mm_sub_epi16 (zero, _mm_add_epi16 (_mm_mulhi_epi16 (du, _mm_set1_epi16 (100)),
+                                                      _mm_mulhi_epi16 (dv, _mm_set1_epi16 (208))));
+      __m128i m = _mm_max_epi16 (_mm_max_epi16 (r, g), _mm_max_epi16 (b, zero));
+
+      _mm_storel_epi64 ((void *) (out + i), _mm_packus_epi16 (m, m));
+    }
+#endif
+
+  for (; i < n; i++)
+    {
+      int du = u[i] - 128, dv = v[i] - 128;
+      int r = (dv * 256 * 409) >> 16;
+      int b = (du * 256 * 516) >> 16;
+      int g = -(((du * 256 * 100) >> 16) + ((dv * 256 * 208) >> 16));
+
+      out[i] = (guint8) CLAMP (MAX (MAX (r, g), b), 0, 255);
+    }
+}
+
+/* I420: the pooled luma of one band becomes the brightest of R, G and B,
+ * near enough for finding lights: scaled luma plus the largest chroma
+ * boost under the cell.
+ */
+static void
+add_chroma (LcLedDetector *self,
+            const LcFrame *frame,
+            int            y0,
+            int            y1,
+            guint8        *out)
+{
+  int cw = (self->width + 1) / 2;
+  int f = self->pool;
+
+  for (int cy = y0 / 2; cy <= (y1 - 1) / 2; cy++)
+    {
+      const guint8 *u = frame->data + frame->u_offset + (gsize) cy * frame->uv_stride;
+      const guint8 *v = frame->data + frame->v_offset + (gsize) cy * frame->uv_stride;
+
+      if (cy == y0 / 2)
+        chroma_boost_row (u, v, cw, self->chroma_band);
+      else
+        {
+          chroma_boost_row (u, v, cw, self->chroma_row);
+          max_bytes (self->chroma_band, self->chroma_row, cw);
+        }
+    }
+
+  for (int mx = 0; mx < self->mw; mx++)
+    {
+      int x0 = mx * f, x1 = MIN (x0 + f, self->width);
+      int boost = 0;
+      int luma = out[mx];
+
+      for (int cx = x0 / 2; cx <= (x1 - 1) / 2; cx++)
+        boost = MAX (boost, self->chroma_band[cx]);
+      out[mx] = (guint8) CLAMP (((298 * (luma - 16) + 128) >> 8) + boost, 0, 255);
+    }
+}
+
 static void
 pool_frame (LcLedDetector *self,
             const LcFrame *frame)
@@ -650,6 +740,8 @@ pool_frame (LcLedDetector *self,
             max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
           pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
         }
+      if (self->format == LC_PIXEL_FORMAT_I420)
+        add_chroma (self, frame, y0, y1, self->pooled + (gsize) my * self->mw);
     }
 }
 
@@ -2437,7 +2529,7 @@ score_track (LcLedDetector *self,
   if (kind_changes (kind))
     {
       t->qualified = t->radius <= max_radius (self) && t->level >= 1.5 * contrast_floor (self) &&
-                     (!white || ((kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST) && t->level >= 60.0));
+                     (!white || t->level >= 60.0);
       t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)
@@ -2861,6 +2953,8 @@ free_maps (LcLedDetector *self)
   g_clear_pointer (&self->pooled, g_free);
   g_clear_pointer (&self->hi, g_free);
   g_clear_pointer (&self->hi_before, g_free);
+  g_clear_pointer (&self->chroma_row, g_free);
+  g_clear_pointer (&self->chroma_band, g_free);
   g_clear_pointer (&self->lo, g_free);
   g_clear_pointer (&self->prev, g_free);
   g_clear_pointer (&self->cur, g_free);
@@ -2945,6 +3039,8 @@ setup_size (LcLedDetector *self,
   self->pooled = g_new0 (guint8, n);
   self->hi = g_new0 (float, n);
   self->hi_before = g_new0 (float, n);
+  self->chroma_row = g_new0 (guint8, (frame->width + 1) / 2);
+  self->chroma_band = g_new0 (guint8, (frame->width + 1) / 2);
   self->lo = g_new0 (float, n);
   self->prev = g_new0 (float, n);
   self->cur = g_new0 (float, n);

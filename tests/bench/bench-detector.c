@@ -9,7 +9,7 @@
  * the rates are, how long it takes to settle (in pattern periods) and what
  * a frame costs.
  *
- *   bench-detector [-n SEQUENCES] [-s SEED] [-v] [-c CASE] [-k KIND] [-r 720|360]
+ *   bench-detector [-n SEQUENCES] [-s SEED] [-v] [-c CASE] [-k KIND] [-r 720|360] [--i420]
  *
  * With -k only sequences of that kind run; with -k and -v every one of
  * them is printed, right or not, with its time to a stable answer.
@@ -387,6 +387,51 @@ judge_light (const Sequence      *seq,
   (void) seq;
 }
 
+/* What a decoder hands over: BT.601 limited range, chroma averaged over
+ * each 2×2 block. @width and @height are even.
+ */
+static void
+rgb_to_i420 (const guint8 *rgb,
+             int           width,
+             int           height,
+             guint8       *dst)
+{
+  guint8 *u_plane = dst + (gsize) width * height;
+  guint8 *v_plane = u_plane + (gsize) width * height / 4;
+
+  for (int y = 0; y < height; y++)
+    {
+      for (int x = 0; x < width; x++)
+        {
+          const guint8 *px = rgb + ((gsize) y * width + x) * 3;
+
+          dst[(gsize) y * width + x] = ((66 * px[0] + 129 * px[1] + 25 * px[2] + 128) >> 8) + 16;
+        }
+    }
+
+  for (int y = 0; y < height; y += 2)
+    {
+      for (int x = 0; x < width; x += 2)
+        {
+          int r = 0, g = 0, b = 0;
+          gsize c = (gsize) (y / 2) * (width / 2) + x / 2;
+
+          for (int k = 0; k < 4; k++)
+            {
+              const guint8 *px = rgb + ((gsize) (y + k / 2) * width + x + k % 2) * 3;
+
+              r += px[0];
+              g += px[1];
+              b += px[2];
+            }
+          u_plane[c] = ((-38 * r - 74 * g + 112 * b + 512) >> 10) + 128;
+          v_plane[c] = ((112 * r - 94 * g - 18 * b + 512) >> 10) + 128;
+        }
+    }
+}
+
+static gboolean as_i420 = FALSE;
+
 static void
 run_sequence (const Sequence *seq,
               gboolean        trace,
@@ -399,6 +444,7 @@ run_sequence (const Sequence *seq,
   const LcSynthParams *p = &seq->params;
   int stride = p->width * 3;
   g_autofree guint8 *rgb = g_malloc ((gsize) stride * p->height);
+  g_autofree guint8 *yuv = as_i420 ? g_malloc ((gsize) p->width * p->height * 3 / 2) : NULL;
   guint frames = lc_synth_scene_frames_for (scene, seq->duration_s);
   LcDetection d;
   guint last_serial = 0;
@@ -412,8 +458,18 @@ run_sequence (const Sequence *seq,
       if (!lc_synth_scene_render (scene, i, rgb, stride, &pts))
         continue;
 
-      lc_frame_init_packed (&frame, rgb, (gsize) stride * p->height, LC_PIXEL_FORMAT_RGB24,
-                            p->width, p->height, stride, pts);
+      if (as_i420)
+        {
+          rgb_to_i420 (rgb, p->width, p->height, yuv);
+          lc_frame_init_packed (&frame, yuv, (gsize) p->width * p->height * 3 / 2, LC_PIXEL_FORMAT_I420,
+                                p->width, p->height, p->width, pts);
+          frame.u_offset = (gsize) p->width * p->height;
+          frame.v_offset = (gsize) p->width * p->height * 5 / 4;
+          frame.uv_stride = p->width / 2;
+        }
+      else
+        lc_frame_init_packed (&frame, rgb, (gsize) stride * p->height, LC_PIXEL_FORMAT_RGB24,
+                              p->width, p->height, stride, pts);
       t0 = thread_seconds ();
       lc_led_detector_push_frame (det, &frame);
       *cpu_s += thread_seconds () - t0;
@@ -656,6 +712,7 @@ main (int   argc,
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every failure", NULL },
     { "case", 'c', 0, G_OPTION_ARG_INT, &only, "Run one sequence with a trace", "I" },
     { "resolution", 'r', 0, G_OPTION_ARG_INT, &height, "Frame height (720 or 360)", "H" },
+    { "i420", 0, 0, G_OPTION_ARG_NONE, &as_i420, "Feed I420 frames, as a decoder gives them", NULL },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &only_kind, "Only sequences of this kind (solid, blink, burst, …)", "KIND" },
     { "cost", 0, 0, G_OPTION_ARG_NONE, &cost_only, "Only measure the cost per frame", NULL },
     { NULL }
@@ -764,8 +821,8 @@ main (int   argc,
   if (n_done == 0)
     return 1;
 
-  g_print ("\n%u sequences at %dx%d (LED 2-30 px at 720p, scaled), seed %u, %.0f s\n",
-           n_done, height * 16 / 9, height, seed, g_get_monotonic_time () / 1e6 - wall0);
+  g_print ("\n%u sequences at %dx%d %s (LED 2-30 px at 720p, scaled), seed %u, %.0f s\n",
+           n_done, height * 16 / 9, height, as_i420 ? "I420" : "RGB", seed, g_get_monotonic_time () / 1e6 - wall0);
   g_print ("correct (all of colour, kind, count, confirmed, rate within 5%%): %.1f %%\n", 100.0 * n_right / n_done);
   g_print ("  colour %.1f %%, kind %.1f %%, count %.1f %%, confirmed %.1f %%, rate within 5%% %.1f %%\n",
            100.0 * n_color / n_done, 100.0 * n_kind / n_done, 100.0 * n_count / n_done, 100.0 * n_conf / n_done,

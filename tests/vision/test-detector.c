@@ -618,6 +618,38 @@ test_pooling (void)
   g_assert_cmpuint (plain[0], ==, 200);
 }
 
+/* Decoders hand over I420, where a red or a blue light is dim in luma and
+ * bright only in its colour: small ones must still be found and read, at
+ * 720p (pooled by 4) and at the test size (pooled by 1).
+ */
+static void
+test_i420_colours (void)
+{
+  static const char *signals[] = { "blue:blink@2hz", "red:burst:3", "green:blink@1hz" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    for (int big = 0; big <= 1; big++)
+      {
+        LcSynthParams params;
+        g_autoptr(LcLedDetector) det = lc_led_detector_new ();
+        Result r;
+
+        init_params (&params, signals[i], 700 + i);
+        if (big)
+          {
+            params.width = 1280;
+            params.height = 720;
+          }
+        params.leds[0].diameter_px = big ? 2.5 : 2.0;
+        params.leds[0].brightness = 0.8;
+        params.noise_sigma = 6.0;
+        params.blur_sigma = 1.2;
+        g_test_message ("%s at %dx%d", signals[i], params.width, params.height);
+        run_scene (&params, seconds_for (&params), LC_PIXEL_FORMAT_I420, det, &r);
+        assert_matches_truth (&r, signals[i]);
+      }
+}
+
 /* Malformed frames are refused without reading outside them. */
 static void
 test_validation (void)
@@ -873,6 +905,7 @@ main (int   argc,
   g_test_add_func ("/detector/no-light", test_no_light);
   g_test_add_func ("/detector/lamp", test_lamp);
   g_test_add_func ("/detector/formats", test_formats);
+  g_test_add_func ("/detector/i420-colours", test_i420_colours);
   g_test_add_func ("/detector/timeline", test_timeline);
   g_test_add_func ("/detector/select", test_select);
   g_test_add_func ("/detector/change", test_change);
