@@ -1040,12 +1040,15 @@ build_branch (LcVideoSource  *self,
       g_object_set (sink, "drop", FALSE, "max-buffers", 0, NULL);
       callbacks.new_sample = on_analysis_sample;
 
-      /* Tags reach the sink in order with the frames. */
-      {
-        g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
+      /* Tags reach the sink in order with the frames. Files only, as the
+       * preview is turned for files only.
+       */
+      if (self->file != NULL)
+        {
+          g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
 
-        gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_analysis_event, self, NULL);
-      }
+          gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_analysis_event, self, NULL);
+        }
     }
 
   g_object_set (filter, "caps", caps, NULL);
