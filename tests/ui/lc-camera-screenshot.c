@@ -11,7 +11,8 @@
  *
  * States: "choose" (the start of the page), "watching" (a clip played as
  * the webcam until its reading is confirmed, caught with the light lit),
- * "no-camera" (the webcam asked for, none there).
+ * "no-camera" (the webcam asked for, none there), "file" (the clip opened
+ * as a video filmed with a phone, caught like "watching").
  */
 
 #include "config.h"
@@ -34,8 +35,8 @@ static gboolean dark = FALSE;
 
 static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, "PNG file to write", "FILE" },
-  { "state", 's', 0, G_OPTION_ARG_STRING, &state, "choose, watching or no-camera", "STATE" },
-  { "clip", 'c', 0, G_OPTION_ARG_FILENAME, &clip, "Clip to play as the webcam (watching)", "FILE" },
+  { "state", 's', 0, G_OPTION_ARG_STRING, &state, "choose, watching, file or no-camera", "STATE" },
+  { "clip", 'c', 0, G_OPTION_ARG_FILENAME, &clip, "Clip to play as the webcam (watching), or opened as a video (file)", "FILE" },
   { "device", 'd', 0, G_OPTION_ARG_STRING, &device, "Device chosen before", "ID" },
   { "signal", 0, 0, G_OPTION_ARG_STRING, &signal_text, "Wait for this reading (watching)", "SIGNAL" },
   { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
@@ -88,7 +89,7 @@ ready_to_shoot (LcCameraPage *page)
   LcDetection detection;
   guint n_runs = 0;
 
-  if (g_strcmp0 (state, "watching") != 0)
+  if (g_strcmp0 (state, "watching") != 0 && g_strcmp0 (state, "file") != 0)
     return g_strcmp0 (lc_camera_page_get_view (page), state) == 0;
 
   if (source == NULL)
@@ -193,6 +194,15 @@ main (int   argc,
 
   if (g_str_equal (state, "choose"))
     lc_window_open_camera (window);
+  else if (g_str_equal (state, "file") && clip != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (clip);
+
+      lc_window_open_camera (window);
+      /* The page is built when it is first shown. */
+      page = LC_CAMERA_PAGE (lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_CAMERA_PAGE));
+      lc_camera_page_open_file (page, file);
+    }
   else
     lc_window_watch_webcam (window);
 
@@ -201,7 +211,7 @@ main (int   argc,
    * the loop turning while nothing else happens.
    */
   g_timeout_add (50, keep_going, NULL);
-  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "watching") ? 0 : 40))
+  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "choose") || g_str_equal (state, "no-camera") ? 40 : 0))
     {
       g_main_context_iteration (NULL, TRUE);
       if (!ready_to_shoot (page))
