@@ -349,6 +349,13 @@ clamp_rgb (int r,
   rgb[2] = CLAMP (b, 0, 255);
 }
 
+/* BT.601, limited range, in 256ths: R = Y' + V', G = Y' - U'g - V'g, B = Y' + U'b. */
+#define BT601_Y    298   /* (Y - 16) */
+#define BT601_V_R  409   /* (V - 128) into R */
+#define BT601_U_G  100   /* (U - 128) out of G */
+#define BT601_V_G  208   /* (V - 128) out of G */
+#define BT601_U_B  516   /* (U - 128) into B */
+
 static inline void
 yuv_to_rgb (int y,
             int u,
@@ -357,9 +364,9 @@ yuv_to_rgb (int y,
 {
   int c = y - 16, d = u - 128, e = v - 128;
 
-  clamp_rgb ((298 * c + 409 * e + 128) >> 8,
-             (298 * c - 100 * d - 208 * e + 128) >> 8,
-             (298 * c + 516 * d + 128) >> 8,
+  clamp_rgb ((BT601_Y * c + BT601_V_R * e + 128) >> 8,
+             (BT601_Y * c - BT601_U_G * d - BT601_V_G * e + 128) >> 8,
+             (BT601_Y * c + BT601_U_B * d + 128) >> 8,
              rgb);
 }
 
@@ -492,6 +499,7 @@ pool_band_full (const LcLedDetector *self,
   int f = self->pool, w = self->width;
   int bpp = lc_pixel_format_get_bpp (self->format);
   int first = 0;
+  int mx = 0;
 
   (void) vector;   /* without SSE2 there is only the plain loop */
 
@@ -512,8 +520,6 @@ pool_band_full (const LcLedDetector *self,
       first = 0;
       break;
     }
-
-  int mx = 0;
 
 #ifdef __SSE2__
   /* One byte per pixel, pooled by 2 or 4 (640 and 1280 wide video): the
@@ -657,10 +663,10 @@ chroma_boost_row (const guint8 *u,
       __m128i du = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (u + i)), zero), bias), 8);
       __m128i dv = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (v + i)), zero), bias), 8);
       /* (d << 8) * k >> 16 = d * k / 256 */
-      __m128i r = _mm_mulhi_epi16 (dv, _mm_set1_epi16 (409));
-      __m128i b = _mm_mulhi_epi16 (du, _mm_set1_epi16 (516));
-      __m128i g = _mm_sub_epi16 (zero, _mm_add_epi16 (_mm_mulhi_epi16 (du, _mm_set1_epi16 (100)),
-                                                      _mm_mulhi_epi16 (dv, _mm_set1_epi16 (208))));
+      __m128i r = _mm_mulhi_epi16 (dv, _mm_set1_epi16 (BT601_V_R));
+      __m128i b = _mm_mulhi_epi16 (du, _mm_set1_epi16 (BT601_U_B));
+      __m128i g = _mm_sub_epi16 (zero, _mm_add_epi16 (_mm_mulhi_epi16 (du, _mm_set1_epi16 (BT601_U_G)),
+                                                      _mm_mulhi_epi16 (dv, _mm_set1_epi16 (BT601_V_G))));
       __m128i m = _mm_max_epi16 (_mm_max_epi16 (r, g), _mm_max_epi16 (b, zero));
 
       _mm_storel_epi64 ((void *) (out + i), _mm_packus_epi16 (m, m));
@@ -670,9 +676,9 @@ chroma_boost_row (const guint8 *u,
   for (; i < n; i++)
     {
       int du = u[i] - 128, dv = v[i] - 128;
-      int r = (dv * 256 * 409) >> 16;
-      int b = (du * 256 * 516) >> 16;
-      int g = -(((du * 256 * 100) >> 16) + ((dv * 256 * 208) >> 16));
+      int r = (dv * 256 * BT601_V_R) >> 16;
+      int b = (du * 256 * BT601_U_B) >> 16;
+      int g = -(((du * 256 * BT601_U_G) >> 16) + ((dv * 256 * BT601_V_G) >> 16));
 
       out[i] = (guint8) CLAMP (MAX (MAX (r, g), b), 0, 255);
     }
@@ -691,6 +697,7 @@ add_chroma (LcLedDetector *self,
 {
   int cw = (self->width + 1) / 2;
   int f = self->pool;
+  int mx = 0;
 
   for (int cy = y0 / 2; cy <= (y1 - 1) / 2; cy++)
     {
@@ -706,11 +713,10 @@ add_chroma (LcLedDetector *self,
         }
     }
 
-  int mx = 0;
-
 #ifdef __SSE2__
   /* Pooled by 4: two chroma pixels per cell; by 2: one. Eight cells at a
-   * time; (l - 16) << 7 stays in 16 bits, and 596 / 512 is 298 / 256.
+   * time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
+   * BT601_Y / 256.
    */
   if (f == 2 || f == 4)
     {
@@ -732,7 +738,7 @@ add_chroma (LcLedDetector *self,
 
           luma = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (out + mx)), zero);
           luma = _mm_slli_epi16 (_mm_sub_epi16 (luma, _mm_set1_epi16 (16)), 7);
-          luma = _mm_mulhi_epi16 (luma, _mm_set1_epi16 (596));
+          luma = _mm_mulhi_epi16 (luma, _mm_set1_epi16 (2 * BT601_Y));
           luma = _mm_add_epi16 (luma, boost);
           _mm_storel_epi64 ((void *) (out + mx), _mm_packus_epi16 (luma, luma));
         }
@@ -747,7 +753,7 @@ add_chroma (LcLedDetector *self,
 
       for (int cx = x0 / 2; cx <= (x1 - 1) / 2; cx++)
         boost = MAX (boost, self->chroma_band[cx]);
-      out[mx] = (guint8) CLAMP ((((luma - 16) * 128 * 596) >> 16) + boost, 0, 255);
+      out[mx] = (guint8) CLAMP ((((luma - 16) * 128 * 2 * BT601_Y) >> 16) + boost, 0, 255);
     }
 }
 
@@ -2630,17 +2636,6 @@ is_echo (const Track *a,
   return lit >= 5 && both >= 0.9 * lit;
 }
 
-/* How far apart, as a fraction of the frame's longer side, two lights of
- * one device can be. People are told to fill the frame with the device, and
- * a Sync Module's two lights sit a fifth of its width apart, so 0.2 was
- * right on the edge. */
-#define SAME_DEVICE_DISTANCE 0.35
-
-/* A second light of the same device that has started to change but has no
- * reading yet (a Sync Module's green light blinking beside its steady blue
- * one). Until it has one, or gives up changing, the answer is provisional:
- * confirming the first light alone would announce half the signal.
- */
 /* How colourful the lit samples of the last second are. */
 static double
 recent_saturation (const Track *t)
@@ -2665,6 +2660,17 @@ recent_saturation (const Track *t)
   return val > 0.0 ? sat : 0.0;
 }
 
+/* How far apart, as a fraction of the frame's longer side, two lights of
+ * one device can be. People are told to fill the frame with the device, and
+ * a Sync Module's two lights sit a fifth of its width apart, so 0.2 was
+ * right on the edge. */
+#define SAME_DEVICE_DISTANCE 0.35
+
+/* A second light of the same device that has started to change but has no
+ * reading yet (a Sync Module's green light blinking beside its steady blue
+ * one). Until it has one, or gives up changing, the answer is provisional:
+ * confirming the first light alone would announce half the signal.
+ */
 static gboolean
 has_pending_light (LcLedDetector  *self,
                    Track         **reported,
