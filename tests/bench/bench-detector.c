@@ -634,29 +634,15 @@ bench_cost_scene (gboolean busy,
       guint8 *dst = frames + (gsize) i * frame_size;
 
       lc_synth_scene_render (scene, i, rgb, W * 3, NULL);
-      for (int y = 0; y < H; y++)
+      if (i420)
         {
-          for (int x = 0; x < W; x++)
-            {
-              const guint8 *px = rgb + ((gsize) y * W + x) * 3;
-
-              if (!i420)
-                {
-                  memcpy (dst + ((gsize) y * W + x) * 4, px, 3);
-                  dst[((gsize) y * W + x) * 4 + 3] = 255;
-                  continue;
-                }
-
-              /* BT.601 limited range, chroma from the top-left pixel. */
-              dst[(gsize) y * W + x] = ((66 * px[0] + 129 * px[1] + 25 * px[2] + 128) >> 8) + 16;
-              if (x % 2 == 0 && y % 2 == 0)
-                {
-                  gsize c = (gsize) W * H + (gsize) (y / 2) * (W / 2) + x / 2;
-
-                  dst[c] = ((-38 * px[0] - 74 * px[1] + 112 * px[2] + 128) >> 8) + 128;
-                  dst[c + (gsize) W * H / 4] = ((112 * px[0] - 94 * px[1] - 18 * px[2] + 128) >> 8) + 128;
-                }
-            }
+          rgb_to_i420 (rgb, W, H, dst);
+          continue;
+        }
+      for (gsize k = 0; k < (gsize) W * H; k++)
+        {
+          memcpy (dst + k * 4, rgb + k * 3, 3);
+          dst[k * 4 + 3] = 255;
         }
     }
 
