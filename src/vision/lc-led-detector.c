@@ -185,6 +185,8 @@ struct _LcLedDetector
 
   LcDetection detection;
   guint      serial;
+
+  LcLedPrior prior;         /* n_lights 0: generic */
 };
 
 /* Formats */
@@ -3426,6 +3428,19 @@ lc_led_detector_select (LcLedDetector *self,
   build_detection (self, self->last_pts);
 
   return TRUE;
+}
+
+void
+lc_led_detector_set_prior (LcLedDetector    *self,
+                           const LcLedPrior *prior)
+{
+  g_return_if_fail (self != NULL);
+
+  if (prior != NULL)
+    self->prior = *prior;
+  else
+    memset (&self->prior, 0, sizeof self->prior);
+  clear_state (self);
 }
 
 void

@@ -167,6 +167,22 @@ LcLedRun      *lc_led_detector_get_timeline  (LcLedDetector    *self,
                                               guint             led_id,
                                               guint            *out_n_runs);
 
+/* What is known of the device in view, from the knowledge base: how many
+ * status lights it has and which colours each can show. With a prior the
+ * detector reports at most that many lights unless the evidence for another
+ * is strong, and a colour outside a light's palette is mapped to the
+ * nearest allowed one or left uncertain. Without one it stays generic.
+ */
+typedef struct
+{
+  guint n_lights;                           /* 0: unknown (generic) */
+  guint palettes[LC_SIGNAL_MAX_LIGHTS];     /* per light: bits 1 << LcColor */
+} LcLedPrior;
+
+/* Sets (or, with NULL, clears) the device prior. Resets the reading. */
+void           lc_led_detector_set_prior     (LcLedDetector    *self,
+                                              const LcLedPrior *prior);
+
 /* Makes the light nearest (@x, @y) (0..1 of the frame) the one that matters:
  * it is listed first and it alone makes the signal. If nothing was seen
  * there yet, the detector starts watching that spot. Returns FALSE if the
