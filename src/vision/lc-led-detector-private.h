@@ -21,4 +21,10 @@ void _lc_led_detector_pool_row (LcPixelFormat  format,
                                 guint8        *out,
                                 gboolean       force_scalar);
 
+/* Appends one line per track (position, size, level, reading, score) to
+ * @out: what lc-detector-trace prints while tuning.
+ */
+void _lc_led_detector_dump_tracks (LcLedDetector *self,
+                                   GString       *out);
+
 G_END_DECLS

@@ -71,12 +71,42 @@
 #define TOO_FAST_FRACTION   0.37
 /* Pixels at or above this are clipped: no colour from them. */
 #define CLIP_LEVEL          250
+/* A steady light must come this close to clipping (0..255, in its
+ * brightest channel): an LED outshines what it lights; a coloured box,
+ * a label or a reflection does not.
+ */
+#define SOLID_MIN_PEAK      200.0
+/* A steady spot near a light that gives this many times more light (mean of
+ * its channels at the core), in that light's colour, is its reflection or
+ * part of its glow, not a light of its own.
+ */
+#define REFLECTION_RATIO    1.3
+/* … within this fraction of the frame's longer side. */
+#define GLOW_DISTANCE       0.12
+/* A steady light's level varies by less than this fraction (10th to 90th
+ * percentile): a light that swells and dims is breathing, not solid.
+ */
+#define SOLID_MAX_SPREAD    0.45
+/* Two colours of one steady light are distinct when their chromaticities
+ * (r, g over r + g + b) are this far apart.
+ */
+#define HUE_SPLIT_MIN       0.09
+/* A halo colour weaker than this saturation is replaced by the colour the
+ * light adds between dark and lit (see on_off_color()).
+ */
+#define HALO_MIN_SATURATION 0.4
 
 typedef struct
 {
   gint64  pts;
   float   level;     /* core over background, divided by the global gain */
   float   rgb[3];    /* colour: mean of (pixel - background) over the lit pixels */
+  float   disc[3];   /* mean of every pixel in the light's disc, clipped or not:
+                      * lit minus dark is what the LED adds (see on_off_color()) */
+  float   top;       /* the core's brightest channel, divided by the gain;
+                      * -1 when it clips (auto exposure cannot move it) */
+  float   white;     /* mean of the three channels at the core: how much
+                      * light it gives, however coloured (see is_reflection()) */
   float   x;         /* log level (see split_levels()), cached … */
   float   xk;        /* … for this offset */
   guint8  has_color;
@@ -121,6 +151,11 @@ typedef struct
   gint64         stable_since;
   double         confidence;
   double         saturation;
+  double         white;     /* mean of the core's channels while lit */
+  double         peak;      /* the core's brightest channel while lit, 0..255 */
+  double         spread;    /* how much the lit level varies, 0..1 */
+  gboolean       reflection;/* a steady copy of a brighter light nearby */
+  LcColor        halo_color;/* a clipped white core's colour, from its glow */
   double         score;
   gboolean       qualified;
   gboolean       active;    /* shows real on/off changes */
@@ -146,6 +181,7 @@ typedef struct
   gboolean end_known;       /* ends at an edge (not "still going") */
   float    rgb[3];
   guint    n_rgb;
+  float    disc[3];         /* sum of the samples' disc colours while fully lit */
   guint    n_samples;
   gboolean gap;             /* frames are missing inside it */
 } Run;
@@ -1273,6 +1309,8 @@ typedef struct
   double bg;           /* ring */
   float  rgb[3];
   gboolean has_color;
+  float  disc[3];      /* mean of all pixels in the disc */
+  double white;        /* mean of the channels over the core pixels */
   double cx, cy;       /* weighted centre of the lit pixels */
   double radius;       /* from the area above half level */
   gboolean centred;
@@ -1403,11 +1441,10 @@ measure_track (LcLedDetector *self,
   {
     double half = bg + 0.5 * (top - bg);
     double colour_floor = bg + 0.25 * (top - bg);
+    double core_floor = m->top - 0.5 * (m->top - bg);
     double sw = 0.0, sx = 0.0, sy = 0.0, rgb_sum[3] = { 0, 0, 0 };
-    guint n_half = 0, n_colour = 0;
-
-    if (top - bg < 6)
-      return;
+    double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0;
+    guint n_half = 0, n_colour = 0, n_disc = 0, n_core = 0;
 
     for (int y = y0; y <= y1; y += step)
       {
@@ -1421,6 +1458,18 @@ measure_track (LcLedDetector *self,
 
             pixel_rgb (frame, x, y, rgb);
             v = frame->format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+
+            for (guint c = 0; c < 3; c++)
+              disc_sum[c] += rgb[c];
+            n_disc++;
+            if (v >= core_floor)
+              {
+                white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
+                n_core++;
+              }
+
+            if (top - bg < 6)
+              continue;
 
             if (v >= half)
               {
@@ -1440,6 +1489,10 @@ measure_track (LcLedDetector *self,
               }
           }
       }
+
+    for (guint c = 0; c < 3; c++)
+      m->disc[c] = (float) (disc_sum[c] / MAX (n_disc, 1u));
+    m->white = white_sum / MAX (n_core, 1u);
 
     if (sw > 0.0)
       {
@@ -1476,6 +1529,8 @@ typedef struct
   Run    *runs;
   guint   n_runs;
   double  m_lo, m_hi;    /* mean dark and lit levels */
+  float   off_disc[3];   /* mean disc colour while dark (see on_off_color()) */
+  guint   n_off;
   double  lo_x, hi_x, k; /* the same in log space (see split_levels()) */
 } Window;
 
@@ -1777,11 +1832,40 @@ find_runs (Window *w,
           if (run->on && w->s[si].level >= full && w->s[si].has_color)
             {
               for (guint c = 0; c < 3; c++)
-                run->rgb[c] += w->s[si].rgb[c];
+                {
+                  run->rgb[c] += w->s[si].rgb[c];
+                  run->disc[c] += w->s[si].disc[c];
+                }
               run->n_rgb++;
+            }
+          else if (!run->on && w->s[si].level <= window_level_at (w, 0.25))
+            {
+              for (guint c = 0; c < 3; c++)
+                w->off_disc[c] += w->s[si].disc[c];
+              w->n_off++;
             }
         }
     }
+}
+
+/* The colour an LED adds to its disc between dark and lit. Where the core
+ * clips to white (a bright LED, a light housing) the halo says little, but
+ * lit minus dark still leans toward the LED's colour, whatever the colour
+ * of the housing or the white balance.
+ */
+static gboolean
+on_off_color (const Window *w,
+              const float   lit_sum[3],
+              guint         n_lit,
+              float         out[3])
+{
+  if (w->n_off < 2 || n_lit == 0)
+    return FALSE;
+
+  for (guint c = 0; c < 3; c++)
+    out[c] = lit_sum[c] / n_lit - w->off_disc[c] / w->n_off;
+
+  return MAX (MAX (out[0], out[1]), out[2]) >= 6.0f;
 }
 
 static double
@@ -1817,9 +1901,30 @@ read_colors (const Window *w,
 {
   LcColor labels[64];
   guint n_labels = 0;
-  float total[3] = { 0, 0, 0 };
-  double sat = 0.0;
+  float total[3] = { 0, 0, 0 }, total_disc[3] = { 0, 0, 0 }, added[3];
+  guint n_total = 0;
+  double sat = 0.0, added_sat = 0.0;
   LcColor main_color;
+  gboolean use_added;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      const Run *run = &w->runs[r];
+
+      if (!run->on || run->n_rgb == 0)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        {
+          total[c] += run->rgb[c];
+          total_disc[c] += run->disc[c];
+        }
+      n_total += run->n_rgb;
+    }
+
+  /* Halo or lit-minus-dark: whichever tells the colour more clearly. */
+  classify_color (total, &sat);
+  use_added = sat < HALO_MIN_SATURATION && on_off_color (w, total_disc, n_total, added) &&
+              (classify_color (added, &added_sat), added_sat > sat);
 
   for (guint r = 0; r < w->n_runs; r++)
     {
@@ -1828,10 +1933,10 @@ read_colors (const Window *w,
 
       if (!run->on || run->n_rgb == 0)
         continue;
-      for (guint c = 0; c < 3; c++)
+      if (!use_added || !on_off_color (w, run->disc, run->n_rgb, mean))
         {
-          mean[c] = run->rgb[c] / run->n_rgb;
-          total[c] += run->rgb[c];
+          for (guint c = 0; c < 3; c++)
+            mean[c] = run->rgb[c] / run->n_rgb;
         }
       if (n_labels < G_N_ELEMENTS (labels))
         labels[n_labels++] = classify_color (mean, NULL);
@@ -1842,7 +1947,7 @@ read_colors (const Window *w,
         }
     }
 
-  main_color = classify_color (total, &sat);
+  main_color = use_added ? classify_color (added, &sat) : classify_color (total, &sat);
   *out_saturation = sat;
   key->n_colors = main_color != LC_COLOR_NONE ? 1 : 0;
   key->colors[0] = main_color;
@@ -2377,6 +2482,207 @@ reading_key_equal (const ReadingKey *a,
   return TRUE;
 }
 
+/* Chromaticity of a colour: (r, g) over r + g + b; FALSE when too dark. */
+static gboolean
+chromaticity (const float rgb[3],
+              double      out[2])
+{
+  double r = MAX (rgb[0], 0.0f), g = MAX (rgb[1], 0.0f), b = MAX (rgb[2], 0.0f);
+  double sum = r + g + b;
+
+  if (sum < 12.0)
+    return FALSE;
+  out[0] = r / sum;
+  out[1] = g / sum;
+  return TRUE;
+}
+
+/* A light that stays lit but changes colour in a steady rhythm (an RGB LED
+ * alternating white and cyan, blue and green) is an alternating blink: its
+ * brightness says nothing, its hue does. The lit samples from @first on are
+ * split into two colours (2-means on chromaticity); if they are distinct
+ * and take turns in runs of a steady length, this fills @rd as a blink of
+ * two colours, one per run. Two runs of each colour make it confirmed.
+ */
+static gboolean
+read_hue_alternation (const Window *w,
+                      guint         first,
+                      double        interval_s,
+                      Reading      *rd)
+{
+  enum { MAX_RUNS = 64 };
+  g_autofree guint8 *label = g_new0 (guint8, MAX (w->n, 1u));
+  g_autofree gboolean *valid = g_new0 (gboolean, MAX (w->n, 1u));
+  double centre[2][2], mean_all[2] = { 0, 0 };
+  float sum_rgb[2][3] = { { 0, 0, 0 }, { 0, 0, 0 } };
+  double run_s[MAX_RUNS], sorted[MAX_RUNS];
+  guint n_valid = 0, count[2] = { 0, 0 }, n_runs = 0, steady = 0;
+  double far = -1.0, med;
+  gint64 run_start = -1;
+  int current = -1;
+  LcColor colors[2];
+
+  for (guint i = first; i < w->n; i++)
+    {
+      double ch[2] = { 0, 0 };
+
+      if (!w->s[i].has_color || !chromaticity (w->s[i].rgb, ch))
+        continue;
+      valid[i] = TRUE;
+      mean_all[0] += ch[0];
+      mean_all[1] += ch[1];
+      n_valid++;
+    }
+  if (n_valid < 8)
+    return FALSE;
+  mean_all[0] /= n_valid;
+  mean_all[1] /= n_valid;
+
+  /* Seeds: the sample farthest from the mean, then the one farthest from it. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const double *from = pass == 0 ? mean_all : centre[0];
+
+      far = -1.0;
+      for (guint i = first; i < w->n; i++)
+        {
+          double ch[2] = { 0, 0 }, d;
+
+          if (!valid[i])
+            continue;
+          chromaticity (w->s[i].rgb, ch);
+          d = hypot (ch[0] - from[0], ch[1] - from[1]);
+          if (d > far)
+            {
+              far = d;
+              centre[pass][0] = ch[0];
+              centre[pass][1] = ch[1];
+            }
+        }
+    }
+
+  for (guint iter = 0; iter < 6; iter++)
+    {
+      double acc[2][2] = { { 0, 0 }, { 0, 0 } };
+
+      count[0] = count[1] = 0;
+      for (guint i = first; i < w->n; i++)
+        {
+          double ch[2] = { 0, 0 };
+          int k;
+
+          if (!valid[i])
+            continue;
+          chromaticity (w->s[i].rgb, ch);
+          k = hypot (ch[0] - centre[1][0], ch[1] - centre[1][1]) <
+              hypot (ch[0] - centre[0][0], ch[1] - centre[0][1]);
+          label[i] = (guint8) k;
+          acc[k][0] += ch[0];
+          acc[k][1] += ch[1];
+          count[k]++;
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          if (count[k] == 0)
+            return FALSE;
+          centre[k][0] = acc[k][0] / count[k];
+          centre[k][1] = acc[k][1] / count[k];
+        }
+    }
+
+  if (hypot (centre[0][0] - centre[1][0], centre[0][1] - centre[1][1]) < HUE_SPLIT_MIN ||
+      MIN (count[0], count[1]) * 5 < n_valid)
+    return FALSE;
+
+  /* Runs of one colour; a lone sample of the other colour is noise. */
+  for (guint i = first; i < w->n; i++)
+    {
+      int k;
+
+      if (!valid[i])
+        continue;
+      k = label[i];
+      if (k != current)
+        {
+          gboolean lone = i + 1 < w->n && valid[i + 1] && label[i + 1] != k;
+
+          if (lone && current >= 0)
+            continue;
+          if (current >= 0 && run_start >= 0 && n_runs < MAX_RUNS)
+            run_s[n_runs++] = (w->s[i].pts - run_start) / NS_PER_S;
+          run_start = current >= 0 ? w->s[i].pts : -1;
+          current = k;
+        }
+      for (guint c = 0; c < 3; c++)
+        sum_rgb[k][c] += w->s[i].rgb[c];
+    }
+
+  /* Whole runs only: the first one started before it was seen. */
+  if (n_runs < 2)
+    return FALSE;
+
+  memcpy (sorted, run_s, n_runs * sizeof (double));
+  med = median (sorted, n_runs);
+  if (med < 2.5 * interval_s)
+    return FALSE;
+  for (guint i = 0; i < n_runs; i++)
+    steady += fabs (run_s[i] - med) <= MAX (0.25 * med, 1.6 * interval_s);
+  if (steady * 4 < n_runs * 3)
+    return FALSE;
+
+  colors[0] = classify_color (sum_rgb[0], NULL);
+  colors[1] = classify_color (sum_rgb[1], NULL);
+  if (colors[0] == colors[1] || colors[0] == LC_COLOR_NONE || colors[1] == LC_COLOR_NONE)
+    return FALSE;
+
+  rd->key.kind = LC_DETECTED_BLINK;
+  rd->key.n_colors = 2;
+  rd->key.colors[0] = MIN (colors[0], colors[1]);
+  rd->key.colors[1] = MAX (colors[0], colors[1]);
+  rd->rate_hz = 1.0 / med;
+  /* Never dark: a blink of the whole run with a dark gap of a millisecond
+   * (zero would read as "not measured").
+   */
+  rd->on_ms = 1000.0 * med - 1.0;
+  rd->off_ms = 1.0;
+  rd->active = TRUE;
+  rd->confirmed = steady >= 4;
+
+  return TRUE;
+}
+
+/* How much a lit light's core varies: (90th - 10th percentile) / 90th.
+ * Measured on the core itself, not over the ring: a blinking neighbour
+ * moves the ring, not a steady light.
+ */
+static double
+level_spread (const Window *w,
+              guint         first)
+{
+  guint n = 0, n_clipped = 0;
+  g_autofree double *v = NULL;
+  double p10, p90;
+
+  if (w->n - first < 5)
+    return 0.0;
+  v = g_new (double, w->n - first);
+  for (guint i = first; i < w->n; i++)
+    {
+      if (w->s[i].top < 0.0f)
+        n_clipped++;
+      else
+        v[n++] = w->s[i].top;
+    }
+  /* Clipped most of the time: as steady as the camera can tell. */
+  if (n < 5 || n_clipped > n)
+    return 0.0;
+  qsort (v, n, sizeof (double), compare_double);
+  p10 = v[n / 10];
+  p90 = v[n - 1 - n / 10];
+
+  return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
+}
+
 static void
 classify_track (LcLedDetector *self,
                 Track         *t,
@@ -2384,7 +2690,7 @@ classify_track (LcLedDetector *self,
 {
   Window w;
   Reading rd = { 0, };
-  double lo, hi, sd_lo, floor_c = contrast_floor (self);
+  double lo, hi = 0.0, sd_lo, floor_c = contrast_floor (self);
   guint n_lo, n_hi;
   double sat = 0.0;
 
@@ -2445,12 +2751,14 @@ classify_track (LcLedDetector *self,
           double recent = w.s[w.n - 1].level;
           gint64 since = w.s[w.n - 1].pts;
           float total[3] = { 0, 0, 0 };
+          guint first = w.n - 1;
 
           for (guint i = w.n; i-- > 0;)
             {
               if (w.s[i].level < 0.4 * MAX (recent, floor_c) || w.s[i].level < floor_c)
                 break;
               since = w.s[i].pts;
+              first = i;
               if (w.s[i].has_color)
                 {
                   for (guint c = 0; c < 3; c++)
@@ -2459,15 +2767,30 @@ classify_track (LcLedDetector *self,
             }
 
           t->level = MAX (hi, 0.0);
-          if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S)
+          t->spread = level_spread (&w, first);
+          if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
+              !read_hue_alternation (&w, first, self->interval_s, &rd))
             {
               LcColor color = classify_color (total, &sat);
 
-              rd.key.kind = LC_DETECTED_SOLID;
+              /* A core clipped to white: the colour of its glow. */
+              if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
+                {
+                  color = t->halo_color;
+                  sat = HALO_MIN_SATURATION;
+                }
+
+              /* Swelling and dimming without going dark: not (yet) a
+               * pattern we can name, and certainly not solid.
+               */
+              rd.key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
               rd.key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
               rd.key.colors[0] = color;
-              rd.confirmed = (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
+              rd.confirmed = rd.key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
             }
+          else if (rd.key.kind == LC_DETECTED_BLINK)
+            /* Two distinct colours: as clear as a colour gets. */
+            sat = 1.0;
         }
     }
 
@@ -2544,6 +2867,24 @@ classify_track (LcLedDetector *self,
     t->confidence = CLAMP (MIN (1.0, snr / 12.0) * pattern * colour, 0.0, 1.0);
   }
 
+  /* How much light it gives while lit: for telling a light from what it lights. */
+  {
+    double sum_white = 0.0, sum_peak = 0.0;
+    double lit = t->binary ? window_level_at (&w, 0.6) : 0.5 * MAX (hi, 0.0);
+    guint n_lit = 0;
+
+    for (guint i = 0; i < w.n; i++)
+      {
+        if (w.s[i].level < lit)
+          continue;
+        sum_white += w.s[i].white;
+        sum_peak += w.s[i].level + t->bg;
+        n_lit++;
+      }
+    t->white = n_lit > 0 ? sum_white / n_lit : 0.0;
+    t->peak = n_lit > 0 ? sum_peak / n_lit : 0.0;
+  }
+
   window_clear (&w);
 }
 
@@ -2587,11 +2928,15 @@ score_track (LcLedDetector *self,
     {
       /* A steady patch with a weak tint (a wall under a warm lamp, white
        * balance adrift) is not a coloured light; status lights are vivid.
+       * A steady white spot is glare on metal or a lamp far more often
+       * than a status light (no Blink light is steady white), so it takes
+       * the user pointing at it.
        */
       white |= t->saturation < 0.45;
-      t->qualified = t->radius <= MAX (5.0, 0.025 * self->width) &&
+      t->qualified = t->peak * self->gain >= SOLID_MIN_PEAK &&
+                     t->radius <= MAX (5.0, 0.025 * self->width) &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * contrast_floor (self)) &&
-                     (!white || t->level >= 180.0);
+                     !white;
       t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));
     }
   else if (kind == LC_DETECTED_UNKNOWN)
@@ -2711,6 +3056,49 @@ has_pending_light (LcLedDetector  *self,
   return FALSE;
 }
 
+/* The glow of a bright LED lights up what is around it: solder, screws,
+ * the edge of a housing. Those spots are steady, in the LED's colour, and
+ * give far less light than the LED itself; one LED's glow can also break
+ * into fragments. Such a steady spot is not a light of its own.
+ */
+static void
+mark_reflections (LcLedDetector *self)
+{
+  double reach = GLOW_DISTANCE * MAX (self->width, self->height);
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      t->reflection = FALSE;
+      if (t->key.kind != LC_DETECTED_SOLID || t->selected)
+        continue;
+
+      for (guint j = 0; j < self->n_tracks && !t->reflection; j++)
+        {
+          const Track *o = self->tracks[j];
+
+          if (o == t || o->key.n_colors == 0 || o->white < REFLECTION_RATIO * t->white ||
+              track_distance (o, t->cx, t->cy) > MAX (reach, 8.0 * o->radius))
+            continue;
+          /* In the other light's colour; a core clipped to white lights
+           * things in the colour of its glow, and its glow breaks into
+           * fragments on either side: the fragments give it its colour.
+           */
+          for (guint c = 0; c < o->key.n_colors; c++)
+            t->reflection |= t->key.n_colors > 0 && o->key.colors[c] == t->key.colors[0];
+          if (!t->reflection && o->key.colors[0] == LC_COLOR_WHITE && o->key.n_colors == 1 &&
+              t->key.n_colors > 0 && o->key.kind == LC_DETECTED_SOLID)
+            {
+              self->tracks[j]->halo_color = t->key.colors[0];
+              t->reflection = TRUE;
+            }
+        }
+      if (t->reflection)
+        t->qualified = FALSE;
+    }
+}
+
 static void
 build_detection (LcLedDetector *self,
                  gint64         now)
@@ -2728,6 +3116,8 @@ build_detection (LcLedDetector *self,
   d->fps = self->interval_s > 0.0 ? 1.0 / self->interval_s : 0.0;
   d->frames = self->frames;
   d->dropped = self->dropped;
+
+  mark_reflections (self);
 
   for (guint i = 0; i < self->n_tracks; i++)
     {
@@ -3227,7 +3617,12 @@ lc_led_detector_push_frame (LcLedDetector *self,
       s.level = (float) (m.top / self->gain - t->bg);
       s.has_color = m.has_color;
       for (guint c = 0; c < 3; c++)
-        s.rgb[c] = m.rgb[c];
+        {
+          s.rgb[c] = m.rgb[c];
+          s.disc[c] = (float) (m.disc[c] / self->gain);
+        }
+      s.white = (float) (m.white / self->gain);
+      s.top = m.top >= CLIP_LEVEL - 5 ? -1.0f : (float) (m.top / self->gain);
       if (t->len > 0)
         {
           const Sample *prev = track_sample (t, t->len - 1);
@@ -3512,4 +3907,23 @@ lc_detection_to_signal (const LcDetection *detection,
     }
 
   return out_signal->n_lights > 0;
+}
+
+void
+_lc_led_detector_dump_tracks (LcLedDetector *self,
+                              GString       *out)
+{
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      const Track *t = self->tracks[i];
+      g_autofree char *light = lc_light_to_string (&t->light);
+
+      g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
+                              "compact %.2f white %.0f peak %.0f spread %.2f %s%s%s %s conf %.2f score %.1f%s%s\n",
+                              t->id, t->cx / self->width, t->cy / self->height, t->radius, t->level, t->bg,
+                              t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->peak, t->spread,
+                              lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
+                              t->active ? " active" : "", light, t->confidence, t->score,
+                              t->qualified ? " QUALIFIED" : "", t->reflection ? " reflection" : "");
+    }
 }
