@@ -14,6 +14,7 @@
 
 #include "lc-cli.h"
 #include "lc-diagnosis.h"
+#include "lc-led-prior.h"
 #include "lc-video-source.h"
 
 typedef struct
@@ -381,6 +382,16 @@ lc_cli_analyze (int    argc,
 
   file = g_file_new_for_commandline_arg (args[1]);
   source = lc_video_source_new_for_file (file, FALSE);
+  /* What the device's light can do steers the reading (one light, its
+   * colours); without a device the reading stays generic.
+   */
+  if (device != NULL)
+    {
+      LcLedPrior prior;
+
+      lc_led_prior_init_for_device (&prior, device);
+      lc_video_source_set_led_prior (source, &prior);
+    }
 
   if (!run_source (source, &error))
     {

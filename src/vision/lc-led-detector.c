@@ -75,7 +75,7 @@
  * brightest channel): an LED outshines what it lights; a coloured box,
  * a label or a reflection does not.
  */
-#define SOLID_MIN_PEAK      200.0
+#define SOLID_MIN_PEAK      230.0
 /* A steady spot near a light that gives this many times more light (mean of
  * its channels at the core), in that light's colour, is its reflection or
  * part of its glow, not a light of its own.
@@ -3099,6 +3099,131 @@ mark_reflections (LcLedDetector *self)
     }
 }
 
+/* The device prior */
+
+static guint
+prior_palette (const LcLedDetector *self)
+{
+  guint palette = 0;
+
+  for (guint i = 0; i < MIN (self->prior.n_lights, (guint) LC_SIGNAL_MAX_LIGHTS); i++)
+    palette |= self->prior.palettes[i];
+
+  return palette;
+}
+
+/* Hue of each colour's centre, in degrees; white has none. */
+static double
+color_hue (LcColor color)
+{
+  switch (color)
+    {
+    case LC_COLOR_RED:
+      return 0.0;
+    case LC_COLOR_AMBER:
+      return 38.0;
+    case LC_COLOR_GREEN:
+      return 120.0;
+    case LC_COLOR_BLUE:
+      return 225.0;
+    case LC_COLOR_NONE:
+    case LC_COLOR_WHITE:
+    default:
+      return -1.0;
+    }
+}
+
+/* A colour the device's light cannot show is read as the nearest one it
+ * can, when that is a near neighbour on the colour wheel (an orange-looking
+ * red, a cyan-looking blue or green). Returns LC_COLOR_NONE when there is
+ * none near enough: white (a clipped core with no colour to be seen), or a
+ * colour far from all of them.
+ */
+#define PRIOR_MAX_HUE_STEP 75.0
+
+static LcColor
+map_to_palette (LcColor color,
+                guint   palette)
+{
+  double hue = color_hue (color), best_d = PRIOR_MAX_HUE_STEP;
+  LcColor best = LC_COLOR_NONE;
+
+  if (palette == 0 || (palette & (1u << color)) != 0)
+    return color;
+  if (hue < 0.0)
+    return LC_COLOR_NONE;
+
+  for (guint c = LC_COLOR_RED; c < LC_N_COLORS; c++)
+    {
+      double h = color_hue ((LcColor) c), d;
+
+      if ((palette & (1u << c)) == 0 || h < 0.0)
+        continue;
+      d = fabs (h - hue);
+      d = MIN (d, 360.0 - d);
+      if (d <= best_d)
+        {
+          best_d = d;
+          best = (LcColor) c;
+        }
+    }
+
+  return best;
+}
+
+/* Fits a reported light to the device: its colours mapped into the
+ * palette. A colour that cannot be mapped leaves the light unconfirmed,
+ * with half the confidence: it is shown, but not taken as the answer.
+ */
+static void
+apply_prior (const LcLedDetector *self,
+             LcDetectedLed       *led)
+{
+  guint palette = prior_palette (self);
+  gboolean fits = TRUE;
+
+  if (palette == 0)
+    return;
+
+  for (guint c = 0; c < led->light.n_colors; c++)
+    {
+      LcColor mapped = map_to_palette (led->light.colors[c], palette);
+
+      if (mapped == LC_COLOR_NONE)
+        fits = FALSE;
+      else
+        led->light.colors[c] = mapped;
+    }
+  /* Two colours that map to one are one colour. */
+  if (led->light.n_colors == 2 && led->light.colors[0] == led->light.colors[1])
+    led->light.n_colors = 1;
+
+  if (!fits)
+    {
+      led->confirmed = FALSE;
+      led->confidence *= 0.5;
+    }
+}
+
+/* How much the prior favours a track: one whose colour the device cannot
+ * show is a poor candidate for its status light.
+ */
+static double
+prior_weight (const LcLedDetector *self,
+              const Track         *t)
+{
+  guint palette = prior_palette (self);
+
+  if (palette == 0 || t->key.n_colors == 0)
+    return 1.0;
+  for (guint c = 0; c < t->key.n_colors; c++)
+    {
+      if (map_to_palette (t->key.colors[c], palette) == LC_COLOR_NONE)
+        return 0.3;
+    }
+  return 1.0;
+}
+
 static void
 build_detection (LcLedDetector *self,
                  gint64         now)
@@ -3140,7 +3265,8 @@ build_detection (LcLedDetector *self,
         {
           Track *t = self->tracks[i];
 
-          if (t->qualified && (primary == NULL || t->score > primary->score))
+          if (t->qualified &&
+              (primary == NULL || t->score * prior_weight (self, t) > primary->score * prior_weight (self, primary)))
             primary = t;
         }
     }
@@ -3186,6 +3312,12 @@ build_detection (LcLedDetector *self,
         }
     }
 
+  /* A device with one status light shows one: a second "light" beside
+   * it is a reflection or a lamp, however it looks.
+   */
+  if (self->prior.n_lights > 0)
+    n = MIN (n, self->prior.n_lights);
+
   d->n_leds = MIN (n, (guint) LC_DETECTION_MAX_LEDS);
   for (guint i = 0; i < d->n_leds; i++)
     {
@@ -3203,6 +3335,7 @@ build_detection (LcLedDetector *self,
       led->stable_since_ns = t->stable_since;
       led->confirmed = t->confirmed;
       led->selected = t->selected;
+      apply_prior (self, led);
     }
 
   if (d->n_leds > 0)
@@ -3211,7 +3344,10 @@ build_detection (LcLedDetector *self,
 
       for (guint i = 0; i < d->n_leds; i++)
         all &= d->leds[i].confirmed;
-      state = all && !has_pending_light (self, order, n, now) ? LC_DETECTION_CONFIRMED
+      /* A light still getting its reading holds up the answer, unless
+       * the device has just the one light that is read already.
+       */
+      state = all && (self->prior.n_lights == 1 || !has_pending_light (self, order, n, now)) ? LC_DETECTION_CONFIRMED
                                                               : LC_DETECTION_PROVISIONAL;
       self->last_light_ns = now;
     }

@@ -1803,6 +1803,19 @@ lc_video_source_clear_selection (LcVideoSource *self)
   emit_detection_if_changed (self);
 }
 
+void
+lc_video_source_set_led_prior (LcVideoSource    *self,
+                               const LcLedPrior *prior)
+{
+  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
+
+  g_mutex_lock (&self->lock);
+  lc_led_detector_set_prior (self->detector, prior);
+  g_mutex_unlock (&self->lock);
+
+  emit_detection_if_changed (self);
+}
+
 guint
 lc_video_source_get_n_frames (LcVideoSource *self)
 {

@@ -123,6 +123,12 @@ gboolean            lc_video_source_select             (LcVideoSource  *self,
                                                         double          y);
 void                lc_video_source_clear_selection    (LcVideoSource  *self);
 
+/* What the device in view can show (see lc_led_detector_set_prior());
+ * NULL for none. Starts the reading over.
+ */
+void                lc_video_source_set_led_prior      (LcVideoSource    *self,
+                                                        const LcLedPrior *prior);
+
 /* Frames handed to the detector in this run, and the media time they cover
  * (from the first frame's timestamp to the end of the last frame).
  */
