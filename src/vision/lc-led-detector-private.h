@@ -1,14 +1,449 @@
-/* lc-led-detector-private.h — detector internals the tests check directly
+/* lc-led-detector-private.h — the detector's stages and what they share
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The detector runs in stages, one file each: frame access and pooling
+ * (lc-led-frame.c), candidates (lc-led-candidates.c), tracks
+ * (lc-led-tracks.c), colour names (lc-led-color.c), levels and runs
+ * (lc-led-levels.c), the pattern grammar (lc-led-pattern.c) and the public
+ * detector that ranks the lights (lc-led-detector.c). This header is for
+ * them and for their unit tests only.
  */
 
 #pragma once
 
+#include <glib.h>
+
 #include "lc-led-detector.h"
 
 G_BEGIN_DECLS
+
+#define MAX_DIMENSION      16384
+#define POOL_TARGET_WIDTH  320
+#define MAX_TRACKS         12
+#define MAX_CANDIDATES     16
+#define HISTORY_SIZE       2048     /* samples per track (oldest half dropped when full) */
+#define WINDOW_NS          (G_GINT64_CONSTANT (16000000000))
+#define NS_PER_S           1e9
+
+/* Peak- and trough-hold time constants of the candidate maps. */
+#define HOLD_TAU_S         3.0
+/* Reference for the global gain. */
+#define REFERENCE_TAU_S    4.0
+/* A track with no candidate for this long is dropped. */
+#define TRACK_TIMEOUT_NS   (G_GINT64_CONSTANT (4000000000))
+/* With nothing found for this long, the answer is "no light". */
+#define NO_LIGHT_AFTER_NS  (G_GINT64_CONSTANT (3000000000))
+/* A constant light is solid after this long, confirmed after the second. */
+#define SOLID_PROVISIONAL_S 1.0
+#define SOLID_CONFIRMED_S   2.5
+/* A light dark for this long (and longer than its pattern) went off. */
+#define DARK_AFTER_S        3.0
+/* Dark level must be under this fraction of the lit level. */
+#define DEPTH_RATIO         0.35
+/* Faster than this fraction of the frame rate cannot be timed. */
+#define TOO_FAST_FRACTION   0.37
+/* Pixels at or above this are clipped: no colour from them. */
+#define CLIP_LEVEL          250
+/* A steady light must come this close to clipping (0..255, in its
+ * brightest channel): an LED outshines what it lights; a coloured box,
+ * a label or a reflection does not.
+ */
+#define SOLID_MIN_PEAK      230.0
+/* … less for a light only a few pixels across, whose core blur and scaling
+ * spread over its neighbours: down to this at SMALL_LIGHT_RADIUS and below.
+ */
+#define SOLID_MIN_PEAK_SMALL 120.0
+#define SMALL_LIGHT_RADIUS   1.5
+/* A steady spot near a light that gives this many times more light (mean of
+ * its channels at the core), in that light's colour, is its reflection or
+ * part of its glow, not a light of its own.
+ */
+#define REFLECTION_RATIO    1.3
+/* … within this fraction of the frame's longer side. */
+#define GLOW_DISTANCE       0.12
+/* A steady light's level varies by less than this fraction (10th to 90th
+ * percentile): a light that swells and dims is breathing, not solid.
+ */
+#define SOLID_MAX_SPREAD    0.45
+/* Two colours of one steady light are distinct when their chromaticities
+ * (r, g over r + g + b) are this far apart.
+ */
+#define HUE_SPLIT_MIN       0.09
+/* A halo colour weaker than this saturation is replaced by the colour the
+ * light adds between dark and lit (see lc_led_on_off_color()).
+ */
+#define HALO_MIN_SATURATION 0.4
+
+typedef struct
+{
+  gint64  pts;
+  float   level;     /* core over background, divided by the global gain */
+  float   rgb[3];    /* colour: mean of (pixel - background) over the lit pixels */
+  float   disc[3];   /* mean of every pixel in the light's disc, clipped or not:
+                      * lit minus dark is what the LED adds (see lc_led_on_off_color()) */
+  float   max;       /* the brightest pixel's brightest channel, as the
+                      * camera gave it (for "does it come near clipping") */
+  float   top;       /* the core's brightest channel, divided by the gain;
+                      * -1 when it clips (auto exposure cannot move it) */
+  float   white;     /* mean of the three channels at the core: how much
+                      * light it gives, however coloured (see is_reflection()) */
+  float   x;         /* log level (see lc_led_split_levels()), cached … */
+  float   xk;        /* … for this offset */
+  guint8  has_color;
+  guint8  gap;       /* frames missing just before this one */
+} Sample;
+
+typedef struct
+{
+  LcDetectedKind kind;
+  guint          count;
+  guint          n_colors;
+  LcColor        colors[LC_LIGHT_MAX_COLORS];
+} ReadingKey;
+
+typedef struct
+{
+  guint    id;
+  double   cx, cy;          /* full-resolution pixels */
+  double   ax, ay;          /* where the candidates put it */
+  double   radius;          /* full-resolution pixels */
+  double   cand_radius;     /* size the candidates suggest */
+  double   compactness;     /* how often it measured as a spot, 0..1 */
+  double   bg;              /* smoothed ring background (gain normalised) */
+  gint64   born_ns;
+  gint64   last_match_ns;
+  double   cand_score;
+  gboolean selected;
+
+  Sample   samples[HISTORY_SIZE]; /* oldest first */
+  guint    len;
+
+  /* Level split */
+  gboolean binary;
+  double   m_lo, m_hi;
+  double   up, down;        /* hysteresis thresholds */
+  double   level;           /* typical lit level */
+
+  /* Reading */
+  ReadingKey     key;
+  LcLight        light;
+  gboolean       confirmed;
+  gint64         stable_since;
+  double         confidence;
+  double         saturation;
+  double         white;     /* mean of the core's channels while lit */
+  double         peak;      /* the brightest pixel while lit, 0..255 as the camera gave it */
+  double         spread;    /* how much the lit level varies, 0..1 */
+  gboolean       reflection;/* a steady copy of a brighter light nearby */
+  LcColor        halo_color;/* a clipped white core's colour, from its glow */
+  double         score;
+  gboolean       qualified;
+  gboolean       active;    /* shows real on/off changes */
+  gint64         last_edge_ns;
+  gint64         active_since;  /* start of the current stretch of changes */
+} Track;
+
+typedef struct
+{
+  int    mx, my;
+  double contrast;
+  double swing;
+  double score;
+  double radius;            /* full-resolution pixels */
+} Candidate;
+
+/* A stretch of constant state found by the run reader. */
+typedef struct
+{
+  gint64   start, end;
+  gboolean on;
+  gboolean start_known;     /* starts at an edge (not at the window start) */
+  gboolean end_known;       /* ends at an edge (not "still going") */
+  float    rgb[3];
+  guint    n_rgb;
+  float    disc[3];         /* sum of the samples' disc colours while fully lit */
+  guint    n_samples;
+  gboolean gap;             /* frames are missing inside it */
+} Run;
+
+struct _LcLedDetector
+{
+  int        width, height;
+  LcPixelFormat format;
+  int        pool;
+  int        mw, mh;
+
+  guint8    *pooled;        /* mw × mh */
+  float     *hi;            /* peak hold (gain normalised) */
+  float     *hi_before;     /* … as it was before this frame */
+  float     *lo;            /* trough hold */
+  float     *prev;          /* previous normalised frame */
+  float     *cur;           /* this normalised frame */
+  float     *reference;     /* slow average for the gain */
+  gssize     ring_offset[4][8]; /* ring_offsets as steps in the maps */
+  guint8    *colmax;        /* scratch: one row of bytes */
+  guint8    *chroma_row;    /* scratch: I420 colour boost of one chroma row … */
+  guint8    *chroma_band;   /* … and the maximum over a band of them */
+  gboolean   maps_ready;
+
+  gint64     first_pts;
+  gint64     last_pts;
+  gint64     last_light_ns;
+  guint      frames;
+  guint      dropped;
+  double     interval_s;    /* typical frame interval */
+  double     gain;
+  double     noise;         /* noise of the pooled map, 0..255 units */
+
+  Track     *tracks[MAX_TRACKS];
+  guint      n_tracks;
+  guint      next_id;
+
+  LcDetection detection;
+  guint      serial;
+
+  LcLedPrior prior;         /* n_lights 0: generic */
+};
+
+/* Measurement */
+
+typedef struct
+{
+  gboolean valid;
+  gboolean compact;    /* the ring is dark all around (not an edge) */
+  double level;        /* core over background, 0..255 */
+  double top;          /* core */
+  double max;          /* the brightest pixel */
+  double bg;           /* ring */
+  float  rgb[3];
+  gboolean has_color;
+  float  disc[3];      /* mean of all pixels in the disc */
+  double white;        /* mean of the channels over the core pixels */
+  double cx, cy;       /* weighted centre of the lit pixels */
+  double radius;       /* from the area above half level */
+  gboolean centred;
+} Measurement;
+
+/* Reading the runs */
+
+typedef struct
+{
+  gint64   t;
+  gboolean rising;
+  gboolean gap;      /* frames were missing since the previous edge */
+} Edge;
+
+typedef struct
+{
+  guint   n;
+  Sample *s;         /* window of samples, oldest first (borrowed) */
+  Edge   *edges;
+  guint   n_edges;
+  Run    *runs;
+  guint   n_runs;
+  double  m_lo, m_hi;    /* mean dark and lit levels */
+  float   off_disc[3];   /* mean disc colour while dark (see lc_led_on_off_color()) */
+  guint   n_off;
+  double  lo_x, hi_x, k; /* the same in log space (see lc_led_split_levels()) */
+} Window;
+
+typedef struct
+{
+  guint  n;          /* periods measured (edge to edge of the same kind) */
+  guint  good;       /* within the tolerance of their lc_led_median */
+  guint  bad;
+  guint  recent_bad; /* among the last four */
+  double good_sum;   /* seconds */
+} Periods;
+
+typedef struct
+{
+  ReadingKey key;
+  gboolean   confirmed;
+  double     rate_hz;
+  double     on_ms, off_ms, pause_ms;
+  gboolean   active;
+} Reading;
+
+/* Frame access and pooling (lc-led-frame.c) */
+
+gsize
+lc_led_row_bytes (LcPixelFormat format,
+           int           width);
+
+gboolean
+lc_led_frame_is_valid (const LcFrame *frame);
+
+void
+lc_led_pixel_rgb (const LcFrame *f,
+           int            x,
+           int            y,
+           int            rgb[3]);
+
+int
+lc_led_pixel_value (const LcFrame *f,
+             int            x,
+             int            y);
+
+void
+lc_led_pool_frame (LcLedDetector *self,
+            const LcFrame *frame);
+
+double
+lc_led_estimate_gain (LcLedDetector *self,
+               double        *out_noise);
+
+void
+lc_led_update_maps (LcLedDetector *self,
+             double         dt);
+
+/* Candidates (lc-led-candidates.c) */
+
+void lc_led_candidates_setup (LcLedDetector *self);
+
+double
+lc_led_contrast_floor (const LcLedDetector *self);
+
+guint
+lc_led_find_candidates (LcLedDetector *self,
+                 gboolean       rising_only,
+                 Candidate     *out);
+
+double
+lc_led_dark_before (const LcLedDetector *self,
+             gsize                i);
+
+/* Tracks (lc-led-tracks.c) */
+
+double
+lc_led_max_radius (const LcLedDetector *self);
+
+Track *
+lc_led_track_new (LcLedDetector *self,
+           double         cx,
+           double         cy,
+           double         radius,
+           gint64         now);
+
+const Sample *
+lc_led_track_sample (const Track *t,
+              guint        i)   /* 0 = oldest */;
+
+void
+lc_led_track_push (Track        *t,
+            const Sample *s);
+
+void
+lc_led_remove_track (LcLedDetector *self,
+              guint          index);
+
+double
+lc_led_track_distance (const Track *t,
+                double       x,
+                double       y);
+
+void
+lc_led_measure_track (LcLedDetector *self,
+               const LcFrame *frame,
+               const Track   *t,
+               double         limit,
+               Measurement   *m);
+
+void
+lc_led_associate (LcLedDetector   *self,
+           const Candidate *cands,
+           guint            n_cands,
+           gint64           now,
+           const double     dark_for[MAX_CANDIDATES]);
+
+/* Colour names (lc-led-color.c) */
+
+void
+lc_led_rgb_to_hsv (const float rgb[3],
+            double     *hue,
+            double     *sat,
+            double     *val);
+
+LcColor
+lc_led_classify_color (const float rgb[3],
+                double     *out_saturation);
+
+gboolean
+lc_led_chromaticity (const float rgb[3],
+              double      out[2]);
+
+LcColor
+lc_led_map_to_palette (LcColor color,
+                guint   palette);
+
+/* Levels and runs (lc-led-levels.c) */
+
+void
+lc_led_window_clear (Window *w);
+
+void
+lc_led_window_collect (Track       *t,
+                gint64       now,
+                Window      *w);
+
+void
+lc_led_split_levels (Window *w,
+              double  k,
+              double *out_sd_lo,
+              guint  *out_n_lo,
+              guint  *out_n_hi);
+
+double
+lc_led_window_level_at (const Window *w,
+                 double        f);
+
+gboolean
+lc_led_is_gap (const LcLedDetector *self,
+        const Sample        *a,
+        const Sample        *b);
+
+void
+lc_led_find_edges (Window *w);
+
+void
+lc_led_drop_glitches (Window *w);
+
+void
+lc_led_find_runs (Window *w,
+           gint64  window_start,
+           gint64  now);
+
+gboolean
+lc_led_on_off_color (const Window *w,
+              const float   lit_sum[3],
+              guint         n_lit,
+              float         out[3]);
+
+double
+lc_led_run_seconds (const Run *run);
+
+int
+lc_led_compare_double (gconstpointer a,
+                gconstpointer b);
+
+double
+lc_led_median (double *v,
+        guint   n);
+
+/* The pattern grammar (lc-led-pattern.c) */
+
+gboolean
+lc_led_reading_key_equal (const ReadingKey *a,
+                   const ReadingKey *b);
+
+void
+lc_led_classify_track (LcLedDetector *self,
+                Track         *t,
+                gint64         now);
+
+/* Tests and tuning */
 
 /* Max-pools one row of @width pixels in @format by @pool into @out (one
  * byte per cell: the brightest channel), through the same vector code as

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "lc-led-detector.h"
+#include "lc-led-detector-private.h"
 #include "lc-synth.h"
 
 typedef enum
@@ -489,6 +490,15 @@ run_sequence (const Sequence *seq,
     }
 
   lc_led_detector_get_detection (det, &d);
+
+  /* With a trace, the tracks as they ended. */
+  if (trace)
+    {
+      g_autoptr(GString) tracks = g_string_new (NULL);
+
+      _lc_led_detector_dump_tracks (det, tracks);
+      g_print ("  tracks:\n%s", tracks->str);
+    }
 
   /* With a trace, the first light's timeline as well. */
   if (trace && d.n_leds > 0)

@@ -1,0 +1,240 @@
+/* lc-led-candidates.c — the detector's candidates: local maxima of the peak-hold that stand out
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A candidate is a cell of the peak-hold brighter than a ring around it,
+ * scored higher when it swings: a blinking light stays a candidate through
+ * its dark phases.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "lc-led-detector-private.h"
+
+/* Candidates */
+
+/* Ring offsets at the candidate radii, in pooled cells. */
+static const int ring_radii[] = { 2, 3, 5, 8 };
+#define N_RING_RADII G_N_ELEMENTS (ring_radii)
+static const signed char ring_offsets[4][8][2] = {
+  { { 2, 0 }, { 1, 1 }, { 0, 2 }, { -1, 1 }, { -2, 0 }, { -1, -1 }, { 0, -2 }, { 1, -1 } },
+  { { 3, 0 }, { 2, 2 }, { 0, 3 }, { -2, 2 }, { -3, 0 }, { -2, -2 }, { 0, -3 }, { 2, -2 } },
+  { { 5, 0 }, { 4, 4 }, { 0, 5 }, { -4, 4 }, { -5, 0 }, { -4, -4 }, { 0, -5 }, { 4, -4 } },
+  { { 8, 0 }, { 6, 6 }, { 0, 8 }, { -6, 6 }, { -8, 0 }, { -6, -6 }, { 0, -8 }, { 6, -6 } },
+};
+
+/* The rings as steps in the maps, for the current map width. */
+void
+lc_led_candidates_setup (LcLedDetector *self)
+{
+  for (guint k = 0; k < N_RING_RADII; k++)
+    {
+      for (guint i = 0; i < 8; i++)
+        self->ring_offset[k][i] = (gssize) ring_offsets[k][i][1] * self->mw + ring_offsets[k][i][0];
+    }
+}
+
+#define SWAP_IF(a, b) G_STMT_START { if (v[a] > v[b]) { float tmp_ = v[a]; v[a] = v[b]; v[b] = tmp_; } } G_STMT_END
+
+/* Median of eight: a sorting network (19 compare-exchanges). */
+static inline float
+median8 (float v[8])
+{
+  SWAP_IF (0, 2); SWAP_IF (1, 3); SWAP_IF (4, 6); SWAP_IF (5, 7);
+  SWAP_IF (0, 4); SWAP_IF (1, 5); SWAP_IF (2, 6); SWAP_IF (3, 7);
+  SWAP_IF (0, 1); SWAP_IF (2, 3); SWAP_IF (4, 5); SWAP_IF (6, 7);
+  SWAP_IF (2, 4); SWAP_IF (3, 5);
+  SWAP_IF (1, 4); SWAP_IF (3, 6);
+  SWAP_IF (1, 2); SWAP_IF (3, 4); SWAP_IF (5, 6);
+
+  return 0.5f * (v[3] + v[4]);
+}
+
+#undef SWAP_IF
+
+/* Peak-hold brightness of a ring around (@x, @y): its lc_led_median, and its
+ * minimum (a cheap bound: the lc_led_median is never below it).
+ */
+static inline void
+ring_values (const float *map,
+             int          mw,
+             int          mh,
+             int          x,
+             int          y,
+             guint        k,
+             float        v[8],
+             float       *out_min)
+{
+  float mn = G_MAXFLOAT;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      int rx = CLAMP (x + ring_offsets[k][i][0], 0, mw - 1);
+      int ry = CLAMP (y + ring_offsets[k][i][1], 0, mh - 1);
+
+      v[i] = map[(gsize) ry * mw + rx];
+      mn = MIN (mn, v[i]);
+    }
+
+  *out_min = mn;
+}
+
+double
+lc_led_contrast_floor (const LcLedDetector *self)
+{
+  return MAX (14.0, 5.0 * self->noise);
+}
+
+/* With @rising_only, only cells that brightened by the contrast floor
+ * since the last frame are looked at: lights coming on.
+ */
+guint
+lc_led_find_candidates (LcLedDetector *self,
+                 gboolean       rising_only,
+                 Candidate     *out)
+{
+  guint n = 0;
+  int mw = self->mw, mh = self->mh;
+  float floor_c = (float) lc_led_contrast_floor (self);
+
+  /* The border row and column are never candidates: it keeps the 3×3
+   * test free of bounds checks.
+   */
+  for (int y = 1; y + 1 < mh; y++)
+    {
+      const float *row = self->hi + (gsize) y * mw;
+      const float *up = row - mw, *down = row + mw;
+      const float *cur = self->cur + (gsize) y * mw, *prev = self->prev + (gsize) y * mw;
+
+      for (int x = 1; x + 1 < mw; x++)
+        {
+          float h;
+          float best_c = 0.0f;
+          int best_r = ring_radii[0];
+          Candidate c;
+          guint pos;
+
+#ifdef __SSE2__
+          /* Four cells at once: skip them all when none is a local maximum. */
+          if ((x - 1) % 4 == 0 && x + 4 < mw)
+            {
+              __m128 hv = _mm_loadu_ps (row + x);
+              __m128 ok = _mm_cmpge_ps (hv, _mm_set1_ps (floor_c));
+
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (row + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (row + x + 1)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x)));
+              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x + 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x - 1)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x)));
+              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x + 1)));
+              if (rising_only)
+                ok = _mm_and_ps (ok, _mm_cmpge_ps (_mm_sub_ps (_mm_loadu_ps (cur + x), _mm_loadu_ps (prev + x)),
+                                                   _mm_set1_ps (floor_c)));
+              if (_mm_movemask_ps (ok) == 0)
+                {
+                  x += 3;
+                  continue;
+                }
+            }
+#endif
+
+          /* Local maximum; ties go to the first cell in scan order. */
+          h = row[x];
+          if (h < floor_c || h <= row[x - 1] || h < row[x + 1])
+            continue;
+          if (h <= up[x - 1] || h <= up[x] || h <= up[x + 1] ||
+              h < down[x - 1] || h < down[x] || h < down[x + 1])
+            continue;
+          if (rising_only && cur[x] - prev[x] < floor_c)
+            continue;
+
+          for (guint k = 0; k < N_RING_RADII; k++)
+            {
+              float ring[8], ring_min, cr;
+
+              if (x >= 8 && y >= 8 && x + 8 < mw && y + 8 < mh)
+                {
+                  const float *centre = row + x;
+
+                  ring_min = G_MAXFLOAT;
+                  for (guint i = 0; i < 8; i++)
+                    {
+                      ring[i] = centre[self->ring_offset[k][i]];
+                      ring_min = MIN (ring_min, ring[i]);
+                    }
+                }
+              else
+                ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
+              if (h - ring_min < floor_c)
+                continue;
+              cr = h - median8 (ring);
+              if (cr > best_c * 1.15f)
+                {
+                  best_c = cr;
+                  best_r = ring_radii[k];
+                }
+            }
+
+          if (best_c < floor_c)
+            continue;
+
+          c.mx = x;
+          c.my = y;
+          c.contrast = best_c;
+          c.swing = h - self->lo[(gsize) y * mw + x];
+          c.radius = MAX (1.0, 0.5 * best_r * self->pool);
+          c.score = best_c * (1.0 + 2.0 * MIN (1.0, c.swing / MAX (h, 1.0f)));
+
+          /* Keep the best MAX_CANDIDATES, sorted by score. */
+          if (n == MAX_CANDIDATES && c.score <= out[n - 1].score)
+            continue;
+          pos = MIN (n, MAX_CANDIDATES - 1);
+          while (pos > 0 && out[pos - 1].score < c.score)
+            {
+              if (pos < MAX_CANDIDATES)
+                out[pos] = out[pos - 1];
+              pos--;
+            }
+          out[pos] = c;
+          if (n < MAX_CANDIDATES)
+            n++;
+        }
+    }
+
+  return n;
+}
+
+/* Tracking */
+
+/* How long cell @i had been dark when it lit up this frame, at least. The
+ * peak hold decays toward the dark value with HOLD_TAU_S, so what is left
+ * of the lit level in it tells how long ago the cell was last lit (as
+ * brightly as now); noise keeps a little in it, which only shortens the
+ * answer.
+ */
+double
+lc_led_dark_before (const LcLedDetector *self,
+             gsize                i)
+{
+  double lit = self->cur[i] - self->prev[i];
+  double left = self->hi_before[i] - self->prev[i];
+  double since_start = (self->last_pts - self->first_pts) / NS_PER_S;
+  double t;
+
+  if (lit <= 0.0)
+    return 0.0;
+  t = HOLD_TAU_S * log (lit / MAX (left, MAX (3.0 * self->noise, 2.0)));
+
+  return CLAMP (t, 0.0, since_start);
+}

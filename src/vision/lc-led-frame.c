@@ -1,0 +1,749 @@
+/* lc-led-frame.c — the detector's frame access: formats, pixels, pooling, global gain
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every frame is checked, max-pooled on its brightest channel (so a one-
+ * pixel light keeps its contrast), divided by a global gain that removes
+ * auto-exposure steps, and folded into peak- and trough-hold maps.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "lc-led-detector-private.h"
+
+/* Formats */
+
+int
+lc_pixel_format_get_bpp (LcPixelFormat format)
+{
+  switch (format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+      return 3;
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      return 4;
+    case LC_PIXEL_FORMAT_GRAY8:
+      return 1;
+    case LC_PIXEL_FORMAT_YUY2:
+      return 2;
+    case LC_PIXEL_FORMAT_I420:
+    default:
+      return 0;
+    }
+}
+
+void
+lc_frame_init_packed (LcFrame       *frame,
+                      const guint8  *data,
+                      gsize          size,
+                      LcPixelFormat  format,
+                      int            width,
+                      int            height,
+                      int            stride,
+                      gint64         pts_ns)
+{
+  g_return_if_fail (frame != NULL);
+
+  memset (frame, 0, sizeof *frame);
+  frame->data = data;
+  frame->size = size;
+  frame->format = format;
+  frame->width = width;
+  frame->height = height;
+  frame->stride = stride;
+  frame->pts_ns = pts_ns;
+}
+
+/* Bytes one row of @width pixels needs, 0 for planar formats. */
+gsize
+lc_led_row_bytes (LcPixelFormat format,
+           int           width)
+{
+  if (format == LC_PIXEL_FORMAT_YUY2)
+    return (gsize) ((width + 1) / 2) * 4;
+
+  return (gsize) width * lc_pixel_format_get_bpp (format);
+}
+
+/* TRUE if rows of @row_len bytes, @rows of them, @stride apart, starting
+ * @offset bytes in, fit in @size bytes. Written to avoid overflow.
+ */
+static gboolean
+plane_fits (gsize offset,
+            gsize row_len,
+            int   rows,
+            int   stride,
+            gsize size)
+{
+  gsize last_row;
+
+  if (rows <= 0 || stride <= 0 || (gsize) stride < row_len)
+    return FALSE;
+  if (offset > size)
+    return FALSE;
+  if ((gsize) (rows - 1) > (size - offset) / (gsize) stride)
+    return FALSE;
+
+  last_row = offset + (gsize) (rows - 1) * (gsize) stride;
+
+  return last_row <= size && row_len <= size - last_row;
+}
+
+gboolean
+lc_led_frame_is_valid (const LcFrame *frame)
+{
+  if (frame->data == NULL || frame->size == 0)
+    return FALSE;
+  if ((guint) frame->format >= LC_N_PIXEL_FORMATS)
+    return FALSE;
+  if (frame->width <= 0 || frame->height <= 0 ||
+      frame->width > MAX_DIMENSION || frame->height > MAX_DIMENSION)
+    return FALSE;
+  if (frame->pts_ns < 0 || frame->pts_ns > G_MAXINT64 / 4)
+    return FALSE;
+
+  if (frame->format == LC_PIXEL_FORMAT_I420)
+    {
+      int cw = (frame->width + 1) / 2, ch = (frame->height + 1) / 2;
+
+      return plane_fits (0, (gsize) frame->width, frame->height, frame->stride, frame->size) &&
+             plane_fits (frame->u_offset, (gsize) cw, ch, frame->uv_stride, frame->size) &&
+             plane_fits (frame->v_offset, (gsize) cw, ch, frame->uv_stride, frame->size);
+    }
+
+  return plane_fits (0, lc_led_row_bytes (frame->format, frame->width), frame->height,
+                     frame->stride, frame->size);
+}
+
+/* Pixel access (small windows only) */
+
+static inline void
+clamp_rgb (int r,
+           int g,
+           int b,
+           int rgb[3])
+{
+  rgb[0] = CLAMP (r, 0, 255);
+  rgb[1] = CLAMP (g, 0, 255);
+  rgb[2] = CLAMP (b, 0, 255);
+}
+
+/* BT.601, limited range, in 256ths: R = Y' + V', G = Y' - U'g - V'g, B = Y' + U'b. */
+#define BT601_Y    298   /* (Y - 16) */
+#define BT601_V_R  409   /* (V - 128) into R */
+#define BT601_U_G  100   /* (U - 128) out of G */
+#define BT601_V_G  208   /* (V - 128) out of G */
+#define BT601_U_B  516   /* (U - 128) into B */
+
+static inline void
+yuv_to_rgb (int y,
+            int u,
+            int v,
+            int rgb[3])
+{
+  int c = y - 16, d = u - 128, e = v - 128;
+
+  clamp_rgb ((BT601_Y * c + BT601_V_R * e + 128) >> 8,
+             (BT601_Y * c - BT601_U_G * d - BT601_V_G * e + 128) >> 8,
+             (BT601_Y * c + BT601_U_B * d + 128) >> 8,
+             rgb);
+}
+
+void
+lc_led_pixel_rgb (const LcFrame *f,
+           int            x,
+           int            y,
+           int            rgb[3])
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+      p = row + x * 3;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_RGBX:
+      p = row + x * 4;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_XRGB:
+      p = row + x * 4;
+      rgb[0] = p[1]; rgb[1] = p[2]; rgb[2] = p[3];
+      break;
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      rgb[0] = p[3]; rgb[1] = p[2]; rgb[2] = p[1];
+      break;
+    case LC_PIXEL_FORMAT_GRAY8:
+      rgb[0] = rgb[1] = rgb[2] = row[x];
+      break;
+    case LC_PIXEL_FORMAT_YUY2:
+      p = row + (x / 2) * 4;
+      yuv_to_rgb (p[(x & 1) * 2], p[1], p[3], rgb);
+      break;
+    case LC_PIXEL_FORMAT_I420:
+      yuv_to_rgb (row[x],
+                  f->data[f->u_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  f->data[f->v_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  rgb);
+      break;
+    default:
+      rgb[0] = rgb[1] = rgb[2] = 0;
+      break;
+    }
+}
+
+/* Brightness used everywhere: max (R, G, B), luma for grey frames. */
+int
+lc_led_pixel_value (const LcFrame *f,
+             int            x,
+             int            y)
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      return MAX (MAX (p[1], p[2]), p[3]);
+    case LC_PIXEL_FORMAT_GRAY8:
+      return row[x];
+    case LC_PIXEL_FORMAT_I420:
+    case LC_PIXEL_FORMAT_YUY2:
+      {
+        /* Not luma: a blue light is bright in blue, and dim in luma. */
+        int rgb[3];
+
+        lc_led_pixel_rgb (f, x, y, rgb);
+        return MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+      }
+    default:
+      return 0;
+    }
+}
+
+/* Pooling */
+
+/* @acc = bytewise max of @acc and @src. Row by row keeps the reads
+ * sequential, which measured faster than reading the rows side by side.
+ */
+static void
+max_bytes (guint8       *restrict acc,
+           const guint8 *restrict src,
+           gsize         n)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i a = _mm_loadu_si128 ((const void *) (acc + i));
+      __m128i b = _mm_loadu_si128 ((const void *) (src + i));
+
+      _mm_storeu_si128 ((void *) (acc + i), _mm_max_epu8 (a, b));
+    }
+#endif
+
+  for (; i < n; i++)
+    acc[i] = MAX (acc[i], src[i]);
+}
+
+/* Pools one band of rows (already reduced to @colmax) into @out. */
+static void
+pool_band_full (const LcLedDetector *self,
+                const guint8        *colmax,
+                guint8              *out,
+                gboolean             vector)
+{
+  int f = self->pool, w = self->width;
+  int bpp = lc_pixel_format_get_bpp (self->format);
+  int first = 0;
+  int mx = 0;
+
+  (void) vector;   /* without SSE2 there is only the plain loop */
+
+  switch (self->format)
+    {
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      first = 1;
+      break;
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+    case LC_PIXEL_FORMAT_GRAY8:
+    case LC_PIXEL_FORMAT_YUY2:
+    case LC_PIXEL_FORMAT_I420:
+    default:
+      first = 0;
+      break;
+    }
+
+#ifdef __SSE2__
+  /* One byte per pixel, pooled by 2 or 4 (640 and 1280 wide video): the
+   * maximum of each group ends up in its lowest byte, and the groups are
+   * packed down to bytes, sixteen cells at a time.
+   */
+  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420) && (f == 2 || f == 4))
+    {
+      const __m128i low16 = _mm_set1_epi16 (0x00ff);
+      const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+
+      for (; (mx + 16) * f <= w; mx += 16)
+        {
+          const guint8 *p = colmax + (gsize) mx * f;
+          __m128i packed;
+
+          if (f == 2)
+            {
+              __m128i a = _mm_loadu_si128 ((const void *) p);
+              __m128i b = _mm_loadu_si128 ((const void *) (p + 16));
+
+              a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
+              b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
+              packed = _mm_packus_epi16 (a, b);
+            }
+          else
+            {
+              __m128i v[4];
+
+              for (int k = 0; k < 4; k++)
+                {
+                  __m128i a = _mm_loadu_si128 ((const void *) (p + 16 * k));
+
+                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
+                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
+                  v[k] = _mm_and_si128 (a, low32);
+                }
+              /* Values are below 256, so the signed 32 → 16 pack is exact. */
+              packed = _mm_packus_epi16 (_mm_packs_epi32 (v[0], v[1]), _mm_packs_epi32 (v[2], v[3]));
+            }
+          _mm_storeu_si128 ((void *) (out + mx), packed);
+        }
+    }
+#endif
+
+  for (; mx < self->mw; mx++)
+    {
+      int x0 = mx * f, x1 = MIN (x0 + f, w);
+      int m = 0;
+
+      if (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420)
+        {
+          for (int x = x0; x < x1; x++)
+            m = MAX (m, colmax[x]);
+        }
+      else if (self->format == LC_PIXEL_FORMAT_YUY2)
+        {
+          for (int x = x0; x < x1; x++)
+            m = MAX (m, colmax[(x / 2) * 4 + (x & 1) * 2]);
+        }
+      else
+        {
+          int x = x0;
+          const guint8 *p;
+
+#ifdef __SSE2__
+          /* Four pixels of four bytes per load; the padding byte is skipped
+           * when the channels are reduced.
+           */
+          if (vector && bpp == 4 && x + 4 <= x1)
+            {
+              __m128i acc = _mm_setzero_si128 ();
+
+              for (; x + 4 <= x1; x += 4)
+                acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const void *) (colmax + (gsize) x * 4)));
+              /* Lowest byte of each pixel: max of its three colour bytes. */
+              if (first == 1)
+                acc = _mm_srli_epi32 (acc, 8);
+              acc = _mm_max_epu8 (acc, _mm_max_epu8 (_mm_srli_epi32 (acc, 8), _mm_srli_epi32 (acc, 16)));
+              /* Then across the four pixels. */
+              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
+              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
+              m = _mm_cvtsi128_si32 (acc) & 0xff;
+            }
+#endif
+
+          p = colmax + (gsize) x * bpp + first;
+          for (; x < x1; x++, p += bpp)
+            m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
+        }
+
+      out[mx] = (guint8) m;
+    }
+}
+
+static inline void
+pool_band (const LcLedDetector *self,
+           const guint8        *colmax,
+           guint8              *out)
+{
+  pool_band_full (self, colmax, out, TRUE);
+}
+
+void
+_lc_led_detector_pool_row (LcPixelFormat  format,
+                           int            width,
+                           int            pool,
+                           const guint8  *row,
+                           guint8        *out,
+                           gboolean       force_scalar)
+{
+  LcLedDetector det = { 0, };
+
+  g_return_if_fail (width > 0 && pool > 0);
+
+  det.format = format;
+  det.width = width;
+  det.pool = pool;
+  det.mw = (width + pool - 1) / pool;
+  pool_band_full (&det, row, out, !force_scalar);
+}
+
+/* How much brighter than luma the brightest of R, G and B is, for each
+ * pixel of an I420 chroma row (the chroma part of the BT.601 conversion in
+ * yuv_to_rgb()), 0..255.
+ */
+static void
+chroma_boost_row (const guint8 *u,
+                  const guint8 *v,
+                  int           n,
+                  guint8       *out)
+{
+  int i = 0;
+
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128 ();
+  const __m128i bias = _mm_set1_epi16 (128);
+
+  for (; i + 8 <= n; i += 8)
+    {
+      __m128i du = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (u + i)), zero), bias), 8);
+      __m128i dv = _mm_slli_epi16 (_mm_sub_epi16 (_mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (v + i)), zero), bias), 8);
+      /* (d << 8) * k >> 16 = d * k / 256 */
+      __m128i r = _mm_mulhi_epi16 (dv, _mm_set1_epi16 (BT601_V_R));
+      __m128i b = _mm_mulhi_epi16 (du, _mm_set1_epi16 (BT601_U_B));
+      __m128i g = _mm_sub_epi16 (zero, _mm_add_epi16 (_mm_mulhi_epi16 (du, _mm_set1_epi16 (BT601_U_G)),
+                                                      _mm_mulhi_epi16 (dv, _mm_set1_epi16 (BT601_V_G))));
+      __m128i m = _mm_max_epi16 (_mm_max_epi16 (r, g), _mm_max_epi16 (b, zero));
+
+      _mm_storel_epi64 ((void *) (out + i), _mm_packus_epi16 (m, m));
+    }
+#endif
+
+  for (; i < n; i++)
+    {
+      int du = u[i] - 128, dv = v[i] - 128;
+      int r = (dv * 256 * BT601_V_R) >> 16;
+      int b = (du * 256 * BT601_U_B) >> 16;
+      int g = -(((du * 256 * BT601_U_G) >> 16) + ((dv * 256 * BT601_V_G) >> 16));
+
+      out[i] = (guint8) CLAMP (MAX (MAX (r, g), b), 0, 255);
+    }
+}
+
+/* I420: the pooled luma of one band becomes the brightest of R, G and B,
+ * near enough for finding lights: scaled luma plus the largest chroma
+ * boost under the cell.
+ */
+static void
+add_chroma (LcLedDetector *self,
+            const LcFrame *frame,
+            int            y0,
+            int            y1,
+            guint8        *out)
+{
+  int cw = (self->width + 1) / 2;
+  int f = self->pool;
+  int mx = 0;
+
+  for (int cy = y0 / 2; cy <= (y1 - 1) / 2; cy++)
+    {
+      const guint8 *u = frame->data + frame->u_offset + (gsize) cy * frame->uv_stride;
+      const guint8 *v = frame->data + frame->v_offset + (gsize) cy * frame->uv_stride;
+
+      if (cy == y0 / 2)
+        chroma_boost_row (u, v, cw, self->chroma_band);
+      else
+        {
+          chroma_boost_row (u, v, cw, self->chroma_row);
+          max_bytes (self->chroma_band, self->chroma_row, cw);
+        }
+    }
+
+#ifdef __SSE2__
+  /* Pooled by 4: two chroma pixels per cell; by 2: one. Eight cells at a
+   * time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
+   * BT601_Y / 256.
+   */
+  if (f == 2 || f == 4)
+    {
+      const __m128i zero = _mm_setzero_si128 ();
+      const __m128i low16 = _mm_set1_epi16 (0x00ff);
+
+      for (; (mx + 8) * f <= self->width; mx += 8)
+        {
+          __m128i boost, luma;
+
+          if (f == 4)
+            {
+              __m128i c = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 2));
+
+              boost = _mm_and_si128 (_mm_max_epu8 (c, _mm_srli_epi16 (c, 8)), low16);
+            }
+          else
+            boost = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (self->chroma_band + mx)), zero);
+
+          luma = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (out + mx)), zero);
+          luma = _mm_slli_epi16 (_mm_sub_epi16 (luma, _mm_set1_epi16 (16)), 7);
+          luma = _mm_mulhi_epi16 (luma, _mm_set1_epi16 (2 * BT601_Y));
+          luma = _mm_add_epi16 (luma, boost);
+          _mm_storel_epi64 ((void *) (out + mx), _mm_packus_epi16 (luma, luma));
+        }
+    }
+#endif
+
+  for (; mx < self->mw; mx++)
+    {
+      int x0 = mx * f, x1 = MIN (x0 + f, self->width);
+      int boost = 0;
+      int luma = out[mx];
+
+      for (int cx = x0 / 2; cx <= (x1 - 1) / 2; cx++)
+        boost = MAX (boost, self->chroma_band[cx]);
+      out[mx] = (guint8) CLAMP ((((luma - 16) * 128 * 2 * BT601_Y) >> 16) + boost, 0, 255);
+    }
+}
+
+void
+lc_led_pool_frame (LcLedDetector *self,
+            const LcFrame *frame)
+{
+  gsize n = self->format == LC_PIXEL_FORMAT_I420 ? (gsize) self->width
+                                                 : lc_led_row_bytes (self->format, self->width);
+
+  for (int my = 0; my < self->mh; my++)
+    {
+      int y0 = my * self->pool, y1 = MIN (y0 + self->pool, self->height);
+
+      const guint8 *first = frame->data + (gsize) y0 * frame->stride;
+
+      if (y1 - y0 == 1)
+        pool_band (self, first, self->pooled + (gsize) my * self->mw);
+      else
+        {
+          memcpy (self->colmax, first, n);
+          for (int y = y0 + 1; y < y1; y++)
+            max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
+          pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
+        }
+      if (self->format == LC_PIXEL_FORMAT_I420)
+        add_chroma (self, frame, y0, y1, self->pooled + (gsize) my * self->mw);
+    }
+}
+
+/* Global gain and noise */
+
+/* log2 to about 0.01: enough to bin gain ratios. */
+static inline float
+fast_log2 (float x)
+{
+  union { float f; guint32 i; } u = { x };
+  float e = (float) (int) ((u.i >> 23) & 255) - 128.0f;
+
+  u.i = (u.i & 0x7fffff) | 0x3f800000;
+  return e + (-0.34484843f * u.f + 2.02466578f) * u.f - 0.67487759f;
+}
+
+/* The lc_led_median ratio of this frame to the slow reference, over mid-grey
+ * cells: auto exposure and flickering room light scale the whole scene.
+ */
+double
+lc_led_estimate_gain (LcLedDetector *self,
+               double        *out_noise)
+{
+  enum { BINS = 128 };
+  guint hist[BINS] = { 0, };
+  guint diff_hist[64] = { 0, };
+  guint n = 0, n_diff = 0;
+  double gain = 1.0;
+
+  for (int my = 1; my < self->mh; my += 4)
+    {
+      for (int mx = 1; mx < self->mw; mx += 4)
+        {
+          gsize i = (gsize) my * self->mw + mx;
+          double ref = self->reference[i];
+          double v = self->pooled[i];
+
+          if (ref >= 20.0 && ref <= 220.0 && v >= 4.0 && v < 250.0)
+            {
+              double lr = fast_log2 ((float) (v / ref));
+              int bin = (int) floor ((lr + 2.0) / 4.0 * BINS);
+
+              hist[CLAMP (bin, 0, BINS - 1)]++;
+              n++;
+            }
+        }
+    }
+
+  if (n >= 50)
+    {
+      guint acc = 0;
+
+      for (int b = 0; b < BINS; b++)
+        {
+          acc += hist[b];
+          if (acc * 2 >= n)
+            {
+              double frac = hist[b] > 0 ? 1.0 - (double) (acc * 2 - n) / (2.0 * hist[b]) : 0.5;
+
+              gain = exp2 (((b + frac) / BINS) * 4.0 - 2.0);
+              break;
+            }
+        }
+    }
+  else
+    gain = self->gain;
+
+  /* Noise: frame-to-frame change of the normalised map. */
+  for (int my = 1; my < self->mh; my += 4)
+    {
+      for (int mx = 1; mx < self->mw; mx += 4)
+        {
+          gsize i = (gsize) my * self->mw + mx;
+          double v = self->pooled[i];
+
+          if (v < 250.0)
+            {
+              double d = fabs (v / gain - self->prev[i]);
+
+              diff_hist[MIN ((int) d, 63)]++;
+              n_diff++;
+            }
+        }
+    }
+
+  if (n_diff >= 50 && out_noise != NULL)
+    {
+      guint acc = 0;
+
+      for (int b = 0; b < 64; b++)
+        {
+          acc += diff_hist[b];
+          if (acc * 2 >= n_diff)
+            {
+              /* lc_led_median |difference| of two noisy frames is ~0.95 σ */
+              *out_noise = (b + 0.5) / 0.95;
+              break;
+            }
+        }
+    }
+
+  return gain;
+}
+
+void
+lc_led_update_maps (LcLedDetector *self,
+             double         dt)
+{
+  gsize n = (gsize) self->mw * self->mh;
+  float inv_gain = (float) (1.0 / self->gain);
+  float k_hold = (float) CLAMP (dt / HOLD_TAU_S, 0.0, 1.0);
+  float k_ref = (float) CLAMP (dt / REFERENCE_TAU_S, 0.0, 1.0);
+
+  if (!self->maps_ready)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          float v = self->pooled[i] * inv_gain;
+
+          self->hi[i] = self->hi_before[i] = self->lo[i] = self->prev[i] = self->cur[i] = self->reference[i] = v;
+        }
+      self->maps_ready = TRUE;
+      return;
+    }
+
+  /* The hold before this frame is kept: how long a cell had been dark
+   * when a light came on is read from it (see lc_led_dark_before()).
+   */
+  {
+    float *tmp = self->hi_before;
+
+    self->hi_before = self->hi;
+    self->hi = tmp;
+  }
+
+  {
+    gsize i = 0;
+
+#ifdef __SSE2__
+    __m128 g = _mm_set1_ps (inv_gain), kh = _mm_set1_ps (k_hold), kr = _mm_set1_ps (k_ref);
+    __m128i zero = _mm_setzero_si128 ();
+
+    for (; i + 4 <= n; i += 4)
+      {
+        gint32 bytes;
+        __m128i px;
+        __m128 v, h, l, r;
+
+        memcpy (&bytes, self->pooled + i, 4);
+        px = _mm_unpacklo_epi16 (_mm_unpacklo_epi8 (_mm_cvtsi32_si128 (bytes), zero), zero);
+        v = _mm_mul_ps (_mm_cvtepi32_ps (px), g);
+        h = _mm_loadu_ps (self->hi_before + i);
+        l = _mm_loadu_ps (self->lo + i);
+        r = _mm_loadu_ps (self->reference + i);
+        _mm_storeu_ps (self->hi + i, _mm_max_ps (v, _mm_add_ps (h, _mm_mul_ps (_mm_sub_ps (v, h), kh))));
+        _mm_storeu_ps (self->lo + i, _mm_min_ps (v, _mm_add_ps (l, _mm_mul_ps (_mm_sub_ps (v, l), kh))));
+        _mm_storeu_ps (self->reference + i, _mm_add_ps (r, _mm_mul_ps (_mm_sub_ps (v, r), kr)));
+        _mm_storeu_ps (self->cur + i, v);
+      }
+#endif
+
+    /* The hold decays toward the value; a brighter (darker) value replaces it. */
+    for (; i < n; i++)
+      {
+        float v = self->pooled[i] * inv_gain;
+        float h = self->hi_before[i], l = self->lo[i];
+
+        self->hi[i] = MAX (v, h + (v - h) * k_hold);
+        self->lo[i] = MIN (v, l + (v - l) * k_hold);
+        self->reference[i] += (v - self->reference[i]) * k_ref;
+        self->cur[i] = v;
+      }
+  }
+}

@@ -1,0 +1,376 @@
+/* lc-led-levels.c — the detector's levels and runs: a track's brightness split into lit and dark
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A track's samples in the window are split in two levels (2-means in log
+ * space); edges are timed from the timestamps, interpolated at half level;
+ * runs between them carry the colour seen while lit and while dark.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lc-led-detector-private.h"
+
+void
+lc_led_window_clear (Window *w)
+{
+  g_free (w->edges);
+  g_free (w->runs);
+  memset (w, 0, sizeof *w);
+}
+
+void
+lc_led_window_collect (Track       *t,
+                gint64       now,
+                Window      *w)
+{
+  guint first = 0;
+
+  memset (w, 0, sizeof *w);
+  /* Binary search for the first sample inside the window. */
+  {
+    guint hi_i = t->len;
+
+    while (first < hi_i)
+      {
+        guint mid = first + (hi_i - first) / 2;
+
+        if (t->samples[mid].pts < now - WINDOW_NS)
+          first = mid + 1;
+        else
+          hi_i = mid;
+      }
+  }
+
+  w->n = t->len - first;
+  w->s = t->samples + first;
+}
+
+/* Levels are split in log space, with an offset @k above the noise: a
+ * lit light that auto exposure makes twice as bright (or that clips) stays
+ * in one cluster, far from the dark one.
+ */
+static inline double
+level_x (double level,
+         double k)
+{
+  return log (MAX (level, 0.0) + k);
+}
+
+/* Two-means split of the levels. */
+void
+lc_led_split_levels (Window *w,
+              double  k,
+              double *out_sd_lo,
+              guint  *out_n_lo,
+              guint  *out_n_hi)
+{
+  double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, thr, lo = 0, hi = 0, sd = 0;
+  double sum_lo = 0, sum_hi = 0;
+  guint n_lo = 0, n_hi = 0;
+
+  /* k moves in steps, so the logarithms are computed once per sample. */
+  k = 4.0 * exp2 (round (log2 (MAX (k, 4.0) / 4.0) * 4.0) / 4.0);
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double x;
+
+      if (w->s[i].xk != (float) k)
+        {
+          w->s[i].x = (float) level_x (w->s[i].level, k);
+          w->s[i].xk = (float) k;
+        }
+      x = w->s[i].x;
+      mn = MIN (mn, x);
+      mx = MAX (mx, x);
+    }
+
+  thr = 0.5 * (mn + mx);
+  for (guint iter = 0; iter < 8; iter++)
+    {
+      double sx_lo = 0, sx_hi = 0;
+
+      n_lo = n_hi = 0;
+      for (guint i = 0; i < w->n; i++)
+        {
+          double x = w->s[i].x;
+
+          if (x < thr)
+            {
+              sx_lo += x;
+              n_lo++;
+            }
+          else
+            {
+              sx_hi += x;
+              n_hi++;
+            }
+        }
+      lo = n_lo > 0 ? sx_lo / n_lo : mn;
+      hi = n_hi > 0 ? sx_hi / n_hi : mx;
+      thr = 0.5 * (lo + hi);
+    }
+
+  n_lo = n_hi = 0;
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].x < thr)
+        {
+          sum_lo += w->s[i].level;
+          n_lo++;
+        }
+      else
+        {
+          sum_hi += w->s[i].level;
+          n_hi++;
+        }
+    }
+
+  w->k = k;
+  w->lo_x = lo;
+  w->hi_x = hi;
+  w->m_lo = n_lo > 0 ? sum_lo / n_lo : 0.0;
+  w->m_hi = n_hi > 0 ? sum_hi / n_hi : 0.0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].x < thr)
+        sd += (w->s[i].level - w->m_lo) * (w->s[i].level - w->m_lo);
+    }
+
+  *out_sd_lo = n_lo > 1 ? sqrt (sd / (n_lo - 1)) : 0.0;
+  *out_n_lo = n_lo;
+  *out_n_hi = n_hi;
+}
+
+/* Linear level at fraction @f between the dark and lit clusters (in log space). */
+double
+lc_led_window_level_at (const Window *w,
+                 double        f)
+{
+  return exp (w->lo_x + f * (w->hi_x - w->lo_x)) - w->k;
+}
+
+gboolean
+lc_led_is_gap (const LcLedDetector *self,
+        const Sample        *a,
+        const Sample        *b)
+{
+  return (b->pts - a->pts) / NS_PER_S > 1.6 * self->interval_s;
+}
+
+/* Binarise with hysteresis. An edge is placed where the level crosses
+ * half-way between the dark level and the lit level next to it,
+ * interpolated between samples, so partly exposed frames place it within
+ * the frame interval.
+ */
+void
+lc_led_find_edges (Window *w)
+{
+  double up = lc_led_window_level_at (w, 0.6), down = lc_led_window_level_at (w, 0.4);
+  gboolean on, gap = FALSE;
+  guint last_edge_index = 0;
+
+  w->edges = g_new (Edge, MAX (w->n, 1u));
+  w->n_edges = 0;
+  if (w->n == 0)
+    return;
+
+  on = w->s[0].level >= lc_led_window_level_at (w, 0.5);
+  for (guint i = 1; i < w->n; i++)
+    {
+      double v = w->s[i].level, lit, mid;
+      gboolean flip = on ? v < down : v > up;
+      gint64 t;
+
+      gap |= w->s[i].gap > 0;
+      if (!flip)
+        continue;
+
+      if (!on)
+        lit = MAX (v, i + 1 < w->n ? w->s[i + 1].level : v);
+      else
+        lit = MAX (w->s[i - 1].level, i >= 2 && i - 2 >= last_edge_index ? w->s[i - 2].level : 0.0);
+      mid = 0.5 * (lit + w->m_lo);
+
+      /* The last crossing of the middle since the previous edge. */
+      t = w->s[i - 1].pts + (w->s[i].pts - w->s[i - 1].pts) / 2;
+      for (guint j = i; j > last_edge_index && j >= 1; j--)
+        {
+          double a = w->s[j - 1].level, b = w->s[j].level;
+
+          if ((!on && a < mid && b >= mid) || (on && a >= mid && b < mid))
+            {
+              double frac = (mid - a) / (b - a);
+
+              frac = CLAMP (frac, 0.0, 1.0);
+              t = w->s[j - 1].pts + (gint64) (frac * (w->s[j].pts - w->s[j - 1].pts));
+              break;
+            }
+        }
+
+      if (w->n_edges > 0 && t <= w->edges[w->n_edges - 1].t)
+        t = w->edges[w->n_edges - 1].t + 1;
+
+      w->edges[w->n_edges].t = t;
+      w->edges[w->n_edges].rising = !on;
+      w->edges[w->n_edges].gap = gap;
+      gap = FALSE;
+      w->n_edges++;
+      on = !on;
+      last_edge_index = i;
+    }
+}
+
+/* A lone frame on the wrong side, in a light whose runs are long, is
+ * noise: its two edges go. (Blinks too fast for the camera have runs of
+ * one frame throughout, so they keep theirs.)
+ */
+void
+lc_led_drop_glitches (Window *w)
+{
+  g_autofree guint *lengths = NULL;
+  g_autofree guint *sorted = NULL;
+  guint si = 0, n_inner, out = 0;
+
+  if (w->n_edges < 4)
+    return;
+
+  /* Samples in the run before each edge (run r ends at edge r). */
+  lengths = g_new0 (guint, w->n_edges + 1);
+  for (guint r = 0; r <= w->n_edges; r++)
+    {
+      gint64 end = r < w->n_edges ? w->edges[r].t : G_MAXINT64;
+
+      for (; si < w->n && w->s[si].pts < end; si++)
+        lengths[r]++;
+    }
+
+  n_inner = w->n_edges - 1;
+  sorted = g_memdup2 (lengths + 1, n_inner * sizeof (guint));
+  for (guint i = 1; i < n_inner; i++)
+    {
+      guint v = sorted[i], j = i;
+
+      for (; j > 0 && sorted[j - 1] > v; j--)
+        sorted[j] = sorted[j - 1];
+      sorted[j] = v;
+    }
+  if (sorted[n_inner / 2] < 4)
+    return;
+
+  for (guint e = 0; e < w->n_edges; e++)
+    {
+      /* Run e + 1 lies between edges e and e + 1. */
+      if (e + 1 < w->n_edges && lengths[e + 1] <= 1 && lengths[e] >= 3 && lengths[e + 2] >= 3)
+        {
+          lengths[e + 2] += lengths[e] + lengths[e + 1];
+          if (e + 2 < w->n_edges)
+            w->edges[e + 2].gap |= w->edges[e].gap || w->edges[e + 1].gap;
+          e++;
+          continue;
+        }
+      w->edges[out++] = w->edges[e];
+    }
+  w->n_edges = out;
+}
+
+/* Runs between edges, with the colour of their fully lit samples. */
+void
+lc_led_find_runs (Window *w,
+           gint64  window_start,
+           gint64  now)
+{
+  double full = lc_led_window_level_at (w, 0.75);
+  guint si = 0;
+
+  w->runs = g_new0 (Run, w->n_edges + 1);
+  w->n_runs = w->n_edges + 1;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      Run *run = &w->runs[r];
+
+      run->start = r == 0 ? window_start : w->edges[r - 1].t;
+      run->end = r == w->n_edges ? now : w->edges[r].t;
+      run->start_known = r > 0;
+      run->end_known = r < w->n_edges;
+      if (w->n_edges == 0)
+        run->on = w->n > 0 && w->s[0].level >= lc_led_window_level_at (w, 0.5);
+      else
+        run->on = r < w->n_edges ? !w->edges[r].rising : w->edges[r - 1].rising;
+
+      for (; si < w->n && w->s[si].pts < run->end; si++)
+        {
+          run->n_samples++;
+          if (w->s[si].gap > 0 && run->n_samples > 1)
+            run->gap = TRUE;
+          if (run->on && w->s[si].level >= full && w->s[si].has_color)
+            {
+              for (guint c = 0; c < 3; c++)
+                {
+                  run->rgb[c] += w->s[si].rgb[c];
+                  run->disc[c] += w->s[si].disc[c];
+                }
+              run->n_rgb++;
+            }
+          else if (!run->on && w->s[si].level <= lc_led_window_level_at (w, 0.25))
+            {
+              for (guint c = 0; c < 3; c++)
+                w->off_disc[c] += w->s[si].disc[c];
+              w->n_off++;
+            }
+        }
+    }
+}
+
+/* The colour an LED adds to its disc between dark and lit. Where the core
+ * clips to white (a bright LED, a light housing) the halo says little, but
+ * lit minus dark still leans toward the LED's colour, whatever the colour
+ * of the housing or the white balance.
+ */
+gboolean
+lc_led_on_off_color (const Window *w,
+              const float   lit_sum[3],
+              guint         n_lit,
+              float         out[3])
+{
+  if (w->n_off < 2 || n_lit == 0)
+    return FALSE;
+
+  for (guint c = 0; c < 3; c++)
+    out[c] = lit_sum[c] / n_lit - w->off_disc[c] / w->n_off;
+
+  return MAX (MAX (out[0], out[1]), out[2]) >= 6.0f;
+}
+
+double
+lc_led_run_seconds (const Run *run)
+{
+  return (run->end - run->start) / NS_PER_S;
+}
+
+int
+lc_led_compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+lc_led_median (double *v,
+        guint   n)
+{
+  if (n == 0)
+    return 0.0;
+  qsort (v, n, sizeof (double), lc_led_compare_double);
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
