@@ -99,8 +99,8 @@ lc_led_contrast_floor (const LcLedDetector *self)
  */
 guint
 lc_led_find_candidates (LcLedDetector *self,
-                 gboolean       rising_only,
-                 Candidate     *out)
+                        gboolean       rising_only,
+                        Candidate     *out)
 {
   guint n = 0;
   int mw = self->mw, mh = self->mh;
@@ -225,7 +225,7 @@ lc_led_find_candidates (LcLedDetector *self,
  */
 double
 lc_led_dark_before (const LcLedDetector *self,
-             gsize                i)
+                    gsize                i)
 {
   double lit = self->cur[i] - self->prev[i];
   double left = self->hi_before[i] - self->prev[i];

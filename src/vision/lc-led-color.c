@@ -19,9 +19,9 @@
 
 void
 lc_led_rgb_to_hsv (const float rgb[3],
-            double     *hue,
-            double     *sat,
-            double     *val)
+                   double     *hue,
+                   double     *sat,
+                   double     *val)
 {
   double r = MAX (rgb[0], 0.0f), g = MAX (rgb[1], 0.0f), b = MAX (rgb[2], 0.0f);
   double mx = MAX (MAX (r, g), b), mn = MIN (MIN (r, g), b);
@@ -44,7 +44,7 @@ lc_led_rgb_to_hsv (const float rgb[3],
 /* Saturated LEDs drift: red toward orange, blue toward cyan or violet. */
 LcColor
 lc_led_classify_color (const float rgb[3],
-                double     *out_saturation)
+                       double     *out_saturation)
 {
   double hue, sat, val;
 
@@ -68,7 +68,7 @@ lc_led_classify_color (const float rgb[3],
 /* Chromaticity of a colour: (r, g) over r + g + b; FALSE when too dark. */
 gboolean
 lc_led_chromaticity (const float rgb[3],
-              double      out[2])
+                     double      out[2])
 {
   double r = MAX (rgb[0], 0.0f), g = MAX (rgb[1], 0.0f), b = MAX (rgb[2], 0.0f);
   double sum = r + g + b;
@@ -111,7 +111,7 @@ color_hue (LcColor color)
 
 LcColor
 lc_led_map_to_palette (LcColor color,
-                guint   palette)
+                       guint   palette)
 {
   double hue = color_hue (color), best_d = PRIOR_MAX_HUE_STEP;
   LcColor best = LC_COLOR_NONE;

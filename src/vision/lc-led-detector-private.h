@@ -88,7 +88,7 @@ typedef struct
   float   top;       /* the core's brightest channel, divided by the gain;
                       * -1 when it clips (auto exposure cannot move it) */
   float   white;     /* mean of the three channels at the core: how much
-                      * light it gives, however coloured (see is_reflection()) */
+                      * light it gives, however coloured (see mark_reflections()) */
   float   x;         /* log level (see lc_led_split_levels()), cached … */
   float   xk;        /* … for this offset */
   guint8  has_color;
@@ -269,179 +269,112 @@ typedef struct
 
 /* Frame access and pooling (lc-led-frame.c) */
 
-gsize
-lc_led_row_bytes (LcPixelFormat format,
-           int           width);
-
-gboolean
-lc_led_frame_is_valid (const LcFrame *frame);
-
-void
-lc_led_pixel_rgb (const LcFrame *f,
-           int            x,
-           int            y,
-           int            rgb[3]);
-
-int
-lc_led_pixel_value (const LcFrame *f,
-             int            x,
-             int            y);
-
-void
-lc_led_pool_frame (LcLedDetector *self,
-            const LcFrame *frame);
-
-double
-lc_led_estimate_gain (LcLedDetector *self,
-               double        *out_noise);
-
-void
-lc_led_update_maps (LcLedDetector *self,
-             double         dt);
+gsize    lc_led_row_bytes      (LcPixelFormat format,
+                                int           width);
+gboolean lc_led_frame_is_valid (const LcFrame *frame);
+void     lc_led_pixel_rgb      (const LcFrame *f,
+                                int            x,
+                                int            y,
+                                int            rgb[3]);
+int      lc_led_pixel_value    (const LcFrame *f,
+                                int            x,
+                                int            y);
+void     lc_led_pool_frame     (LcLedDetector *self,
+                                const LcFrame *frame);
+double   lc_led_estimate_gain  (LcLedDetector *self,
+                                double        *out_noise);
+void     lc_led_update_maps    (LcLedDetector *self,
+                                double         dt);
 
 /* Candidates (lc-led-candidates.c) */
 
-void lc_led_candidates_setup (LcLedDetector *self);
-
-double
-lc_led_contrast_floor (const LcLedDetector *self);
-
-guint
-lc_led_find_candidates (LcLedDetector *self,
-                 gboolean       rising_only,
-                 Candidate     *out);
-
-double
-lc_led_dark_before (const LcLedDetector *self,
-             gsize                i);
+void   lc_led_candidates_setup (LcLedDetector *self);
+double lc_led_contrast_floor   (const LcLedDetector *self);
+guint  lc_led_find_candidates  (LcLedDetector *self,
+                                gboolean       rising_only,
+                                Candidate     *out);
+double lc_led_dark_before      (const LcLedDetector *self,
+                                gsize                i);
 
 /* Tracks (lc-led-tracks.c) */
 
-double
-lc_led_max_radius (const LcLedDetector *self);
-
-Track *
-lc_led_track_new (LcLedDetector *self,
-           double         cx,
-           double         cy,
-           double         radius,
-           gint64         now);
-
-const Sample *
-lc_led_track_sample (const Track *t,
-              guint        i)   /* 0 = oldest */;
-
-void
-lc_led_track_push (Track        *t,
-            const Sample *s);
-
-void
-lc_led_remove_track (LcLedDetector *self,
-              guint          index);
-
-double
-lc_led_track_distance (const Track *t,
-                double       x,
-                double       y);
-
-void
-lc_led_measure_track (LcLedDetector *self,
-               const LcFrame *frame,
-               const Track   *t,
-               double         limit,
-               Measurement   *m);
-
-void
-lc_led_associate (LcLedDetector   *self,
-           const Candidate *cands,
-           guint            n_cands,
-           gint64           now,
-           const double     dark_for[MAX_CANDIDATES]);
+double         lc_led_max_radius     (const LcLedDetector *self);
+Track *        lc_led_track_new      (LcLedDetector *self,
+                                      double         cx,
+                                      double         cy,
+                                      double         radius,
+                                      gint64         now);
+const Sample * lc_led_track_sample   (const Track *t,
+                                      guint        i);
+void           lc_led_track_push     (Track        *t,
+                                      const Sample *s);
+void           lc_led_remove_track   (LcLedDetector *self,
+                                      guint          index);
+double         lc_led_track_distance (const Track *t,
+                                      double       x,
+                                      double       y);
+void           lc_led_measure_track  (LcLedDetector *self,
+                                      const LcFrame *frame,
+                                      const Track   *t,
+                                      double         limit,
+                                      Measurement   *m);
+void           lc_led_associate      (LcLedDetector   *self,
+                                      const Candidate *cands,
+                                      guint            n_cands,
+                                      gint64           now,
+                                      const double     dark_for[MAX_CANDIDATES]);
 
 /* Colour names (lc-led-color.c) */
 
-void
-lc_led_rgb_to_hsv (const float rgb[3],
-            double     *hue,
-            double     *sat,
-            double     *val);
-
-LcColor
-lc_led_classify_color (const float rgb[3],
-                double     *out_saturation);
-
-gboolean
-lc_led_chromaticity (const float rgb[3],
-              double      out[2]);
-
-LcColor
-lc_led_map_to_palette (LcColor color,
-                guint   palette);
+void     lc_led_rgb_to_hsv     (const float  rgb[3],
+                                double      *hue,
+                                double      *sat,
+                                double      *val);
+LcColor  lc_led_classify_color (const float  rgb[3],
+                                double      *out_saturation);
+gboolean lc_led_chromaticity   (const float rgb[3],
+                                double      out[2]);
+LcColor  lc_led_map_to_palette (LcColor color,
+                                guint   palette);
 
 /* Levels and runs (lc-led-levels.c) */
 
-void
-lc_led_window_clear (Window *w);
-
-void
-lc_led_window_collect (Track       *t,
-                gint64       now,
-                Window      *w);
-
-void
-lc_led_split_levels (Window *w,
-              double  k,
-              double *out_sd_lo,
-              guint  *out_n_lo,
-              guint  *out_n_hi);
-
-double
-lc_led_window_level_at (const Window *w,
-                 double        f);
-
-gboolean
-lc_led_is_gap (const LcLedDetector *self,
-        const Sample        *a,
-        const Sample        *b);
-
-void
-lc_led_find_edges (Window *w);
-
-void
-lc_led_drop_glitches (Window *w);
-
-void
-lc_led_find_runs (Window *w,
-           gint64  window_start,
-           gint64  now);
-
-gboolean
-lc_led_on_off_color (const Window *w,
-              const float   lit_sum[3],
-              guint         n_lit,
-              float         out[3]);
-
-double
-lc_led_run_seconds (const Run *run);
-
-int
-lc_led_compare_double (gconstpointer a,
-                gconstpointer b);
-
-double
-lc_led_median (double *v,
-        guint   n);
+void     lc_led_window_clear    (Window *w);
+void     lc_led_window_collect  (Track  *t,
+                                 gint64  now,
+                                 Window *w);
+void     lc_led_split_levels    (Window *w,
+                                 double  k,
+                                 double *out_sd_lo,
+                                 guint  *out_n_lo,
+                                 guint  *out_n_hi);
+double   lc_led_window_level_at (const Window *w,
+                                 double        f);
+gboolean lc_led_is_gap          (const LcLedDetector *self,
+                                 const Sample        *a,
+                                 const Sample        *b);
+void     lc_led_find_edges      (Window *w);
+void     lc_led_drop_glitches   (Window *w);
+void     lc_led_find_runs       (Window *w,
+                                 gint64  window_start,
+                                 gint64  now);
+gboolean lc_led_on_off_color    (const Window *w,
+                                 const float   lit_sum[3],
+                                 guint         n_lit,
+                                 float         out[3]);
+double   lc_led_run_seconds     (const Run *run);
+int      lc_led_compare_double  (gconstpointer a,
+                                 gconstpointer b);
+double   lc_led_median          (double *v,
+                                 guint   n);
 
 /* The pattern grammar (lc-led-pattern.c) */
 
-gboolean
-lc_led_reading_key_equal (const ReadingKey *a,
-                   const ReadingKey *b);
-
-void
-lc_led_classify_track (LcLedDetector *self,
-                Track         *t,
-                gint64         now);
+gboolean lc_led_reading_key_equal (const ReadingKey *a,
+                                   const ReadingKey *b);
+void     lc_led_classify_track    (LcLedDetector *self,
+                                   Track         *t,
+                                   gint64         now);
 
 /* Tests and tuning */
 

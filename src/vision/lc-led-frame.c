@@ -70,7 +70,7 @@ lc_frame_init_packed (LcFrame       *frame,
 /* Bytes one row of @width pixels needs, 0 for planar formats. */
 gsize
 lc_led_row_bytes (LcPixelFormat format,
-           int           width)
+                  int           width)
 {
   if (format == LC_PIXEL_FORMAT_YUY2)
     return (gsize) ((width + 1) / 2) * 4;
@@ -164,9 +164,9 @@ yuv_to_rgb (int y,
 
 void
 lc_led_pixel_rgb (const LcFrame *f,
-           int            x,
-           int            y,
-           int            rgb[3])
+                  int            x,
+                  int            y,
+                  int            rgb[3])
 {
   const guint8 *row = f->data + (gsize) y * f->stride;
   const guint8 *p;
@@ -219,8 +219,8 @@ lc_led_pixel_rgb (const LcFrame *f,
 /* Brightness used everywhere: max (R, G, B), luma for grey frames. */
 int
 lc_led_pixel_value (const LcFrame *f,
-             int            x,
-             int            y)
+                    int            x,
+                    int            y)
 {
   const guint8 *row = f->data + (gsize) y * f->stride;
   const guint8 *p;
@@ -551,7 +551,7 @@ add_chroma (LcLedDetector *self,
 
 void
 lc_led_pool_frame (LcLedDetector *self,
-            const LcFrame *frame)
+                   const LcFrame *frame)
 {
   gsize n = self->format == LC_PIXEL_FORMAT_I420 ? (gsize) self->width
                                                  : lc_led_row_bytes (self->format, self->width);
@@ -594,7 +594,7 @@ fast_log2 (float x)
  */
 double
 lc_led_estimate_gain (LcLedDetector *self,
-               double        *out_noise)
+                      double        *out_noise)
 {
   enum { BINS = 128 };
   guint hist[BINS] = { 0, };
@@ -679,7 +679,7 @@ lc_led_estimate_gain (LcLedDetector *self,
 
 void
 lc_led_update_maps (LcLedDetector *self,
-             double         dt)
+                    double         dt)
 {
   gsize n = (gsize) self->mw * self->mh;
   float inv_gain = (float) (1.0 / self->gain);

@@ -26,8 +26,8 @@ lc_led_window_clear (Window *w)
 
 void
 lc_led_window_collect (Track       *t,
-                gint64       now,
-                Window      *w)
+                       gint64       now,
+                       Window      *w)
 {
   guint first = 0;
 
@@ -65,10 +65,10 @@ level_x (double level,
 /* Two-means split of the levels. */
 void
 lc_led_split_levels (Window *w,
-              double  k,
-              double *out_sd_lo,
-              guint  *out_n_lo,
-              guint  *out_n_hi)
+                     double  k,
+                     double *out_sd_lo,
+                     guint  *out_n_lo,
+                     guint  *out_n_hi)
 {
   double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, thr, lo = 0, hi = 0, sd = 0;
   double sum_lo = 0, sum_hi = 0;
@@ -152,15 +152,15 @@ lc_led_split_levels (Window *w,
 /* Linear level at fraction @f between the dark and lit clusters (in log space). */
 double
 lc_led_window_level_at (const Window *w,
-                 double        f)
+                        double        f)
 {
   return exp (w->lo_x + f * (w->hi_x - w->lo_x)) - w->k;
 }
 
 gboolean
 lc_led_is_gap (const LcLedDetector *self,
-        const Sample        *a,
-        const Sample        *b)
+               const Sample        *a,
+               const Sample        *b)
 {
   return (b->pts - a->pts) / NS_PER_S > 1.6 * self->interval_s;
 }
@@ -284,8 +284,8 @@ lc_led_drop_glitches (Window *w)
 /* Runs between edges, with the colour of their fully lit samples. */
 void
 lc_led_find_runs (Window *w,
-           gint64  window_start,
-           gint64  now)
+                  gint64  window_start,
+                  gint64  now)
 {
   double full = lc_led_window_level_at (w, 0.75);
   guint si = 0;
@@ -337,9 +337,9 @@ lc_led_find_runs (Window *w,
  */
 gboolean
 lc_led_on_off_color (const Window *w,
-              const float   lit_sum[3],
-              guint         n_lit,
-              float         out[3])
+                     const float   lit_sum[3],
+                     guint         n_lit,
+                     float         out[3])
 {
   if (w->n_off < 2 || n_lit == 0)
     return FALSE;
@@ -358,7 +358,7 @@ lc_led_run_seconds (const Run *run)
 
 int
 lc_led_compare_double (gconstpointer a,
-                gconstpointer b)
+                       gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -367,7 +367,7 @@ lc_led_compare_double (gconstpointer a,
 
 double
 lc_led_median (double *v,
-        guint   n)
+               guint   n)
 {
   if (n == 0)
     return 0.0;

@@ -576,7 +576,7 @@ read_fade (const LcLedDetector *self,
 
 gboolean
 lc_led_reading_key_equal (const ReadingKey *a,
-                   const ReadingKey *b)
+                          const ReadingKey *b)
 {
   if (a->kind != b->kind || a->count != b->count || a->n_colors != b->n_colors)
     return FALSE;
@@ -776,8 +776,8 @@ level_spread (const Window *w,
 
 void
 lc_led_classify_track (LcLedDetector *self,
-                Track         *t,
-                gint64         now)
+                       Track         *t,
+                       gint64         now)
 {
   Window w;
   Reading rd = { 0, };

@@ -27,10 +27,10 @@ lc_led_max_radius (const LcLedDetector *self)
 
 Track *
 lc_led_track_new (LcLedDetector *self,
-           double         cx,
-           double         cy,
-           double         radius,
-           gint64         now)
+                  double         cx,
+                  double         cy,
+                  double         radius,
+                  gint64         now)
 {
   Track *t = g_new0 (Track, 1);
 
@@ -51,14 +51,14 @@ lc_led_track_new (LcLedDetector *self,
 
 const Sample *
 lc_led_track_sample (const Track *t,
-              guint        i)   /* 0 = oldest */
+                     guint        i)   /* 0 = oldest */
 {
   return &t->samples[i];
 }
 
 void
 lc_led_track_push (Track        *t,
-            const Sample *s)
+                   const Sample *s)
 {
   /* Kept in one piece so that windows are plain arrays. */
   if (t->len == HISTORY_SIZE)
@@ -71,7 +71,7 @@ lc_led_track_push (Track        *t,
 
 void
 lc_led_remove_track (LcLedDetector *self,
-              guint          index)
+                     guint          index)
 {
   g_free (self->tracks[index]);
   self->tracks[index] = self->tracks[--self->n_tracks];
@@ -80,8 +80,8 @@ lc_led_remove_track (LcLedDetector *self,
 
 double
 lc_led_track_distance (const Track *t,
-                double       x,
-                double       y)
+                       double       x,
+                       double       y)
 {
   return hypot (t->cx - x, t->cy - y);
 }
@@ -95,10 +95,10 @@ compare_int (gconstpointer a,
 
 void
 lc_led_measure_track (LcLedDetector *self,
-               const LcFrame *frame,
-               const Track   *t,
-               double         limit,
-               Measurement   *m)
+                      const LcFrame *frame,
+                      const Track   *t,
+                      double         limit,
+                      Measurement   *m)
 {
   enum { RING_POINTS = 32 };
   guint hist[256];
@@ -284,10 +284,10 @@ lc_led_measure_track (LcLedDetector *self,
 
 void
 lc_led_associate (LcLedDetector   *self,
-           const Candidate *cands,
-           guint            n_cands,
-           gint64           now,
-           const double     dark_for[MAX_CANDIDATES])
+                  const Candidate *cands,
+                  guint            n_cands,
+                  gint64           now,
+                  const double     dark_for[MAX_CANDIDATES])
 {
   gboolean used[MAX_TRACKS] = { FALSE, };
 

@@ -1,0 +1,288 @@
+/* test-detector-stages.c — each stage of the LED detector on its own
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The whole detector is tested on scenes elsewhere (test-detector,
+ * test-detector-real); these pin down what each stage hands the next, on
+ * tiny inputs built by hand: frame access, candidates, track measurement,
+ * colour names, levels and runs, and the pattern grammar.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lc-led-detector-private.h"
+
+#define W 96
+#define H 64
+
+/* A dark RGB frame with a lit square of @rgb (side 2 × @half + 1) at (@cx, @cy). */
+static void
+paint_square (guint8       *rgb,
+              int           cx,
+              int           cy,
+              int           half,
+              const guint8  color[3])
+{
+  memset (rgb, 12, W * H * 3);
+  for (int y = cy - half; y <= cy + half; y++)
+    for (int x = cx - half; x <= cx + half; x++)
+      memcpy (rgb + (y * W + x) * 3, color, 3);
+}
+
+static void
+init_frame (LcFrame      *frame,
+            const guint8 *rgb,
+            gint64        pts)
+{
+  lc_frame_init_packed (frame, rgb, W * H * 3, LC_PIXEL_FORMAT_RGB24, W, H, W * 3, pts);
+}
+
+/* Frame access: a frame whose rows run past its buffer is refused; pixels
+ * come back in R, G, B order whatever the layout.
+ */
+static void
+test_frame_access (void)
+{
+  guint8 bgrx[W * H * 4];
+  LcFrame frame;
+  int rgb[3];
+
+  memset (bgrx, 0, sizeof bgrx);
+  bgrx[(10 * W + 20) * 4 + 0] = 30;   /* B */
+  bgrx[(10 * W + 20) * 4 + 1] = 60;   /* G */
+  bgrx[(10 * W + 20) * 4 + 2] = 200;  /* R */
+
+  lc_frame_init_packed (&frame, bgrx, sizeof bgrx, LC_PIXEL_FORMAT_BGRX, W, H, W * 4, 0);
+  g_assert_true (lc_led_frame_is_valid (&frame));
+  lc_led_pixel_rgb (&frame, 20, 10, rgb);
+  g_assert_cmpint (rgb[0], ==, 200);
+  g_assert_cmpint (rgb[1], ==, 60);
+  g_assert_cmpint (rgb[2], ==, 30);
+  g_assert_cmpint (lc_led_pixel_value (&frame, 20, 10), ==, 200);
+
+  frame.stride = W * 3;   /* too short for four bytes a pixel */
+  g_assert_false (lc_led_frame_is_valid (&frame));
+  lc_frame_init_packed (&frame, bgrx, sizeof bgrx - 1, LC_PIXEL_FORMAT_BGRX, W, H, W * 4, 0);
+  g_assert_false (lc_led_frame_is_valid (&frame));
+}
+
+/* Candidates: a small bright spot on a dark frame is one, at its place;
+ * a frame with nothing on it has none.
+ */
+static void
+test_candidates (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  static const guint8 red[3] = { 240, 20, 20 };
+  guint8 rgb[W * H * 3];
+  Candidate cands[MAX_CANDIDATES];
+  LcFrame frame;
+  guint n;
+
+  memset (rgb, 12, sizeof rgb);
+  init_frame (&frame, rgb, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+  g_assert_cmpuint (lc_led_find_candidates (detector, FALSE, cands), ==, 0);
+
+  paint_square (rgb, 40, 30, 1, red);
+  init_frame (&frame, rgb, 33333333);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+  n = lc_led_find_candidates (detector, FALSE, cands);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpint (abs ((int) ((cands[0].mx + 0.5) * detector->pool) - 40), <=, detector->pool);
+  g_assert_cmpint (abs ((int) ((cands[0].my + 0.5) * detector->pool) - 30), <=, detector->pool);
+  g_assert_cmpfloat (cands[0].contrast, >, 100.0);
+}
+
+/* Tracks: measuring a lit square gives its level over the background, its
+ * centre and a colour that is the square's, not the background's.
+ */
+static void
+test_measure_track (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  static const guint8 green[3] = { 20, 220, 40 };
+  guint8 rgb[W * H * 3];
+  LcFrame frame;
+  Measurement m;
+  Track *t;
+
+  paint_square (rgb, 50, 32, 2, green);
+  init_frame (&frame, rgb, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+  t = lc_led_track_new (detector, 49.0, 33.0, 2.5, 0);
+  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  g_assert_true (m.valid);
+  g_assert_cmpfloat (fabs (m.level - (220 - 12)), <, 4.0);
+  g_assert_cmpfloat (fabs (m.cx - 50.5), <, 1.0);
+  g_assert_cmpfloat (fabs (m.cy - 32.5), <, 1.0);
+  g_assert_true (m.has_color);
+  g_assert_cmpint (lc_led_classify_color (m.rgb, NULL), ==, LC_COLOR_GREEN);
+  g_assert_cmpfloat (m.max, ==, 220.0);
+  g_free (t);
+}
+
+/* Colour names: the primaries and their drifts; a palette maps a near
+ * neighbour and refuses white.
+ */
+static void
+test_colors (void)
+{
+  static const struct { float rgb[3]; LcColor color; } cases[] = {
+    { { 250, 30, 30 }, LC_COLOR_RED },
+    { { 250, 90, 20 }, LC_COLOR_RED },      /* a red that leans orange */
+    { { 250, 170, 20 }, LC_COLOR_AMBER },
+    { { 40, 230, 60 }, LC_COLOR_GREEN },
+    { { 30, 200, 230 }, LC_COLOR_BLUE },    /* cyan-looking blue */
+    { { 40, 60, 250 }, LC_COLOR_BLUE },
+    { { 230, 225, 240 }, LC_COLOR_WHITE },
+  };
+  guint rgb_palette = 1u << LC_COLOR_RED | 1u << LC_COLOR_GREEN | 1u << LC_COLOR_BLUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (lc_led_classify_color (cases[i].rgb, NULL), ==, cases[i].color);
+
+  g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_AMBER, rgb_palette), ==, LC_COLOR_RED);
+  g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_BLUE, rgb_palette), ==, LC_COLOR_BLUE);
+  g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_WHITE, rgb_palette), ==, LC_COLOR_NONE);
+  g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_GREEN, 1u << LC_COLOR_BLUE), ==, LC_COLOR_NONE);
+  g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_AMBER, 0), ==, LC_COLOR_AMBER);
+}
+
+/* A track's samples: @pattern gives, per 1/30 s frame, lit ('#') or dark ('.'). */
+static Track *
+track_from_pattern (LcLedDetector *detector,
+                    const char    *pattern,
+                    guint          repeats,
+                    gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  gsize n = strlen (pattern);
+  gint64 pts = 0;
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          Sample s = { 0, };
+          gboolean lit = pattern[i] == '#';
+
+          s.pts = pts;
+          s.level = lit ? 180.0f : 3.0f;
+          s.has_color = lit;
+          s.rgb[0] = lit ? 200.0f : 0.0f;
+          s.disc[0] = lit ? 120.0f : 20.0f;
+          s.disc[1] = s.disc[2] = 20.0f;
+          s.max = lit ? 250.0f : 20.0f;
+          s.top = lit ? -1.0f : 20.0f;
+          s.white = lit ? 90.0f : 20.0f;
+          lc_led_track_push (t, &s);
+          pts += 33333333;
+        }
+    }
+  *out_now = pts - 33333333;
+  return t;
+}
+
+/* Levels and runs: a square wave splits into two levels, one edge per
+ * change, runs that alternate, and a colour lit minus dark that is red.
+ */
+static void
+test_levels_and_runs (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  gint64 now;
+  Track *t = track_from_pattern (detector, "###############...............", 4, &now);
+  Window w;
+  double sd_lo;
+  guint n_lo, n_hi, lit = 0;
+  float sum[3] = { 0, 0, 0 }, added[3];
+
+  detector->interval_s = 1.0 / 30.0;
+  lc_led_window_collect (t, now, &w);
+  g_assert_cmpuint (w.n, ==, 120);
+  lc_led_split_levels (&w, 4.0, &sd_lo, &n_lo, &n_hi);
+  g_assert_cmpuint (n_lo, ==, 60);
+  g_assert_cmpuint (n_hi, ==, 60);
+  g_assert_cmpfloat (fabs (w.m_hi - 180.0), <, 0.5);
+
+  lc_led_find_edges (&w);
+  g_assert_cmpuint (w.n_edges, ==, 7);
+  /* Edges half a second apart, to within a frame. */
+  for (guint e = 1; e < w.n_edges; e++)
+    g_assert_cmpfloat (fabs ((w.edges[e].t - w.edges[e - 1].t) / 1e9 - 0.5), <, 0.034);
+
+  lc_led_find_runs (&w, w.s[0].pts, now);
+  g_assert_cmpuint (w.n_runs, ==, 8);
+  for (guint r = 0; r < w.n_runs; r++)
+    {
+      g_assert_true (w.runs[r].on == (r % 2 == 0));
+      if (w.runs[r].on)
+        {
+          for (guint c = 0; c < 3; c++)
+            sum[c] += w.runs[r].disc[c];
+          lit += w.runs[r].n_rgb;
+        }
+    }
+  g_assert_true (lc_led_on_off_color (&w, sum, lit, added));
+  g_assert_cmpfloat (fabs (added[0] - 100.0f), <, 1.0);
+  g_assert_cmpfloat (fabs (added[1]), <, 1.0);
+  g_assert_cmpint (lc_led_classify_color (added, NULL), ==, LC_COLOR_RED);
+
+  lc_led_window_clear (&w);
+  g_free (t);
+}
+
+/* The grammar: three short blinks and a long pause, repeated, is a burst
+ * of three, confirmed; an even blink is a blink at its rate.
+ */
+static void
+test_pattern_grammar (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  gint64 now;
+  Track *t;
+
+  detector->interval_s = 1.0 / 30.0;
+  detector->noise = 2.0;
+
+  /* 200 ms on, 200 ms off, three times, then 1.6 s dark: 2.8 s a group. */
+  t = track_from_pattern (detector,
+                          "######......######......######"
+                          "................................................",
+                          4, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BURST);
+  g_assert_cmpuint (t->key.count, ==, 3);
+  g_assert_true (t->confirmed);
+  g_assert_cmpint (t->light.colors[0], ==, LC_COLOR_RED);
+  g_free (t);
+
+  t = track_from_pattern (detector, "###############...............", 6, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpfloat (fabs (t->light.rate_hz - 1.0), <, 0.05);
+  g_assert_true (t->confirmed);
+  g_free (t);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vision/detector/stages/frame-access", test_frame_access);
+  g_test_add_func ("/vision/detector/stages/candidates", test_candidates);
+  g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
+  g_test_add_func ("/vision/detector/stages/colors", test_colors);
+  g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
+  g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
+
+  return g_test_run ();
+}
