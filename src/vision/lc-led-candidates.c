@@ -43,6 +43,45 @@ lc_led_candidates_setup (LcLedDetector *self)
     }
 }
 
+/* Where a candidate is, in full-resolution pixels. A light whose core
+ * clips (in its brightest channel, often far into its glow) is a plateau
+ * in the maps, not a peak, and the first of its cells in scan order, which
+ * the local-maximum test picks, is its edge: its centre is the centroid of
+ * the plateau's cells nearby.
+ */
+static void
+plateau_centre (const LcLedDetector *self,
+                int                  x,
+                int                  y,
+                float                h,
+                double              *out_x,
+                double              *out_y)
+{
+  double sx = 0.0, sy = 0.0;
+  guint n = 0;
+
+  for (int dy = -PLATEAU_REACH; dy <= PLATEAU_REACH; dy++)
+    {
+      int yy = y + dy;
+
+      if (yy < 0 || yy >= self->mh)
+        continue;
+      for (int dx = -PLATEAU_REACH; dx <= PLATEAU_REACH; dx++)
+        {
+          int xx = x + dx;
+
+          if (xx < 0 || xx >= self->mw || self->hi[(gsize) yy * self->mw + xx] < h - PLATEAU_TOLERANCE)
+            continue;
+          sx += xx;
+          sy += yy;
+          n++;
+        }
+    }
+
+  *out_x = ((n > 0 ? sx / n : x) + 0.5) * self->pool;
+  *out_y = ((n > 0 ? sy / n : y) + 0.5) * self->pool;
+}
+
 #define SWAP_IF(a, b) G_STMT_START { if (v[a] > v[b]) { float tmp_ = v[a]; v[a] = v[b]; v[b] = tmp_; } } G_STMT_END
 
 /* Median of eight: a sorting network (19 compare-exchanges). */
@@ -191,6 +230,7 @@ lc_led_find_candidates (LcLedDetector *self,
 
           c.mx = x;
           c.my = y;
+          plateau_centre (self, x, y, h, &c.x, &c.y);
           c.contrast = best_c;
           c.swing = h - self->lo[(gsize) y * mw + x];
           c.radius = MAX (1.0, 0.5 * best_r * self->pool);

@@ -61,6 +61,17 @@ G_BEGIN_DECLS
  * part of its glow, not a light of its own.
  */
 #define REFLECTION_RATIO    1.3
+/* A plateau of the peak-hold (a clipped light) is the cells within this
+ * of the candidate's level, this many cells either side at most.
+ */
+#define PLATEAU_TOLERANCE   1.0f
+#define PLATEAU_REACH       6
+/* A core whose channels average this much is clipped to white; one that
+ * gives this many times more light makes a spot of any colour near it its
+ * glow (see mark_reflections()).
+ */
+#define WHITE_CORE_LEVEL    170.0
+#define WHITE_CORE_RATIO    1.6
 /* … within this fraction of the frame's longer side. */
 #define GLOW_DISTANCE       0.12
 /* A steady light's level varies by less than this fraction (10th to 90th
@@ -147,7 +158,8 @@ typedef struct
 
 typedef struct
 {
-  int    mx, my;
+  int    mx, my;            /* the cell the local-maximum test picked */
+  double x, y;              /* its centre, full-resolution pixels */
   double contrast;
   double swing;
   double score;
@@ -269,16 +281,10 @@ typedef struct
 
 /* Frame access and pooling (lc-led-frame.c) */
 
+int      lc_led_pool_factor    (int           width);
 gsize    lc_led_row_bytes      (LcPixelFormat format,
                                 int           width);
 gboolean lc_led_frame_is_valid (const LcFrame *frame);
-void     lc_led_pixel_rgb      (const LcFrame *f,
-                                int            x,
-                                int            y,
-                                int            rgb[3]);
-int      lc_led_pixel_value    (const LcFrame *f,
-                                int            x,
-                                int            y);
 void     lc_led_pool_frame     (LcLedDetector *self,
                                 const LcFrame *frame);
 double   lc_led_estimate_gain  (LcLedDetector *self,
@@ -375,6 +381,134 @@ gboolean lc_led_reading_key_equal (const ReadingKey *a,
 void     lc_led_classify_track    (LcLedDetector *self,
                                    Track         *t,
                                    gint64         now);
+
+/* Pixel access, inline: measuring a track reads every pixel of its
+ * window through these (lc-led-frame.c has the rest of frame access). */
+
+static inline void
+clamp_rgb (int r,
+           int g,
+           int b,
+           int rgb[3])
+{
+  rgb[0] = CLAMP (r, 0, 255);
+  rgb[1] = CLAMP (g, 0, 255);
+  rgb[2] = CLAMP (b, 0, 255);
+}
+
+/* BT.601, limited range, in 256ths: R = Y' + V', G = Y' - U'g - V'g, B = Y' + U'b. */
+#define BT601_Y    298   /* (Y - 16) */
+#define BT601_V_R  409   /* (V - 128) into R */
+#define BT601_U_G  100   /* (U - 128) out of G */
+#define BT601_V_G  208   /* (V - 128) out of G */
+#define BT601_U_B  516   /* (U - 128) into B */
+
+static inline void
+yuv_to_rgb (int y,
+            int u,
+            int v,
+            int rgb[3])
+{
+  int c = y - 16, d = u - 128, e = v - 128;
+
+  clamp_rgb ((BT601_Y * c + BT601_V_R * e + 128) >> 8,
+             (BT601_Y * c - BT601_U_G * d - BT601_V_G * e + 128) >> 8,
+             (BT601_Y * c + BT601_U_B * d + 128) >> 8,
+             rgb);
+}
+
+static inline void
+lc_led_pixel_rgb (const LcFrame *f,
+                  int            x,
+                  int            y,
+                  int            rgb[3])
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+      p = row + x * 3;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_RGBX:
+      p = row + x * 4;
+      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
+      break;
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
+      break;
+    case LC_PIXEL_FORMAT_XRGB:
+      p = row + x * 4;
+      rgb[0] = p[1]; rgb[1] = p[2]; rgb[2] = p[3];
+      break;
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      rgb[0] = p[3]; rgb[1] = p[2]; rgb[2] = p[1];
+      break;
+    case LC_PIXEL_FORMAT_GRAY8:
+      rgb[0] = rgb[1] = rgb[2] = row[x];
+      break;
+    case LC_PIXEL_FORMAT_YUY2:
+      p = row + (x / 2) * 4;
+      yuv_to_rgb (p[(x & 1) * 2], p[1], p[3], rgb);
+      break;
+    case LC_PIXEL_FORMAT_I420:
+      yuv_to_rgb (row[x],
+                  f->data[f->u_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  f->data[f->v_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
+                  rgb);
+      break;
+    default:
+      rgb[0] = rgb[1] = rgb[2] = 0;
+      break;
+    }
+}
+
+/* Brightness used everywhere: max (R, G, B), luma for grey frames. */
+static inline int
+lc_led_pixel_value (const LcFrame *f,
+                    int            x,
+                    int            y)
+{
+  const guint8 *row = f->data + (gsize) y * f->stride;
+  const guint8 *p;
+
+  switch (f->format)
+    {
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+      p = row + x * 3;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+      p = row + x * 4;
+      return MAX (MAX (p[0], p[1]), p[2]);
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+      p = row + x * 4;
+      return MAX (MAX (p[1], p[2]), p[3]);
+    case LC_PIXEL_FORMAT_GRAY8:
+      return row[x];
+    case LC_PIXEL_FORMAT_I420:
+    case LC_PIXEL_FORMAT_YUY2:
+      {
+        /* Not luma: a blue light is bright in blue, and dim in luma. */
+        int rgb[3];
+
+        lc_led_pixel_rgb (f, x, y, rgb);
+        return MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+      }
+    default:
+      return 0;
+    }
+}
 
 /* Tests and tuning */
 

@@ -278,9 +278,27 @@ mark_reflections (LcLedDetector *self)
            * light overall, and is at least as bright at its brightest: a
            * grey highlight tinted by a light is not that light's source.
            */
-          if (o == t || o->key.n_colors == 0 || o->peak < SOLID_MIN_PEAK ||
+          gboolean white_core;
+
+          if (o == t || o->peak < SOLID_MIN_PEAK ||
               o->white < REFLECTION_RATIO * t->white || o->peak + 5.0 < t->peak ||
               lc_led_track_distance (o, t->cx, t->cy) > MAX (reach, 8.0 * o->radius))
+            continue;
+
+          /* A core clipped to white that gives far more light lights up its
+           * surroundings in the colour of its glow, which it may not show
+           * itself (nor have a reading yet).
+           */
+          white_core = o->white >= WHITE_CORE_LEVEL && o->white >= WHITE_CORE_RATIO * t->white;
+          if (white_core)
+            {
+              t->reflection = TRUE;
+              if (o->key.kind == LC_DETECTED_SOLID && o->key.n_colors == 1 &&
+                  o->key.colors[0] == LC_COLOR_WHITE && t->key.n_colors > 0)
+                self->tracks[j]->halo_color = t->key.colors[0];
+              continue;
+            }
+          if (o->key.n_colors == 0)
             continue;
           /* In the other light's colour; a core clipped to white lights
            * things in the colour of its glow, and its glow breaks into
@@ -586,7 +604,7 @@ setup_size (LcLedDetector *self,
   self->width = frame->width;
   self->height = frame->height;
   self->format = frame->format;
-  self->pool = MAX (1, (frame->width + POOL_TARGET_WIDTH / 2) / POOL_TARGET_WIDTH);
+  self->pool = lc_led_pool_factor (frame->width);
   self->mw = (self->width + self->pool - 1) / self->pool;
   self->mh = (self->height + self->pool - 1) / self->pool;
 

@@ -128,134 +128,21 @@ lc_led_frame_is_valid (const LcFrame *frame)
                      frame->stride, frame->size);
 }
 
-/* Pixel access (small windows only) */
-
-static inline void
-clamp_rgb (int r,
-           int g,
-           int b,
-           int rgb[3])
-{
-  rgb[0] = CLAMP (r, 0, 255);
-  rgb[1] = CLAMP (g, 0, 255);
-  rgb[2] = CLAMP (b, 0, 255);
-}
-
-/* BT.601, limited range, in 256ths: R = Y' + V', G = Y' - U'g - V'g, B = Y' + U'b. */
-#define BT601_Y    298   /* (Y - 16) */
-#define BT601_V_R  409   /* (V - 128) into R */
-#define BT601_U_G  100   /* (U - 128) out of G */
-#define BT601_V_G  208   /* (V - 128) out of G */
-#define BT601_U_B  516   /* (U - 128) into B */
-
-static inline void
-yuv_to_rgb (int y,
-            int u,
-            int v,
-            int rgb[3])
-{
-  int c = y - 16, d = u - 128, e = v - 128;
-
-  clamp_rgb ((BT601_Y * c + BT601_V_R * e + 128) >> 8,
-             (BT601_Y * c - BT601_U_G * d - BT601_V_G * e + 128) >> 8,
-             (BT601_Y * c + BT601_U_B * d + 128) >> 8,
-             rgb);
-}
-
-void
-lc_led_pixel_rgb (const LcFrame *f,
-                  int            x,
-                  int            y,
-                  int            rgb[3])
-{
-  const guint8 *row = f->data + (gsize) y * f->stride;
-  const guint8 *p;
-
-  switch (f->format)
-    {
-    case LC_PIXEL_FORMAT_RGB24:
-      p = row + x * 3;
-      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
-      break;
-    case LC_PIXEL_FORMAT_BGR24:
-      p = row + x * 3;
-      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
-      break;
-    case LC_PIXEL_FORMAT_RGBX:
-      p = row + x * 4;
-      rgb[0] = p[0]; rgb[1] = p[1]; rgb[2] = p[2];
-      break;
-    case LC_PIXEL_FORMAT_BGRX:
-      p = row + x * 4;
-      rgb[0] = p[2]; rgb[1] = p[1]; rgb[2] = p[0];
-      break;
-    case LC_PIXEL_FORMAT_XRGB:
-      p = row + x * 4;
-      rgb[0] = p[1]; rgb[1] = p[2]; rgb[2] = p[3];
-      break;
-    case LC_PIXEL_FORMAT_XBGR:
-      p = row + x * 4;
-      rgb[0] = p[3]; rgb[1] = p[2]; rgb[2] = p[1];
-      break;
-    case LC_PIXEL_FORMAT_GRAY8:
-      rgb[0] = rgb[1] = rgb[2] = row[x];
-      break;
-    case LC_PIXEL_FORMAT_YUY2:
-      p = row + (x / 2) * 4;
-      yuv_to_rgb (p[(x & 1) * 2], p[1], p[3], rgb);
-      break;
-    case LC_PIXEL_FORMAT_I420:
-      yuv_to_rgb (row[x],
-                  f->data[f->u_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
-                  f->data[f->v_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
-                  rgb);
-      break;
-    default:
-      rgb[0] = rgb[1] = rgb[2] = 0;
-      break;
-    }
-}
-
-/* Brightness used everywhere: max (R, G, B), luma for grey frames. */
-int
-lc_led_pixel_value (const LcFrame *f,
-                    int            x,
-                    int            y)
-{
-  const guint8 *row = f->data + (gsize) y * f->stride;
-  const guint8 *p;
-
-  switch (f->format)
-    {
-    case LC_PIXEL_FORMAT_RGB24:
-    case LC_PIXEL_FORMAT_BGR24:
-      p = row + x * 3;
-      return MAX (MAX (p[0], p[1]), p[2]);
-    case LC_PIXEL_FORMAT_RGBX:
-    case LC_PIXEL_FORMAT_BGRX:
-      p = row + x * 4;
-      return MAX (MAX (p[0], p[1]), p[2]);
-    case LC_PIXEL_FORMAT_XRGB:
-    case LC_PIXEL_FORMAT_XBGR:
-      p = row + x * 4;
-      return MAX (MAX (p[1], p[2]), p[3]);
-    case LC_PIXEL_FORMAT_GRAY8:
-      return row[x];
-    case LC_PIXEL_FORMAT_I420:
-    case LC_PIXEL_FORMAT_YUY2:
-      {
-        /* Not luma: a blue light is bright in blue, and dim in luma. */
-        int rgb[3];
-
-        lc_led_pixel_rgb (f, x, y, rgb);
-        return MAX (MAX (rgb[0], rgb[1]), rgb[2]);
-      }
-    default:
-      return 0;
-    }
-}
-
 /* Pooling */
+
+/* The pooling factor for frames @width wide: the power of two that brings
+ * them nearest POOL_TARGET_WIDTH (log scale), at most 8. Powers of two have
+ * vector code below; a factor of 3 (960 px wide) spent more time pooling
+ * than everything else the detector does together.
+ */
+int
+lc_led_pool_factor (int width)
+{
+  double ratio = (double) width / POOL_TARGET_WIDTH;
+  int shift = ratio <= 1.0 ? 0 : (int) lround (log2 (ratio));
+
+  return 1 << CLAMP (shift, 0, 3);
+}
 
 /* @acc = bytewise max of @acc and @src. Row by row keeps the reads
  * sequential, which measured faster than reading the rows side by side.
@@ -280,6 +167,27 @@ max_bytes (guint8       *restrict acc,
   for (; i < n; i++)
     acc[i] = MAX (acc[i], src[i]);
 }
+
+#ifdef __SSE2__
+/* Sixteen groups of four bytes from @p, each to its maximum, packed. */
+static inline __m128i
+max_by_4 (const guint8 *p)
+{
+  const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+  __m128i v[4];
+
+  for (int k = 0; k < 4; k++)
+    {
+      __m128i a = _mm_loadu_si128 ((const void *) (p + 16 * k));
+
+      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
+      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
+      v[k] = _mm_and_si128 (a, low32);
+    }
+  /* Values are below 256, so the signed 32 → 16 pack is exact. */
+  return _mm_packus_epi16 (_mm_packs_epi32 (v[0], v[1]), _mm_packs_epi32 (v[2], v[3]));
+}
+#endif
 
 /* Pools one band of rows (already reduced to @colmax) into @out. */
 static void
@@ -318,10 +226,10 @@ pool_band_full (const LcLedDetector *self,
    * maximum of each group ends up in its lowest byte, and the groups are
    * packed down to bytes, sixteen cells at a time.
    */
-  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420) && (f == 2 || f == 4))
+  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420) &&
+      (f == 2 || f == 4 || f == 8))
     {
       const __m128i low16 = _mm_set1_epi16 (0x00ff);
-      const __m128i low32 = _mm_set1_epi32 (0x000000ff);
 
       for (; (mx + 16) * f <= w; mx += 16)
         {
@@ -337,20 +245,16 @@ pool_band_full (const LcLedDetector *self,
               b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
               packed = _mm_packus_epi16 (a, b);
             }
+          else if (f == 4)
+            packed = max_by_4 (p);
           else
             {
-              __m128i v[4];
+              /* By 4 twice over, then adjacent pairs. */
+              __m128i a = max_by_4 (p), b = max_by_4 (p + 64);
 
-              for (int k = 0; k < 4; k++)
-                {
-                  __m128i a = _mm_loadu_si128 ((const void *) (p + 16 * k));
-
-                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
-                  a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
-                  v[k] = _mm_and_si128 (a, low32);
-                }
-              /* Values are below 256, so the signed 32 → 16 pack is exact. */
-              packed = _mm_packus_epi16 (_mm_packs_epi32 (v[0], v[1]), _mm_packs_epi32 (v[2], v[3]));
+              a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
+              b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
+              packed = _mm_packus_epi16 (a, b);
             }
           _mm_storeu_si128 ((void *) (out + mx), packed);
         }
@@ -506,20 +410,33 @@ add_chroma (LcLedDetector *self,
     }
 
 #ifdef __SSE2__
-  /* Pooled by 4: two chroma pixels per cell; by 2: one. Eight cells at a
+  /* Pooled by 8: four chroma pixels per cell; by 4: two; by 2: one. Eight cells at a
    * time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
    * BT601_Y / 256.
    */
-  if (f == 2 || f == 4)
+  if (f == 2 || f == 4 || f == 8)
     {
       const __m128i zero = _mm_setzero_si128 ();
       const __m128i low16 = _mm_set1_epi16 (0x00ff);
+      const __m128i low32 = _mm_set1_epi32 (0x000000ff);
 
       for (; (mx + 8) * f <= self->width; mx += 8)
         {
           __m128i boost, luma;
 
-          if (f == 4)
+          if (f == 8)
+            {
+              /* Four chroma pixels per cell. */
+              __m128i c0 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4));
+              __m128i c1 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4 + 16));
+
+              c0 = _mm_max_epu8 (c0, _mm_srli_epi32 (c0, 8));
+              c0 = _mm_and_si128 (_mm_max_epu8 (c0, _mm_srli_epi32 (c0, 16)), low32);
+              c1 = _mm_max_epu8 (c1, _mm_srli_epi32 (c1, 8));
+              c1 = _mm_and_si128 (_mm_max_epu8 (c1, _mm_srli_epi32 (c1, 16)), low32);
+              boost = _mm_packs_epi32 (c0, c1);
+            }
+          else if (f == 4)
             {
               __m128i c = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 2));
 

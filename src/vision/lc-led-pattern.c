@@ -642,7 +642,7 @@ read_hue_alternation (const Window *w,
           if (!valid[i])
             continue;
           lc_led_chromaticity (w->s[i].rgb, ch);
-          d = hypot (ch[0] - from[0], ch[1] - from[1]);
+          d = (ch[0] - from[0]) * (ch[0] - from[0]) + (ch[1] - from[1]) * (ch[1] - from[1]);
           if (d > far)
             {
               far = d;
@@ -665,8 +665,8 @@ read_hue_alternation (const Window *w,
           if (!valid[i])
             continue;
           lc_led_chromaticity (w->s[i].rgb, ch);
-          k = hypot (ch[0] - centre[1][0], ch[1] - centre[1][1]) <
-              hypot (ch[0] - centre[0][0], ch[1] - centre[0][1]);
+          k = (ch[0] - centre[1][0]) * (ch[0] - centre[1][0]) + (ch[1] - centre[1][1]) * (ch[1] - centre[1][1]) <
+              (ch[0] - centre[0][0]) * (ch[0] - centre[0][0]) + (ch[1] - centre[0][1]) * (ch[1] - centre[0][1]);
           label[i] = (guint8) k;
           acc[k][0] += ch[0];
           acc[k][1] += ch[1];

@@ -93,6 +93,17 @@ compare_int (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
+/* One pixel of the disc a track is measured in. */
+typedef struct
+{
+  int    rgb[3];
+  gint16 x, y;
+  gint16 v;          /* brightness: max (R, G, B), or luma for grey frames */
+} DiscPixel;
+
+/* The disc is sampled with a step that keeps it to about 21 × 21 points. */
+#define DISC_PIXELS 512
+
 void
 lc_led_measure_track (LcLedDetector *self,
                       const LcFrame *frame,
@@ -104,6 +115,7 @@ lc_led_measure_track (LcLedDetector *self,
   guint hist[256];
   int ring_v[RING_POINTS];
   int ring_rgb[RING_POINTS][3];
+  DiscPixel disc[DISC_PIXELS];
   guint n_ring = 0;
   double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
   double r_ring;
@@ -169,15 +181,22 @@ lc_led_measure_track (LcLedDetector *self,
   y0 = MAX (0, (int) floor (t->cy - r_in));
   y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
 
+  /* Each pixel of the disc is read once, for both passes. */
   for (int y = y0; y <= y1; y += step)
     {
-      for (int x = x0; x <= x1; x += step)
+      for (int x = x0; x <= x1 && n_in < DISC_PIXELS; x += step)
         {
           double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
+          DiscPixel *p = &disc[n_in];
 
           if (dx * dx + dy * dy > r_in * r_in)
             continue;
-          hist[lc_led_pixel_value (frame, x, y)]++;
+          lc_led_pixel_rgb (frame, x, y, p->rgb);
+          p->x = (gint16) x;
+          p->y = (gint16) y;
+          p->v = (gint16) (frame->format == LC_PIXEL_FORMAT_GRAY8 ? p->rgb[0]
+                                                                  : MAX (MAX (p->rgb[0], p->rgb[1]), p->rgb[2]));
+          hist[p->v]++;
           n_in++;
         }
     }
@@ -217,47 +236,38 @@ lc_led_measure_track (LcLedDetector *self,
     double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0;
     guint n_half = 0, n_colour = 0, n_disc = 0, n_core = 0;
 
-    for (int y = y0; y <= y1; y += step)
+    for (guint i = 0; i < (guint) n_in; i++)
       {
-        for (int x = x0; x <= x1; x += step)
+        const int *rgb = disc[i].rgb;
+        int x = disc[i].x, y = disc[i].y, v = disc[i].v;
+
+        for (guint c = 0; c < 3; c++)
+          disc_sum[c] += rgb[c];
+        n_disc++;
+        if (v >= core_floor)
           {
-            double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
-            int rgb[3], v;
+            white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
+            n_core++;
+          }
 
-            if (dx * dx + dy * dy > r_in * r_in)
-              continue;
+        if (top - bg < 6)
+          continue;
 
-            lc_led_pixel_rgb (frame, x, y, rgb);
-            v = frame->format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+        if (v >= half)
+          {
+            double w = v - half + 1.0;
 
+            sw += w;
+            sx += w * (x + 0.5);
+            sy += w * (y + 0.5);
+            n_half++;
+          }
+
+        if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
+          {
             for (guint c = 0; c < 3; c++)
-              disc_sum[c] += rgb[c];
-            n_disc++;
-            if (v >= core_floor)
-              {
-                white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
-                n_core++;
-              }
-
-            if (top - bg < 6)
-              continue;
-
-            if (v >= half)
-              {
-                double w = v - half + 1.0;
-
-                sw += w;
-                sx += w * (x + 0.5);
-                sy += w * (y + 0.5);
-                n_half++;
-              }
-
-            if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
-              {
-                for (guint c = 0; c < 3; c++)
-                  rgb_sum[c] += rgb[c] - bg_rgb[c];
-                n_colour++;
-              }
+              rgb_sum[c] += rgb[c] - bg_rgb[c];
+            n_colour++;
           }
       }
 
@@ -294,7 +304,7 @@ lc_led_associate (LcLedDetector   *self,
   for (guint c = 0; c < n_cands; c++)
     {
       const Candidate *cand = &cands[c];
-      double x = (cand->mx + 0.5) * self->pool, y = (cand->my + 0.5) * self->pool;
+      double x = cand->x, y = cand->y;
       int best = -1;
       double best_d = G_MAXDOUBLE;
 

@@ -593,7 +593,7 @@ test_pooling (void)
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-      for (int pool = 1; pool <= 5; pool++)
+      for (int pool = 1; pool <= 8; pool++)
         for (int round = 0; round < 4; round++)
           {
             int cells = (widths[w] + pool - 1) / pool;
@@ -626,19 +626,22 @@ static void
 test_i420_colours (void)
 {
   static const char *signals[] = { "blue:blink@2hz", "red:burst:3", "green:blink@1hz" };
+  /* Pooled by 1, by 4 (also 960 wide, once pooled by 3) and by 8. */
+  static const int widths[] = { 0, 960, 1280, 1920 };
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    for (int big = 0; big <= 1; big++)
+    for (guint size = 0; size < G_N_ELEMENTS (widths); size++)
       {
         LcSynthParams params;
         g_autoptr(LcLedDetector) det = lc_led_detector_new ();
+        gboolean big = widths[size] > 0;
         Result r;
 
         init_params (&params, signals[i], 700 + i);
         if (big)
           {
-            params.width = 1280;
-            params.height = 720;
+            params.width = widths[size];
+            params.height = widths[size] * 9 / 16;
           }
         params.leds[0].diameter_px = big ? 2.5 : 2.0;
         params.leds[0].brightness = 0.8;
