@@ -196,7 +196,9 @@ struct _LcLedDetector
   float     *reference;     /* slow average for the gain */
   gssize     ring_offset[4][8]; /* ring_offsets as steps in the maps */
   guint8    *colmax;        /* scratch: one row of bytes */
-  guint8    *chroma_row;    /* scratch: I420 colour boost of one chroma row … */
+  guint8    *chroma_u;      /* scratch: one chroma row, for NV12 split … */
+  guint8    *chroma_v;      /* … into U and V */
+  guint8    *chroma_row;    /* scratch: planar YUV colour boost of one chroma row … */
   guint8    *chroma_band;   /* … and the maximum over a band of them */
   gboolean   maps_ready;
 
@@ -382,6 +384,52 @@ void     lc_led_classify_track    (LcLedDetector *self,
                                    Track         *t,
                                    gint64         now);
 
+/* Planar YUV: @format's chroma is subsampled by 1 << *@out_sx across and
+ * 1 << *@out_sy down, and its U (and V) samples are @out_step bytes apart.
+ * Returns FALSE for the packed formats.
+ */
+static inline gboolean
+lc_led_format_planar (LcPixelFormat format,
+                      int          *out_sx,
+                      int          *out_sy,
+                      int          *out_step)
+{
+  int sx = 1, sy = 1, step = 1;
+
+  switch (format)
+    {
+    case LC_PIXEL_FORMAT_I420:
+      break;
+    case LC_PIXEL_FORMAT_NV12:
+      step = 2;
+      break;
+    case LC_PIXEL_FORMAT_Y42B:
+      sy = 0;
+      break;
+    case LC_PIXEL_FORMAT_Y444:
+      sx = sy = 0;
+      break;
+    case LC_PIXEL_FORMAT_RGB24:
+    case LC_PIXEL_FORMAT_BGR24:
+    case LC_PIXEL_FORMAT_RGBX:
+    case LC_PIXEL_FORMAT_BGRX:
+    case LC_PIXEL_FORMAT_XRGB:
+    case LC_PIXEL_FORMAT_XBGR:
+    case LC_PIXEL_FORMAT_GRAY8:
+    case LC_PIXEL_FORMAT_YUY2:
+    default:
+      return FALSE;
+    }
+
+  if (out_sx != NULL)
+    *out_sx = sx;
+  if (out_sy != NULL)
+    *out_sy = sy;
+  if (out_step != NULL)
+    *out_step = step;
+  return TRUE;
+}
+
 /* Pixel access, inline: measuring a track reads every pixel of its
  * window through these (lc-led-frame.c has the rest of frame access). */
 
@@ -460,10 +508,17 @@ lc_led_pixel_rgb (const LcFrame *f,
       yuv_to_rgb (p[(x & 1) * 2], p[1], p[3], rgb);
       break;
     case LC_PIXEL_FORMAT_I420:
-      yuv_to_rgb (row[x],
-                  f->data[f->u_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
-                  f->data[f->v_offset + (gsize) (y / 2) * f->uv_stride + x / 2],
-                  rgb);
+    case LC_PIXEL_FORMAT_NV12:
+    case LC_PIXEL_FORMAT_Y42B:
+    case LC_PIXEL_FORMAT_Y444:
+      {
+        int sx, sy, step;
+        gsize c;
+
+        lc_led_format_planar (f->format, &sx, &sy, &step);
+        c = (gsize) (y >> sy) * f->uv_stride + (gsize) (x >> sx) * step;
+        yuv_to_rgb (row[x], f->data[f->u_offset + c], f->data[f->v_offset + c], rgb);
+      }
       break;
     default:
       rgb[0] = rgb[1] = rgb[2] = 0;
@@ -497,6 +552,9 @@ lc_led_pixel_value (const LcFrame *f,
     case LC_PIXEL_FORMAT_GRAY8:
       return row[x];
     case LC_PIXEL_FORMAT_I420:
+    case LC_PIXEL_FORMAT_NV12:
+    case LC_PIXEL_FORMAT_Y42B:
+    case LC_PIXEL_FORMAT_Y444:
     case LC_PIXEL_FORMAT_YUY2:
       {
         /* Not luma: a blue light is bright in blue, and dim in luma. */

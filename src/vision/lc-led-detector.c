@@ -532,6 +532,8 @@ free_maps (LcLedDetector *self)
   g_clear_pointer (&self->pooled, g_free);
   g_clear_pointer (&self->hi, g_free);
   g_clear_pointer (&self->hi_before, g_free);
+  g_clear_pointer (&self->chroma_u, g_free);
+  g_clear_pointer (&self->chroma_v, g_free);
   g_clear_pointer (&self->chroma_row, g_free);
   g_clear_pointer (&self->chroma_band, g_free);
   g_clear_pointer (&self->lo, g_free);
@@ -614,8 +616,11 @@ setup_size (LcLedDetector *self,
   self->pooled = g_new0 (guint8, n);
   self->hi = g_new0 (float, n);
   self->hi_before = g_new0 (float, n);
-  self->chroma_row = g_new0 (guint8, (frame->width + 1) / 2);
-  self->chroma_band = g_new0 (guint8, (frame->width + 1) / 2);
+  /* Chroma rows are at most as wide as the frame (4:4:4). */
+  self->chroma_u = g_new0 (guint8, frame->width);
+  self->chroma_v = g_new0 (guint8, frame->width);
+  self->chroma_row = g_new0 (guint8, frame->width);
+  self->chroma_band = g_new0 (guint8, frame->width);
   self->lo = g_new0 (float, n);
   self->prev = g_new0 (float, n);
   self->cur = g_new0 (float, n);

@@ -24,18 +24,24 @@ typedef enum
   LC_PIXEL_FORMAT_GRAY8,     /* luma only: no colour can be told */
   LC_PIXEL_FORMAT_YUY2,      /* Y0 U Y1 V, 4:2:2 packed */
   LC_PIXEL_FORMAT_I420,      /* planar Y, then U and V at quarter size */
+  LC_PIXEL_FORMAT_NV12,      /* planar Y, then U and V interleaved, quarter size */
+  LC_PIXEL_FORMAT_Y42B,      /* planar Y, U and V at half width (4:2:2) */
+  LC_PIXEL_FORMAT_Y444,      /* planar Y, U and V at full size (4:4:4) */
 } LcPixelFormat;
 
-#define LC_N_PIXEL_FORMATS (LC_PIXEL_FORMAT_I420 + 1)
+#define LC_N_PIXEL_FORMATS (LC_PIXEL_FORMAT_Y444 + 1)
 
 /* One video frame, borrowed for the duration of lc_led_detector_push_frame().
  *
  * Every plane must lie inside [@data, @data + @size): the detector checks
  * this (and the strides) and refuses the frame otherwise, so it never reads
- * outside the buffer. For I420, @data is the Y plane (stride @stride); the U
- * and V planes start @u_offset and @v_offset bytes after @data and are
- * (@width + 1) / 2 × (@height + 1) / 2 with stride @uv_stride. These map
- * directly to a GstVideoFrame / GstVideoInfo (offset[], stride[]).
+ * outside the buffer. For the planar YUV formats, @data is the Y plane
+ * (stride @stride); the U and V planes start @u_offset and @v_offset bytes
+ * after @data, with stride @uv_stride, and are (@width + 1) / 2 ×
+ * (@height + 1) / 2 (I420), (@width + 1) / 2 × @height (Y42B) or
+ * @width × @height (Y444). For NV12 the U and V samples alternate in one
+ * plane: @v_offset is @u_offset + 1. These map directly to a GstVideoFrame /
+ * GstVideoInfo (offset[], stride[]).
  */
 typedef struct
 {
@@ -44,16 +50,16 @@ typedef struct
   LcPixelFormat  format;
   int            width;
   int            height;
-  int            stride;       /* bytes per row (of the Y plane for I420) */
+  int            stride;       /* bytes per row (of the Y plane for planar YUV) */
   gint64         pts_ns;       /* presentation time; must not go backwards */
 
-  /* LC_PIXEL_FORMAT_I420 only */
+  /* Planar YUV (I420, NV12, Y42B, Y444) only */
   gsize          u_offset;
   gsize          v_offset;
   int            uv_stride;
 } LcFrame;
 
-/* Fills a frame for a packed format (everything but I420). */
+/* Fills a frame for a packed format (everything but planar YUV). */
 void lc_frame_init_packed (LcFrame       *frame,
                            const guint8  *data,
                            gsize          size,
@@ -63,7 +69,7 @@ void lc_frame_init_packed (LcFrame       *frame,
                            int            stride,
                            gint64         pts_ns);
 
-/* Bytes per pixel of a packed format; 0 for I420 (planar), 2 for YUY2. */
+/* Bytes per pixel of a packed format; 0 for planar YUV, 2 for YUY2. */
 int  lc_pixel_format_get_bpp (LcPixelFormat format);
 
 /* What the detector makes of one light. Unlike LcKind it can say that the

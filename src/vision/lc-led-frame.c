@@ -40,6 +40,9 @@ lc_pixel_format_get_bpp (LcPixelFormat format)
     case LC_PIXEL_FORMAT_YUY2:
       return 2;
     case LC_PIXEL_FORMAT_I420:
+    case LC_PIXEL_FORMAT_NV12:
+    case LC_PIXEL_FORMAT_Y42B:
+    case LC_PIXEL_FORMAT_Y444:
     default:
       return 0;
     }
@@ -105,6 +108,8 @@ plane_fits (gsize offset,
 gboolean
 lc_led_frame_is_valid (const LcFrame *frame)
 {
+  int sx, sy, step;
+
   if (frame->data == NULL || frame->size == 0)
     return FALSE;
   if ((guint) frame->format >= LC_N_PIXEL_FORMATS)
@@ -115,13 +120,15 @@ lc_led_frame_is_valid (const LcFrame *frame)
   if (frame->pts_ns < 0 || frame->pts_ns > G_MAXINT64 / 4)
     return FALSE;
 
-  if (frame->format == LC_PIXEL_FORMAT_I420)
+  if (lc_led_format_planar (frame->format, &sx, &sy, &step))
     {
-      int cw = (frame->width + 1) / 2, ch = (frame->height + 1) / 2;
+      int cw = (frame->width + (1 << sx) - 1) >> sx, ch = (frame->height + (1 << sy) - 1) >> sy;
+      /* A row of chroma: cw samples, @step bytes apart. */
+      gsize row = (gsize) (cw - 1) * step + 1;
 
       return plane_fits (0, (gsize) frame->width, frame->height, frame->stride, frame->size) &&
-             plane_fits (frame->u_offset, (gsize) cw, ch, frame->uv_stride, frame->size) &&
-             plane_fits (frame->v_offset, (gsize) cw, ch, frame->uv_stride, frame->size);
+             plane_fits (frame->u_offset, row, ch, frame->uv_stride, frame->size) &&
+             plane_fits (frame->v_offset, row, ch, frame->uv_stride, frame->size);
     }
 
   return plane_fits (0, lc_led_row_bytes (frame->format, frame->width), frame->height,
@@ -226,7 +233,7 @@ pool_band_full (const LcLedDetector *self,
    * maximum of each group ends up in its lowest byte, and the groups are
    * packed down to bytes, sixteen cells at a time.
    */
-  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420) &&
+  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || lc_led_format_planar (self->format, NULL, NULL, NULL)) &&
       (f == 2 || f == 4 || f == 8))
     {
       const __m128i low16 = _mm_set1_epi16 (0x00ff);
@@ -266,7 +273,7 @@ pool_band_full (const LcLedDetector *self,
       int x0 = mx * f, x1 = MIN (x0 + f, w);
       int m = 0;
 
-      if (self->format == LC_PIXEL_FORMAT_GRAY8 || self->format == LC_PIXEL_FORMAT_I420)
+      if (self->format == LC_PIXEL_FORMAT_GRAY8 || lc_led_format_planar (self->format, NULL, NULL, NULL))
         {
           for (int x = x0; x < x1; x++)
             m = MAX (m, colmax[x]);
@@ -339,7 +346,7 @@ _lc_led_detector_pool_row (LcPixelFormat  format,
 }
 
 /* How much brighter than luma the brightest of R, G and B is, for each
- * pixel of an I420 chroma row (the chroma part of the BT.601 conversion in
+ * pixel of a chroma row (the chroma part of the BT.601 conversion in
  * yuv_to_rgb()), 0..255.
  */
 static void
@@ -380,7 +387,7 @@ chroma_boost_row (const guint8 *u,
     }
 }
 
-/* I420: the pooled luma of one band becomes the brightest of R, G and B,
+/* Planar YUV: the pooled luma of one band becomes the brightest of R, G and B,
  * near enough for finding lights: scaled luma plus the largest chroma
  * boost under the cell.
  */
@@ -391,16 +398,33 @@ add_chroma (LcLedDetector *self,
             int            y1,
             guint8        *out)
 {
-  int cw = (self->width + 1) / 2;
+  int sx = 1, sy = 1, step = 1, cw;
   int f = self->pool;
   int mx = 0;
 
-  for (int cy = y0 / 2; cy <= (y1 - 1) / 2; cy++)
+  lc_led_format_planar (self->format, &sx, &sy, &step);
+  cw = (self->width + (1 << sx) - 1) >> sx;
+
+  for (int cy = y0 >> sy; cy <= (y1 - 1) >> sy; cy++)
     {
       const guint8 *u = frame->data + frame->u_offset + (gsize) cy * frame->uv_stride;
       const guint8 *v = frame->data + frame->v_offset + (gsize) cy * frame->uv_stride;
 
-      if (cy == y0 / 2)
+      /* NV12: U and V alternate; split them so the row can be converted
+       * sixteen samples at a time.
+       */
+      if (step == 2)
+        {
+          for (int i = 0; i < cw; i++)
+            {
+              self->chroma_u[i] = u[2 * i];
+              self->chroma_v[i] = v[2 * i];
+            }
+          u = self->chroma_u;
+          v = self->chroma_v;
+        }
+
+      if (cy == y0 >> sy)
         chroma_boost_row (u, v, cw, self->chroma_band);
       else
         {
@@ -414,7 +438,7 @@ add_chroma (LcLedDetector *self,
    * time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
    * BT601_Y / 256.
    */
-  if (f == 2 || f == 4 || f == 8)
+  if (sx == 1 && (f == 2 || f == 4 || f == 8))
     {
       const __m128i zero = _mm_setzero_si128 ();
       const __m128i low16 = _mm_set1_epi16 (0x00ff);
@@ -460,7 +484,7 @@ add_chroma (LcLedDetector *self,
       int boost = 0;
       int luma = out[mx];
 
-      for (int cx = x0 / 2; cx <= (x1 - 1) / 2; cx++)
+      for (int cx = x0 >> sx; cx <= (x1 - 1) >> sx; cx++)
         boost = MAX (boost, self->chroma_band[cx]);
       out[mx] = (guint8) CLAMP ((((luma - 16) * 128 * 2 * BT601_Y) >> 16) + boost, 0, 255);
     }
@@ -470,8 +494,8 @@ void
 lc_led_pool_frame (LcLedDetector *self,
                    const LcFrame *frame)
 {
-  gsize n = self->format == LC_PIXEL_FORMAT_I420 ? (gsize) self->width
-                                                 : lc_led_row_bytes (self->format, self->width);
+  gboolean planar = lc_led_format_planar (self->format, NULL, NULL, NULL);
+  gsize n = planar ? (gsize) self->width : lc_led_row_bytes (self->format, self->width);
 
   for (int my = 0; my < self->mh; my++)
     {
@@ -488,7 +512,7 @@ lc_led_pool_frame (LcLedDetector *self,
             max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
           pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
         }
-      if (self->format == LC_PIXEL_FORMAT_I420)
+      if (planar)
         add_chroma (self, frame, y0, y1, self->pooled + (gsize) my * self->mw);
     }
 }

@@ -70,6 +70,45 @@ test_frame_access (void)
   g_assert_false (lc_led_frame_is_valid (&frame));
 }
 
+/* Planar YUV: each layout's chroma planes must fit, and a pixel reads its
+ * own chroma sample (NV12: U and V side by side).
+ */
+static void
+test_planar_access (void)
+{
+  /* Y plane W × H, then NV12's UV plane: W / 2 pairs a row, H / 2 rows. */
+  guint8 buf[W * H + W * (H / 2)];
+  LcFrame frame;
+  int rgb[3];
+
+  memset (buf, 128, sizeof buf);
+  memset (buf, 81, W * H);                    /* Y of pure red (BT.601 limited) */
+  buf[W * H + (5 / 2) * W + (8 / 2) * 2] = 90;      /* U, for pixel (8, 5) */
+  buf[W * H + (5 / 2) * W + (8 / 2) * 2 + 1] = 240; /* V */
+
+  lc_frame_init_packed (&frame, buf, sizeof buf, LC_PIXEL_FORMAT_NV12, W, H, W, 0);
+  frame.u_offset = W * H;
+  frame.v_offset = W * H + 1;
+  frame.uv_stride = W;
+  g_assert_true (lc_led_frame_is_valid (&frame));
+  lc_led_pixel_rgb (&frame, 8, 5, rgb);
+  g_assert_cmpint (rgb[0], >, 240);
+  g_assert_cmpint (rgb[1], <, 20);
+  g_assert_cmpint (rgb[2], <, 20);
+  lc_led_pixel_rgb (&frame, 20, 5, rgb);      /* grey chroma there */
+  g_assert_cmpint (abs (rgb[0] - rgb[2]), <=, 1);
+
+  /* The same bytes do not hold a 4:4:4 frame's two full-size planes. */
+  frame.format = LC_PIXEL_FORMAT_Y444;
+  frame.v_offset = W * H + W * (H / 4);
+  g_assert_false (lc_led_frame_is_valid (&frame));
+  frame.format = LC_PIXEL_FORMAT_NV12;
+  frame.v_offset = W * H + 1;
+  g_assert_true (lc_led_frame_is_valid (&frame));
+  frame.uv_stride = W - 2;                    /* shorter than a row of pairs */
+  g_assert_false (lc_led_frame_is_valid (&frame));
+}
+
 /* Candidates: a small bright spot on a dark frame is one, at its place;
  * a frame with nothing on it has none.
  */
@@ -278,6 +317,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vision/detector/stages/frame-access", test_frame_access);
+  g_test_add_func ("/vision/detector/stages/planar-access", test_planar_access);
   g_test_add_func ("/vision/detector/stages/candidates", test_candidates);
   g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);

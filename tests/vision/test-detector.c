@@ -47,19 +47,32 @@ convert_frame (const guint8 *rgb,
                gint64        pts)
 {
   int bpp = lc_pixel_format_get_bpp (format);
-  int stride = format == LC_PIXEL_FORMAT_I420 ? width + 3 : (format == LC_PIXEL_FORMAT_YUY2 ? ((width + 1) / 2) * 4 : width * bpp) + 8;
+  gboolean planar = bpp == 0;
+  int stride = planar ? width + 3 : (format == LC_PIXEL_FORMAT_YUY2 ? ((width + 1) / 2) * 4 : width * bpp) + 8;
   gsize size = (gsize) stride * height;
+  /* Chroma subsampling across and down, and the step between U samples. */
+  int sx = format == LC_PIXEL_FORMAT_Y444 ? 0 : 1;
+  int sy = format == LC_PIXEL_FORMAT_Y444 || format == LC_PIXEL_FORMAT_Y42B ? 0 : 1;
+  int step = format == LC_PIXEL_FORMAT_NV12 ? 2 : 1;
 
   memset (frame, 0, sizeof *frame);
 
-  if (format == LC_PIXEL_FORMAT_I420)
+  if (planar)
     {
-      int cw = (width + 1) / 2, ch = (height + 1) / 2, cs = cw + 5;
+      int cw = (width + (1 << sx) - 1) >> sx, ch = (height + (1 << sy) - 1) >> sy, cs = cw * step + 5;
 
       frame->u_offset = size;
-      frame->v_offset = size + (gsize) cs * ch;
+      if (step == 2)
+        {
+          frame->v_offset = size + 1;
+          size += (gsize) cs * ch;
+        }
+      else
+        {
+          frame->v_offset = size + (gsize) cs * ch;
+          size += 2 * (gsize) cs * ch;
+        }
       frame->uv_stride = cs;
-      size += 2 * (gsize) cs * ch;
     }
 
   for (int y = 0; y < height; y++)
@@ -105,11 +118,16 @@ convert_frame (const guint8 *rgb,
                 }
               break;
             case LC_PIXEL_FORMAT_I420:
+            case LC_PIXEL_FORMAT_NV12:
+            case LC_PIXEL_FORMAT_Y42B:
+            case LC_PIXEL_FORMAT_Y444:
               o[x] = CLAMP (Y, 0, 255);
-              if ((x & 1) == 0 && (y & 1) == 0)
+              if ((x & ((1 << sx) - 1)) == 0 && (y & ((1 << sy) - 1)) == 0)
                 {
-                  out[frame->u_offset + (gsize) (y / 2) * frame->uv_stride + x / 2] = CLAMP (U, 0, 255);
-                  out[frame->v_offset + (gsize) (y / 2) * frame->uv_stride + x / 2] = CLAMP (V, 0, 255);
+                  gsize c = (gsize) (y >> sy) * frame->uv_stride + (gsize) (x >> sx) * step;
+
+                  out[frame->u_offset + c] = CLAMP (U, 0, 255);
+                  out[frame->v_offset + c] = CLAMP (V, 0, 255);
                 }
               break;
             default:
@@ -542,7 +560,7 @@ test_formats (void)
   static const LcPixelFormat formats[] = {
     LC_PIXEL_FORMAT_RGB24, LC_PIXEL_FORMAT_BGR24, LC_PIXEL_FORMAT_RGBX, LC_PIXEL_FORMAT_BGRX,
     LC_PIXEL_FORMAT_XRGB, LC_PIXEL_FORMAT_XBGR, LC_PIXEL_FORMAT_YUY2, LC_PIXEL_FORMAT_I420,
-    LC_PIXEL_FORMAT_GRAY8,
+    LC_PIXEL_FORMAT_NV12, LC_PIXEL_FORMAT_Y42B, LC_PIXEL_FORMAT_Y444, LC_PIXEL_FORMAT_GRAY8,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
