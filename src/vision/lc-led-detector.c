@@ -318,6 +318,22 @@ mark_reflections (LcLedDetector *self)
     }
 }
 
+/* One confidence rule for every reading. The detector's evidence (contrast
+ * over noise, a clear colour, how well the pattern fits) gives a figure in
+ * 0..1; whether the pattern has repeated decides which half it falls in:
+ * a confirmed reading is at least 50 % sure and an unconfirmed one below,
+ * so "confirmed" and "confidence" never disagree, and a reading seen once
+ * never outranks one that repeated.
+ */
+static double
+confidence_for (double   evidence,
+                gboolean confirmed)
+{
+  evidence = CLAMP (evidence, 0.0, 1.0);
+
+  return confirmed ? 0.5 + 0.5 * evidence : 0.49 * evidence;
+}
+
 /* The device prior */
 
 static guint
@@ -496,6 +512,7 @@ build_detection (LcLedDetector *self,
       led->confirmed = t->confirmed;
       led->selected = t->selected;
       apply_prior (self, led);
+      led->confidence = confidence_for (led->confidence, led->confirmed);
     }
 
   if (d->n_leds > 0)

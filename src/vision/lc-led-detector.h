@@ -110,7 +110,10 @@ typedef struct
   LcLight         light;           /* colours (none from GRAY8), kind, count,
                                     * rate_hz, on/off/pause_ms as measured */
   LcDetectedKind  kind;
-  double          confidence;      /* 0..1 */
+  double          confidence;      /* 0..1: at least 0.5 when confirmed and
+                                    * below 0.5 when not, so the two always
+                                    * agree (one rule: confidence_for() in
+                                    * lc-led-detector.c) */
   gint64          stable_since_ns; /* pts from which this reading has not changed */
   gboolean        confirmed;       /* the pattern repeated identically */
   gboolean        selected;        /* the one picked with lc_led_detector_select() */

@@ -136,6 +136,11 @@ run_scene (const Scene      *scene,
       lc_frame_init_packed (&frame, rgb, WIDTH * HEIGHT * 3, LC_PIXEL_FORMAT_RGB24,
                             WIDTH, HEIGHT, WIDTH * 3, (gint64) (t * 1e9));
       g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+      /* One rule: confirmed means at least 50 % sure, and only then. */
+      lc_led_detector_get_detection (detector, out);
+      for (guint k = 0; k < out->n_leds; k++)
+        g_assert_cmpint (out->leds[k].confirmed, ==, out->leds[k].confidence >= 0.5);
     }
   lc_led_detector_get_detection (detector, out);
 }
