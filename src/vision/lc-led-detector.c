@@ -1066,6 +1066,22 @@ lc_detection_to_signal (const LcDetection *detection,
   return out_signal->n_lights > 0;
 }
 
+guint
+lc_detection_get_film_seconds (const LcDetection *detection)
+{
+  double need = LC_DETECTION_MIN_FILM_SECONDS;
+
+  g_return_val_if_fail (detection != NULL, LC_DETECTION_MIN_FILM_SECONDS);
+
+  /* Confirming takes two identical periods after the first one seen in
+   * full; the light may have been seen from halfway through one.
+   */
+  for (guint i = 0; i < MIN (detection->n_leds, (guint) LC_DETECTION_MAX_LEDS); i++)
+    need = MAX (need, 3.0 * lc_light_get_period (&detection->leds[i].light) + 1.0);
+
+  return (guint) MIN (ceil (need), 120.0);
+}
+
 void
 _lc_led_detector_dump_tracks (LcLedDetector *self,
                               GString       *out)

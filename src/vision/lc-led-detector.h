@@ -211,6 +211,15 @@ void           lc_led_detector_clear_selection (LcLedDetector  *self);
 gboolean       lc_detection_to_signal        (const LcDetection *detection,
                                               LcSignal          *out_signal);
 
+/* How many seconds of video a confirmed reading needs, for advice such as
+ * "film at least 10 seconds" when a clip ends before its reading is
+ * confirmed: enough for the slowest light seen to repeat its pattern three
+ * times, and never less than LC_DETECTION_MIN_FILM_SECONDS.
+ */
+#define LC_DETECTION_MIN_FILM_SECONDS 10
+
+guint          lc_detection_get_film_seconds (const LcDetection *detection);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcLedDetector, lc_led_detector_free)
 
 G_END_DECLS

@@ -310,6 +310,32 @@ test_pattern_grammar (void)
   g_free (t);
 }
 
+/* Advice on how long to film: ten seconds at least, three periods of the
+ * slowest light seen.
+ */
+static void
+test_film_seconds (void)
+{
+  LcDetection d = { 0, };
+  LcSignal signal;
+
+  g_assert_cmpuint (lc_detection_get_film_seconds (&d), ==, 10);
+
+  g_assert_true (lc_signal_parse ("red:burst:6", &signal, NULL));
+  d.n_leds = 1;
+  d.leds[0].light = signal.lights[0];
+  /* Six blinks at 2.5 Hz (the last one's dark time is the pause) and a
+   * 1.8 s pause: a 4 s period, three of them and a second.
+   */
+  g_assert_cmpuint (lc_detection_get_film_seconds (&d), ==, 13);
+
+  g_assert_true (lc_signal_parse ("blue:solid+green:blink", &signal, NULL));
+  d.n_leds = 2;
+  d.leds[0].light = signal.lights[0];
+  d.leds[1].light = signal.lights[1];
+  g_assert_cmpuint (lc_detection_get_film_seconds (&d), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
+  g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
 
   return g_test_run ();
 }
