@@ -25,6 +25,7 @@
 #include "lc-camera-preview.h"
 #include "lc-diagnosis.h"
 #include "lc-knowledge.h"
+#include "lc-led-prior.h"
 #include "lc-timeline-strip.h"
 #include "lc-window.h"
 
@@ -932,6 +933,31 @@ reset_watching_view (LcCameraPage *self,
   set_view (self, LC_CAMERA_VIEW_WATCHING);
 }
 
+/* When the device is known, the detector is told what its lights can do:
+ * how many there are and their colours (see lc_led_detector_set_prior()).
+ */
+static void
+apply_device_prior (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+  const char *device_id = window != NULL ? lc_window_get_device_id (window) : NULL;
+  LcDevice *device = NULL;
+  LcLedPrior prior;
+
+  if (self->source == NULL)
+    return;
+  if (device_id != NULL)
+    device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
+  if (device == NULL)
+    {
+      lc_video_source_set_led_prior (self->source, NULL);
+      return;
+    }
+
+  lc_led_prior_init_for_device (&prior, device);
+  lc_video_source_set_led_prior (self->source, &prior);
+}
+
 static void
 start_source (LcCameraPage  *self,
               LcVideoSource *source,
@@ -952,6 +978,7 @@ start_source (LcCameraPage  *self,
   g_signal_connect_object (source, "error",
                            G_CALLBACK (on_source_error), self, G_CONNECT_SWAPPED);
 
+  apply_device_prior (self);
   lc_video_source_start (source);
 }
 
