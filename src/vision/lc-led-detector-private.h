@@ -46,6 +46,10 @@ G_BEGIN_DECLS
 #define TOO_FAST_FRACTION   0.37
 /* Pixels at or above this are clipped: no colour from them. */
 #define CLIP_LEVEL          250
+/* Around a clipped core, colour is read from pixels this far up from the
+ * background (as a fraction of core over background), not 0.25.
+ */
+#define CLIPPED_COLOUR_FLOOR 0.08
 /* A steady light must come this close to clipping (0..255, in its
  * brightest channel): an LED outshines what it lights; a coloured box,
  * a label or a reflection does not.
@@ -55,6 +59,18 @@ G_BEGIN_DECLS
  * spread over its neighbours: down to this at SMALL_LIGHT_RADIUS and below.
  */
 #define SOLID_MIN_PEAK_SMALL 120.0
+/* … and stand out from what is around it: its core this many times over
+ * its surroundings' brightest channel. A bright label on a pale wall is
+ * a bump of 20–35 %; an LED outshines the surface it sits on.
+ */
+#define SOLID_MIN_CONTRAST  0.5
+/* A steady light beside a changing one of about its strength is a light
+ * too (see is_companion()): at least these fractions of its level and peak.
+ */
+#define COMPANION_LEVEL_RATIO 0.65
+#define COMPANION_PEAK_RATIO  0.85
+/* A fade swings by at least this fraction of its surroundings' level. */
+#define FADE_MIN_SWING      0.35
 #define SMALL_LIGHT_RADIUS   1.5
 /* A steady spot near a light that gives this many times more light (mean of
  * its channels at the core), in that light's colour, is its reflection or
@@ -100,6 +116,7 @@ typedef struct
                       * -1 when it clips (auto exposure cannot move it) */
   float   white;     /* mean of the three channels at the core: how much
                       * light it gives, however coloured (see mark_reflections()) */
+  float   dip;       /* see Measurement, divided by the gain */
   float   x;         /* log level (see lc_led_split_levels()), cached … */
   float   xk;        /* … for this offset */
   guint8  has_color;
@@ -146,6 +163,7 @@ typedef struct
   double         saturation;
   double         white;     /* mean of the core's channels while lit */
   double         peak;      /* the brightest pixel while lit, 0..255 as the camera gave it */
+  double         dip;       /* mean Sample.dip while lit */
   double         spread;    /* how much the lit level varies, 0..1 */
   gboolean       reflection;/* a steady copy of a brighter light nearby */
   LcColor        halo_color;/* a clipped white core's colour, from its glow */
@@ -235,6 +253,9 @@ typedef struct
   gboolean has_color;
   float  disc[3];      /* mean of all pixels in the disc */
   double white;        /* mean of the channels over the core pixels */
+  double dip;          /* the core's weakest channel less the ring's: an
+                        * emitter only adds light, a coloured surface on a
+                        * lighter one takes some away in its other channels */
   double cx, cy;       /* weighted centre of the lit pixels */
   double radius;       /* from the area above half level */
   gboolean centred;

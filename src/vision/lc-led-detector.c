@@ -116,6 +116,12 @@ score_track (LcLedDetector *self,
     {
       t->qualified = t->radius <= lc_led_max_radius (self) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
                      (!white || t->level >= 60.0);
+      /* A slow swell is also what the edge of a coloured object does as
+       * the phone sways, and what glare does as its angle changes: a fade
+       * must swing far compared with its surroundings, and not be white.
+       */
+      if (kind == LC_DETECTED_FADE)
+        t->qualified &= !white && t->m_hi - t->m_lo >= FADE_MIN_SWING * t->bg;
       t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)
@@ -131,6 +137,7 @@ score_track (LcLedDetector *self,
 
       t->qualified = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL) &&
                      t->radius <= MAX (5.0, 0.025 * self->width) &&
+                     t->level >= SOLID_MIN_CONTRAST * t->bg &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
                      !white;
       t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));
@@ -400,6 +407,25 @@ prior_weight (const LcLedDetector *self,
   return 1.0;
 }
 
+/* A steady light beside a light that changes, on the same device, and as
+ * bright as it: a power light next to a status light. On a light housing
+ * such a light does not stand out from the surface enough to qualify on
+ * its own, but next to a light of equal strength it is no label or
+ * reflection (those are far fainter than an LED, or copy its pattern).
+ */
+static gboolean
+is_companion (LcLedDetector *self,
+              const Track   *t,
+              const Track   *primary)
+{
+  return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
+         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
+         t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
+         t->level >= COMPANION_LEVEL_RATIO * primary->level &&
+         t->peak >= COMPANION_PEAK_RATIO * primary->peak &&
+         t->level >= 1.5 * lc_led_contrast_floor (self);
+}
+
 static void
 build_detection (LcLedDetector *self,
                  gint64         now)
@@ -458,7 +484,7 @@ build_detection (LcLedDetector *self,
           gboolean echo = FALSE;
           guint pos;
 
-          if (t == primary || !t->qualified)
+          if (t == primary || (!t->qualified && !is_companion (self, t, primary)))
             continue;
           /* Status lights are coloured; a white spot next to one is a
            * reflection or a highlight.
@@ -778,6 +804,7 @@ lc_led_detector_push_frame (LcLedDetector *self,
           s.disc[c] = (float) (m.disc[c] / self->gain);
         }
       s.white = (float) (m.white / self->gain);
+      s.dip = (float) (m.dip / self->gain);
       s.max = (float) m.max;
       s.top = m.top >= CLIP_LEVEL - 5 ? -1.0f : (float) (m.top / self->gain);
       if (t->len > 0)
@@ -1092,9 +1119,9 @@ _lc_led_detector_dump_tracks (LcLedDetector *self,
       g_autofree char *light = lc_light_to_string (&t->light);
 
       g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
-                              "compact %.2f white %.0f peak %.0f spread %.2f %s%s%s %s conf %.2f score %.1f%s%s\n",
+                              "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s %s conf %.2f score %.1f%s%s\n",
                               t->id, t->cx / self->width, t->cy / self->height, t->radius, t->level, t->bg,
-                              t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->peak, t->spread,
+                              t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
                               lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
                               t->active ? " active" : "", light, t->confidence, t->score,
                               t->qualified ? " QUALIFIED" : "", t->reflection ? " reflection" : "");

@@ -960,7 +960,7 @@ lc_led_classify_track (LcLedDetector *self,
 
   /* How much light it gives while lit: for telling a light from what it lights. */
   {
-    double sum_white = 0.0, sum_peak = 0.0;
+    double sum_white = 0.0, sum_peak = 0.0, sum_dip = 0.0;
     double lit = t->binary ? lc_led_window_level_at (&w, 0.6) : 0.5 * MAX (hi, 0.0);
     guint n_lit = 0;
 
@@ -970,10 +970,12 @@ lc_led_classify_track (LcLedDetector *self,
           continue;
         sum_white += w.s[i].white;
         sum_peak += w.s[i].max;
+        sum_dip += w.s[i].dip;
         n_lit++;
       }
     t->white = n_lit > 0 ? sum_white / n_lit : 0.0;
     t->peak = n_lit > 0 ? sum_peak / n_lit : 0.0;
+    t->dip = n_lit > 0 ? sum_dip / n_lit : 0.0;
   }
 
   lc_led_window_clear (&w);

@@ -230,10 +230,13 @@ lc_led_measure_track (LcLedDetector *self,
   /* Lit pixels: position, size and colour. */
   {
     double half = bg + 0.5 * (top - bg);
-    double colour_floor = bg + 0.25 * (top - bg);
+    /* A clipped core has no colour; the faint edge of its glow has the
+     * most, so take the colour from further out.
+     */
+    double colour_floor = bg + (top >= CLIP_LEVEL ? CLIPPED_COLOUR_FLOOR : 0.25) * (top - bg);
     double core_floor = m->top - 0.5 * (m->top - bg);
     double sw = 0.0, sx = 0.0, sy = 0.0, rgb_sum[3] = { 0, 0, 0 };
-    double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0;
+    double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0, core_sum[3] = { 0, 0, 0 };
     guint n_half = 0, n_colour = 0, n_disc = 0, n_core = 0;
 
     for (guint i = 0; i < (guint) n_in; i++)
@@ -247,6 +250,8 @@ lc_led_measure_track (LcLedDetector *self,
         if (v >= core_floor)
           {
             white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
+            for (guint c = 0; c < 3; c++)
+              core_sum[c] += rgb[c];
             n_core++;
           }
 
@@ -274,6 +279,9 @@ lc_led_measure_track (LcLedDetector *self,
     for (guint c = 0; c < 3; c++)
       m->disc[c] = (float) (disc_sum[c] / MAX (n_disc, 1u));
     m->white = white_sum / MAX (n_core, 1u);
+    m->dip = G_MAXDOUBLE;
+    for (guint c = 0; c < 3; c++)
+      m->dip = MIN (m->dip, core_sum[c] / MAX (n_core, 1u) - bg_rgb[c]);
 
     if (sw > 0.0)
       {

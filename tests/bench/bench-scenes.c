@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "lc-led-detector.h"
+#include "lc-led-detector-private.h"
 #include "lc-scene.h"
 
 typedef enum
@@ -238,6 +239,8 @@ dump_frame (const LcSceneParams *p,
 }
 
 static const char *dump_dir;
+static gboolean show_tracks;
+static int only_index = -1;
 
 static gboolean
 same_colors (const LcLight *a,
@@ -370,6 +373,14 @@ run_clip (const Clip   *clip,
                           p->n_objects, p->glare ? " glare" : "", p->drift_px, p->quality,
                           truth_text, read_text, lc_detection_state_to_string (d.state), d.n_leds);
 
+  if (show_tracks && !(confirmed && exact))
+    {
+      LcScenePoint led = lc_scene_get_led_position (scene, 0);
+
+      g_string_append_printf (detail, "\n      truth LED at (%.3f, %.3f)\n", led.x / p->width, led.y / p->height);
+      _lc_led_detector_dump_tracks (detector, detail);
+    }
+
   if (!confirmed)
     return OUTCOME_HONEST;
   return exact ? OUTCOME_RIGHT : OUTCOME_WRONG;
@@ -422,7 +433,7 @@ run_split (Split    split,
   /* Scenes are independent and deterministic: render them on every core. */
   for (guint i = 0; i < n; i++)
     {
-      make_clip (&jobs[i].clip, split, i, only);
+      make_clip (&jobs[i].clip, split, only_index >= 0 ? (guint) only_index : i, only);
       jobs[i].use_prior = use_prior;
       g_thread_pool_push (pool, &jobs[i], NULL);
     }
@@ -488,6 +499,8 @@ main (int   argc,
     { "case", 'c', 0, G_OPTION_ARG_STRING, &only_name, "Only this case", "CASE" },
     { "prior", 0, 0, G_OPTION_ARG_NONE, &use_prior, "Read single lights with a Blink prior", NULL },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_dir, "Save two frames of each scene here", "DIR" },
+    { "index", 'i', 0, G_OPTION_ARG_INT, &only_index, "Only the scene with this index (with -n 1)", "I" },
+    { "tracks", 0, 0, G_OPTION_ARG_NONE, &show_tracks, "With a scene not read right, print the detector's tracks", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every scene", NULL },
     { NULL }
   };

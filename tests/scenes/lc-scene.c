@@ -166,7 +166,7 @@ build_world (LcScene *self,
 {
   const LcSceneParams *p = &self->p;
   double wall[3], waves[6][4], fine_amp;
-  double body_w, body_h, body_cx, body_cy, albedo, window_r;
+  double body_w, body_h, body_cx, body_cy, albedo, window_r, streak = 0.0;
   Object objects[LC_SCENE_MAX_OBJECTS];
   guint n_objects = MIN (p->n_objects, (guint) LC_SCENE_MAX_OBJECTS);
   static const double palette[][3] = {
@@ -208,9 +208,33 @@ build_world (LcScene *self,
   self->n_leds = MAX (1, MIN (p->signal.n_lights, (guint) LC_SCENE_MAX_LEDS));
   if (self->n_leds > 1)
     {
-      self->led[1].x = self->led[0].x + (self->led[0].x < body_cx ? 1 : -1) * p->led_spacing_px;
+      /* Beside the first, inside the housing (closer if it must be). */
+      double room = body_w / 2 - 1.5 * p->led_diameter_px;
+      double side = self->led[0].x < body_cx ? 1 : -1;
+      double spacing = MIN (p->led_spacing_px, room + fabs (self->led[0].x - body_cx));
+
+      self->led[1].x = self->led[0].x + side * MAX (spacing, 2.5 * p->led_diameter_px);
       self->led[1].y = self->led[0].y + g_rand_double_range (rand, -2, 2);
     }
+
+  /* The glossy streak crosses the housing clear of the LEDs: a highlight
+   * right on an LED hides it from any reader.
+   */
+  {
+    static const double offsets[] = { 0.18, -0.18, 0.36, -0.36, 0.0 };
+
+    for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
+      {
+        gboolean clear = TRUE;
+
+        streak = offsets[k] * body_w;
+        for (guint i = 0; i < self->n_leds; i++)
+          clear &= fabs ((self->led[i].x - body_cx) * 0.8 + (self->led[i].y - body_cy) * 0.6 + streak) >=
+                   MAX (3.0 * p->led_diameter_px, 10.0);
+        if (clear)
+          break;
+      }
+  }
 
   /* Coloured objects around the device, never on it. */
   for (guint i = 0; i < n_objects; i++)
@@ -273,7 +297,7 @@ build_world (LcScene *self,
             if (p->housing == LC_HOUSING_GLOSSY_BLACK)
               {
                 /* A window reflected in the gloss: a bright diagonal streak. */
-                double u = (x - body_cx) * 0.8 + (y - body_cy) * 0.6 + body_w * 0.18;
+                double u = (x - body_cx) * 0.8 + (y - body_cy) * 0.6 + streak;
 
                 body += 2.2 * exp (-u * u / 18.0) * smoothstep_edge (d + 3, 1.0);
               }
