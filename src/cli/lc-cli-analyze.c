@@ -200,6 +200,16 @@ print_json (const char        *file_arg,
     json_builder_add_string_value (builder, signal_text);
   else
     json_builder_add_null_value (builder);
+  /* Confirmed only when the pattern repeated; otherwise how long a clip
+   * would have to be for it to repeat.
+   */
+  json_builder_set_member_name (builder, "confirmed");
+  json_builder_add_boolean_value (builder, detection->state == LC_DETECTION_CONFIRMED);
+  json_builder_set_member_name (builder, "film_seconds");
+  if (detection->state == LC_DETECTION_CONFIRMED)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, lc_detection_get_film_seconds (detection));
 
   json_builder_set_member_name (builder, "leds");
   json_builder_begin_array (builder);
@@ -276,6 +286,20 @@ print_human (LcVideoSource     *source,
                           stable_since_seconds (detection, led),
                           lc_video_source_get_duration (source));
   g_string_append_c (out, '\n');
+
+  if (detection->state != LC_DETECTION_CONFIRMED)
+    {
+      guint seconds = lc_detection_get_film_seconds (detection);
+
+      g_string_append_printf (out,
+                              /* TRANSLATORS: advice when a clip ended before the light's pattern repeated */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u second and try again.",
+                                           "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u seconds and try again.",
+                                           seconds),
+                              seconds);
+      g_string_append_c (out, '\n');
+    }
 
   for (guint i = 1; i < MIN (detection->n_leds, LC_DETECTION_MAX_LEDS); i++)
     {
@@ -422,7 +446,15 @@ lc_cli_analyze (int    argc,
 
   if (!found)
     {
-      if (detection.n_leds > 0)
+      guint seconds = lc_detection_get_film_seconds (&detection);
+
+      if (detection.n_leds > 0 && lc_video_source_get_duration (source) < seconds)
+        lc_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                                   "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u second",
+                                   "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u seconds",
+                                   seconds),
+                      lc_video_source_get_title (source), seconds);
+      else if (detection.n_leds > 0)
         lc_cli_error (_("a light was seen in “%s”, but its pattern could not be read"),
                       lc_video_source_get_title (source));
       else

@@ -96,6 +96,8 @@ test_json_burst (void)
   g_assert_cmpfloat_with_epsilon (duration, 12.0, 0.05);
   g_assert_cmpint (json_object_get_int_member (object, "frames"), ==, 360);
   g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:burst:6");
+  g_assert_true (json_object_get_boolean_member (object, "confirmed"));
+  g_assert_true (json_object_get_null_member (object, "film_seconds"));
   g_assert_false (json_object_has_member (object, "diagnosis"));
 
   leds = json_object_get_array_member (object, "leds");
@@ -162,6 +164,37 @@ test_json_h264 (void)
   g_assert_cmpint (result.status, ==, 0);
   object = parse_object (parser, result.out);
   g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:burst:6");
+}
+
+/* Four seconds of a pattern that takes four to repeat: not confirmed, and
+ * the advice says how long to film, in the text and in the JSON.
+ */
+static void
+test_too_short (void)
+{
+  g_autofree char *path = clip_path ("burst6-short.webm");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(LcRunResult) text = { 0 };
+  g_auto(LcRunResult) json = { 0 };
+  JsonObject *object;
+
+  if (!have_clip ("burst6-short.webm"))
+    return;
+
+  run_lightcode (&json, (const char *[]) { "--json", path, NULL });
+  object = parse_object (parser, json.out);
+  g_assert_false (json_object_get_boolean_member (object, "confirmed"));
+  g_assert_cmpint (json_object_get_int_member (object, "film_seconds"), >=, 10); /* LC_DETECTION_MIN_FILM_SECONDS */
+
+  run_lightcode (&text, (const char *[]) { path, NULL });
+  if (text.status == 0)
+    g_assert_nonnull (strstr (text.out, "Film the light for at least"));
+  else
+    {
+      g_assert_cmpint (text.status, ==, 1);
+      assert_one_error_line (text.err);
+      g_assert_nonnull (strstr (text.err, "film it for at least"));
+    }
 }
 
 static void
@@ -292,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/cli/analyze/json", test_json_burst);
   g_test_add_func ("/cli/analyze/human", test_human_burst);
   g_test_add_func ("/cli/analyze/h264", test_json_h264);
+  g_test_add_func ("/cli/analyze/too-short", test_too_short);
   g_test_add_func ("/cli/analyze/device", test_device);
   g_test_add_func ("/cli/analyze/unknown-device", test_unknown_device);
   g_test_add_func ("/cli/analyze/no-light", test_no_light);
