@@ -22,6 +22,9 @@ LcStep        *_lc_step_new                 (const char     *title,
                                              const char     *safety_text,
                                              const char     *stop_text,
                                              const char     *note);
+void           _lc_step_set_facts           (LcStep         *self,
+                                             GStrv           source_ids,    /* transfer full, may be NULL */
+                                             GStrv           tags);         /* transfer full, may be NULL */
 
 LcProcedure   *_lc_procedure_new            (const char     *id,
                                              const char     *title,

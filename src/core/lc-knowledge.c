@@ -1147,8 +1147,15 @@ read_step (Loader      *loader,
            GError     **error)
 {
   static const char * const allowed[] = {
-    "title", "text", "illustration", "wait", "hold", "safety", "stop", "note", NULL
+    "title", "text", "illustration", "wait", "hold", "safety", "stop", "note",
+    "sources", "tags", NULL
   };
+  static const char * const known_tags[] = {
+    LC_STEP_TAG_OPENS_DEVICE, LC_STEP_TAG_BREAKER_OFF, LC_STEP_TAG_REMOVES_DRIVE, NULL
+  };
+  g_auto(GStrv) source_ids = NULL;
+  g_auto(GStrv) tags = NULL;
+  LcStep *step;
   const char *title;
   const char *text;
   const char *illustration;
@@ -1167,8 +1174,29 @@ read_step (Loader      *loader,
       !read_seconds (loader, object, entry, "hold", MAX_HOLD_SECONDS, &hold_seconds, error) ||
       !read_text (loader, object, entry, "safety", FALSE, &safety, error) ||
       !read_text (loader, object, entry, "stop", FALSE, &stop, error) ||
-      !read_text (loader, object, entry, "note", FALSE, &note, error))
+      !read_text (loader, object, entry, "note", FALSE, &note, error) ||
+      !read_id_list (loader, object, entry, "sources", FALSE,
+                     loader->ids[FILE_SOURCES], "source", &source_ids, error) ||
+      !read_id_list (loader, object, entry, "tags", FALSE, NULL, NULL, &tags, error))
     return NULL;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (!g_strv_contains (known_tags, tags[i]))
+        {
+          fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+                "unknown tag “%s”", g_utf8_validate (tags[i], -1, NULL) ? tags[i] : "?");
+          return NULL;
+        }
+    }
+
+  /* A step that switches a circuit off is a safety step: it must say why. */
+  if (g_strv_contains ((const char * const *) tags, LC_STEP_TAG_BREAKER_OFF) && safety == NULL)
+    {
+      fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+            "a “%s” step needs a “safety” note", LC_STEP_TAG_BREAKER_OFF);
+      return NULL;
+    }
 
   if (illustration != NULL)
     {
@@ -1177,8 +1205,11 @@ read_step (Loader      *loader,
       *has_illustration = TRUE;
     }
 
-  return _lc_step_new (title, text, illustration_kept, wait_seconds, hold_seconds,
+  step = _lc_step_new (title, text, illustration_kept, wait_seconds, hold_seconds,
                        safety, stop, note);
+  _lc_step_set_facts (step, g_steal_pointer (&source_ids), g_steal_pointer (&tags));
+
+  return step;
 }
 
 static gboolean
