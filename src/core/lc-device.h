@@ -41,6 +41,9 @@ const char          *lc_device_get_family_name       (LcDevice *self); /* transl
 const char          *lc_device_get_drawing           (LcDevice *self); /* illustration name */
 gboolean             lc_device_needs_sync_module     (LcDevice *self);
 gboolean             lc_device_has_official_chart    (LcDevice *self);
+/* TRUE when no source documents which lights and colours the model has,
+ * so the lights Lightcode draws are its own assumption. */
+gboolean             lc_device_lights_are_assumed    (LcDevice *self);
 /* What is known about this model's light, and from where (translated). */
 const char          *lc_device_get_note              (LcDevice *self);
 

@@ -178,6 +178,8 @@ provenance_factor (LcProvenance *provenance)
       return 0.9;
     case LC_PROVENANCE_COMMUNITY:
       return 0.75;
+    case LC_PROVENANCE_THIRD_PARTY:
+      return 0.7;
     case LC_PROVENANCE_LIGHTCODE:
     default:
       return 0.7;

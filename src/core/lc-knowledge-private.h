@@ -77,6 +77,8 @@ LcDevice      *_lc_device_new               (const char     *id,
                                              const char     *note,
                                              GArray         *lights,          /* transfer full */
                                              GPtrArray      *fallback_causes); /* transfer full, may be NULL */
+void           _lc_device_set_lights_assumed (LcDevice      *self,
+                                             gboolean        lights_assumed);
 void           _lc_device_add_known_signal  (LcDevice       *self,
                                              LcKnownSignal  *known);
 

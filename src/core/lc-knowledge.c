@@ -810,7 +810,7 @@ load_sources (Loader  *loader,
 
       if (!lc_provenance_kind_from_string (kind_text, &kind))
         return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                     "unknown kind “%s” (use official, article, community or lightcode)",
+                     "unknown kind “%s” (use official, article, community, third-party or lightcode)",
                      kind_text);
 
       if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
@@ -1047,7 +1047,7 @@ load_devices (Loader  *loader,
 {
   static const char * const allowed[] = {
     "id", "name", "family", "drawing", "needs-sync-module", "official-chart",
-    "note", "lights", "fallback-causes", NULL
+    "note", "lights", "fallback-causes", "lights-assumed", "sources", NULL
   };
   LcKnowledge *self = loader->self;
   JsonArray *array = loader->arrays[FILE_DEVICES];
@@ -1071,6 +1071,8 @@ load_devices (Loader  *loader,
       const char *note;
       gboolean needs_sync_module;
       gboolean official_chart;
+      gboolean lights_assumed;
+      g_auto(GStrv) note_sources = NULL;
       LcFamily *family;
 
       if (!check_fields (loader, object, entry, allowed, error) ||
@@ -1080,7 +1082,10 @@ load_devices (Loader  *loader,
           !check_illustration (loader, entry, drawing, &drawing_kept, error) ||
           !read_boolean (loader, object, entry, "needs-sync-module", TRUE, &needs_sync_module, error) ||
           !read_boolean (loader, object, entry, "official-chart", TRUE, &official_chart, error) ||
-          !read_text (loader, object, entry, "note", TRUE, &note, error))
+          !read_text (loader, object, entry, "note", TRUE, &note, error) ||
+          !read_boolean (loader, object, entry, "lights-assumed", FALSE, &lights_assumed, error) ||
+          !read_id_list (loader, object, entry, "sources", FALSE,
+                         loader->ids[FILE_SOURCES], "source", &note_sources, error))
         return FALSE;
 
       family = g_hash_table_lookup (self->family_table, family_id);
@@ -1130,6 +1135,7 @@ load_devices (Loader  *loader,
                                needs_sync_module, official_chart, note,
                                g_steal_pointer (&lights),
                                g_steal_pointer (&fallback));
+      _lc_device_set_lights_assumed (device, lights_assumed);
       g_list_store_append (self->devices, device);
       g_hash_table_insert (self->device_table, (gpointer) lc_device_get_id (device), device);
     }
@@ -1787,6 +1793,16 @@ lc_knowledge_lookup_procedure (LcKnowledge *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->procedure_table, id);
+}
+
+LcProvenance *
+lc_knowledge_lookup_source (LcKnowledge *self,
+                            const char  *id)
+{
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->source_table, id);
 }
 
 const char * const *

@@ -73,6 +73,9 @@ LcCause            *lc_knowledge_lookup_cause       (LcKnowledge *self,
                                                      const char  *id);
 LcProcedure        *lc_knowledge_lookup_procedure   (LcKnowledge *self,
                                                      const char  *id);
+/* The source with this id (sources.json), or NULL. */
+LcProvenance       *lc_knowledge_lookup_source      (LcKnowledge *self,
+                                                     const char  *id);
 
 /* Context ids ("any" first, then setup, recording, new-batteries,
  * after-reset, after-update) and their translated labels/descriptions;
