@@ -464,3 +464,28 @@ lc_device_lights_are_assumed (LcDevice *self)
 
   return self->lights_assumed;
 }
+
+void
+lc_device_get_normal_signal (LcDevice *self,
+                             LcSignal *out)
+{
+  g_return_if_fail (LC_IS_DEVICE (self));
+  g_return_if_fail (out != NULL);
+
+  /* The light it shows while all is well at any time, not one tied to a
+   * moment such as a recording or a button press. */
+  for (guint i = 0; i < self->signal_array->len; i++)
+    {
+      LcKnownSignal *known = g_ptr_array_index (self->signal_array, i);
+
+      if (lc_known_signal_is_normal (known) && lc_known_signal_has_context (known, "any") &&
+          lc_known_signal_has_context (known, "app-offline"))
+        {
+          *out = *lc_known_signal_get_signal (known);
+          return;
+        }
+    }
+
+  /* Models without a known normal light: Lightcode assumes it is dark. */
+  lc_signal_init_off (out);
+}

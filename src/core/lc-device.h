@@ -65,6 +65,10 @@ GListModel          *lc_device_get_known_signals     (LcDevice       *self);
 /* Exact match (lc_signal_equal), or NULL. */
 LcKnownSignal       *lc_device_lookup_known_signal   (LcDevice       *self,
                                                       const LcSignal *signal);
+/* The light this model shows when it looks fine, for "the light looks fine,
+ * but the app says offline"; the dark light when no normal one is known. */
+void                 lc_device_get_normal_signal     (LcDevice       *self,
+                                                      LcSignal       *out);
 
 /* General advice when a signal is not known: the device's own list, or its
  * family's.

@@ -804,6 +804,10 @@ lc_diagnosis_is_normal (LcDiagnosis *self)
   if (lc_cause_is_normal (lc_diagnosis_cause_get_cause (top)))
     return TRUE;
 
+  /* "The light looks fine, but …": the light being normal is the puzzle. */
+  if (lc_knowledge_context_is_problem (self->knowledge, self->context_id))
+    return FALSE;
+
   known = lc_diagnosis_cause_get_known_signal (top);
 
   return known != NULL && lc_known_signal_is_normal (known);

@@ -32,6 +32,7 @@ struct _LcKnowledge
   GStrv       context_ids;
   GHashTable *context_labels;        /* id → translated label */
   GHashTable *context_descriptions;  /* id → translated description */
+  GHashTable *problem_contexts;      /* ids where the person reports a fault */
 
   GStrv       missing_illustrations;
 };
@@ -747,7 +748,7 @@ static gboolean
 load_contexts (Loader  *loader,
                GError **error)
 {
-  static const char * const allowed[] = { "id", "label", "description", NULL };
+  static const char * const allowed[] = { "id", "label", "description", "problem", NULL };
   LcKnowledge *self = loader->self;
   JsonArray *array = loader->arrays[FILE_CONTEXTS];
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -761,11 +762,16 @@ load_contexts (Loader  *loader,
       const char *id = json_object_get_string_member (object, "id");
       const char *label;
       const char *description;
+      gboolean problem;
 
       if (!check_fields (loader, object, entry, allowed, error) ||
           !read_text (loader, object, entry, "label", TRUE, &label, error) ||
-          !read_text (loader, object, entry, "description", TRUE, &description, error))
+          !read_text (loader, object, entry, "description", TRUE, &description, error) ||
+          !read_boolean (loader, object, entry, "problem", FALSE, &problem, error))
         return FALSE;
+
+      if (problem)
+        g_hash_table_add (self->problem_contexts, g_strdup (id));
 
       g_strv_builder_add (builder, id);
       g_hash_table_insert (self->context_labels, g_strdup (id), g_strdup (label));
@@ -1553,6 +1559,7 @@ lc_knowledge_finalize (GObject *object)
   g_clear_pointer (&self->context_ids, g_strfreev);
   g_clear_pointer (&self->context_labels, g_hash_table_unref);
   g_clear_pointer (&self->context_descriptions, g_hash_table_unref);
+  g_clear_pointer (&self->problem_contexts, g_hash_table_unref);
   g_clear_pointer (&self->missing_illustrations, g_strfreev);
 
   G_OBJECT_CLASS (lc_knowledge_parent_class)->finalize (object);
@@ -1581,6 +1588,7 @@ lc_knowledge_init (LcKnowledge *self)
   self->context_ids = g_new0 (char *, 1);
   self->context_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->context_descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problem_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->missing_illustrations = g_new0 (char *, 1);
 }
 
@@ -1831,6 +1839,16 @@ lc_knowledge_get_context_description (LcKnowledge *self,
   g_return_val_if_fail (context_id != NULL, NULL);
 
   return g_hash_table_lookup (self->context_descriptions, context_id);
+}
+
+gboolean
+lc_knowledge_context_is_problem (LcKnowledge *self,
+                                 const char  *context_id)
+{
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), FALSE);
+  g_return_val_if_fail (context_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->problem_contexts, context_id);
 }
 
 GListModel *

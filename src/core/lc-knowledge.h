@@ -86,6 +86,10 @@ const char         *lc_knowledge_get_context_label  (LcKnowledge *self,
                                                      const char  *context_id);
 const char         *lc_knowledge_get_context_description (LcKnowledge *self,
                                                           const char  *context_id);
+/* TRUE for a moment that is itself a fault report ("the app says offline"):
+ * there a normal-looking light doesn't mean that all is well. */
+gboolean            lc_knowledge_context_is_problem (LcKnowledge *self,
+                                                     const char  *context_id);
 
 /* The procedures of @cause that fit @device, in order (GListModel of
  * LcProcedure, transfer full). @device NULL: all of them.

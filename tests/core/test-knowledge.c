@@ -26,13 +26,15 @@ static const char * const design_families[] = {
 };
 
 static const char * const design_contexts[] = {
-  "any", "setup", "recording", "new-batteries", "after-reset", "after-update", NULL
+  "any", "setup", "recording", "new-batteries", "after-reset", "after-update",
+  "app-offline", "router-change", "wired-chime", NULL
 };
 
 static const char * const design_causes[] = {
   "normal", "starting-up", "setup-mode", "setup-incomplete", "low-battery",
   "bad-batteries", "weak-wifi", "wifi-password", "network-unsupported", "offline",
-  "firmware-update", "hardware-fault", NULL
+  "firmware-update", "hardware-fault", "needs-support", "local-storage", "light-disabled",
+  "wifi-changed", "router-settings", "chime-power-low", NULL
 };
 
 /* The shipped data, loaded like lc_knowledge_get_default() does. */
