@@ -206,8 +206,10 @@ test_case (gconstpointer data)
 
   if (c->flags & (EXPECT_UNKNOWN | EXPECT_NEAR))
     g_assert_cmpfloat (lc_diagnosis_get_other_likelihood (diagnosis), >, 0.2);
-  else
-    g_assert_cmpfloat_with_epsilon (lc_diagnosis_get_other_likelihood (diagnosis), 0.0, 1e-9);
+  else if (lc_provenance_get_kind (lc_diagnosis_cause_get_provenance (top)) == LC_PROVENANCE_OFFICIAL)
+    /* An exact match on Blink's word leaves little room; weaker sources
+     * are capped and leave more (see test-situations). */
+    g_assert_cmpfloat (lc_diagnosis_get_other_likelihood (diagnosis), <, 0.35);
 
   if (c->flags & EXPECT_UNKNOWN)
     g_assert_null (lc_diagnosis_get_known_signal (diagnosis));

@@ -220,6 +220,71 @@ test_undocumented_models (void)
     }
 }
 
+
+/* Certainty ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *device;
+  const char *signal;
+  const char *context;
+  const char *wording;   /* the top cause's explanation says this … */
+  double      at_most;   /* … and claims no more than this */
+  gboolean    no_chart;  /* … and says Blink publishes no chart */
+} Certainty;
+
+static const Certainty certainties[] = {
+  { "sync-module-2", "red:solid", "any", "Blink says this light", 1.0, FALSE },
+  { "doorbell", "off", "any", "Blink says this light", 1.0, FALSE },
+  { "outdoor-4", "red:burst:6", "any", "Owners and guides commonly report", 0.75, TRUE },
+  { "outdoor-4", "red:burst:6", "any", "at most 75 %", 0.75, TRUE },
+  { "outdoor-4", "red:solid", "after-update", "third-party repair guides", 0.45, TRUE },
+  { "mini-2", "red:solid", "any", "A likely explanation", 0.6, TRUE },
+  { "outdoor-4", "off", "any", "A likely explanation", 0.6, TRUE },
+  { "xt2", "blue:blink", "setup", "A likely explanation", 0.6, TRUE },
+};
+
+static void
+test_certainty_wording (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (certainties); i++)
+    {
+      const Certainty *row = &certainties[i];
+      g_autoptr(LcDiagnosis) diagnosis = diagnose (row->device, row->signal, row->context);
+      LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+      const char *explanation = lc_diagnosis_cause_get_explanation (top);
+
+      g_test_message ("%s %s %s: %s", row->device, row->signal, row->context, explanation);
+      g_assert_nonnull (strstr (explanation, row->wording));
+      g_assert_cmpfloat (lc_diagnosis_cause_get_likelihood (top), <=, row->at_most + 1e-9);
+      g_assert_true ((strstr (explanation, "Blink publishes no light chart") != NULL) == row->no_chart);
+      /* The old one-size wording is gone. */
+      g_assert_null (strstr (explanation, "usually means"));
+    }
+}
+
+/* A single repair site is never "very likely", and the order follows what
+ * is left after the caps. */
+static void
+test_certainty_cap (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:solid", "after-update");
+  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+  double previous = 1.0;
+
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (top), ==, "firmware-update");
+  g_assert_cmpint (lc_provenance_get_kind (lc_diagnosis_cause_get_provenance (top)), ==, LC_PROVENANCE_THIRD_PARTY);
+  g_assert_cmpstr (lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)), !=, "very likely");
+  g_assert_cmpfloat (lc_diagnosis_get_other_likelihood (diagnosis), >=, 0.1);
+  for (guint i = 0; i < lc_diagnosis_get_n_causes (diagnosis); i++)
+    {
+      double likelihood = lc_diagnosis_cause_get_likelihood (lc_diagnosis_get_cause (diagnosis, i));
+
+      g_assert_cmpfloat (likelihood, <=, previous);
+      previous = likelihood;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +297,9 @@ main (int   argc,
   g_test_add_func ("/situations/sync-module-factory-reset", test_sync_module_factory_reset);
   g_test_add_func ("/situations/local-storage", test_local_storage);
   g_test_add_func ("/situations/undocumented-models", test_undocumented_models);
+
+  g_test_add_func ("/certainty/wording", test_certainty_wording);
+  g_test_add_func ("/certainty/cap", test_certainty_cap);
 
   return g_test_run ();
 }
