@@ -470,6 +470,15 @@ test_audit_rows (void)
   g_assert_cmpint (lc_provenance_get_kind (lc_procedure_get_provenance (
                      lc_knowledge_lookup_procedure (knowledge, "finish-setup"))), ==, LC_PROVENANCE_LIGHTCODE);
 
+  /* Cameras without batteries aren't sent into a battery bay, and nobody
+   * is told to open a mains-wired floodlight. */
+  procedure = lc_knowledge_lookup_procedure (knowledge, "inspect-camera");
+  g_assert_false (lc_procedure_applies_to (procedure, lc_knowledge_lookup_device (knowledge, "mini")));
+  g_assert_false (lc_procedure_applies_to (procedure, lc_knowledge_lookup_device (knowledge, "floodlight")));
+  procedure = lc_knowledge_lookup_procedure (knowledge, "inspect-plug-in");
+  g_assert_true (lc_procedure_applies_to (procedure, lc_knowledge_lookup_device (knowledge, "floodlight")));
+  g_assert_true (lc_step_is_safety (lc_procedure_get_step (procedure, 1)));
+
   /* XR microSD speed: megabits, as Blink writes it. */
   device = lc_knowledge_lookup_device (knowledge, "sync-module-xr");
   g_assert_nonnull (strstr (lc_device_get_note (device), "10 Mbit/s"));
