@@ -33,6 +33,7 @@ struct _LcKnowledge
   GHashTable *context_labels;        /* id → translated label */
   GHashTable *context_descriptions;  /* id → translated description */
   GHashTable *problem_contexts;      /* ids where the person reports a fault */
+  GHashTable *context_families;      /* id → GStrv of families; absent: all */
 
   GStrv       missing_illustrations;
 };
@@ -748,7 +749,7 @@ static gboolean
 load_contexts (Loader  *loader,
                GError **error)
 {
-  static const char * const allowed[] = { "id", "label", "description", "problem", NULL };
+  static const char * const allowed[] = { "id", "label", "description", "problem", "families", NULL };
   LcKnowledge *self = loader->self;
   JsonArray *array = loader->arrays[FILE_CONTEXTS];
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -763,8 +764,11 @@ load_contexts (Loader  *loader,
       const char *label;
       const char *description;
       gboolean problem;
+      g_auto(GStrv) families = NULL;
 
       if (!check_fields (loader, object, entry, allowed, error) ||
+          !read_id_list (loader, object, entry, "families", FALSE,
+                         loader->ids[FILE_FAMILIES], "family", &families, error) ||
           !read_text (loader, object, entry, "label", TRUE, &label, error) ||
           !read_text (loader, object, entry, "description", TRUE, &description, error) ||
           !read_boolean (loader, object, entry, "problem", FALSE, &problem, error))
@@ -772,6 +776,8 @@ load_contexts (Loader  *loader,
 
       if (problem)
         g_hash_table_add (self->problem_contexts, g_strdup (id));
+      if (families[0] != NULL)
+        g_hash_table_insert (self->context_families, g_strdup (id), g_steal_pointer (&families));
 
       g_strv_builder_add (builder, id);
       g_hash_table_insert (self->context_labels, g_strdup (id), g_strdup (label));
@@ -1560,6 +1566,7 @@ lc_knowledge_finalize (GObject *object)
   g_clear_pointer (&self->context_labels, g_hash_table_unref);
   g_clear_pointer (&self->context_descriptions, g_hash_table_unref);
   g_clear_pointer (&self->problem_contexts, g_hash_table_unref);
+  g_clear_pointer (&self->context_families, g_hash_table_unref);
   g_clear_pointer (&self->missing_illustrations, g_strfreev);
 
   G_OBJECT_CLASS (lc_knowledge_parent_class)->finalize (object);
@@ -1589,6 +1596,8 @@ lc_knowledge_init (LcKnowledge *self)
   self->context_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->context_descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problem_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->context_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) g_strfreev);
   self->missing_illustrations = g_new0 (char *, 1);
 }
 
@@ -1849,6 +1858,22 @@ lc_knowledge_context_is_problem (LcKnowledge *self,
   g_return_val_if_fail (context_id != NULL, FALSE);
 
   return g_hash_table_contains (self->problem_contexts, context_id);
+}
+
+gboolean
+lc_knowledge_context_applies_to (LcKnowledge *self,
+                                 const char  *context_id,
+                                 LcDevice    *device)
+{
+  const char * const *families;
+
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), FALSE);
+  g_return_val_if_fail (context_id != NULL, FALSE);
+  g_return_val_if_fail (LC_IS_DEVICE (device), FALSE);
+
+  families = g_hash_table_lookup (self->context_families, context_id);
+
+  return families == NULL || g_strv_contains (families, lc_device_get_family_id (device));
 }
 
 GListModel *

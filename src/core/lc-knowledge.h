@@ -90,6 +90,10 @@ const char         *lc_knowledge_get_context_description (LcKnowledge *self,
  * there a normal-looking light doesn't mean that all is well. */
 gboolean            lc_knowledge_context_is_problem (LcKnowledge *self,
                                                      const char  *context_id);
+/* FALSE for a moment that can't happen to this device (a chime for a camera). */
+gboolean            lc_knowledge_context_applies_to (LcKnowledge *self,
+                                                     const char  *context_id,
+                                                     LcDevice    *device);
 
 /* The procedures of @cause that fit @device, in order (GListModel of
  * LcProcedure, transfer full). @device NULL: all of them.

@@ -907,6 +907,11 @@ sync_context_buttons (LcMatchPage *self)
       const char *context_id = g_object_get_data (G_OBJECT (button), "context-id");
 
       gtk_toggle_button_set_active (button, g_strcmp0 (context_id, self->context_id) == 0);
+      /* Only the moments that can happen to this device. */
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)),
+                              self->device == NULL ||
+                              lc_knowledge_context_applies_to (lc_knowledge_get_default (),
+                                                               context_id, self->device));
     }
   self->updating--;
 }
@@ -1266,6 +1271,7 @@ lc_match_page_set_device (LcMatchPage *self,
 
   lc_led_simulator_set_device (self->simulator, device);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", device != NULL);
+  sync_context_buttons (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", device != NULL);
 
   /* Thumbnails are made for the new device; the model is never the same. */

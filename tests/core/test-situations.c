@@ -221,6 +221,19 @@ test_undocumented_models (void)
 }
 
 
+/* A moment is offered only where it can happen. */
+static void
+test_context_applies (void)
+{
+  LcKnowledge *knowledge = get_shipped ();
+
+  g_assert_true (lc_knowledge_context_applies_to (knowledge, "wired-chime", lc_knowledge_lookup_device (knowledge, "doorbell")));
+  g_assert_true (lc_knowledge_context_applies_to (knowledge, "wired-chime", lc_knowledge_lookup_device (knowledge, "wired-doorbell")));
+  g_assert_false (lc_knowledge_context_applies_to (knowledge, "wired-chime", lc_knowledge_lookup_device (knowledge, "outdoor-4")));
+  g_assert_false (lc_knowledge_context_applies_to (knowledge, "new-batteries", lc_knowledge_lookup_device (knowledge, "mini")));
+  g_assert_true (lc_knowledge_context_applies_to (knowledge, "app-offline", lc_knowledge_lookup_device (knowledge, "mini")));
+}
+
 /* Certainty ------------------------------------------------------------------ */
 
 typedef struct
@@ -298,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/situations/local-storage", test_local_storage);
   g_test_add_func ("/situations/undocumented-models", test_undocumented_models);
 
+  g_test_add_func ("/situations/context-applies", test_context_applies);
   g_test_add_func ("/certainty/wording", test_certainty_wording);
   g_test_add_func ("/certainty/cap", test_certainty_cap);
 
