@@ -23,6 +23,7 @@ struct _LcDevice
   GPtrArray  *fallback_causes;  /* NULL: the family's */
   guint       needs_sync_module : 1;
   guint       has_official_chart : 1;
+  guint       lights_assumed : 1;  /* colours and lamps not documented anywhere */
 };
 
 G_DEFINE_FINAL_TYPE (LcDevice, lc_device, G_TYPE_OBJECT)
@@ -446,3 +447,45 @@ lc_device_get_fallback_cause (LcDevice *self,
   return lc_family_get_fallback_cause (self->family, index);
 }
 
+
+void
+_lc_device_set_lights_assumed (LcDevice *self,
+                               gboolean  lights_assumed)
+{
+  g_assert (LC_IS_DEVICE (self));
+
+  self->lights_assumed = !!lights_assumed;
+}
+
+gboolean
+lc_device_lights_are_assumed (LcDevice *self)
+{
+  g_return_val_if_fail (LC_IS_DEVICE (self), TRUE);
+
+  return self->lights_assumed;
+}
+
+void
+lc_device_get_normal_signal (LcDevice *self,
+                             LcSignal *out)
+{
+  g_return_if_fail (LC_IS_DEVICE (self));
+  g_return_if_fail (out != NULL);
+
+  /* The light it shows while all is well at any time, not one tied to a
+   * moment such as a recording or a button press. */
+  for (guint i = 0; i < self->signal_array->len; i++)
+    {
+      LcKnownSignal *known = g_ptr_array_index (self->signal_array, i);
+
+      if (lc_known_signal_is_normal (known) && lc_known_signal_has_context (known, "any") &&
+          lc_known_signal_has_context (known, "app-offline"))
+        {
+          *out = *lc_known_signal_get_signal (known);
+          return;
+        }
+    }
+
+  /* Models without a known normal light: Lightcode assumes it is dark. */
+  lc_signal_init_off (out);
+}

@@ -41,6 +41,9 @@ const char          *lc_device_get_family_name       (LcDevice *self); /* transl
 const char          *lc_device_get_drawing           (LcDevice *self); /* illustration name */
 gboolean             lc_device_needs_sync_module     (LcDevice *self);
 gboolean             lc_device_has_official_chart    (LcDevice *self);
+/* TRUE when no source documents which lights and colours the model has,
+ * so the lights Lightcode draws are its own assumption. */
+gboolean             lc_device_lights_are_assumed    (LcDevice *self);
 /* What is known about this model's light, and from where (translated). */
 const char          *lc_device_get_note              (LcDevice *self);
 
@@ -62,6 +65,10 @@ GListModel          *lc_device_get_known_signals     (LcDevice       *self);
 /* Exact match (lc_signal_equal), or NULL. */
 LcKnownSignal       *lc_device_lookup_known_signal   (LcDevice       *self,
                                                       const LcSignal *signal);
+/* The light this model shows when it looks fine, for "the light looks fine,
+ * but the app says offline"; the dark light when no normal one is known. */
+void                 lc_device_get_normal_signal     (LcDevice       *self,
+                                                      LcSignal       *out);
 
 /* General advice when a signal is not known: the device's own list, or its
  * family's.

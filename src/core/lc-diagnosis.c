@@ -138,6 +138,8 @@ typedef struct
   double            match_score;
   LcMatchFlags      match_flags;
   double            score;
+  double            likelihood;   /* share of the confidence, capped by source */
+  gboolean          capped;
   guint             order;        /* first seen, to keep ties stable */
 } Candidate;
 
@@ -178,6 +180,8 @@ provenance_factor (LcProvenance *provenance)
       return 0.9;
     case LC_PROVENANCE_COMMUNITY:
       return 0.75;
+    case LC_PROVENANCE_THIRD_PARTY:
+      return 0.7;
     case LC_PROVENANCE_LIGHTCODE:
     default:
       return 0.7;
@@ -245,6 +249,21 @@ compare_candidates (gconstpointer a,
   return (int) ca->order - (int) cb->order;
 }
 
+static int
+compare_likelihoods (gconstpointer a,
+                     gconstpointer b)
+{
+  const Candidate *ca = *(const Candidate * const *) a;
+  const Candidate *cb = *(const Candidate * const *) b;
+
+  if (ca->likelihood > cb->likelihood)
+    return -1;
+  if (ca->likelihood < cb->likelihood)
+    return 1;
+
+  return compare_candidates (a, b);
+}
+
 static const LcLight *
 first_burst_light (const LcSignal *signal)
 {
@@ -257,6 +276,18 @@ first_burst_light (const LcSignal *signal)
   return NULL;
 }
 
+/* @first + " " + @second; frees @first. */
+static char *
+concat_sentence (char       *first,
+                  const char *second)
+{
+  char *joined = g_strconcat (first, " ", second, NULL);
+
+  g_free (first);
+
+  return joined;
+}
+
 static void
 append_sentence (GString    *text,
                  const char *sentence)
@@ -267,6 +298,87 @@ append_sentence (GString    *text,
   if (text->len > 0)
     g_string_append_c (text, ' ');
   g_string_append (text, sentence);
+}
+
+/* Who says what the light means, worded by how sure that source can be:
+ * Blink's chart, common advice, a single report, or Lightcode's reasoning.
+ */
+static char *
+describe_meaning (LcKnownSignal *known,
+                  const char    *device_name)
+{
+  const char *title = lc_known_signal_get_title (known);
+
+  switch (lc_provenance_get_kind (lc_known_signal_get_provenance (known)))
+    {
+    case LC_PROVENANCE_OFFICIAL:
+      /* TRANSLATORS: a device name, then the short meaning of the light */
+      return g_strdup_printf (_("Blink says this light on the %s means “%s”."), device_name, title);
+    case LC_PROVENANCE_ARTICLE:
+      /* TRANSLATORS: a device name, then the short meaning of the light */
+      return g_strdup_printf (_("Owners and guides commonly report that on the %s this light means “%s”."),
+                              device_name, title);
+    case LC_PROVENANCE_COMMUNITY:
+      /* TRANSLATORS: a device name, then the short meaning of the light */
+      return g_strdup_printf (_("Another owner reported that on the %s this light can mean “%s”."),
+                              device_name, title);
+    case LC_PROVENANCE_THIRD_PARTY:
+      /* TRANSLATORS: a device name, then the short meaning of the light */
+      return g_strdup_printf (_("Third-party repair guides say that on the %s this light can mean “%s”."),
+                              device_name, title);
+    case LC_PROVENANCE_LIGHTCODE:
+    default:
+      /* TRANSLATORS: a device name, then the short meaning of the light */
+      return g_strdup_printf (_("A likely explanation for this light on the %s is “%s”."), device_name, title);
+    }
+}
+
+/* The most a cause may claim, by the strength of the source behind it: a
+ * single blog post or Lightcode's own guess never reads as "very likely".
+ */
+static double
+source_cap (LcProvenance *provenance)
+{
+  switch (lc_provenance_get_kind (provenance))
+    {
+    case LC_PROVENANCE_OFFICIAL:
+      return 1.0;
+    case LC_PROVENANCE_ARTICLE:
+      return 0.75;
+    case LC_PROVENANCE_LIGHTCODE:
+      return 0.6;
+    case LC_PROVENANCE_COMMUNITY:
+      return 0.5;
+    case LC_PROVENANCE_THIRD_PARTY:
+    default:
+      return 0.45;
+    }
+}
+
+static char *
+describe_cap (LcProvenance *provenance,
+              double        cap)
+{
+  int percent = lc_likelihood_to_percent (cap);
+
+  switch (lc_provenance_get_kind (provenance))
+    {
+    case LC_PROVENANCE_ARTICLE:
+      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      return g_strdup_printf (_("This rests on common troubleshooting advice, not on Blink’s own guide, so Lightcode rates it at most %d %%."), percent);
+    case LC_PROVENANCE_COMMUNITY:
+      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      return g_strdup_printf (_("This rests on one owner’s report, so Lightcode rates it at most %d %%."), percent);
+    case LC_PROVENANCE_THIRD_PARTY:
+      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      return g_strdup_printf (_("This rests only on third-party repair guides, so Lightcode rates it at most %d %%."), percent);
+    case LC_PROVENANCE_LIGHTCODE:
+      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      return g_strdup_printf (_("This is Lightcode’s own reasoning, not a published fact, so Lightcode rates it at most %d %%."), percent);
+    case LC_PROVENANCE_OFFICIAL:
+    default:
+      return NULL;
+    }
 }
 
 /* Why this cause: what matched, how closely, and what the moment does to
@@ -310,16 +422,15 @@ build_explanation (LcDiagnosis     *self,
       LcMatchFlags flags = candidate->match_flags;
       g_autofree char *meaning = NULL;
 
-      if (candidate->match_score >= 1.0)
-        /* TRANSLATORS: a device name, then the short meaning of the light */
-        meaning = g_strdup_printf (_("On the %s this light usually means “%s”."),
-                                   device_name, lc_known_signal_get_title (known));
-      else
-        /* TRANSLATORS: the known light it is close to (e.g. "red:burst:6"),
-         * a device name and that light's short meaning */
-        meaning = g_strdup_printf (_("That is close to %s, which on the %s usually means “%s”."),
-                                   lc_known_signal_get_signal_text (known),
-                                   device_name, lc_known_signal_get_title (known));
+      if (candidate->match_score < 1.0)
+        {
+          g_autofree char *close = NULL;
+
+          /* TRANSLATORS: the known light it is close to, e.g. "red:burst:6" */
+          close = g_strdup_printf (_("That is close to %s."), lc_known_signal_get_signal_text (known));
+          append_sentence (text, close);
+        }
+      meaning = describe_meaning (known, device_name);
       append_sentence (text, meaning);
 
       if (flags & LC_MATCH_COUNT_OFF)
@@ -390,6 +501,7 @@ rank (LcDiagnosis *self)
   double best = 0.0;
   double confidence;
   double total = 0.0;
+  double capped_total = 0.0;
   guint n_known = g_list_model_get_n_items (known_signals);
 
   for (guint i = 0; i < n_known; i++)
@@ -462,12 +574,26 @@ rank (LcDiagnosis *self)
   for (guint i = 0; i < candidates->len; i++)
     total += ((Candidate *) g_ptr_array_index (candidates, i))->score;
 
+  /* Cap each share by its source's strength, then rank by what is left. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+      double cap = source_cap (lc_cause_ref_get_provenance (candidate->ref));
+
+      candidate->likelihood = candidate->score / total * confidence;
+      candidate->capped = candidate->likelihood > cap;
+      if (candidate->capped)
+        candidate->likelihood = cap;
+    }
+  g_ptr_array_sort (candidates, compare_likelihoods);
+
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = g_ptr_array_index (candidates, i);
       g_autoptr(LcDiagnosisCause) item = NULL;
       g_autoptr(GListModel) procedures = NULL;
       g_autofree char *explanation = NULL;
+      double likelihood = candidate->likelihood;
 
       procedures = lc_knowledge_get_procedures_for_cause (self->knowledge, candidate->cause, self->device);
       item = _lc_diagnosis_cause_new (candidate->cause,
@@ -476,15 +602,33 @@ rank (LcDiagnosis *self)
                                       candidate->known_signal,
                                       candidate->match_score,
                                       candidate->match_flags);
-      _lc_diagnosis_cause_set_likelihood (item, candidate->score / total * confidence);
       explanation = build_explanation (self, candidate);
+      if (candidate->capped)
+        {
+          g_autofree char *why = describe_cap (lc_cause_ref_get_provenance (candidate->ref), likelihood);
+
+          if (why != NULL)
+            explanation = concat_sentence (explanation, why);
+        }
+      if (!lc_device_has_official_chart (self->device))
+        {
+          g_autofree char *no_chart = NULL;
+
+          /* TRANSLATORS: %s is a device name */
+          no_chart = g_strdup_printf (_("Blink publishes no light chart for the %s, so none of this is Blink’s word."),
+                                      lc_device_get_name (self->device));
+          explanation = concat_sentence (explanation, no_chart);
+        }
+      _lc_diagnosis_cause_set_likelihood (item, likelihood);
+      capped_total += likelihood;
       _lc_diagnosis_cause_set_explanation (item, explanation);
 
       g_list_store_append (self->causes, item);
       g_ptr_array_add (self->cause_array, g_steal_pointer (&item));
     }
 
-  self->other_likelihood = candidates->len > 0 ? 1.0 - confidence : 1.0;
+  /* What the caps took off goes to "something else". */
+  self->other_likelihood = candidates->len > 0 ? CLAMP (1.0 - capped_total, 0.0, 1.0) : 1.0;
 }
 
 /* GObject */
@@ -801,6 +945,10 @@ lc_diagnosis_is_normal (LcDiagnosis *self)
 
   if (lc_cause_is_normal (lc_diagnosis_cause_get_cause (top)))
     return TRUE;
+
+  /* "The light looks fine, but …": the light being normal is the puzzle. */
+  if (lc_knowledge_context_is_problem (self->knowledge, self->context_id))
+    return FALSE;
 
   known = lc_diagnosis_cause_get_known_signal (top);
 

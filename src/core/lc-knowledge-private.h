@@ -22,6 +22,9 @@ LcStep        *_lc_step_new                 (const char     *title,
                                              const char     *safety_text,
                                              const char     *stop_text,
                                              const char     *note);
+void           _lc_step_set_facts           (LcStep         *self,
+                                             GStrv           source_ids,    /* transfer full, may be NULL */
+                                             GStrv           tags);         /* transfer full, may be NULL */
 
 LcProcedure   *_lc_procedure_new            (const char     *id,
                                              const char     *title,
@@ -74,6 +77,8 @@ LcDevice      *_lc_device_new               (const char     *id,
                                              const char     *note,
                                              GArray         *lights,          /* transfer full */
                                              GPtrArray      *fallback_causes); /* transfer full, may be NULL */
+void           _lc_device_set_lights_assumed (LcDevice      *self,
+                                             gboolean        lights_assumed);
 void           _lc_device_add_known_signal  (LcDevice       *self,
                                              LcKnownSignal  *known);
 

@@ -32,6 +32,8 @@ struct _LcKnowledge
   GStrv       context_ids;
   GHashTable *context_labels;        /* id → translated label */
   GHashTable *context_descriptions;  /* id → translated description */
+  GHashTable *problem_contexts;      /* ids where the person reports a fault */
+  GHashTable *context_families;      /* id → GStrv of families; absent: all */
 
   GStrv       missing_illustrations;
 };
@@ -747,7 +749,7 @@ static gboolean
 load_contexts (Loader  *loader,
                GError **error)
 {
-  static const char * const allowed[] = { "id", "label", "description", NULL };
+  static const char * const allowed[] = { "id", "label", "description", "problem", "families", NULL };
   LcKnowledge *self = loader->self;
   JsonArray *array = loader->arrays[FILE_CONTEXTS];
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -761,11 +763,21 @@ load_contexts (Loader  *loader,
       const char *id = json_object_get_string_member (object, "id");
       const char *label;
       const char *description;
+      gboolean problem;
+      g_auto(GStrv) families = NULL;
 
       if (!check_fields (loader, object, entry, allowed, error) ||
+          !read_id_list (loader, object, entry, "families", FALSE,
+                         loader->ids[FILE_FAMILIES], "family", &families, error) ||
           !read_text (loader, object, entry, "label", TRUE, &label, error) ||
-          !read_text (loader, object, entry, "description", TRUE, &description, error))
+          !read_text (loader, object, entry, "description", TRUE, &description, error) ||
+          !read_boolean (loader, object, entry, "problem", FALSE, &problem, error))
         return FALSE;
+
+      if (problem)
+        g_hash_table_add (self->problem_contexts, g_strdup (id));
+      if (families[0] != NULL)
+        g_hash_table_insert (self->context_families, g_strdup (id), g_steal_pointer (&families));
 
       g_strv_builder_add (builder, id);
       g_hash_table_insert (self->context_labels, g_strdup (id), g_strdup (label));
@@ -810,7 +822,7 @@ load_sources (Loader  *loader,
 
       if (!lc_provenance_kind_from_string (kind_text, &kind))
         return fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                     "unknown kind “%s” (use official, article, community or lightcode)",
+                     "unknown kind “%s” (use official, article, community, third-party or lightcode)",
                      kind_text);
 
       if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
@@ -1047,7 +1059,7 @@ load_devices (Loader  *loader,
 {
   static const char * const allowed[] = {
     "id", "name", "family", "drawing", "needs-sync-module", "official-chart",
-    "note", "lights", "fallback-causes", NULL
+    "note", "lights", "fallback-causes", "lights-assumed", "sources", NULL
   };
   LcKnowledge *self = loader->self;
   JsonArray *array = loader->arrays[FILE_DEVICES];
@@ -1071,6 +1083,8 @@ load_devices (Loader  *loader,
       const char *note;
       gboolean needs_sync_module;
       gboolean official_chart;
+      gboolean lights_assumed;
+      g_auto(GStrv) note_sources = NULL;
       LcFamily *family;
 
       if (!check_fields (loader, object, entry, allowed, error) ||
@@ -1080,7 +1094,10 @@ load_devices (Loader  *loader,
           !check_illustration (loader, entry, drawing, &drawing_kept, error) ||
           !read_boolean (loader, object, entry, "needs-sync-module", TRUE, &needs_sync_module, error) ||
           !read_boolean (loader, object, entry, "official-chart", TRUE, &official_chart, error) ||
-          !read_text (loader, object, entry, "note", TRUE, &note, error))
+          !read_text (loader, object, entry, "note", TRUE, &note, error) ||
+          !read_boolean (loader, object, entry, "lights-assumed", FALSE, &lights_assumed, error) ||
+          !read_id_list (loader, object, entry, "sources", FALSE,
+                         loader->ids[FILE_SOURCES], "source", &note_sources, error))
         return FALSE;
 
       family = g_hash_table_lookup (self->family_table, family_id);
@@ -1130,6 +1147,7 @@ load_devices (Loader  *loader,
                                needs_sync_module, official_chart, note,
                                g_steal_pointer (&lights),
                                g_steal_pointer (&fallback));
+      _lc_device_set_lights_assumed (device, lights_assumed);
       g_list_store_append (self->devices, device);
       g_hash_table_insert (self->device_table, (gpointer) lc_device_get_id (device), device);
     }
@@ -1147,8 +1165,15 @@ read_step (Loader      *loader,
            GError     **error)
 {
   static const char * const allowed[] = {
-    "title", "text", "illustration", "wait", "hold", "safety", "stop", "note", NULL
+    "title", "text", "illustration", "wait", "hold", "safety", "stop", "note",
+    "sources", "tags", NULL
   };
+  static const char * const known_tags[] = {
+    LC_STEP_TAG_OPENS_DEVICE, LC_STEP_TAG_BREAKER_OFF, LC_STEP_TAG_REMOVES_DRIVE, NULL
+  };
+  g_auto(GStrv) source_ids = NULL;
+  g_auto(GStrv) tags = NULL;
+  LcStep *step;
   const char *title;
   const char *text;
   const char *illustration;
@@ -1167,8 +1192,29 @@ read_step (Loader      *loader,
       !read_seconds (loader, object, entry, "hold", MAX_HOLD_SECONDS, &hold_seconds, error) ||
       !read_text (loader, object, entry, "safety", FALSE, &safety, error) ||
       !read_text (loader, object, entry, "stop", FALSE, &stop, error) ||
-      !read_text (loader, object, entry, "note", FALSE, &note, error))
+      !read_text (loader, object, entry, "note", FALSE, &note, error) ||
+      !read_id_list (loader, object, entry, "sources", FALSE,
+                     loader->ids[FILE_SOURCES], "source", &source_ids, error) ||
+      !read_id_list (loader, object, entry, "tags", FALSE, NULL, NULL, &tags, error))
     return NULL;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (!g_strv_contains (known_tags, tags[i]))
+        {
+          fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+                "unknown tag “%s”", g_utf8_validate (tags[i], -1, NULL) ? tags[i] : "?");
+          return NULL;
+        }
+    }
+
+  /* A step that switches a circuit off is a safety step: it must say why. */
+  if (g_strv_contains ((const char * const *) tags, LC_STEP_TAG_BREAKER_OFF) && safety == NULL)
+    {
+      fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+            "a “%s” step needs a “safety” note", LC_STEP_TAG_BREAKER_OFF);
+      return NULL;
+    }
 
   if (illustration != NULL)
     {
@@ -1177,8 +1223,11 @@ read_step (Loader      *loader,
       *has_illustration = TRUE;
     }
 
-  return _lc_step_new (title, text, illustration_kept, wait_seconds, hold_seconds,
+  step = _lc_step_new (title, text, illustration_kept, wait_seconds, hold_seconds,
                        safety, stop, note);
+  _lc_step_set_facts (step, g_steal_pointer (&source_ids), g_steal_pointer (&tags));
+
+  return step;
 }
 
 static gboolean
@@ -1516,6 +1565,8 @@ lc_knowledge_finalize (GObject *object)
   g_clear_pointer (&self->context_ids, g_strfreev);
   g_clear_pointer (&self->context_labels, g_hash_table_unref);
   g_clear_pointer (&self->context_descriptions, g_hash_table_unref);
+  g_clear_pointer (&self->problem_contexts, g_hash_table_unref);
+  g_clear_pointer (&self->context_families, g_hash_table_unref);
   g_clear_pointer (&self->missing_illustrations, g_strfreev);
 
   G_OBJECT_CLASS (lc_knowledge_parent_class)->finalize (object);
@@ -1544,6 +1595,9 @@ lc_knowledge_init (LcKnowledge *self)
   self->context_ids = g_new0 (char *, 1);
   self->context_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->context_descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problem_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->context_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) g_strfreev);
   self->missing_illustrations = g_new0 (char *, 1);
 }
 
@@ -1758,6 +1812,16 @@ lc_knowledge_lookup_procedure (LcKnowledge *self,
   return g_hash_table_lookup (self->procedure_table, id);
 }
 
+LcProvenance *
+lc_knowledge_lookup_source (LcKnowledge *self,
+                            const char  *id)
+{
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->source_table, id);
+}
+
 const char * const *
 lc_knowledge_get_context_ids (LcKnowledge *self)
 {
@@ -1784,6 +1848,32 @@ lc_knowledge_get_context_description (LcKnowledge *self,
   g_return_val_if_fail (context_id != NULL, NULL);
 
   return g_hash_table_lookup (self->context_descriptions, context_id);
+}
+
+gboolean
+lc_knowledge_context_is_problem (LcKnowledge *self,
+                                 const char  *context_id)
+{
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), FALSE);
+  g_return_val_if_fail (context_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->problem_contexts, context_id);
+}
+
+gboolean
+lc_knowledge_context_applies_to (LcKnowledge *self,
+                                 const char  *context_id,
+                                 LcDevice    *device)
+{
+  const char * const *families;
+
+  g_return_val_if_fail (LC_IS_KNOWLEDGE (self), FALSE);
+  g_return_val_if_fail (context_id != NULL, FALSE);
+  g_return_val_if_fail (LC_IS_DEVICE (device), FALSE);
+
+  families = g_hash_table_lookup (self->context_families, context_id);
+
+  return families == NULL || g_strv_contains (families, lc_device_get_family_id (device));
 }
 
 GListModel *

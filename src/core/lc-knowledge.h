@@ -73,6 +73,9 @@ LcCause            *lc_knowledge_lookup_cause       (LcKnowledge *self,
                                                      const char  *id);
 LcProcedure        *lc_knowledge_lookup_procedure   (LcKnowledge *self,
                                                      const char  *id);
+/* The source with this id (sources.json), or NULL. */
+LcProvenance       *lc_knowledge_lookup_source      (LcKnowledge *self,
+                                                     const char  *id);
 
 /* Context ids ("any" first, then setup, recording, new-batteries,
  * after-reset, after-update) and their translated labels/descriptions;
@@ -83,6 +86,14 @@ const char         *lc_knowledge_get_context_label  (LcKnowledge *self,
                                                      const char  *context_id);
 const char         *lc_knowledge_get_context_description (LcKnowledge *self,
                                                           const char  *context_id);
+/* TRUE for a moment that is itself a fault report ("the app says offline"):
+ * there a normal-looking light doesn't mean that all is well. */
+gboolean            lc_knowledge_context_is_problem (LcKnowledge *self,
+                                                     const char  *context_id);
+/* FALSE for a moment that can't happen to this device (a chime for a camera). */
+gboolean            lc_knowledge_context_applies_to (LcKnowledge *self,
+                                                     const char  *context_id,
+                                                     LcDevice    *device);
 
 /* The procedures of @cause that fit @device, in order (GListModel of
  * LcProcedure, transfer full). @device NULL: all of them.

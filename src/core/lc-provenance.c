@@ -26,6 +26,7 @@ G_DEFINE_ENUM_TYPE (LcProvenanceKind, lc_provenance_kind,
   G_DEFINE_ENUM_VALUE (LC_PROVENANCE_OFFICIAL, "official"),
   G_DEFINE_ENUM_VALUE (LC_PROVENANCE_ARTICLE, "article"),
   G_DEFINE_ENUM_VALUE (LC_PROVENANCE_COMMUNITY, "community"),
+  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_THIRD_PARTY, "third-party"),
   G_DEFINE_ENUM_VALUE (LC_PROVENANCE_LIGHTCODE, "lightcode"))
 
 enum {
@@ -44,6 +45,7 @@ static const char * const kind_ids[] = {
   [LC_PROVENANCE_OFFICIAL] = "official",
   [LC_PROVENANCE_ARTICLE] = "article",
   [LC_PROVENANCE_COMMUNITY] = "community",
+  [LC_PROVENANCE_THIRD_PARTY] = "third-party",
   [LC_PROVENANCE_LIGHTCODE] = "lightcode",
 };
 
@@ -87,6 +89,9 @@ lc_provenance_kind_get_label (LcProvenanceKind kind)
       return _("Common troubleshooting advice");
     case LC_PROVENANCE_COMMUNITY:
       return _("Reported by other owners");
+    case LC_PROVENANCE_THIRD_PARTY:
+      /* Translators: repair and how-to websites, neither Blink nor owners */
+      return _("Third-party repair guides");
     case LC_PROVENANCE_LIGHTCODE:
       return _("Lightcode’s own reasoning");
     default:

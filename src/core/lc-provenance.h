@@ -14,14 +14,15 @@ typedef enum
 {
   LC_PROVENANCE_OFFICIAL = 0, /* Blink's own support pages */
   LC_PROVENANCE_ARTICLE,      /* common troubleshooting advice (the seed article) */
-  LC_PROVENANCE_COMMUNITY,    /* third-party sites, forums, user reports */
+  LC_PROVENANCE_COMMUNITY,    /* real owners' reports (forums) */
+  LC_PROVENANCE_THIRD_PARTY,  /* repair and SEO sites: neither Blink nor owners */
   LC_PROVENANCE_LIGHTCODE,    /* Lightcode's own inference */
 } LcProvenanceKind;
 
 #define LC_TYPE_PROVENANCE_KIND (lc_provenance_kind_get_type ())
 GType       lc_provenance_kind_get_type    (void) G_GNUC_CONST;
 
-/* "official", "article", "community", "lightcode" (stable, used in JSON) */
+/* "official", "article", "community", "third-party", "lightcode" (stable, used in JSON) */
 const char *lc_provenance_kind_to_string   (LcProvenanceKind  kind);
 gboolean    lc_provenance_kind_from_string (const char       *text,
                                             LcProvenanceKind *out_kind);

@@ -18,6 +18,8 @@ struct _LcStep
   char    *safety_text;
   char    *stop_text;
   char    *note;
+  GStrv    source_ids;   /* the sources that back this step */
+  GStrv    tags;         /* what the step does, for the safety checks */
   guint    wait_seconds;
   guint    hold_seconds;
 };
@@ -51,6 +53,8 @@ lc_step_finalize (GObject *object)
   g_clear_pointer (&self->safety_text, g_free);
   g_clear_pointer (&self->stop_text, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->source_ids, g_strfreev);
+  g_clear_pointer (&self->tags, g_strfreev);
 
   G_OBJECT_CLASS (lc_step_parent_class)->finalize (object);
 }
@@ -248,4 +252,37 @@ lc_step_get_note (LcStep *self)
   g_return_val_if_fail (LC_IS_STEP (self), NULL);
 
   return self->note;
+}
+
+void
+_lc_step_set_facts (LcStep *self,
+                    GStrv   source_ids,
+                    GStrv   tags)
+{
+  g_assert (LC_IS_STEP (self));
+
+  g_clear_pointer (&self->source_ids, g_strfreev);
+  g_clear_pointer (&self->tags, g_strfreev);
+  self->source_ids = source_ids != NULL ? source_ids : g_new0 (char *, 1);
+  self->tags = tags != NULL ? tags : g_new0 (char *, 1);
+}
+
+const char * const *
+lc_step_get_source_ids (LcStep *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (LC_IS_STEP (self), none);
+
+  return self->source_ids != NULL ? (const char * const *) self->source_ids : none;
+}
+
+gboolean
+lc_step_has_tag (LcStep     *self,
+                 const char *tag)
+{
+  g_return_val_if_fail (LC_IS_STEP (self), FALSE);
+  g_return_val_if_fail (tag != NULL, FALSE);
+
+  return self->tags != NULL && g_strv_contains ((const char * const *) self->tags, tag);
 }

@@ -27,5 +27,15 @@ const char *lc_step_get_safety_text  (LcStep *self); /* NULL unless is_safety */
 const char *lc_step_get_stop_text    (LcStep *self);
 /* Where sources disagree about this step (e.g. how long to wait); may be NULL. */
 const char *lc_step_get_note         (LcStep *self);
+/* Ids of the sources (sources.json) that back this step; empty when the
+ * procedure's own source covers it. Never NULL. */
+const char * const *lc_step_get_source_ids (LcStep *self);
+
+/* What a step does to the device, so safety rules can be checked. */
+#define LC_STEP_TAG_OPENS_DEVICE   "opens-device"   /* opens a case or battery bay */
+#define LC_STEP_TAG_BREAKER_OFF    "breaker-off"    /* switches a circuit off first */
+#define LC_STEP_TAG_REMOVES_DRIVE  "removes-drive"  /* takes a USB drive out */
+gboolean    lc_step_has_tag          (LcStep     *self,
+                                      const char *tag);
 
 G_END_DECLS

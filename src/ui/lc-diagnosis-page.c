@@ -506,7 +506,8 @@ update_device_note (LcDiagnosisPage *self,
 {
   LcDevice *device = lc_diagnosis_get_device (self->diagnosis);
   const char *note = lc_device_get_note (device);
-  gboolean show = !normal && note != NULL && *note != '\0' && !lc_device_has_official_chart (device);
+  /* Shown for normal lights too: "nothing is wrong" is also a reading. */
+  gboolean show = note != NULL && *note != '\0' && !lc_device_has_official_chart (device);
 
   if (show)
     gtk_label_set_label (self->device_note_label, note);

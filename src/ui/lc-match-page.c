@@ -745,6 +745,25 @@ diagnose_action (GtkWidget  *widget,
                               self->context_id);
 }
 
+/* "The light looks fine, but the app says offline": diagnose the device's
+ * normal-looking light in that situation, whatever is set on the page.
+ */
+static void
+app_offline_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LcMatchPage *self = LC_MATCH_PAGE (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
+  LcSignal normal;
+
+  if (window == NULL || self->device == NULL)
+    return;
+
+  lc_device_get_normal_signal (self->device, &normal);
+  lc_window_show_diagnosis (LC_WINDOW (window), self->device, &normal, "app-offline");
+}
+
 /* Known signals: a small animated simulator and the meaning. */
 
 static GtkWidget *
@@ -888,6 +907,11 @@ sync_context_buttons (LcMatchPage *self)
       const char *context_id = g_object_get_data (G_OBJECT (button), "context-id");
 
       gtk_toggle_button_set_active (button, g_strcmp0 (context_id, self->context_id) == 0);
+      /* Only the moments that can happen to this device. */
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)),
+                              self->device == NULL ||
+                              lc_knowledge_context_applies_to (lc_knowledge_get_default (),
+                                                               context_id, self->device));
     }
   self->updating--;
 }
@@ -1123,6 +1147,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, known_signal_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "match.diagnose", NULL, diagnose_action);
+  gtk_widget_class_install_action (widget_class, "match.app-offline", NULL, app_offline_action);
 
   gtk_widget_class_set_css_name (widget_class, "matchpage");
 }
@@ -1189,6 +1214,7 @@ lc_match_page_init (LcMatchPage *self)
 
   /* Nothing to diagnose until there is a device. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", FALSE);
 
   /* Starts wide; the first allocation decides. */
   self->narrow = TRUE;
@@ -1245,6 +1271,8 @@ lc_match_page_set_device (LcMatchPage *self,
 
   lc_led_simulator_set_device (self->simulator, device);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", device != NULL);
+  sync_context_buttons (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", device != NULL);
 
   /* Thumbnails are made for the new device; the model is never the same. */
   gtk_flow_box_bind_model (self->known_flow_box, self->known_signals,

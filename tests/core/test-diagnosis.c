@@ -206,8 +206,10 @@ test_case (gconstpointer data)
 
   if (c->flags & (EXPECT_UNKNOWN | EXPECT_NEAR))
     g_assert_cmpfloat (lc_diagnosis_get_other_likelihood (diagnosis), >, 0.2);
-  else
-    g_assert_cmpfloat_with_epsilon (lc_diagnosis_get_other_likelihood (diagnosis), 0.0, 1e-9);
+  else if (lc_provenance_get_kind (lc_diagnosis_cause_get_provenance (top)) == LC_PROVENANCE_OFFICIAL)
+    /* An exact match on Blink's word leaves little room; weaker sources
+     * are capped and leave more (see test-situations). */
+    g_assert_cmpfloat (lc_diagnosis_get_other_likelihood (diagnosis), <, 0.35);
 
   if (c->flags & EXPECT_UNKNOWN)
     g_assert_null (lc_diagnosis_get_known_signal (diagnosis));
@@ -341,11 +343,15 @@ test_unknown (void)
   g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "white:fade", "any");
   LcDevice *device = lc_diagnosis_get_device (diagnosis);
   double sum = 0.0;
+  guint n_weighted = 0;
 
   g_assert_false (lc_diagnosis_is_known_signal (diagnosis));
   g_assert_false (lc_diagnosis_is_normal (diagnosis));
-  /* Exactly the family's general advice, in its order of weight. */
-  g_assert_cmpuint (lc_diagnosis_get_n_causes (diagnosis), ==, lc_device_get_n_fallback_causes (device));
+  /* Exactly the family's general advice that counts at any time (some
+   * causes only count in one situation), in its order of weight. */
+  for (guint i = 0; i < lc_device_get_n_fallback_causes (device); i++)
+    n_weighted += lc_cause_ref_get_weight (lc_device_get_fallback_cause (device, i), "any") > 0.0;
+  g_assert_cmpuint (lc_diagnosis_get_n_causes (diagnosis), ==, n_weighted);
   for (guint i = 0; i < lc_diagnosis_get_n_causes (diagnosis); i++)
     {
       LcDiagnosisCause *cause = lc_diagnosis_get_cause (diagnosis, i);

@@ -61,6 +61,13 @@ static const BrokenCase cases[] = {
     "devices.json", "device “test-camera”", "unknown family “battery-cam”" },
   { "missing-field", LC_KNOWLEDGE_ERROR_INVALID,
     "devices.json", "device “test-camera”", "the field “note” is missing" },
+  { "unknown-step-tag", LC_KNOWLEDGE_ERROR_INVALID,
+    "procedures.json", "procedure “replace-batteries”, step 1", "unknown tag “opens-case”" },
+  { "breaker-without-safety", LC_KNOWLEDGE_ERROR_INVALID,
+    "procedures.json", "procedure “replace-batteries”, step 1",
+    "a “breaker-off” step needs a “safety” note" },
+  { "unknown-step-source", LC_KNOWLEDGE_ERROR_REFERENCE,
+    "procedures.json", "procedure “replace-batteries”, step 1", "unknown source “blink-guide-2”" },
 };
 
 static GFile *

@@ -26,13 +26,15 @@ static const char * const design_families[] = {
 };
 
 static const char * const design_contexts[] = {
-  "any", "setup", "recording", "new-batteries", "after-reset", "after-update", NULL
+  "any", "setup", "recording", "new-batteries", "after-reset", "after-update",
+  "app-offline", "router-change", "wired-chime", NULL
 };
 
 static const char * const design_causes[] = {
   "normal", "starting-up", "setup-mode", "setup-incomplete", "low-battery",
   "bad-batteries", "weak-wifi", "wifi-password", "network-unsupported", "offline",
-  "firmware-update", "hardware-fault", NULL
+  "firmware-update", "hardware-fault", "needs-support", "local-storage", "light-disabled",
+  "wifi-changed", "router-settings", "chime-power-low", NULL
 };
 
 /* The shipped data, loaded like lc_knowledge_get_default() does. */
@@ -233,7 +235,8 @@ check_provenance (LcProvenance *provenance,
 
   /* Blink's guides and third-party reports are always cited with a link. */
   if (lc_provenance_get_kind (provenance) == LC_PROVENANCE_OFFICIAL ||
-      lc_provenance_get_kind (provenance) == LC_PROVENANCE_COMMUNITY)
+      lc_provenance_get_kind (provenance) == LC_PROVENANCE_COMMUNITY ||
+      lc_provenance_get_kind (provenance) == LC_PROVENANCE_THIRD_PARTY)
     {
       if (lc_provenance_get_url (provenance) == NULL ||
           !g_str_has_prefix (lc_provenance_get_url (provenance), "https://"))
@@ -537,7 +540,7 @@ static const ProcedureFact procedure_facts[] = {
   { "A5", "reset-mini", LC_PROVENANCE_ARTICLE, "offline", "mini", NULL },
   { "A6", "restart-router", LC_PROVENANCE_ARTICLE, "weak-wifi", "indoor", "step-restart-router" },
   { "A7", "try-other-batteries", LC_PROVENANCE_ARTICLE, "bad-batteries", "outdoor", "step-lithium-batteries" },
-  { "A7", "reset-camera", LC_PROVENANCE_COMMUNITY, "bad-batteries", "outdoor", "step-hold-reset-button" },
+  { "A7", "reset-camera", LC_PROVENANCE_THIRD_PARTY, "bad-batteries", "outdoor", "step-hold-reset-button" },
   { "A7", "contact-support", LC_PROVENANCE_ARTICLE, "bad-batteries", "outdoor", "step-contact-support" },
   { "A8", "general-reset", LC_PROVENANCE_ARTICLE, "low-battery", "xt2", "step-hold-reset-insert-battery" },
   { "A9", "contact-support", LC_PROVENANCE_ARTICLE, "hardware-fault", "outdoor-4", NULL },
@@ -548,13 +551,13 @@ static const ProcedureFact procedure_facts[] = {
   { "B4", "fix-wifi-password", LC_PROVENANCE_OFFICIAL, "wifi-password", "sync-module", "step-guest-network" },
   { "B5", "change-batteries-outdoor-4", LC_PROVENANCE_OFFICIAL, "low-battery", "outdoor-4", "step-outdoor4-close-cover" },
   { "B5", "change-batteries-doorbell", LC_PROVENANCE_OFFICIAL, "low-battery", "doorbell", "step-doorbell-breaker" },
-  { "P1", "power-cycle-sync-module", LC_PROVENANCE_COMMUNITY, "offline", "sync-module-2", "step-unplug-sync-module" },
-  { "P2", "power-cycle-camera", LC_PROVENANCE_COMMUNITY, "hardware-fault", "outdoor", "step-remove-batteries" },
+  { "P1", "power-cycle-sync-module", LC_PROVENANCE_THIRD_PARTY, "offline", "sync-module-2", "step-unplug-sync-module" },
+  { "P2", "power-cycle-camera", LC_PROVENANCE_THIRD_PARTY, "hardware-fault", "outdoor", "step-remove-batteries" },
   { "P6", "wired-doorbell-network-name", LC_PROVENANCE_OFFICIAL, "wifi-password", "wired-doorbell", "step-mobile-hotspot" },
-  { "P8", "reset-camera", LC_PROVENANCE_COMMUNITY, "bad-batteries", "xt2", NULL },
+  { "P8", "reset-camera", LC_PROVENANCE_THIRD_PARTY, "bad-batteries", "xt2", NULL },
   { "P9", "improve-wifi-signal", LC_PROVENANCE_COMMUNITY, "weak-wifi", "mini-2", "step-wifi-extender" },
-  { "P10", "recover-firmware-update", LC_PROVENANCE_COMMUNITY, "firmware-update", "outdoor-4", "step-firmware-update" },
-  { "P11", "fix-usb-storage", LC_PROVENANCE_COMMUNITY, "local-storage", "sync-module-2", NULL },
+  { "P10", "recover-firmware-update", LC_PROVENANCE_THIRD_PARTY, "firmware-update", "outdoor-4", "step-firmware-update" },
+  { "P11", "fix-usb-storage", LC_PROVENANCE_THIRD_PARTY, "local-storage", "sync-module-2", NULL },
 };
 
 static gboolean
@@ -651,9 +654,9 @@ test_checklist_details (void)
   g_assert_cmpstr (lc_cause_ref_get_cause_id (lc_known_signal_get_cause (known, 0)), ==, "setup-mode");
   g_assert_nonnull (lc_known_signal_get_disagreement (known));
   g_assert_cmpint (lc_provenance_get_kind (lc_known_signal_get_disagreement_provenance (known)), ==,
-                   LC_PROVENANCE_COMMUNITY);
+                   LC_PROVENANCE_THIRD_PARTY);
   g_assert_cmpint (lc_provenance_get_kind (lc_cause_ref_get_provenance (lc_known_signal_get_cause (known, 1))), ==,
-                   LC_PROVENANCE_COMMUNITY);
+                   LC_PROVENANCE_THIRD_PARTY);
   g_assert_nonnull (lc_known_signal_get_disagreement (get_known ("doorbell", "red:solid")));
   g_assert_true (lc_known_signal_is_normal (get_known ("doorbell", "off")));
   g_assert_true (lc_known_signal_is_normal (get_known ("doorbell", "blue:blink")));
@@ -779,6 +782,9 @@ test_provenance (void)
 
   g_assert_cmpstr (lc_provenance_kind_get_label (LC_PROVENANCE_OFFICIAL), ==, "Blink’s guide");
   g_assert_cmpstr (lc_provenance_kind_get_label (LC_PROVENANCE_ARTICLE), ==, "Common troubleshooting advice");
+  /* Repair sites are not owners. */
+  g_assert_cmpstr (lc_provenance_kind_get_label (LC_PROVENANCE_COMMUNITY), ==, "Reported by other owners");
+  g_assert_cmpstr (lc_provenance_kind_get_label (LC_PROVENANCE_THIRD_PARTY), ==, "Third-party repair guides");
   g_assert_false (lc_provenance_kind_from_string ("blog", &(LcProvenanceKind) { 0 }));
 }
 

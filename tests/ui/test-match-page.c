@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "lc-diagnosis-page.h"
 #include "lc-knowledge.h"
 #include "lc-match-page.h"
 #include "lc-test-ui.h"
@@ -508,6 +509,43 @@ test_window_open_device (void)
   g_assert_finalize_object (window);
 }
 
+/* "The light looks fine, but the app says offline" leads to a diagnosis of
+ * the device's normal light in that situation, not to "all is well".
+ */
+static void
+test_app_offline_entry (void)
+{
+  LcWindow *window = g_object_new (LC_TYPE_WINDOW, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  GtkWidget *page, *button, *diagnosis_page;
+  LcDiagnosis *diagnosis;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  lc_window_open_device (window, "sync-module-2", "red:solid");
+  page = gtk_widget_get_ancestor (find_named (GTK_WIDGET (window), "known-signals"), LC_TYPE_MATCH_PAGE);
+  g_assert_nonnull (page);
+  button = find_named (page, "app-offline");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_assert_true (gtk_widget_activate_action (page, "match.app-offline", NULL));
+  g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
+
+  diagnosis_page = lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_DIAGNOSIS_PAGE);
+  diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
+  g_assert_cmpstr (lc_diagnosis_get_context_id (diagnosis), ==, "app-offline");
+  g_assert_cmpstr (lc_diagnosis_get_signal_text (diagnosis), ==, "blue:solid+green:solid");
+  g_assert_false (lc_diagnosis_is_normal (diagnosis));
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (lc_diagnosis_get_top_cause (diagnosis)), ==, "offline");
+
+  g_settings_reset (settings, "last-device");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/ui/match-page/narrow-layout", test_narrow_layout);
   g_test_add_func ("/ui/match-page/keyboard-reachable", test_keyboard_reachable);
   g_test_add_func ("/ui/match-page/window-open-device", test_window_open_device);
+  g_test_add_func ("/ui/match-page/app-offline-entry", test_app_offline_entry);
 
   return g_test_run ();
 }
