@@ -8,7 +8,7 @@
  *   filesrc ! decodebin ! tee                                       (file)
  *   <camera> ! capsfilter ! decodebin ! tee                          (camera)
  *
- *   tee. ! queue ! videoconvertscale ! video/x-raw,<detector format>,≤1280²
+ *   tee. ! queue ! videoconvertscale ! video/x-raw,<detector format>,≤1920²
  *        ! appsink                        → LcLedDetector, in that streaming thread
  *   tee. ! queue leaky=downstream max-size-buffers=1 ! videoconvertscale
  *        ! video/x-raw,format=RGBA,≤960² ! videoflip video-direction=auto
@@ -168,6 +168,9 @@ static const struct {
   LcPixelFormat  lc;
 } pixel_formats[] = {
   { GST_VIDEO_FORMAT_I420,  LC_PIXEL_FORMAT_I420 },
+  { GST_VIDEO_FORMAT_NV12,  LC_PIXEL_FORMAT_NV12 },
+  { GST_VIDEO_FORMAT_Y42B,  LC_PIXEL_FORMAT_Y42B },
+  { GST_VIDEO_FORMAT_Y444,  LC_PIXEL_FORMAT_Y444 },
   { GST_VIDEO_FORMAT_YUY2,  LC_PIXEL_FORMAT_YUY2 },
   { GST_VIDEO_FORMAT_RGB,   LC_PIXEL_FORMAT_RGB24 },
   { GST_VIDEO_FORMAT_BGR,   LC_PIXEL_FORMAT_BGR24 },
@@ -707,10 +710,20 @@ on_analysis_sample (GstAppSink *sink,
       frame.height = GST_VIDEO_INFO_HEIGHT (&self->analysis_info);
       frame.stride = strides[0];
       frame.pts_ns = pts;
-      if (format == LC_PIXEL_FORMAT_I420 && offsets[1] >= offsets[0] && offsets[2] >= offsets[0])
+      /* Planar YUV as decoders give it: no conversion (4:4:4 H.264 in
+       * particular would otherwise go through RGB).
+       */
+      if ((format == LC_PIXEL_FORMAT_I420 || format == LC_PIXEL_FORMAT_Y42B ||
+           format == LC_PIXEL_FORMAT_Y444) && offsets[1] >= offsets[0] && offsets[2] >= offsets[0])
         {
           frame.u_offset = offsets[1] - offsets[0];
           frame.v_offset = offsets[2] - offsets[0];
+          frame.uv_stride = strides[1];
+        }
+      else if (format == LC_PIXEL_FORMAT_NV12 && offsets[1] >= offsets[0])
+        {
+          frame.u_offset = offsets[1] - offsets[0];
+          frame.v_offset = frame.u_offset + 1;
           frame.uv_stride = strides[1];
         }
     }

@@ -43,11 +43,13 @@ typedef enum
 GType lc_video_source_state_get_type (void) G_GNUC_CONST;
 
 /* Frames reach the detector at most this many pixels wide and high
- * (downscaled, aspect kept, when larger: 1080p becomes 720p, a portrait
- * phone video 720×1280); smaller videos are analysed as they are, in their
- * decoder's own format when the detector reads it (I420, YUY2, RGB, …).
+ * (downscaled, aspect kept, when larger: 4K becomes 1080p); smaller videos
+ * are analysed as they are, in their decoder's own format when the
+ * detector reads it (I420, NV12, 4:2:2, 4:4:4, YUY2, RGB, …). Scaling
+ * 1080p down to 720p cost more than the detector saved on the smaller
+ * frames, which it pools anyway.
  */
-#define LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE 1280
+#define LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE 1920
 /* Preview frames are RGBA, at most this many pixels wide and high. */
 #define LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE  960
 

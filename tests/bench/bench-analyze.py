@@ -11,9 +11,14 @@ ratios (target in DESIGN.md: <= 1.3x) and how much faster than real time
 the analysis runs (target: >= 20x). Headless. On a busy 2-core machine the
 wall figures swing a lot; CPU time is the steadier measure of cost.
 
-  tests/bench/bench-analyze.py _build [runs]
+  tests/bench/bench-analyze.py _build [runs] [FILE…]
+
+FILEs are measured too, each against its own decode-only run: clips the
+project did not make (../shared/real-footage, a phone's video) are the
+figure that counts, since lc-make-clip's clips are easy to decode.
 """
 
+import json
 import os
 import resource
 import shutil
@@ -25,6 +30,7 @@ import time
 
 build = sys.argv[1] if len(sys.argv) > 1 else '_build'
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
+extra = sys.argv[3:]
 
 lightcode = os.path.join(build, 'src', 'lightcode')
 make_clip = os.path.join(build, 'tests', 'synth', 'lc-make-clip')
@@ -65,10 +71,16 @@ def main():
 
         for name, path in clips.items():
             subprocess.run([make_clip, '--quiet'] + scene + [path], check=True)
+        durations = {name: seconds for name in clips}
+        for path in extra:
+            name = os.path.basename(path)[:24]
+            clips[name] = path
+            out = subprocess.run([lightcode, 'analyze', '--json', path], capture_output=True, text=True).stdout
+            durations[name] = json.loads(out)['duration_s'] if out else float('nan')
 
         print(f'{seconds:.0f} s 1280x720 30 fps clips, median of {runs} runs '
               f'(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)')
-        print(f'{"clip":<10} {"":>5} {"decode only":>12} {"analyze":>9} {"ratio":>7} {"x real time":>12}')
+        print(f'{"clip":<24} {"":>5} {"decode only":>12} {"analyze":>9} {"ratio":>7} {"x real time":>12}')
         for name, path in clips.items():
             decode_argv = [gst_launch, '-q', 'filesrc', f'location={path}', '!',
                            'decodebin', '!', 'fakesink', 'sync=false']
@@ -86,8 +98,8 @@ def main():
             for column, label in ((0, 'wall'), (1, 'CPU')):
                 d = statistics.median(run[column] for run in decode)
                 a = statistics.median(run[column] for run in analyze)
-                print(f'{name if column == 0 else "":<10} {label:>5} {d:>11.3f}s {a:>8.3f}s '
-                      f'{a / d:>6.2f}x {seconds / a:>11.1f}x')
+                print(f'{name if column == 0 else "":<24} {label:>5} {d:>11.3f}s {a:>8.3f}s '
+                      f'{a / d:>6.2f}x {durations[name] / a:>11.1f}x')
 
         if not have_x264:
             print('(x264enc not installed: no H.264 clip)')
