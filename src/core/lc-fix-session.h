@@ -57,7 +57,8 @@ G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
  * Properties (all read-only, EXPLICIT_NOTIFY, notified only on change):
  * "diagnosis", "state", "current-cause", "current-procedure",
  * "step-index", "current-step", "n-steps", "next-reason",
- * "can-go-back", "attempt-index".
+ * "can-go-back", "attempt-index", "can-keep-going",
+ * "needs-confirmation".
  */
 LcFixSession     *lc_fix_session_new                   (LcDiagnosis    *diagnosis);
 /* The same plan, except that @cause's first fix comes first (the person
@@ -121,6 +122,39 @@ void              lc_fix_session_stop                  (LcFixSession   *self);
  * asks for help). Accepted in any state but SOLVED.
  */
 void              lc_fix_session_request_support       (LcFixSession   *self);
+/* Support is offered (NEEDS_SUPPORT) after this many fixes in a row
+ * didn't help, so a "no" loop stays short.
+ */
+#define LC_FIX_OFFER_SUPPORT_AFTER 3
+/* …or after two, once every cause not tried yet is below this
+ * likelihood: the line under which lc_likelihood_to_words() says
+ * "unlikely". Going on is then mostly guessing.
+ */
+#define LC_FIX_UNLIKELY_BELOW 0.15
+/* Holding the reset button this long resets a camera completely: its
+ * settings are erased and it has to be added to the app again.
+ */
+#define LC_FACTORY_RESET_HOLD_SECONDS 30
+
+/* TRUE when support was offered before the plan ran out: the person may
+ * carry on with the next fix instead.
+ */
+gboolean          lc_fix_session_can_keep_going        (LcFixSession   *self);
+/* Leaves an offer of support for the next fix of the plan; FALSE (and
+ * nothing changes) unless lc_fix_session_can_keep_going().
+ */
+gboolean          lc_fix_session_keep_going            (LcFixSession   *self);
+
+/* TRUE when @procedure may erase the device's settings (a full reset).
+ * Such fixes come last in the plan and need lc_fix_session_confirm().
+ */
+gboolean          lc_fix_session_procedure_erases      (LcProcedure    *procedure);
+/* TRUE on a fix that erases settings until the person confirms it;
+ * until then the steps don't move.
+ */
+gboolean          lc_fix_session_needs_confirmation    (LcFixSession   *self);
+void              lc_fix_session_confirm               (LcFixSession   *self);
+
 /* Blink support's own procedure ("contact-support"), shown on the support
  * page; never part of the plan. May be NULL.
  */
