@@ -292,25 +292,26 @@ build_next_reason (const Attempt   *previous,
     {
       if (unsure)
         /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
-         * words and in percent; "%%" is a percent sign */
-        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next most likely reason: “%s” (%s, %d %%)."),
+         * words and in percent; "%%" is a percent sign, kept on the line of
+         * its number by a no-break space */
+        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next reason to check: “%s” (%s, %d %%)."),
                                 tried, cause, words, lc_likelihood_to_percent (likelihood));
 
       /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
        * words and in percent; "%%" is a percent sign */
-      return g_strdup_printf (_("“%s” didn’t stop the light, so the next most likely reason is “%s” (%s, %d %%)."),
+      return g_strdup_printf (_("“%s” didn’t stop the light, so the next reason to check is “%s” (%s, %d %%)."),
                               tried, cause, words, lc_likelihood_to_percent (likelihood));
     }
 
   if (unsure)
     /* TRANSLATORS: a fix just tried, then a reason already tried once,
      * how likely it is in words and in percent */
-    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                             tried, cause, words, lc_likelihood_to_percent (likelihood));
 
   /* TRANSLATORS: a fix just tried, then a reason already tried once, how
    * likely it is in words and in percent */
-  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                           tried, cause, words, lc_likelihood_to_percent (likelihood));
 }
 

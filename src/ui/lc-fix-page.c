@@ -263,8 +263,9 @@ build_fix (LcFixPage *self)
                                        lc_provenance_get_label (provenance),
                                        lc_provenance_get_source_name (provenance));
   else if (provenance != NULL)
-    /* TRANSLATORS: where a fix comes from: "Common troubleshooting advice" */
-    provenance_text = g_strdup_printf (_("From %s"), lc_provenance_get_label (provenance));
+    /* TRANSLATORS: where a fix comes from: "Common troubleshooting advice"
+     * or "Reported by other owners" (a label, so not "From …") */
+    provenance_text = g_strdup_printf (_("Source: %s"), lc_provenance_get_label (provenance));
   gtk_label_set_label (GTK_LABEL (self->provenance_label), provenance_text);
 
   reason = lc_fix_session_get_next_reason (self->session);

@@ -474,6 +474,12 @@ test_fix_it_batteries_first (void)
   g_assert_cmpstr (current_cause_id (session), !=, "low-battery");
   g_assert_true (lc_fix_session_get_current_cause (session) == lc_diagnosis_get_cause (diagnosis, 1));
   g_assert_null (strstr (lc_fix_session_get_next_reason (session), "batteries are running low"));
+  /* The percent sign stays with its number when the line wraps, and an
+   * unlikely reason isn't called "most likely".
+   */
+  g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), "\u00a0%)."));
+  g_assert_null (strstr (lc_fix_session_get_next_reason (session), " %)"));
+  g_assert_null (strstr (lc_fix_session_get_next_reason (session), "most likely"));
 }
 
 /* XT2, red blinking (Wi-Fi): moving the Sync Module comes before
