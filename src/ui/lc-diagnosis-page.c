@@ -252,8 +252,10 @@ create_cause_row (LcDiagnosisPage  *self,
 
   label = create_wrapping_label (lc_diagnosis_cause_get_explanation (cause));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Copyable with the mouse, but no tab stop: focus selects it all. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* Copyable with the mouse, but no tab stop: focus selects it all. Not
+   * set_focusable(): a selectable label takes focus regardless.
+   */
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_box_append (GTK_BOX (details), label);
 
   gtk_box_append (GTK_BOX (details),

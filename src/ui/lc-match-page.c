@@ -62,6 +62,7 @@ struct _LcMatchPage
   GtkWidget            *controls_box;
   LcLedSimulator       *simulator;
   GtkLabel             *description_label;
+  gboolean              picked;  /* the person chose a light; until then nothing is */
   GtkButton            *pause_button;
   GtkToggleButton      *timeline_button;
   GtkWidget            *light_group;
@@ -338,7 +339,7 @@ sync_controls (LcMatchPage *self)
     }
 
   for (guint p = 0; p < N_PATTERNS; p++)
-    gtk_toggle_button_set_active (self->pattern_buttons[p], p == choice->pattern);
+    gtk_toggle_button_set_active (self->pattern_buttons[p], self->picked && p == choice->pattern);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pattern_alternating)),
                           device_light->n_colors > 1);
 
@@ -373,8 +374,16 @@ compose_signal (LcMatchPage *self)
 
   lc_led_simulator_set_signal (self->simulator, &signal);
 
-  description = lc_signal_describe (&signal);
+  /* Nothing is chosen at first: a light shown before the person says what
+   * they see would be diagnosed as if they had.
+   */
+  if (self->picked)
+    description = lc_signal_describe (&signal);
+  else
+    description = g_strdup (_("Pick the light you see"));
   gtk_label_set_label (self->description_label, description);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose",
+                                 self->device != NULL && self->picked);
 
   if (memcmp (&self->signal, &signal, sizeof signal) != 0)
     {
@@ -387,6 +396,7 @@ compose_signal (LcMatchPage *self)
 static void
 apply_choice (LcMatchPage *self)
 {
+  self->picked = TRUE;
   light_from_choice (&self->lights[self->current], &self->choices[self->current]);
   compose_signal (self);
   sync_controls (self);
@@ -1258,18 +1268,8 @@ lc_match_page_set_device (LcMatchPage *self,
   reset_choices (self);
   lc_match_page_set_context (self, "any");
 
-  /* Start from something the device really shows. */
-  if (self->known_signals != NULL && g_list_model_get_n_items (self->known_signals) > 0)
-    {
-      g_autoptr(LcKnownSignal) first = g_list_model_get_item (self->known_signals, 0);
-
-      decompose_signal (self, lc_known_signal_get_signal (first));
-    }
-  else
-    {
-      self->choices[0].pattern = PATTERN_SOLID;
-      light_from_choice (&self->lights[0], &self->choices[0]);
-    }
+  /* Nothing chosen yet: the person picks a known light or a pattern. */
+  self->picked = FALSE;
 
   compose_signal (self);
   update_known_selection (self);
@@ -1293,6 +1293,7 @@ lc_match_page_set_signal (LcMatchPage    *self,
   g_return_if_fail (LC_IS_MATCH_PAGE (self));
   g_return_if_fail (signal != NULL);
 
+  self->picked = TRUE;
   decompose_signal (self, signal);
   compose_signal (self);
   sync_controls (self);

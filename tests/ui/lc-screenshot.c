@@ -200,7 +200,10 @@ open_fix (GtkWidget *window)
         if (lc_fix_session_needs_confirmation (session))
           break;
         if (lc_fix_session_can_keep_going (session))
-          lc_fix_session_keep_going (session);
+          {
+            lc_fix_session_keep_going (session);
+            lc_window_push_page (LC_WINDOW (window), LC_PAGE_FIX);
+          }
         else
           lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
       }

@@ -115,6 +115,36 @@ journey_start (Journey *journey)
   fix_it = find_button (diagnosis_page, "_Fix It");
   g_assert_nonnull (fix_it);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fix_it), "suggested-action"));
+
+  /* Tab goes round the whole page (never stuck, never on a selectable
+   * label or a bare details row) and reaches Fix It.
+   */
+  {
+    gboolean reached_fix_it = FALSE;
+    guint moves = 0;
+    GtkWidget *last = NULL;
+
+    for (guint i = 0; i < 80; i++)
+      {
+        GtkWidget *focus;
+
+        if (!gtk_widget_child_focus (GTK_WIDGET (journey->window), GTK_DIR_TAB_FORWARD))
+          continue;
+        focus = gtk_root_get_focus (GTK_ROOT (journey->window));
+        g_assert_nonnull (focus);
+        if (focus != last)
+          moves++;
+        last = focus;
+        g_assert_false (GTK_IS_LABEL (focus));
+        /* Rows that take focus are titled ones, not the details holder. */
+        if (GTK_IS_LIST_BOX_ROW (focus))
+          g_assert_true (ADW_IS_PREFERENCES_ROW (focus));
+        if (focus == GTK_WIDGET (fix_it))
+          reached_fix_it = TRUE;
+      }
+    g_assert_true (reached_fix_it);
+    g_assert_cmpuint (moves, >, 40);
+  }
   g_signal_emit_by_name (fix_it, "clicked");
   settle (GTK_WIDGET (journey->window));
 

@@ -107,6 +107,53 @@ new_page_in_window (GtkWidget **out_window)
   return page;
 }
 
+/* The button that diagnoses ("This Is What I See"). */
+static GtkWidget *
+find_diagnose_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "match.diagnose") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_diagnose_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A pressed color or pattern button in @widget, or NULL. */
+static GtkWidget *
+find_active_toggle (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)))
+    {
+      GtkWidget *flow_box = gtk_widget_get_ancestor (widget, GTK_TYPE_FLOW_BOX);
+      const char *name = flow_box != NULL ? gtk_widget_get_name (flow_box) : "";
+
+      if (g_str_equal (name, "color-flow-box") || g_str_equal (name, "pattern-flow-box"))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_active_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Index of the known signal @text of the device on the page. */
 static int
 known_index (LcDevice   *dev,
@@ -337,13 +384,21 @@ test_every_device (void)
         n_children++;
       g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (known));
 
-      /* The first known signal is shown, and it is one the device can show. */
+      /* Nothing is chosen yet: no light is lit, no pattern is pressed,
+       * and there is nothing to diagnose until the person picks one.
+       */
+      g_assert_cmpuint (lc_match_page_get_signal (LC_MATCH_PAGE (page))->n_lights, ==, 0);
+      g_assert_false (gtk_widget_is_sensitive (find_diagnose_button (page)));
+      g_assert_null (find_active_toggle (page));
       if (n_children > 0)
         {
           g_autoptr(LcKnownSignal) first = g_list_model_get_item (known, 0);
 
+          gtk_widget_activate (GTK_WIDGET (gtk_flow_box_get_child_at_index (known_box, 0)));
+          iterate ();
           g_assert_true (lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (page)),
                                           lc_known_signal_get_signal (first)));
+          g_assert_true (gtk_widget_is_sensitive (find_diagnose_button (page)));
         }
 
       /* Only colors the current light can show are offered. */
