@@ -62,6 +62,7 @@ struct _LcMatchPage
   GtkWidget            *controls_box;
   LcLedSimulator       *simulator;
   GtkLabel             *description_label;
+  LcLedSimulator       *mini_simulator;
   gboolean              picked;  /* the person chose a light; until then nothing is */
   GtkButton            *pause_button;
   GtkToggleButton      *timeline_button;
@@ -291,6 +292,10 @@ update_known_selection (LcMatchPage *self)
 {
   guint n = self->known_signals != NULL ? g_list_model_get_n_items (self->known_signals) : 0;
 
+  /* Nothing picked yet is not the known "off" light. */
+  if (!self->picked)
+    n = 0;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LcKnownSignal) known = g_list_model_get_item (self->known_signals, i);
@@ -373,6 +378,7 @@ compose_signal (LcMatchPage *self)
     }
 
   lc_led_simulator_set_signal (self->simulator, &signal);
+  lc_led_simulator_set_signal (self->mini_simulator, &signal);
 
   /* Nothing is chosen at first: a light shown before the person says what
    * they see would be diagnosed as if they had.
@@ -933,6 +939,8 @@ set_narrow (LcMatchPage *self,
         }
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->mini_simulator), narrow);
+
   if (narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
   else
@@ -1095,6 +1103,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, controls_box);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, simulator);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, mini_simulator);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, light_group);
@@ -1254,6 +1263,7 @@ lc_match_page_set_device (LcMatchPage *self,
   gtk_label_set_label (self->note_label, device != NULL ? lc_device_get_note (device) : "");
 
   lc_led_simulator_set_device (self->simulator, device);
+  lc_led_simulator_set_device (self->mini_simulator, device);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", device != NULL);
 
   /* Thumbnails are made for the new device; the model is never the same. */
