@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lc-a11y.h"
 #include "lc-diagnosis.h"
 #include "lc-fix-page.h"
 #include "lc-fix-step-page.h"
@@ -302,6 +303,7 @@ build_fix (LcFixPage *self)
       self->rebuilding = FALSE;
     }
 
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self->carousel));
   self->shown_attempts = lc_fix_session_get_n_attempts (self->session);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-knowledge.h"
+#include "lc-a11y.h"
 #include "lc-match-page.h"
 #include "lc-window.h"
 
@@ -847,7 +848,11 @@ rebuild_light_buttons (LcMatchPage *self)
 
   for (guint p = 0; p < self->n_device_lights; p++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (self->device_lights[p].name);
+      /* One light at a time: a radio, which GTK 4.8 reads right. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "label", self->device_lights[p].name,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
 
       g_signal_connect (button, "toggled", G_CALLBACK (light_button_toggled_cb), self);
       gtk_box_append (self->light_buttons_box, button);
@@ -877,7 +882,10 @@ rebuild_context_buttons (LcMatchPage *self)
       if (g_str_equal (ids[i], "any"))
         continue;
 
-      button = gtk_toggle_button_new_with_label (lc_knowledge_get_context_label (knowledge, ids[i]));
+      button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                             "label", lc_knowledge_get_context_label (knowledge, ids[i]),
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                             NULL);
       gtk_widget_add_css_class (button, "lc-chip");
       gtk_widget_set_name (button, ids[i]);
       description = lc_knowledge_get_context_description (knowledge, ids[i]);
@@ -1206,6 +1214,9 @@ lc_match_page_init (LcMatchPage *self)
   sync_context_buttons (self);
   update_playback_buttons (self);
 
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self));
+  lc_a11y_track_checked (GTK_WIDGET (self));
+
   /* Nothing to diagnose until there is a device. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", FALSE);
 
@@ -1284,6 +1295,7 @@ lc_match_page_set_device (LcMatchPage *self,
   compose_signal (self);
   update_known_selection (self);
   sync_controls (self);
+  lc_a11y_track_checked (GTK_WIDGET (self->light_buttons_box));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
 }

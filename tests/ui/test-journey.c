@@ -106,6 +106,23 @@ journey_start (Journey *journey)
   lc_signal_parse ("red:burst:6", &signal, &error);
   g_assert_no_error (error);
   lc_match_page_set_signal (LC_MATCH_PAGE (match_page), &signal);
+  /* Accessible names have no mnemonic underscores; the pattern buttons
+   * are radios that say which one is checked.
+   */
+  {
+    GtkButton *diagnose = find_button (match_page, "_This Is What I See");
+    GtkButton *burst = find_button (match_page, "Blinks, then a _pause");
+    GtkButton *solid = find_button (match_page, "_Solid");
+
+    g_assert_nonnull (diagnose);
+    g_assert_nonnull (burst);
+    g_assert_nonnull (solid);
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (diagnose),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "This Is What I See"));
+    g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (burst), GTK_ACCESSIBLE_ROLE_RADIO));
+    g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (burst), GTK_ACCESSIBLE_STATE_CHECKED, TRUE));
+    g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (solid), GTK_ACCESSIBLE_STATE_CHECKED, FALSE));
+  }
   g_assert_true (gtk_widget_activate_action (match_page, "match.diagnose", NULL));
   settle (GTK_WIDGET (journey->window));
   g_assert_cmpstr (lc_window_get_visible_page (journey->window), ==, LC_PAGE_DIAGNOSIS);
@@ -115,6 +132,8 @@ journey_start (Journey *journey)
   fix_it = find_button (diagnosis_page, "_Fix It");
   g_assert_nonnull (fix_it);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fix_it), "suggested-action"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (fix_it),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Fix It"));
 
   /* Tab goes round the whole page (never stuck, never on a selectable
    * label or a bare details row) and reaches Fix It.
