@@ -47,6 +47,10 @@ lc_a11y_fix_mnemonic_names (GtkWidget *root)
       gtk_accessible_update_property (GTK_ACCESSIBLE (root),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
+      /* The mnemonic label also names its button through labelled-by,
+       * which GTK 4.8 adds to the name: "This Is What I See This Is …".
+       */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -119,6 +119,9 @@ journey_start (Journey *journey)
     g_assert_nonnull (solid);
     g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (diagnose),
                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "This Is What I See"));
+    /* …and the name is not said twice through the mnemonic label. */
+    g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (diagnose),
+                                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY));
     g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (burst), GTK_ACCESSIBLE_ROLE_RADIO));
     g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (burst), GTK_ACCESSIBLE_STATE_CHECKED, TRUE));
     g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (solid), GTK_ACCESSIBLE_STATE_CHECKED, FALSE));
