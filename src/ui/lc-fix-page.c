@@ -285,6 +285,9 @@ build_fix (LcFixPage *self)
       LcCountdown *countdown = NULL;
       guint seconds;
 
+      if (!lc_fix_session_note_applies (self->session, lc_step_get_note (step)))
+        lc_fix_step_page_hide_note (LC_FIX_STEP_PAGE (step_page));
+
       if (step_needs_timer (step, &seconds))
         {
           countdown = lc_countdown_new (seconds);

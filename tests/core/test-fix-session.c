@@ -601,6 +601,53 @@ test_fix_it_order_everywhere (void)
   g_assert_cmpuint (checked, >, 20);
 }
 
+/* An XT2 owner walking every fix sees no note about other devices; an
+ * Outdoor 4 owner does see the one that names the Outdoor 4.
+ */
+static void
+test_notes_for_device (void)
+{
+  g_autoptr(LcDiagnosis) xt2 = diagnose ("xt2", "red:burst:6", "any");
+  g_autoptr(LcDiagnosis) outdoor = diagnose ("outdoor-4", "red:burst:6", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (xt2);
+  g_autoptr(LcFixSession) outdoor_session = lc_fix_session_new (outdoor);
+  guint hidden = 0;
+
+  for (guint guard = 0; guard < 50; guard++)
+    {
+      LcProcedure *procedure;
+
+      if (lc_fix_session_can_keep_going (session))
+        lc_fix_session_keep_going (session);
+      if (lc_fix_session_get_state (session) != LC_FIX_STATE_STEPS)
+        break;
+      procedure = lc_fix_session_get_current_procedure (session);
+      for (guint i = 0; i < lc_procedure_get_n_steps (procedure); i++)
+        {
+          const char *note = lc_step_get_note (lc_procedure_get_step (procedure, i));
+
+          if (note == NULL)
+            continue;
+          if (!lc_fix_session_note_applies (session, note))
+            {
+              hidden++;
+              continue;
+            }
+          g_assert_null (strstr (note, "Doorbell"));
+          g_assert_null (strstr (note, "Outdoor"));
+        }
+      lc_fix_session_confirm (session);
+      lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+    }
+
+  g_test_message ("%u notes about other devices hidden", hidden);
+  g_assert_true (lc_fix_session_note_applies (outdoor_session,
+                                              "Blink’s guides for the Outdoor 4 and the Video Doorbell say so."));
+  g_assert_false (lc_fix_session_note_applies (session,
+                                               "Blink’s guides for the Outdoor 4 and the Video Doorbell say so."));
+  g_assert_true (lc_fix_session_note_applies (session, "Guides disagree on how long to hold it."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/fix-session/fix-it-batteries-first", test_fix_it_batteries_first);
   g_test_add_func ("/fix-session/fix-it-wifi-closer-first", test_fix_it_wifi_closer_first);
   g_test_add_func ("/fix-session/fix-it-order-everywhere", test_fix_it_order_everywhere);
+  g_test_add_func ("/fix-session/notes-for-device", test_notes_for_device);
 
   return g_test_run ();
 }
