@@ -274,7 +274,7 @@ test_walk_to_yes (Fixture       *fixture,
 
   walk_to_question (fixture, session);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
-                 find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Yes, It Looks Right"));
+                 find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Yes, It Stopped"));
 
   /* "Back to the steps" from the question returns to the last step. */
   activate (fixture, "fix.previous", NULL);
