@@ -86,8 +86,10 @@ gboolean          lc_fix_session_can_go_back           (LcFixSession   *self);
  * batteries were not it. Next most likely: …"). NULL for the first one.
  */
 const char       *lc_fix_session_get_next_reason       (LcFixSession   *self);
-/* Translated: why support is needed (a step's stop text, or "Nothing
- * else is known to fix this"); NULL unless NEEDS_SUPPORT.
+/* Translated, the session's outcome for the summary: where the person
+ * asked for help, how many fixes didn't help (support offered, see
+ * lc_fix_session_can_keep_going()), or that no fix is left. Never a
+ * step's "stop here if …" note. NULL unless NEEDS_SUPPORT.
  */
 const char       *lc_fix_session_get_support_reason    (LcFixSession   *self);
 
@@ -110,7 +112,8 @@ gboolean          lc_fix_session_skip_step             (LcFixSession   *self);
 
 /* "Did the light stop?" Accepted in STEPS or ASKING. YES: SOLVED.
  * NO / NOT_SURE: the next procedure of the plan (next-reason explains
- * it), or NEEDS_SUPPORT when there is none.
+ * it), or NEEDS_SUPPORT when there is none or when support is offered
+ * (see LC_FIX_OFFER_SUPPORT_AFTER).
  */
 void              lc_fix_session_answer                (LcFixSession   *self,
                                                         LcFixAnswer     answer);
@@ -118,8 +121,8 @@ void              lc_fix_session_answer                (LcFixSession   *self,
  * (recorded as stopped at this step) and the session goes on like NO.
  */
 void              lc_fix_session_stop                  (LcFixSession   *self);
-/* Straight to NEEDS_SUPPORT (a "contact support" stop text, or the person
- * asks for help). Accepted in any state but SOLVED.
+/* Straight to NEEDS_SUPPORT: the person asks for help (from a step, its
+ * stop box or the question). Accepted in any state but SOLVED.
  */
 void              lc_fix_session_request_support       (LcFixSession   *self);
 /* Support is offered (NEEDS_SUPPORT) after this many fixes in a row
