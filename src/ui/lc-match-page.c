@@ -64,6 +64,7 @@ struct _LcMatchPage
   LcLedSimulator       *simulator;
   GtkLabel             *description_label;
   LcLedSimulator       *mini_simulator;
+  GtkWidget            *diagnose_button;
   gboolean              picked;  /* the person chose a light; until then nothing is */
   GtkButton            *pause_button;
   GtkToggleButton      *timeline_button;
@@ -745,8 +746,14 @@ known_signal_activated_cb (LcMatchPage     *self,
     return;
 
   known = g_list_model_get_item (self->known_signals, index);
-  if (known != NULL)
-    lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
+  if (known == NULL)
+    return;
+
+  lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
+  /* Picking a known light is usually the whole answer: the next key
+   * press is "This Is What I See", not twenty Tabs away.
+   */
+  gtk_widget_grab_focus (self->diagnose_button);
 }
 
 static void
@@ -1112,6 +1119,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, simulator);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, mini_simulator);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, diagnose_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, light_group);

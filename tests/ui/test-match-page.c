@@ -205,6 +205,9 @@ test_known_signal_sets_controls (void)
   }
   g_signal_emit_by_name (child, "activate");
 
+  /* Keyboard users go straight on to "This Is What I See". */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == find_named (page, "diagnose"));
+
   text = simulator_text (LC_MATCH_PAGE (page));
   g_assert_cmpstr (text, ==, "red:burst:6");
   g_clear_pointer (&text, g_free);
