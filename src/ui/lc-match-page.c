@@ -680,11 +680,12 @@ update_playback_buttons (LcMatchPage *self)
 {
   gboolean timeline = lc_led_simulator_get_timeline_mode (self->simulator);
   gboolean forced = timeline && !lc_led_simulator_get_show_timeline (self->simulator);
-  gboolean paused = lc_led_simulator_get_paused (self->simulator);
+  /* Reduce motion shows a still timeline; Play still makes it blink. */
+  gboolean paused = forced || lc_led_simulator_get_paused (self->simulator);
   const char *label = paused ? C_("verb", "Play") : C_("verb", "Pause");
 
-  /* Nothing moves in a timeline; with reduce motion the toggle is moot. */
-  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline);
+  /* Nothing moves in a chosen timeline; with reduce motion the toggle is moot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline || forced);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_button), !forced);
 
   gtk_button_set_icon_name (self->pause_button,
@@ -704,7 +705,19 @@ simulator_timeline_mode_cb (LcMatchPage *self)
 static void
 pause_clicked_cb (LcMatchPage *self)
 {
-  lc_led_simulator_set_paused (self->simulator, !lc_led_simulator_get_paused (self->simulator));
+  gboolean forced = lc_led_simulator_get_timeline_mode (self->simulator) &&
+                    !lc_led_simulator_get_show_timeline (self->simulator);
+
+  if (forced)
+    {
+      /* Reduce motion: Play animates anyway, the person asked for it. */
+      lc_led_simulator_set_play_anyway (self->simulator, TRUE);
+      lc_led_simulator_set_paused (self->simulator, FALSE);
+    }
+  else
+    {
+      lc_led_simulator_set_paused (self->simulator, !lc_led_simulator_get_paused (self->simulator));
+    }
   update_playback_buttons (self);
 }
 

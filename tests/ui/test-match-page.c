@@ -588,6 +588,38 @@ test_window_open_device (void)
   g_assert_finalize_object (window);
 }
 
+/* Reduce motion draws the light as a still timeline, but Play is still
+ * there and makes it blink.
+ */
+static void
+test_reduce_motion_play (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window;
+  GtkWidget *page = new_page_in_window (&window);
+  LcLedSimulator *simulator = lc_match_page_get_simulator (LC_MATCH_PAGE (page));
+  GtkWidget *play;
+  LcSignal signal;
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  lc_match_page_set_device (LC_MATCH_PAGE (page), device ("xt2"));
+  parse ("red:burst:6", &signal);
+  lc_match_page_set_signal (LC_MATCH_PAGE (page), &signal);
+  iterate ();
+
+  g_assert_true (lc_led_simulator_get_timeline_mode (simulator));
+  play = find_named (page, "play-pause");
+  g_assert_nonnull (play);
+  g_assert_true (gtk_widget_get_visible (play));
+  g_signal_emit_by_name (play, "clicked");
+  iterate ();
+  g_assert_false (lc_led_simulator_get_timeline_mode (simulator));
+  g_assert_false (lc_led_simulator_get_paused (simulator));
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/ui/match-page/narrow-layout", test_narrow_layout);
   g_test_add_func ("/ui/match-page/keyboard-reachable", test_keyboard_reachable);
   g_test_add_func ("/ui/match-page/window-open-device", test_window_open_device);
+  g_test_add_func ("/ui/match-page/reduce-motion-play", test_reduce_motion_play);
 
   return g_test_run ();
 }
