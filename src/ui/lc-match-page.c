@@ -963,6 +963,12 @@ set_narrow (LcMatchPage *self,
       if (GTK_IS_LABEL (label))
         {
           gtk_label_set_wrap (GTK_LABEL (label), narrow);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+          /* Short, even lines ("Blinks, then / a pause"), not one long
+           * line and an orphan ("Blinks, then a / pause").
+           */
+          gtk_label_set_max_width_chars (GTK_LABEL (label), narrow ? 12 : -1);
+          gtk_widget_set_halign (label, narrow ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
           gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
         }
     }
