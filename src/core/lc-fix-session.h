@@ -51,8 +51,9 @@ G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
 /* The plan: the first fitting procedure of each cause in the diagnosis
  * order, then the second ones in the same order, and so on; a procedure
  * shared by two causes is tried once, and LC_SUPPORT_PROCEDURE_ID is
- * where the plan ends rather than a step in it. Normal causes have
- * nothing to try.
+ * where the plan ends rather than a step in it. A fix that may erase the
+ * device (lc_fix_session_procedure_erases()) comes after all others.
+ * Normal causes have nothing to try.
  *
  * Properties (all read-only, EXPLICIT_NOTIFY, notified only on change):
  * "diagnosis", "state", "current-cause", "current-procedure",
@@ -61,9 +62,10 @@ G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
  * "needs-confirmation".
  */
 LcFixSession     *lc_fix_session_new                   (LcDiagnosis    *diagnosis);
-/* The same plan, except that @cause's first fix comes first (the person
- * chose that cause); the others follow in plan order. A cause with
- * nothing to try changes nothing.
+/* The same plan, except that @cause's own first fix comes first (the
+ * person chose that cause; a fix it shares with an earlier cause is
+ * taken over); the others follow in plan order, so the next cause after
+ * a "no" is another one. A cause with nothing to try changes nothing.
  */
 LcFixSession     *lc_fix_session_new_for_cause         (LcDiagnosis      *diagnosis,
                                                         LcDiagnosisCause *cause);
