@@ -23,6 +23,7 @@ typedef struct
   LcDiagnosisCause *cause;
   LcProcedure      *procedure;
   LcFixStepState   *step_states;
+  gboolean         *visited;      /* shown to the person at some point */
   guint             n_steps;
   gboolean          answered;
   LcFixAnswer       answer;
@@ -148,6 +149,7 @@ attempt_free (Attempt *attempt)
   g_clear_object (&attempt->cause);
   g_clear_object (&attempt->procedure);
   g_clear_pointer (&attempt->step_states, g_free);
+  g_clear_pointer (&attempt->visited, g_free);
   g_free (attempt);
 }
 
@@ -276,6 +278,8 @@ start_attempt (LcFixSession *self,
   attempt->procedure = g_object_ref (entry->procedure);
   attempt->n_steps = lc_procedure_get_n_steps (entry->procedure);
   attempt->step_states = g_new0 (LcFixStepState, MAX (attempt->n_steps, 1));
+  attempt->visited = g_new0 (gboolean, MAX (attempt->n_steps, 1));
+  attempt->visited[0] = TRUE;
   g_ptr_array_add (self->attempts, attempt);
 }
 
@@ -346,6 +350,9 @@ move_to (LcFixSession *self,
 
   self->state = state;
   self->step_index = step_index;
+  if (state == LC_FIX_STATE_STEPS && current_attempt (self) != NULL &&
+      step_index < current_attempt (self)->n_steps)
+    current_attempt (self)->visited[step_index] = TRUE;
 
   if (state_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
@@ -1210,4 +1217,20 @@ lc_fix_session_note_applies (LcFixSession *self,
     }
 
   return !other;
+}
+
+gboolean
+lc_fix_session_get_attempt_step_seen (LcFixSession *self,
+                                      guint         attempt,
+                                      guint         step)
+{
+  Attempt *a;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
+
+  a = get_attempt (self, attempt);
+  g_return_val_if_fail (step < a->n_steps, FALSE);
+
+  return a->visited[step];
 }

@@ -181,6 +181,12 @@ LcProcedure      *lc_fix_session_get_attempt_procedure (LcFixSession   *self,
 LcFixStepState    lc_fix_session_get_attempt_step_state (LcFixSession  *self,
                                                          guint          attempt,
                                                          guint          step);
+/* TRUE once the step was on screen (paged to with the arrows, say), even
+ * if it was never marked done or skipped.
+ */
+gboolean          lc_fix_session_get_attempt_step_seen (LcFixSession   *self,
+                                                        guint           attempt,
+                                                        guint           step);
 /* FALSE while the attempt has no answer yet. */
 gboolean          lc_fix_session_get_attempt_answer    (LcFixSession   *self,
                                                         guint           attempt,

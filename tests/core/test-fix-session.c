@@ -312,7 +312,8 @@ test_support_on_stop_text (void)
   g_assert_null (strstr (summary, "Stop here"));
   g_assert_true (has_line (summary, "Outcome: You asked for help during “Shared fix”, at step 2, “Shared two”."));
   g_assert_true (has_line (summary, "[done] Shared one"));
-  g_assert_true (has_line (summary, "[not done] Shared two"));
+  /* On screen when help was asked for, but not marked. */
+  g_assert_true (has_line (summary, "[seen, not marked] Shared two"));
 }
 
 static void
@@ -648,6 +649,34 @@ test_notes_for_device (void)
   g_assert_true (lc_fix_session_note_applies (session, "Guides disagree on how long to hold it."));
 }
 
+/* Paging past a step (arrow keys) is not doing it, nor skipping it: the
+ * summary says it was seen but not marked, and steps never reached stay
+ * "not done".
+ */
+static void
+test_paged_steps (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:burst:6", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  LcProcedure *procedure = lc_fix_session_get_current_procedure (session);
+  guint last = lc_procedure_get_n_steps (procedure) - 1;
+  g_autofree char *summary = NULL;
+  g_autofree char *paged = NULL;
+  g_autofree char *unreached = NULL;
+
+  g_assert_cmpuint (last, >=, 2);
+  g_assert_true (lc_fix_session_next_step (session));
+  lc_fix_session_request_support (session);
+
+  summary = lc_support_summary_for_session (session, NULL);
+  paged = g_strdup_printf ("[seen, not marked] %s", lc_step_get_title (lc_procedure_get_step (procedure, 0)));
+  unreached = g_strdup_printf ("[not done] %s", lc_step_get_title (lc_procedure_get_step (procedure, last)));
+  g_assert_true (has_line (summary, paged));
+  g_assert_true (has_line (summary, unreached));
+  g_assert_true (lc_fix_session_get_attempt_step_seen (session, 0, 1));
+  g_assert_false (lc_fix_session_get_attempt_step_seen (session, 0, last));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/fix-session/fix-it-wifi-closer-first", test_fix_it_wifi_closer_first);
   g_test_add_func ("/fix-session/fix-it-order-everywhere", test_fix_it_order_everywhere);
   g_test_add_func ("/fix-session/notes-for-device", test_notes_for_device);
+  g_test_add_func ("/fix-session/paged-steps", test_paged_steps);
 
   return g_test_run ();
 }
