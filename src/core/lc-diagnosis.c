@@ -421,6 +421,13 @@ build_explanation (LcDiagnosis     *self,
       LcKnownSignal *known = candidate->known_signal;
       LcMatchFlags flags = candidate->match_flags;
       g_autofree char *meaning = NULL;
+      /* The light's short meaning belongs to its first listed cause; the
+       * other causes of the same light say what they are themselves, not
+       * what the top cause means.
+       */
+      gboolean primary = lc_known_signal_get_n_causes (known) == 0 ||
+                         g_strcmp0 (lc_cause_ref_get_cause_id (lc_known_signal_get_cause (known, 0)),
+                                    lc_cause_get_id (candidate->cause)) == 0;
 
       if (candidate->match_score < 1.0)
         {
@@ -430,7 +437,13 @@ build_explanation (LcDiagnosis     *self,
           close = g_strdup_printf (_("That is close to %s."), lc_known_signal_get_signal_text (known));
           append_sentence (text, close);
         }
-      meaning = describe_meaning (known, device_name);
+      if (primary)
+        meaning = describe_meaning (known, device_name);
+      else
+        /* TRANSLATORS: a device name, then a reason ("The Wi-Fi signal is
+         * too weak"); said of a reason that is not this light's usual one */
+        meaning = g_strdup_printf (_("On the %s this light can also have a less usual reason: “%s”."),
+                                   device_name, lc_cause_get_title (candidate->cause));
       append_sentence (text, meaning);
 
       if (flags & LC_MATCH_COUNT_OFF)

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lc-fix-session.h"
@@ -22,6 +23,7 @@ typedef struct
   LcDiagnosisCause *cause;
   LcProcedure      *procedure;
   LcFixStepState   *step_states;
+  gboolean         *visited;      /* shown to the person at some point */
   guint             n_steps;
   gboolean          answered;
   LcFixAnswer       answer;
@@ -42,6 +44,9 @@ struct _LcFixSession
 
   LcFixState    state;
   guint         step_index;
+  guint         since_offer;     /* attempts ended since support was last offered */
+  gboolean      can_keep_going;  /* NEEDS_SUPPORT is an offer, the plan goes on */
+  gboolean      confirmed;       /* the current erasing fix was agreed to */
   char         *next_reason;
   char         *support_reason;
 };
@@ -61,6 +66,8 @@ enum {
   PROP_NEXT_REASON,
   PROP_SUPPORT_REASON,
   PROP_ATTEMPT_INDEX,
+  PROP_CAN_KEEP_GOING,
+  PROP_NEEDS_CONFIRMATION,
   N_PROPS
 };
 
@@ -142,6 +149,7 @@ attempt_free (Attempt *attempt)
   g_clear_object (&attempt->cause);
   g_clear_object (&attempt->procedure);
   g_clear_pointer (&attempt->step_states, g_free);
+  g_clear_pointer (&attempt->visited, g_free);
   g_free (attempt);
 }
 
@@ -227,6 +235,39 @@ build_plan (LcFixSession *self)
     }
 }
 
+/* The cause's first fix that is a real step-by-step one (not "contact
+ * support"), or NULL.
+ */
+static LcProcedure *
+first_fix_of (LcDiagnosisCause *cause)
+{
+  GListModel *procedures = lc_diagnosis_cause_get_procedures (cause);
+
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(LcProcedure) procedure = g_list_model_get_item (procedures, i);
+
+      if (!g_str_equal (lc_procedure_get_id (procedure), LC_SUPPORT_PROCEDURE_ID))
+        return procedure; /* the list holds a reference */
+    }
+
+  return NULL;
+}
+
+static void
+update_first_for_cause (LcFixSession *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      PlanEntry *entry = g_ptr_array_index (self->plan, i);
+
+      entry->first_for_cause = !g_hash_table_contains (seen, entry->cause);
+      g_hash_table_add (seen, entry->cause);
+    }
+}
+
 static void
 start_attempt (LcFixSession *self,
                PlanEntry    *entry)
@@ -237,6 +278,8 @@ start_attempt (LcFixSession *self,
   attempt->procedure = g_object_ref (entry->procedure);
   attempt->n_steps = lc_procedure_get_n_steps (entry->procedure);
   attempt->step_states = g_new0 (LcFixStepState, MAX (attempt->n_steps, 1));
+  attempt->visited = g_new0 (gboolean, MAX (attempt->n_steps, 1));
+  attempt->visited[0] = TRUE;
   g_ptr_array_add (self->attempts, attempt);
 }
 
@@ -254,25 +297,26 @@ build_next_reason (const Attempt   *previous,
     {
       if (unsure)
         /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
-         * words and in percent; "%%" is a percent sign */
-        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next most likely reason: “%s” (%s, %d %%)."),
+         * words and in percent; "%%" is a percent sign, kept on the line of
+         * its number by a no-break space */
+        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next reason to check: “%s” (%s, %d %%)."),
                                 tried, cause, words, lc_likelihood_to_percent (likelihood));
 
       /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
        * words and in percent; "%%" is a percent sign */
-      return g_strdup_printf (_("“%s” didn’t stop the light, so the next most likely reason is “%s” (%s, %d %%)."),
+      return g_strdup_printf (_("“%s” didn’t stop the light, so the next reason to check is “%s” (%s, %d %%)."),
                               tried, cause, words, lc_likelihood_to_percent (likelihood));
     }
 
   if (unsure)
     /* TRANSLATORS: a fix just tried, then a reason already tried once,
      * how likely it is in words and in percent */
-    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                             tried, cause, words, lc_likelihood_to_percent (likelihood));
 
   /* TRANSLATORS: a fix just tried, then a reason already tried once, how
    * likely it is in words and in percent */
-  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
+  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                           tried, cause, words, lc_likelihood_to_percent (likelihood));
 }
 
@@ -306,6 +350,9 @@ move_to (LcFixSession *self,
 
   self->state = state;
   self->step_index = step_index;
+  if (state == LC_FIX_STATE_STEPS && current_attempt (self) != NULL &&
+      step_index < current_attempt (self)->n_steps)
+    current_attempt (self)->visited[step_index] = TRUE;
 
   if (state_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
@@ -327,6 +374,17 @@ notify_attempt_changed (LcFixSession *self)
 }
 
 static void
+set_keep_going (LcFixSession *self,
+                gboolean      can_keep_going)
+{
+  if (self->can_keep_going == can_keep_going)
+    return;
+
+  self->can_keep_going = can_keep_going;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_KEEP_GOING]);
+}
+
+static void
 enter_needs_support (LcFixSession *self,
                      const char   *reason)
 {
@@ -336,31 +394,95 @@ enter_needs_support (LcFixSession *self,
   notify_attempt_changed (self);
 }
 
-/* The current attempt failed (or is uncertain): on to the next fix. */
-static void
-advance_plan (LcFixSession *self)
+static gboolean
+cause_was_tried (LcFixSession     *self,
+                 LcDiagnosisCause *cause)
 {
-  Attempt *previous = current_attempt (self);
+  for (guint i = 0; i < self->attempts->len; i++)
+    {
+      if (get_attempt (self, i)->cause == cause)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* TRUE when every cause not tried yet is below the "unlikely" line
+ * (also TRUE when none is left).
+ */
+static gboolean
+only_unlikely_left (LcFixSession *self)
+{
+  for (guint i = self->plan_index + 1; i < self->plan->len; i++)
+    {
+      PlanEntry *entry = g_ptr_array_index (self->plan, i);
+
+      if (!cause_was_tried (self, entry->cause) &&
+          lc_diagnosis_cause_get_likelihood (entry->cause) >= LC_FIX_UNLIKELY_BELOW)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+start_next (LcFixSession *self,
+            Attempt      *previous)
+{
   PlanEntry *next;
   g_autofree char *reason = NULL;
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->plan_index + 1 >= self->plan->len)
-    {
-      enter_needs_support (self, _("Lightcode knows no other fix for this light. Blink support can check things that can’t be seen from here."));
-      g_object_thaw_notify (G_OBJECT (self));
-      return;
-    }
 
   self->plan_index++;
   next = g_ptr_array_index (self->plan, self->plan_index);
   reason = build_next_reason (previous, next);
 
   start_attempt (self, next);
+  self->confirmed = FALSE;
   set_string (&self->next_reason, reason, G_OBJECT (self), properties [PROP_NEXT_REASON]);
   move_to (self, LC_FIX_STATE_STEPS, 0, TRUE);
   notify_attempt_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEEDS_CONFIRMATION]);
+}
+
+/* The current attempt failed (or is uncertain): on to the next fix, or
+ * stop and offer support first. A person who keeps answering "no" should
+ * not walk through every fix there is: after LC_FIX_OFFER_SUPPORT_AFTER
+ * fixes, or after two once only unlikely causes are left, support is
+ * offered, with lc_fix_session_keep_going() to carry on.
+ */
+static void
+advance_plan (LcFixSession *self)
+{
+  Attempt *previous = current_attempt (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->since_offer++;
+
+  if (self->plan_index + 1 >= self->plan->len)
+    {
+      set_keep_going (self, FALSE);
+      enter_needs_support (self, _("Lightcode knows no other fix for this light."));
+    }
+  else if (self->since_offer >= LC_FIX_OFFER_SUPPORT_AFTER ||
+           (self->since_offer >= 2 && only_unlikely_left (self)))
+    {
+      g_autofree char *reason = NULL;
+
+      /* TRANSLATORS: %u is how many fixes were tried (2 or more) */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u fix didn’t stop the light, and the reasons left are less likely.",
+                                             "%u fixes didn’t stop the light, and the reasons left are less likely.",
+                                             self->since_offer),
+                                self->since_offer);
+      self->since_offer = 0;
+      set_keep_going (self, TRUE);
+      enter_needs_support (self, reason);
+    }
+  else
+    {
+      start_next (self, previous);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -436,6 +558,14 @@ lc_fix_session_get_property (GObject    *object,
       g_value_set_uint (value, lc_fix_session_get_attempt_index (self));
       break;
 
+    case PROP_CAN_KEEP_GOING:
+      g_value_set_boolean (value, lc_fix_session_can_keep_going (self));
+      break;
+
+    case PROP_NEEDS_CONFIRMATION:
+      g_value_set_boolean (value, lc_fix_session_needs_confirmation (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -470,6 +600,25 @@ lc_fix_session_constructed (GObject *object)
   g_return_if_fail (LC_IS_DIAGNOSIS (self->diagnosis));
 
   build_plan (self);
+
+  /* A fix that may wipe the device is the last resort: after every other
+   * fix, whatever its cause's rank (stable, so the order otherwise holds).
+   */
+  for (guint i = 0, n = self->plan->len, moved = 0; i + moved < n; )
+    {
+      PlanEntry *entry = g_ptr_array_index (self->plan, i);
+
+      if (lc_fix_session_procedure_erases (entry->procedure))
+        {
+          g_ptr_array_add (self->plan, g_ptr_array_steal_index (self->plan, i));
+          moved++;
+        }
+      else
+        {
+          i++;
+        }
+    }
+  update_first_for_cause (self);
 
   if (self->plan->len > 0)
     {
@@ -512,6 +661,10 @@ lc_fix_session_class_init (LcFixSessionClass *klass)
     g_param_spec_string ("support-reason", NULL, NULL, NULL, ro);
   properties [PROP_ATTEMPT_INDEX] =
     g_param_spec_uint ("attempt-index", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties [PROP_CAN_KEEP_GOING] =
+    g_param_spec_boolean ("can-keep-going", NULL, NULL, FALSE, ro);
+  properties [PROP_NEEDS_CONFIRMATION] =
+    g_param_spec_boolean ("needs-confirmation", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -539,23 +692,33 @@ lc_fix_session_new_for_cause (LcDiagnosis      *diagnosis,
                               LcDiagnosisCause *cause)
 {
   LcFixSession *self;
+  LcProcedure *first;
 
   g_return_val_if_fail (LC_IS_DIAGNOSIS (diagnosis), NULL);
   g_return_val_if_fail (LC_IS_DIAGNOSIS_CAUSE (cause), NULL);
 
   self = lc_fix_session_new (diagnosis);
 
-  /* Nothing has been observed yet: reorder the plan and restart its
-   * first attempt without notifying.
+  /* Nothing has been observed yet: move the cause's own first fix to the
+   * front and restart the first attempt without notifying. The entry is
+   * found by procedure, not by cause: when the cause already leads, its
+   * first fix is already first (a later entry for it would be its second
+   * fix, and the same cause would come back right after a "no"); when an
+   * earlier cause shares that fix, the entry is taken over by this cause.
    */
-  for (guint i = 1; i < self->plan->len; i++)
+  first = first_fix_of (cause);
+  for (guint i = 0; first != NULL && i < self->plan->len; i++)
     {
       PlanEntry *entry = g_ptr_array_index (self->plan, i);
 
-      if (entry->cause != cause)
+      if (entry->procedure != first)
         continue;
+      if (i == 0 && entry->cause == cause)
+        break;
 
+      g_set_object (&entry->cause, cause);
       g_ptr_array_insert (self->plan, 0, g_ptr_array_steal_index (self->plan, i));
+      update_first_for_cause (self);
       g_ptr_array_set_size (self->attempts, 0);
       start_attempt (self, entry);
       break;
@@ -729,7 +892,7 @@ lc_fix_session_next_step (LcFixSession *self)
 
   g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
 
-  if (self->state != LC_FIX_STATE_STEPS)
+  if (self->state != LC_FIX_STATE_STEPS || lc_fix_session_needs_confirmation (self))
     return FALSE;
 
   attempt = current_attempt (self);
@@ -761,7 +924,7 @@ static gboolean
 mark_and_move (LcFixSession   *self,
                LcFixStepState  state)
 {
-  if (self->state != LC_FIX_STATE_STEPS)
+  if (self->state != LC_FIX_STATE_STEPS || lc_fix_session_needs_confirmation (self))
     return FALSE;
 
   current_attempt (self)->step_states[self->step_index] = state;
@@ -836,11 +999,89 @@ lc_fix_session_request_support (LcFixSession *self)
   if (self->state == LC_FIX_STATE_SOLVED || self->state == LC_FIX_STATE_NEEDS_SUPPORT)
     return;
 
+  /* The outcome is what the person did, never a step's "stop here if …"
+   * note: that note is a condition for the step, not a result.
+   */
   step = lc_fix_session_get_current_step (self);
-  if (step != NULL && lc_step_get_stop_text (step) != NULL)
-    enter_needs_support (self, lc_step_get_stop_text (step));
+  set_keep_going (self, FALSE);
+  if (step != NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      /* TRANSLATORS: a fix's title, a step number and that step's title */
+      reason = g_strdup_printf (_("You asked for help during “%s”, at step %u, “%s”."),
+                                lc_procedure_get_title (current_attempt (self)->procedure),
+                                self->step_index + 1, lc_step_get_title (step));
+      enter_needs_support (self, reason);
+    }
   else
-    enter_needs_support (self, _("You chose to contact Blink support."));
+    {
+      enter_needs_support (self, _("You chose to contact Blink support."));
+    }
+}
+
+gboolean
+lc_fix_session_can_keep_going (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  return self->state == LC_FIX_STATE_NEEDS_SUPPORT && self->can_keep_going;
+}
+
+gboolean
+lc_fix_session_keep_going (LcFixSession *self)
+{
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  if (!lc_fix_session_can_keep_going (self))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_keep_going (self, FALSE);
+  set_string (&self->support_reason, NULL, G_OBJECT (self), properties [PROP_SUPPORT_REASON]);
+  start_next (self, current_attempt (self));
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+gboolean
+lc_fix_session_procedure_erases (LcProcedure *procedure)
+{
+  g_return_val_if_fail (LC_IS_PROCEDURE (procedure), FALSE);
+
+  for (guint i = 0; i < lc_procedure_get_n_steps (procedure); i++)
+    {
+      if (lc_step_get_hold_seconds (lc_procedure_get_step (procedure, i)) >= LC_FACTORY_RESET_HOLD_SECONDS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+lc_fix_session_needs_confirmation (LcFixSession *self)
+{
+  LcProcedure *procedure;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+
+  procedure = lc_fix_session_get_current_procedure (self);
+
+  return self->state == LC_FIX_STATE_STEPS && !self->confirmed &&
+         procedure != NULL && lc_fix_session_procedure_erases (procedure);
+}
+
+void
+lc_fix_session_confirm (LcFixSession *self)
+{
+  g_return_if_fail (LC_IS_FIX_SESSION (self));
+
+  if (!lc_fix_session_needs_confirmation (self))
+    return;
+
+  self->confirmed = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEEDS_CONFIRMATION]);
 }
 
 LcProcedure *
@@ -935,4 +1176,61 @@ lc_fix_session_get_attempt_stopped (LcFixSession *self,
     *out_step = a->stopped_at;
 
   return a->stopped;
+}
+
+/* "Blink Video Doorbell" → "Video Doorbell": notes name devices the way
+ * people say them.
+ */
+static const char *
+short_name (LcDevice *device)
+{
+  const char *name = lc_device_get_name (device);
+
+  return g_str_has_prefix (name, "Blink ") ? name + strlen ("Blink ") : name;
+}
+
+gboolean
+lc_fix_session_note_applies (LcFixSession *self,
+                             const char   *note)
+{
+  LcDevice *chosen;
+  GListModel *devices;
+  gboolean other = FALSE;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), TRUE);
+
+  if (note == NULL)
+    return TRUE;
+
+  chosen = lc_diagnosis_get_device (self->diagnosis);
+  if (chosen == NULL)
+    return TRUE;
+  if (strstr (note, short_name (chosen)) != NULL)
+    return TRUE;
+
+  devices = lc_knowledge_get_devices (lc_diagnosis_get_knowledge (self->diagnosis));
+  for (guint i = 0; i < g_list_model_get_n_items (devices) && !other; i++)
+    {
+      g_autoptr(LcDevice) device = g_list_model_get_item (devices, i);
+
+      other = device != chosen && strstr (note, short_name (device)) != NULL;
+    }
+
+  return !other;
+}
+
+gboolean
+lc_fix_session_get_attempt_step_seen (LcFixSession *self,
+                                      guint         attempt,
+                                      guint         step)
+{
+  Attempt *a;
+
+  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
+  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
+
+  a = get_attempt (self, attempt);
+  g_return_val_if_fail (step < a->n_steps, FALSE);
+
+  return a->visited[step];
 }

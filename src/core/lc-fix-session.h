@@ -51,18 +51,21 @@ G_DECLARE_FINAL_TYPE (LcFixSession, lc_fix_session, LC, FIX_SESSION, GObject)
 /* The plan: the first fitting procedure of each cause in the diagnosis
  * order, then the second ones in the same order, and so on; a procedure
  * shared by two causes is tried once, and LC_SUPPORT_PROCEDURE_ID is
- * where the plan ends rather than a step in it. Normal causes have
- * nothing to try.
+ * where the plan ends rather than a step in it. A fix that may erase the
+ * device (lc_fix_session_procedure_erases()) comes after all others.
+ * Normal causes have nothing to try.
  *
  * Properties (all read-only, EXPLICIT_NOTIFY, notified only on change):
  * "diagnosis", "state", "current-cause", "current-procedure",
  * "step-index", "current-step", "n-steps", "next-reason",
- * "can-go-back", "attempt-index".
+ * "can-go-back", "attempt-index", "can-keep-going",
+ * "needs-confirmation".
  */
 LcFixSession     *lc_fix_session_new                   (LcDiagnosis    *diagnosis);
-/* The same plan, except that @cause's first fix comes first (the person
- * chose that cause); the others follow in plan order. A cause with
- * nothing to try changes nothing.
+/* The same plan, except that @cause's own first fix comes first (the
+ * person chose that cause; a fix it shares with an earlier cause is
+ * taken over); the others follow in plan order, so the next cause after
+ * a "no" is another one. A cause with nothing to try changes nothing.
  */
 LcFixSession     *lc_fix_session_new_for_cause         (LcDiagnosis      *diagnosis,
                                                         LcDiagnosisCause *cause);
@@ -85,8 +88,10 @@ gboolean          lc_fix_session_can_go_back           (LcFixSession   *self);
  * batteries were not it. Next most likely: …"). NULL for the first one.
  */
 const char       *lc_fix_session_get_next_reason       (LcFixSession   *self);
-/* Translated: why support is needed (a step's stop text, or "Nothing
- * else is known to fix this"); NULL unless NEEDS_SUPPORT.
+/* Translated, the session's outcome for the summary: where the person
+ * asked for help, how many fixes didn't help (support offered, see
+ * lc_fix_session_can_keep_going()), or that no fix is left. Never a
+ * step's "stop here if …" note. NULL unless NEEDS_SUPPORT.
  */
 const char       *lc_fix_session_get_support_reason    (LcFixSession   *self);
 
@@ -109,7 +114,8 @@ gboolean          lc_fix_session_skip_step             (LcFixSession   *self);
 
 /* "Did the light stop?" Accepted in STEPS or ASKING. YES: SOLVED.
  * NO / NOT_SURE: the next procedure of the plan (next-reason explains
- * it), or NEEDS_SUPPORT when there is none.
+ * it), or NEEDS_SUPPORT when there is none or when support is offered
+ * (see LC_FIX_OFFER_SUPPORT_AFTER).
  */
 void              lc_fix_session_answer                (LcFixSession   *self,
                                                         LcFixAnswer     answer);
@@ -117,10 +123,49 @@ void              lc_fix_session_answer                (LcFixSession   *self,
  * (recorded as stopped at this step) and the session goes on like NO.
  */
 void              lc_fix_session_stop                  (LcFixSession   *self);
-/* Straight to NEEDS_SUPPORT (a "contact support" stop text, or the person
- * asks for help). Accepted in any state but SOLVED.
+/* Straight to NEEDS_SUPPORT: the person asks for help (from a step, its
+ * stop box or the question). Accepted in any state but SOLVED.
  */
 void              lc_fix_session_request_support       (LcFixSession   *self);
+/* Support is offered (NEEDS_SUPPORT) after this many fixes in a row
+ * didn't help, so a "no" loop stays short.
+ */
+#define LC_FIX_OFFER_SUPPORT_AFTER 3
+/* …or after two, once every cause not tried yet is below this
+ * likelihood: the line under which lc_likelihood_to_words() says
+ * "unlikely". Going on is then mostly guessing.
+ */
+#define LC_FIX_UNLIKELY_BELOW 0.15
+/* Holding the reset button this long resets a camera completely: its
+ * settings are erased and it has to be added to the app again.
+ */
+#define LC_FACTORY_RESET_HOLD_SECONDS 30
+
+/* TRUE when support was offered before the plan ran out: the person may
+ * carry on with the next fix instead.
+ */
+gboolean          lc_fix_session_can_keep_going        (LcFixSession   *self);
+/* Leaves an offer of support for the next fix of the plan; FALSE (and
+ * nothing changes) unless lc_fix_session_can_keep_going().
+ */
+gboolean          lc_fix_session_keep_going            (LcFixSession   *self);
+
+/* TRUE when @procedure may erase the device's settings (a full reset).
+ * Such fixes come last in the plan and need lc_fix_session_confirm().
+ */
+gboolean          lc_fix_session_procedure_erases      (LcProcedure    *procedure);
+/* TRUE on a fix that erases settings until the person confirms it;
+ * until then the steps don't move.
+ */
+gboolean          lc_fix_session_needs_confirmation    (LcFixSession   *self);
+void              lc_fix_session_confirm               (LcFixSession   *self);
+
+/* FALSE when a step's @note is about other devices only (it names one
+ * of them and not the chosen device): such notes are not shown.
+ */
+gboolean          lc_fix_session_note_applies          (LcFixSession   *self,
+                                                        const char     *note);
+
 /* Blink support's own procedure ("contact-support"), shown on the support
  * page; never part of the plan. May be NULL.
  */
@@ -136,6 +181,12 @@ LcProcedure      *lc_fix_session_get_attempt_procedure (LcFixSession   *self,
 LcFixStepState    lc_fix_session_get_attempt_step_state (LcFixSession  *self,
                                                          guint          attempt,
                                                          guint          step);
+/* TRUE once the step was on screen (paged to with the arrows, say), even
+ * if it was never marked done or skipped.
+ */
+gboolean          lc_fix_session_get_attempt_step_seen (LcFixSession   *self,
+                                                        guint           attempt,
+                                                        guint           step);
 /* FALSE while the attempt has no answer yet. */
 gboolean          lc_fix_session_get_attempt_answer    (LcFixSession   *self,
                                                         guint           attempt,

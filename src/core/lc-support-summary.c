@@ -41,8 +41,14 @@ describe_identification (LcDiagnosis *diagnosis)
 }
 
 static const char *
-step_state_label (LcFixStepState state)
+step_state_label (LcFixStepState state,
+                  gboolean       seen)
 {
+  if (state == LC_FIX_STEP_NOT_DONE && seen)
+    /* TRANSLATORS: marks a fix step in the support summary: it was shown
+     * (paged past, say) but not marked done or skipped */
+    return C_("step state", "[seen, not marked]");
+
   switch (state)
     {
     case LC_FIX_STEP_DONE:
@@ -196,7 +202,8 @@ append_attempts (GString      *text,
           LcStep *step = lc_procedure_get_step (procedure, s);
 
           g_string_append_printf (text, "     %s %s\n",
-                                  step_state_label (lc_fix_session_get_attempt_step_state (session, a, s)),
+                                  step_state_label (lc_fix_session_get_attempt_step_state (session, a, s),
+                                                    lc_fix_session_get_attempt_step_seen (session, a, s)),
                                   lc_step_get_title (step));
         }
 

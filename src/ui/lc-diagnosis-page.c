@@ -252,6 +252,10 @@ create_cause_row (LcDiagnosisPage  *self,
 
   label = create_wrapping_label (lc_diagnosis_cause_get_explanation (cause));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Copyable with the mouse, but no tab stop: focus selects it all. Not
+   * set_focusable(): a selectable label takes focus regardless.
+   */
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_box_append (GTK_BOX (details), label);
 
   gtk_box_append (GTK_BOX (details),
@@ -293,6 +297,10 @@ create_cause_row (LcDiagnosisPage  *self,
   details_row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (details_row), FALSE);
+  /* Only a holder for the details: Tab goes to its Fix It button, not to
+   * an unnamed row.
+   */
+  gtk_widget_set_focusable (details_row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 

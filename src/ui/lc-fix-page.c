@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lc-a11y.h"
 #include "lc-diagnosis.h"
 #include "lc-fix-page.h"
 #include "lc-fix-step-page.h"
@@ -32,6 +33,9 @@ struct _LcFixPage
   GtkBox               *disagreement_box;
   GtkLabel             *disagreement_label;
   AdwCarousel          *carousel;
+  GtkBox               *erase_box;
+  GtkButton            *erase_confirm_button;
+  GtkButton            *keep_going_button;
   GtkButton            *skip_button;
   GtkButton            *done_button;
   GtkButton            *yes_button;
@@ -260,8 +264,9 @@ build_fix (LcFixPage *self)
                                        lc_provenance_get_label (provenance),
                                        lc_provenance_get_source_name (provenance));
   else if (provenance != NULL)
-    /* TRANSLATORS: where a fix comes from: "Common troubleshooting advice" */
-    provenance_text = g_strdup_printf (_("From %s"), lc_provenance_get_label (provenance));
+    /* TRANSLATORS: where a fix comes from: "Common troubleshooting advice"
+     * or "Reported by other owners" (a label, so not "From …") */
+    provenance_text = g_strdup_printf (_("Source: %s"), lc_provenance_get_label (provenance));
   gtk_label_set_label (GTK_LABEL (self->provenance_label), provenance_text);
 
   reason = lc_fix_session_get_next_reason (self->session);
@@ -279,6 +284,9 @@ build_fix (LcFixPage *self)
       GtkWidget *step_page = lc_fix_step_page_new (step, i, n_steps);
       LcCountdown *countdown = NULL;
       guint seconds;
+
+      if (!lc_fix_session_note_applies (self->session, lc_step_get_note (step)))
+        lc_fix_step_page_hide_note (LC_FIX_STEP_PAGE (step_page));
 
       if (step_needs_timer (step, &seconds))
         {
@@ -298,6 +306,7 @@ build_fix (LcFixPage *self)
       self->rebuilding = FALSE;
     }
 
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self->carousel));
   self->shown_attempts = lc_fix_session_get_n_attempts (self->session);
 }
 
@@ -397,7 +406,9 @@ focus_view (LcFixPage *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  if (g_strcmp0 (view, "steps") == 0)
+  if (g_strcmp0 (view, "steps") == 0 && lc_fix_session_needs_confirmation (self->session))
+    target = GTK_WIDGET (self->erase_confirm_button);
+  else if (g_strcmp0 (view, "steps") == 0)
     target = GTK_WIDGET (self->done_button);
   else if (g_strcmp0 (view, "question") == 0)
     target = GTK_WIDGET (self->yes_button);
@@ -419,7 +430,8 @@ update_actions (LcFixPage *self)
 {
   LcFixState state = self->session != NULL ? lc_fix_session_get_state (self->session)
                                            : LC_FIX_STATE_NOTHING_TO_FIX;
-  gboolean stepping = state == LC_FIX_STATE_STEPS;
+  gboolean confirming = self->session != NULL && lc_fix_session_needs_confirmation (self->session);
+  gboolean stepping = state == LC_FIX_STATE_STEPS && !confirming;
   gboolean asking = state == LC_FIX_STATE_ASKING;
   gboolean has_stop = FALSE;
 
@@ -436,7 +448,11 @@ update_actions (LcFixPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.complete-step", stepping);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.skip-step", stepping);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.stop", has_stop);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.request-support", stepping || asking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.request-support",
+                                 state == LC_FIX_STATE_STEPS || asking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.confirm", confirming);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.keep-going",
+                                 self->session != NULL && lc_fix_session_can_keep_going (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.answer", stepping || asking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.next-fix", asking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fix.back-to-question", asking);
@@ -545,6 +561,18 @@ sync_from_session (LcFixPage *self)
       self->wanted_page = step_index;
       ensure_carousel_page (self);
 
+      /* Only the step on screen takes focus and clicks: Tab must not
+       * reach the timer or buttons of a page slid out of view.
+       */
+      for (guint i = 0; i < self->step_pages->len; i++)
+        {
+          GtkWidget *page = g_ptr_array_index (self->step_pages, i);
+          gboolean shown = i == step_index;
+
+          gtk_widget_set_can_focus (page, shown);
+          gtk_widget_set_can_target (page, shown);
+        }
+
       /* Done and Skip act on the step shown. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "u", step_index);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->skip_button), "u", step_index);
@@ -556,6 +584,16 @@ sync_from_session (LcFixPage *self)
       adw_status_page_set_description (self->empty_page,
                                        _("What you see is normal for this device, so there is nothing to repair. If something else seems wrong, go back and look at the light again."));
     }
+
+  /* An erasing fix: the warning first, the steps once agreed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->erase_box), lc_fix_session_needs_confirmation (self->session));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->carousel), !lc_fix_session_needs_confirmation (self->session));
+
+  /* Support offered before the fixes ran out: say so, and allow going on. */
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_going_button), lc_fix_session_can_keep_going (self->session));
+  adw_status_page_set_title (self->support_page,
+                             lc_fix_session_can_keep_going (self->session)
+                             ? _("Still Not Fixed?") : _("Time to Ask Blink Support"));
 
   update_texts (self);
 
@@ -780,6 +818,31 @@ start_over_action (GtkWidget  *widget,
     lc_window_push_page (window, LC_PAGE_DEVICES);
 }
 
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LcFixPage *self = LC_FIX_PAGE (widget);
+
+  lc_fix_session_confirm (self->session);
+  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+}
+
+static void
+keep_going_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LcFixPage *self = LC_FIX_PAGE (widget);
+  LcWindow *window = get_window (self);
+
+  if (!lc_fix_session_keep_going (self->session))
+    return;
+  if (window != NULL)
+    lc_window_push_page (window, LC_PAGE_FIX);
+}
+
 /* Left and Right follow the reading direction. */
 static gboolean
 arrow_cb (GtkWidget *widget,
@@ -921,6 +984,9 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, disagreement_box);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, disagreement_label);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, carousel);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, erase_box);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, erase_confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, LcFixPage, keep_going_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, skip_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, LcFixPage, yes_button);
@@ -949,6 +1015,8 @@ lc_fix_page_class_init (LcFixPageClass *klass)
   gtk_widget_class_install_action (widget_class, "fix.look-again", "s", look_again_action);
   gtk_widget_class_install_action (widget_class, "fix.show-support", NULL, show_support_action);
   gtk_widget_class_install_action (widget_class, "fix.start-over", NULL, start_over_action);
+  gtk_widget_class_install_action (widget_class, "fix.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "fix.keep-going", NULL, keep_going_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, arrow_cb, "b", FALSE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, arrow_cb, "b", FALSE);
@@ -1012,6 +1080,8 @@ lc_fix_page_set_session (LcFixPage    *self,
       g_signal_connect_swapped (session, "notify::step-index", G_CALLBACK (session_notify_cb), self);
       g_signal_connect_swapped (session, "notify::attempt-index", G_CALLBACK (session_notify_cb), self);
       g_signal_connect_swapped (session, "notify::current-step", G_CALLBACK (session_notify_cb), self);
+      g_signal_connect_swapped (session, "notify::needs-confirmation", G_CALLBACK (session_notify_cb), self);
+      g_signal_connect_swapped (session, "notify::can-keep-going", G_CALLBACK (session_notify_cb), self);
     }
 
   /* During dispose the template is about to go. */

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lc-a11y.h"
 #include "lc-fix-step-page.h"
 #include "lc-step-illustration.h"
 
@@ -96,11 +97,13 @@ update_countdown (LcFixStepPage *self)
       status = is_hold (self) ? _("Start the timer as you begin to hold the button.")
                               : _("Start the timer when you begin to wait.");
       button = _("_Start Timer");
-      gtk_widget_add_css_class (GTK_WIDGET (self->countdown_button), "suggested-action");
+      /* Done, below, is the one blue button of a step. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_button), "suggested-action");
     }
 
   gtk_label_set_label (self->countdown_status_label, status);
   gtk_button_set_label (self->countdown_button, button);
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self->countdown_button));
 
   /* Screen readers get the state in words, not only "01:15". */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown_label),
@@ -227,6 +230,9 @@ lc_fix_step_page_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->illustration), lc_step_get_illustration (self->step) != NULL);
 
   safety = lc_step_is_safety (self->step) ? lc_step_get_safety_text (self->step) : NULL;
+  /* Holding reset this long wipes the device: never without saying so. */
+  if (safety == NULL && lc_step_get_hold_seconds (self->step) >= LC_FACTORY_RESET_HOLD_SECONDS)
+    safety = _("Holding the button for the full time resets the device completely: its settings are erased and you have to add it to the Blink app again.");
   set_callout (self->safety_box, self->safety_label, safety);
   set_callout (self->note_box, self->note_label, lc_step_get_note (self->step));
   set_callout (self->stop_box, self->stop_label, lc_step_get_stop_text (self->step));
@@ -505,4 +511,13 @@ lc_fix_step_page_get_countdown_text (LcFixStepPage *self)
     return NULL;
 
   return gtk_label_get_label (self->countdown_label);
+}
+
+/* Hides the step's note: it is about other devices than the chosen one. */
+void
+lc_fix_step_page_hide_note (LcFixStepPage *self)
+{
+  g_return_if_fail (LC_IS_FIX_STEP_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_box), FALSE);
 }

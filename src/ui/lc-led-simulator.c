@@ -49,6 +49,7 @@ struct _LcLedSimulator
   guint             paused : 1;
   guint             show_timeline : 1;
   guint             animations_enabled : 1;
+  guint             play_anyway : 1; /* asked to move despite reduce motion */
 
   /* Time: t = time_offset + (frame time - start_time); start_time is taken
    * from the first frame after a change (-1 until then).
@@ -204,7 +205,7 @@ signal_is_static (const LcSignal *signal)
 static gboolean
 timeline_mode (LcLedSimulator *self)
 {
-  return self->show_timeline || !self->animations_enabled;
+  return self->show_timeline || (!self->animations_enabled && !self->play_anyway);
 }
 
 static gboolean
@@ -1612,4 +1613,35 @@ lc_led_simulator_set_zoom (LcLedSimulator *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* With animations turned off in the system, the light is drawn as a
+ * timeline; @play_anyway makes it blink all the same, because the person
+ * asked for it (reduce motion must not take away the way to compare).
+ */
+void
+lc_led_simulator_set_play_anyway (LcLedSimulator *self,
+                                  gboolean        play_anyway)
+{
+  gboolean was_timeline;
+
+  g_return_if_fail (LC_IS_LED_SIMULATOR (self));
+
+  play_anyway = !!play_anyway;
+  if (self->play_anyway == play_anyway)
+    return;
+
+  was_timeline = timeline_mode (self);
+  self->play_anyway = play_anyway;
+  update_animation (self);
+  if (was_timeline != timeline_mode (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE_MODE]);
+}
+
+gboolean
+lc_led_simulator_get_play_anyway (LcLedSimulator *self)
+{
+  g_return_val_if_fail (LC_IS_LED_SIMULATOR (self), FALSE);
+
+  return self->play_anyway;
 }

@@ -58,6 +58,12 @@ void            lc_led_simulator_set_show_timeline   (LcLedSimulator   *self,
                                                       gboolean          show_timeline);
 /* TRUE when it draws the static timeline (reduce motion or show-timeline). */
 gboolean        lc_led_simulator_get_timeline_mode   (LcLedSimulator   *self);
+/* Animate even when the system asks for reduced motion (the person
+ * pressed Play).
+ */
+void            lc_led_simulator_set_play_anyway     (LcLedSimulator   *self,
+                                                      gboolean          play_anyway);
+gboolean        lc_led_simulator_get_play_anyway     (LcLedSimulator   *self);
 
 /* With two or more lights: a click or the arrow keys choose one, which
  * emits "light-activated" (and the widget takes keyboard focus).

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-knowledge.h"
+#include "lc-a11y.h"
 #include "lc-match-page.h"
 #include "lc-window.h"
 
@@ -62,6 +63,9 @@ struct _LcMatchPage
   GtkWidget            *controls_box;
   LcLedSimulator       *simulator;
   GtkLabel             *description_label;
+  LcLedSimulator       *mini_simulator;
+  GtkWidget            *diagnose_button;
+  gboolean              picked;  /* the person chose a light; until then nothing is */
   GtkButton            *pause_button;
   GtkToggleButton      *timeline_button;
   GtkWidget            *light_group;
@@ -290,6 +294,10 @@ update_known_selection (LcMatchPage *self)
 {
   guint n = self->known_signals != NULL ? g_list_model_get_n_items (self->known_signals) : 0;
 
+  /* Nothing picked yet is not the known "off" light. */
+  if (!self->picked)
+    n = 0;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LcKnownSignal) known = g_list_model_get_item (self->known_signals, i);
@@ -338,7 +346,7 @@ sync_controls (LcMatchPage *self)
     }
 
   for (guint p = 0; p < N_PATTERNS; p++)
-    gtk_toggle_button_set_active (self->pattern_buttons[p], p == choice->pattern);
+    gtk_toggle_button_set_active (self->pattern_buttons[p], self->picked && p == choice->pattern);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pattern_alternating)),
                           device_light->n_colors > 1);
 
@@ -372,9 +380,18 @@ compose_signal (LcMatchPage *self)
     }
 
   lc_led_simulator_set_signal (self->simulator, &signal);
+  lc_led_simulator_set_signal (self->mini_simulator, &signal);
 
-  description = lc_signal_describe (&signal);
+  /* Nothing is chosen at first: a light shown before the person says what
+   * they see would be diagnosed as if they had.
+   */
+  if (self->picked)
+    description = lc_signal_describe (&signal);
+  else
+    description = g_strdup (_("Pick the light you see"));
   gtk_label_set_label (self->description_label, description);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose",
+                                 self->device != NULL && self->picked);
 
   if (memcmp (&self->signal, &signal, sizeof signal) != 0)
     {
@@ -387,6 +404,7 @@ compose_signal (LcMatchPage *self)
 static void
 apply_choice (LcMatchPage *self)
 {
+  self->picked = TRUE;
   light_from_choice (&self->lights[self->current], &self->choices[self->current]);
   compose_signal (self);
   sync_controls (self);
@@ -662,11 +680,12 @@ update_playback_buttons (LcMatchPage *self)
 {
   gboolean timeline = lc_led_simulator_get_timeline_mode (self->simulator);
   gboolean forced = timeline && !lc_led_simulator_get_show_timeline (self->simulator);
-  gboolean paused = lc_led_simulator_get_paused (self->simulator);
+  /* Reduce motion shows a still timeline; Play still makes it blink. */
+  gboolean paused = forced || lc_led_simulator_get_paused (self->simulator);
   const char *label = paused ? C_("verb", "Play") : C_("verb", "Pause");
 
-  /* Nothing moves in a timeline; with reduce motion the toggle is moot. */
-  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline);
+  /* Nothing moves in a chosen timeline; with reduce motion the toggle is moot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !timeline || forced);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_button), !forced);
 
   gtk_button_set_icon_name (self->pause_button,
@@ -686,7 +705,19 @@ simulator_timeline_mode_cb (LcMatchPage *self)
 static void
 pause_clicked_cb (LcMatchPage *self)
 {
-  lc_led_simulator_set_paused (self->simulator, !lc_led_simulator_get_paused (self->simulator));
+  gboolean forced = lc_led_simulator_get_timeline_mode (self->simulator) &&
+                    !lc_led_simulator_get_show_timeline (self->simulator);
+
+  if (forced)
+    {
+      /* Reduce motion: Play animates anyway, the person asked for it. */
+      lc_led_simulator_set_play_anyway (self->simulator, TRUE);
+      lc_led_simulator_set_paused (self->simulator, FALSE);
+    }
+  else
+    {
+      lc_led_simulator_set_paused (self->simulator, !lc_led_simulator_get_paused (self->simulator));
+    }
   update_playback_buttons (self);
 }
 
@@ -728,8 +759,14 @@ known_signal_activated_cb (LcMatchPage     *self,
     return;
 
   known = g_list_model_get_item (self->known_signals, index);
-  if (known != NULL)
-    lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
+  if (known == NULL)
+    return;
+
+  lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
+  /* Picking a known light is usually the whole answer: the next key
+   * press is "This Is What I See", not twenty Tabs away.
+   */
+  gtk_widget_grab_focus (self->diagnose_button);
 }
 
 static void
@@ -850,7 +887,11 @@ rebuild_light_buttons (LcMatchPage *self)
 
   for (guint p = 0; p < self->n_device_lights; p++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (self->device_lights[p].name);
+      /* One light at a time: a radio, which GTK 4.8 reads right. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "label", self->device_lights[p].name,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
 
       g_signal_connect (button, "toggled", G_CALLBACK (light_button_toggled_cb), self);
       gtk_box_append (self->light_buttons_box, button);
@@ -880,7 +921,10 @@ rebuild_context_buttons (LcMatchPage *self)
       if (g_str_equal (ids[i], "any"))
         continue;
 
-      button = gtk_toggle_button_new_with_label (lc_knowledge_get_context_label (knowledge, ids[i]));
+      button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                             "label", lc_knowledge_get_context_label (knowledge, ids[i]),
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                             NULL);
       gtk_widget_add_css_class (button, "lc-chip");
       gtk_widget_set_name (button, ids[i]);
       description = lc_knowledge_get_context_description (knowledge, ids[i]);
@@ -943,9 +987,17 @@ set_narrow (LcMatchPage *self,
       if (GTK_IS_LABEL (label))
         {
           gtk_label_set_wrap (GTK_LABEL (label), narrow);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+          /* Short, even lines ("Blinks, then / a pause"), not one long
+           * line and an orphan ("Blinks, then a / pause").
+           */
+          gtk_label_set_max_width_chars (GTK_LABEL (label), narrow ? 12 : -1);
+          gtk_widget_set_halign (label, narrow ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
           gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
         }
     }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mini_simulator), narrow);
 
   if (narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
@@ -1109,6 +1161,8 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, controls_box);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, simulator);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, mini_simulator);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, diagnose_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, light_group);
@@ -1212,6 +1266,9 @@ lc_match_page_init (LcMatchPage *self)
   sync_context_buttons (self);
   update_playback_buttons (self);
 
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self));
+  lc_a11y_track_checked (GTK_WIDGET (self));
+
   /* Nothing to diagnose until there is a device. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", FALSE);
@@ -1270,6 +1327,7 @@ lc_match_page_set_device (LcMatchPage *self,
   gtk_label_set_label (self->note_label, device != NULL ? lc_device_get_note (device) : "");
 
   lc_led_simulator_set_device (self->simulator, device);
+  lc_led_simulator_set_device (self->mini_simulator, device);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", device != NULL);
   sync_context_buttons (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", device != NULL);
@@ -1286,22 +1344,13 @@ lc_match_page_set_device (LcMatchPage *self,
   reset_choices (self);
   lc_match_page_set_context (self, "any");
 
-  /* Start from something the device really shows. */
-  if (self->known_signals != NULL && g_list_model_get_n_items (self->known_signals) > 0)
-    {
-      g_autoptr(LcKnownSignal) first = g_list_model_get_item (self->known_signals, 0);
-
-      decompose_signal (self, lc_known_signal_get_signal (first));
-    }
-  else
-    {
-      self->choices[0].pattern = PATTERN_SOLID;
-      light_from_choice (&self->lights[0], &self->choices[0]);
-    }
+  /* Nothing chosen yet: the person picks a known light or a pattern. */
+  self->picked = FALSE;
 
   compose_signal (self);
   update_known_selection (self);
   sync_controls (self);
+  lc_a11y_track_checked (GTK_WIDGET (self->light_buttons_box));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
 }
@@ -1321,6 +1370,7 @@ lc_match_page_set_signal (LcMatchPage    *self,
   g_return_if_fail (LC_IS_MATCH_PAGE (self));
   g_return_if_fail (signal != NULL);
 
+  self->picked = TRUE;
   decompose_signal (self, signal);
   compose_signal (self);
   sync_controls (self);

@@ -21,6 +21,7 @@ struct _LcSupportPage
   /* Template widgets */
   GtkStack             *stack;
   GtkLabel             *reason_label;
+  GtkButton            *keep_going_button;
   GtkTextView          *text_view;
   GtkBox               *save_error_box;
   GtkLabel             *save_error_label;
@@ -134,6 +135,7 @@ refresh (LcSupportPage *self)
 {
   g_autofree char *summary = NULL;
   const char *reason = NULL;
+  gboolean can_keep_going;
 
   if (self->session != NULL)
     {
@@ -148,6 +150,10 @@ refresh (LcSupportPage *self)
   gtk_label_set_label (self->reason_label, reason);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
 
+  can_keep_going = self->session != NULL && lc_fix_session_can_keep_going (self->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_going_button), can_keep_going);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "support.keep-going", can_keep_going);
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
                             summary != NULL ? summary : "", -1);
   gtk_stack_set_visible_child_name (self->stack, summary != NULL ? "summary" : "empty");
@@ -160,6 +166,23 @@ refresh (LcSupportPage *self)
       self->summary = g_steal_pointer (&summary);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
     }
+}
+
+/* Support was offered before the fixes ran out: back to the next fix. */
+static void
+keep_going_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LcSupportPage *self = LC_SUPPORT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->session == NULL || !lc_fix_session_keep_going (self->session))
+    return;
+
+  refresh (self);
+  if (LC_IS_WINDOW (root))
+    lc_window_push_page (LC_WINDOW (root), LC_PAGE_FIX);
 }
 
 /* Saving */
@@ -481,6 +504,7 @@ lc_support_page_class_init (LcSupportPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-support-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcSupportPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcSupportPage, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSupportPage, keep_going_button);
   gtk_widget_class_bind_template_child (widget_class, LcSupportPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, LcSupportPage, save_error_box);
   gtk_widget_class_bind_template_child (widget_class, LcSupportPage, save_error_label);
@@ -488,6 +512,7 @@ lc_support_page_class_init (LcSupportPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "support.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "support.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "support.keep-going", NULL, keep_going_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "support.save", NULL);
 }
 

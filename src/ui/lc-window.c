@@ -15,6 +15,7 @@
 #include "lc-knowledge.h"
 #include "lc-match-page.h"
 #include "lc-support-page.h"
+#include "lc-a11y.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -125,6 +126,8 @@ show_page (LcWindow   *self,
                                          : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
   gtk_stack_set_visible_child_name (self->stack, page_name);
   update_navigation (self);
+  /* Buttons made with the page's content (Fix It, …) get proper names. */
+  lc_a11y_fix_mnemonic_names (gtk_stack_get_visible_child (self->stack));
 }
 
 static void
@@ -235,6 +238,7 @@ lc_window_init (LcWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lc_a11y_fix_mnemonic_names (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (BASE_APP_ID);

@@ -590,6 +590,68 @@ test_lifetime (void)
   g_assert_finalize_object (top);
 }
 
+/* Each cause explains itself: only the light's own first cause repeats
+ * the light's short meaning; the others name their own reason.
+ */
+static void
+test_own_explanations (void)
+{
+  GListModel *devices = lc_knowledge_get_devices (knowledge);
+  guint checked = 0;
+
+  {
+    g_autoptr(LcDiagnosis) diagnosis = diagnose ("xt2", "red:burst:6", "any");
+    LcDiagnosisCause *wifi = lc_diagnosis_get_cause (diagnosis, index_of_cause (diagnosis, "weak-wifi"));
+    const char *text = lc_diagnosis_cause_get_explanation (wifi);
+
+    g_test_message ("%s", text);
+    g_assert_null (strstr (text, "The batteries are low"));
+    g_assert_nonnull (strstr (text, "The Wi-Fi signal is too weak"));
+    g_assert_nonnull (strstr (lc_diagnosis_cause_get_explanation (lc_diagnosis_get_top_cause (diagnosis)),
+                              "“The batteries are low”"));
+  }
+
+  for (guint d = 0; d < g_list_model_get_n_items (devices); d++)
+    {
+      g_autoptr(LcDevice) device = g_list_model_get_item (devices, d);
+      GListModel *known = lc_device_get_known_signals (device);
+
+      for (guint k = 0; k < g_list_model_get_n_items (known); k++)
+        {
+          g_autoptr(LcKnownSignal) signal = g_list_model_get_item (known, k);
+          g_autoptr(LcDiagnosis) diagnosis = diagnose (lc_device_get_id (device),
+                                                       lc_known_signal_get_signal_text (signal),
+                                                       "any");
+          g_autofree char *meaning = g_strdup_printf ("“%s”", lc_known_signal_get_title (signal));
+
+          for (guint c = 0; c < lc_diagnosis_get_n_causes (diagnosis); c++)
+            {
+              LcDiagnosisCause *cause = lc_diagnosis_get_cause (diagnosis, c);
+              LcKnownSignal *from = lc_diagnosis_cause_get_known_signal (cause);
+              gboolean first;
+
+              if (from != signal)
+                continue;
+              first = g_str_equal (lc_cause_ref_get_cause_id (lc_known_signal_get_cause (signal, 0)),
+                                   lc_diagnosis_cause_get_id (cause));
+              if (first)
+                {
+                  g_assert_nonnull (strstr (lc_diagnosis_cause_get_explanation (cause), meaning));
+                }
+              else
+                {
+                  g_assert_null (strstr (lc_diagnosis_cause_get_explanation (cause), meaning));
+                  g_assert_nonnull (strstr (lc_diagnosis_cause_get_explanation (cause),
+                                            lc_diagnosis_cause_get_title (cause)));
+                }
+              checked++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/diagnosis/unknown-context", test_unknown_context);
   g_test_add_func ("/diagnosis/every-known-signal", test_every_known_signal);
   g_test_add_func ("/diagnosis/source", test_source);
+  g_test_add_func ("/diagnosis/own-explanations", test_own_explanations);
   g_test_add_func ("/diagnosis/json", test_json);
   g_test_add_func ("/diagnosis/lifetime", test_lifetime);
   g_test_add_func ("/diagnosis/fixture/moment", test_fixture_moment);

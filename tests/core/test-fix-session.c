@@ -190,9 +190,32 @@ test_run_out (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_causes = lc_diagnosis_get_n_causes (diagnosis);
   guint rounds = 0;
+  guint since_offer = 0;
+  guint offers = 0;
 
-  while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS)
+  for (;;)
     {
+      if (lc_fix_session_can_keep_going (session))
+        {
+          /* Support is offered within three fixes, and one can go on. */
+          g_assert_cmpuint (since_offer, <=, LC_FIX_OFFER_SUPPORT_AFTER);
+          g_assert_true (lc_fix_session_needs_support (session));
+          g_assert_nonnull (lc_fix_session_get_support_reason (session));
+          g_assert_true (lc_fix_session_keep_going (session));
+          g_assert_false (lc_fix_session_can_keep_going (session));
+          since_offer = 0;
+          offers++;
+        }
+      if (lc_fix_session_get_state (session) != LC_FIX_STATE_STEPS)
+        break;
+      if (lc_fix_session_needs_confirmation (session))
+        {
+          g_assert_false (lc_fix_session_next_step (session));
+          lc_fix_session_confirm (session);
+          g_assert_false (lc_fix_session_needs_confirmation (session));
+        }
+      since_offer++;
+
       const char *id = lc_procedure_get_id (lc_fix_session_get_current_procedure (session));
       guint attempt = lc_fix_session_get_attempt_index (session);
 
@@ -209,7 +232,9 @@ test_run_out (void)
     }
 
   g_assert_cmpuint (rounds, >, n_causes);
+  g_assert_cmpuint (offers, >, 0);
   g_assert_true (lc_fix_session_needs_support (session));
+  g_assert_false (lc_fix_session_can_keep_going (session));
   g_assert_nonnull (lc_fix_session_get_support_reason (session));
   g_assert_null (lc_fix_session_get_current_cause (session));
   g_assert_null (lc_fix_session_get_current_procedure (session));
@@ -221,6 +246,8 @@ test_run_out (void)
   g_assert_true (g_hash_table_contains (seen, "reset-camera"));
   /* A8: the full reset is among them. */
   g_assert_true (g_hash_table_contains (seen, "general-reset"));
+  /* The fix that may wipe the camera comes last. */
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_attempt_procedure (session, rounds - 1)), ==, "reset-camera");
 }
 
 /* Cause A: fix-a, fix-shared, support; cause B: fix-shared, fix-b,
@@ -251,6 +278,8 @@ test_plan (void)
       if (i == 2)
         g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), "another"));
       lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+      if (lc_fix_session_can_keep_going (session))
+        lc_fix_session_keep_going (session);
     }
 
   g_assert_true (lc_fix_session_needs_support (session));
@@ -258,8 +287,8 @@ test_plan (void)
   g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_support_procedure (session)), ==, "contact-support");
 }
 
-/* Asking for support on a step with a stop text gives that text as the
- * reason.
+/* Asking for support on a step with a stop text: the stop text stays on
+ * its step; the reason and the summary's outcome say what happened.
  */
 static void
 test_support_on_stop_text (void)
@@ -274,12 +303,17 @@ test_support_on_stop_text (void)
 
   lc_fix_session_request_support (session);
   g_assert_true (lc_fix_session_needs_support (session));
-  g_assert_cmpstr (lc_fix_session_get_support_reason (session), ==, "Stop here if nothing changed.");
+  g_assert_cmpstr (lc_fix_session_get_support_reason (session), ==,
+                   "You asked for help during “Shared fix”, at step 2, “Shared two”.");
+  g_assert_false (lc_fix_session_can_keep_going (session));
 
   summary = lc_support_summary_for_session (session, NULL);
-  g_assert_nonnull (strstr (summary, "Stop here if nothing changed."));
+  g_test_message ("%s", summary);
+  g_assert_null (strstr (summary, "Stop here"));
+  g_assert_true (has_line (summary, "Outcome: You asked for help during “Shared fix”, at step 2, “Shared two”."));
   g_assert_true (has_line (summary, "[done] Shared one"));
-  g_assert_true (has_line (summary, "[not done] Shared two"));
+  /* On screen when help was asked for, but not marked. */
+  g_assert_true (has_line (summary, "[seen, not marked] Shared two"));
 }
 
 static void
@@ -289,7 +323,10 @@ test_stop_and_support (void)
   g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
   guint stopped_at = G_MAXUINT;
 
-  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_current_procedure (session)), ==, "reset-mini");
+  /* The Mini's reset holds the button long enough to erase it: it comes
+   * after the fixes that lose nothing.
+   */
+  g_assert_cmpstr (lc_procedure_get_id (lc_fix_session_get_current_procedure (session)), ==, "restart-router");
   g_assert_true (lc_fix_session_complete_step (session));
 
   /* A step's "stop here if …": this fix ends, the next one comes. */
@@ -386,6 +423,263 @@ test_summary_diagnosis_only (void)
   g_assert_true (has_line (summary, "Outcome: Nothing was tried yet."));
 }
 
+static const char *
+current_procedure_id (LcFixSession *session)
+{
+  LcProcedure *procedure = lc_fix_session_get_current_procedure (session);
+
+  return procedure != NULL ? lc_procedure_get_id (procedure) : NULL;
+}
+
+static const char *
+current_cause_id (LcFixSession *session)
+{
+  LcDiagnosisCause *cause = lc_fix_session_get_current_cause (session);
+
+  return cause != NULL ? lc_diagnosis_cause_get_id (cause) : NULL;
+}
+
+/* The cause's first procedure that is not "contact support". */
+static LcProcedure *
+first_fix (LcDiagnosisCause *cause)
+{
+  GListModel *procedures = lc_diagnosis_cause_get_procedures (cause);
+
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(LcProcedure) procedure = g_list_model_get_item (procedures, i);
+
+      if (!g_str_equal (lc_procedure_get_id (procedure), LC_SUPPORT_PROCEDURE_ID))
+        return procedure;
+    }
+
+  return NULL;
+}
+
+/* XT2, six red blinks: Fix It on the top cause opens the battery fix, and
+ * "no" moves on to a different cause.
+ */
+static void
+test_fix_it_batteries_first (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("xt2", "red:burst:6", "any");
+  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+  g_autoptr(LcFixSession) plain = lc_fix_session_new (diagnosis);
+  g_autoptr(LcFixSession) session = lc_fix_session_new_for_cause (diagnosis, top);
+
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (top), ==, "low-battery");
+  g_assert_cmpstr (current_procedure_id (plain), ==, "change-batteries");
+  g_assert_cmpstr (current_procedure_id (session), ==, "change-batteries");
+  g_assert_cmpstr (current_cause_id (session), ==, "low-battery");
+  g_assert_null (lc_fix_session_get_next_reason (session));
+
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  g_assert_cmpint (lc_fix_session_get_state (session), ==, LC_FIX_STATE_STEPS);
+  g_assert_cmpstr (current_cause_id (session), !=, "low-battery");
+  g_assert_true (lc_fix_session_get_current_cause (session) == lc_diagnosis_get_cause (diagnosis, 1));
+  g_assert_null (strstr (lc_fix_session_get_next_reason (session), "batteries are running low"));
+  /* The percent sign stays with its number when the line wraps, and an
+   * unlikely reason isn't called "most likely".
+   */
+  g_assert_nonnull (strstr (lc_fix_session_get_next_reason (session), "\u00a0%)."));
+  g_assert_null (strstr (lc_fix_session_get_next_reason (session), " %)"));
+  g_assert_null (strstr (lc_fix_session_get_next_reason (session), "most likely"));
+}
+
+/* XT2, red blinking (Wi-Fi): moving the Sync Module comes before
+ * restarting the router, whichever way the session is started.
+ */
+static void
+test_fix_it_wifi_closer_first (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("xt2", "red:blink", "any");
+  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+  g_autoptr(LcFixSession) session = lc_fix_session_new_for_cause (diagnosis, top);
+  g_autoptr(LcFixSession) second = NULL;
+
+  g_assert_cmpstr (lc_diagnosis_cause_get_id (top), ==, "weak-wifi");
+  g_assert_cmpstr (current_procedure_id (session), ==, "move-sync-module-closer");
+  lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+  g_assert_cmpstr (current_cause_id (session), !=, "weak-wifi");
+
+  /* Choosing the second cause starts with its own first fix, and the top
+   * cause's first fix follows.
+   */
+  second = lc_fix_session_new_for_cause (diagnosis, lc_diagnosis_get_cause (diagnosis, 1));
+  g_assert_true (lc_fix_session_get_current_procedure (second) == first_fix (lc_diagnosis_get_cause (diagnosis, 1)));
+  lc_fix_session_answer (second, LC_FIX_ANSWER_NO);
+  g_assert_cmpstr (current_procedure_id (second), ==, "move-sync-module-closer");
+}
+
+/* Answers "no" until support; returns the attempts' causes in order. */
+static GPtrArray *
+walk_with_no (LcFixSession *session)
+{
+  GPtrArray *causes = g_ptr_array_new ();
+
+  for (guint guard = 0; guard < 100; guard++)
+    {
+      if (lc_fix_session_get_state (session) == LC_FIX_STATE_NEEDS_SUPPORT &&
+          lc_fix_session_can_keep_going (session))
+        lc_fix_session_keep_going (session);
+      if (lc_fix_session_get_state (session) != LC_FIX_STATE_STEPS)
+        break;
+      g_ptr_array_add (causes, lc_fix_session_get_current_cause (session));
+      lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+    }
+
+  return causes;
+}
+
+/* For every device and every known light: Fix It on any cause opens that
+ * cause's first fix, the plain session opens the top cause's, and a
+ * cause comes back for a second fix only once every other cause in the
+ * plan has had its turn.
+ */
+static void
+test_fix_it_order_everywhere (void)
+{
+  GListModel *devices = lc_knowledge_get_devices (knowledge);
+  guint checked = 0;
+
+  for (guint d = 0; d < g_list_model_get_n_items (devices); d++)
+    {
+      g_autoptr(LcDevice) device = g_list_model_get_item (devices, d);
+      GListModel *known = lc_device_get_known_signals (device);
+
+      for (guint k = 0; k < g_list_model_get_n_items (known); k++)
+        {
+          g_autoptr(LcKnownSignal) signal = g_list_model_get_item (known, k);
+          g_autoptr(LcDiagnosis) diagnosis = diagnose (lc_device_get_id (device),
+                                                       lc_known_signal_get_signal_text (signal),
+                                                       "any");
+          g_autoptr(LcFixSession) plain = lc_fix_session_new (diagnosis);
+
+          if (lc_fix_session_get_state (plain) != LC_FIX_STATE_STEPS)
+            continue;
+
+          g_test_message ("%s %s", lc_device_get_id (device), lc_known_signal_get_signal_text (signal));
+          /* The plain session starts with the first fix of the most
+           * likely cause that has one (a wiping reset only comes last).
+           */
+          for (guint c = 0; c < lc_diagnosis_get_n_causes (diagnosis); c++)
+            {
+              LcProcedure *fix = first_fix (lc_diagnosis_get_cause (diagnosis, c));
+
+              if (fix == NULL || lc_fix_session_procedure_erases (fix))
+                continue;
+              g_assert_true (lc_fix_session_get_current_procedure (plain) == fix);
+              break;
+            }
+
+          for (guint c = 0; c < lc_diagnosis_get_n_causes (diagnosis); c++)
+            {
+              LcDiagnosisCause *cause = lc_diagnosis_get_cause (diagnosis, c);
+              g_autoptr(LcFixSession) session = NULL;
+              g_autoptr(GPtrArray) order = NULL;
+              g_autoptr(GHashTable) all = g_hash_table_new (NULL, NULL);
+              g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+              if (first_fix (cause) == NULL)
+                continue;
+
+              session = lc_fix_session_new_for_cause (diagnosis, cause);
+              g_assert_true (lc_fix_session_get_current_cause (session) == cause);
+              g_assert_true (lc_fix_session_get_current_procedure (session) == first_fix (cause));
+
+              order = walk_with_no (session);
+              for (guint i = 0; i < order->len; i++)
+                g_hash_table_add (all, order->pdata[i]);
+              for (guint i = 0; i < order->len; i++)
+                {
+                  /* Seen again: then every cause of the walk was seen already. */
+                  if (g_hash_table_contains (seen, order->pdata[i]))
+                    g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (all));
+                  g_hash_table_add (seen, order->pdata[i]);
+                }
+              checked++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 20);
+}
+
+/* An XT2 owner walking every fix sees no note about other devices; an
+ * Outdoor 4 owner does see the one that names the Outdoor 4.
+ */
+static void
+test_notes_for_device (void)
+{
+  g_autoptr(LcDiagnosis) xt2 = diagnose ("xt2", "red:burst:6", "any");
+  g_autoptr(LcDiagnosis) outdoor = diagnose ("outdoor-4", "red:burst:6", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (xt2);
+  g_autoptr(LcFixSession) outdoor_session = lc_fix_session_new (outdoor);
+  guint hidden = 0;
+
+  for (guint guard = 0; guard < 50; guard++)
+    {
+      LcProcedure *procedure;
+
+      if (lc_fix_session_can_keep_going (session))
+        lc_fix_session_keep_going (session);
+      if (lc_fix_session_get_state (session) != LC_FIX_STATE_STEPS)
+        break;
+      procedure = lc_fix_session_get_current_procedure (session);
+      for (guint i = 0; i < lc_procedure_get_n_steps (procedure); i++)
+        {
+          const char *note = lc_step_get_note (lc_procedure_get_step (procedure, i));
+
+          if (note == NULL)
+            continue;
+          if (!lc_fix_session_note_applies (session, note))
+            {
+              hidden++;
+              continue;
+            }
+          g_assert_null (strstr (note, "Doorbell"));
+          g_assert_null (strstr (note, "Outdoor"));
+        }
+      lc_fix_session_confirm (session);
+      lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+    }
+
+  g_test_message ("%u notes about other devices hidden", hidden);
+  g_assert_true (lc_fix_session_note_applies (outdoor_session,
+                                              "Blink’s guides for the Outdoor 4 and the Video Doorbell say so."));
+  g_assert_false (lc_fix_session_note_applies (session,
+                                               "Blink’s guides for the Outdoor 4 and the Video Doorbell say so."));
+  g_assert_true (lc_fix_session_note_applies (session, "Guides disagree on how long to hold it."));
+}
+
+/* Paging past a step (arrow keys) is not doing it, nor skipping it: the
+ * summary says it was seen but not marked, and steps never reached stay
+ * "not done".
+ */
+static void
+test_paged_steps (void)
+{
+  g_autoptr(LcDiagnosis) diagnosis = diagnose ("outdoor-4", "red:burst:6", "any");
+  g_autoptr(LcFixSession) session = lc_fix_session_new (diagnosis);
+  LcProcedure *procedure = lc_fix_session_get_current_procedure (session);
+  guint last = lc_procedure_get_n_steps (procedure) - 1;
+  g_autofree char *summary = NULL;
+  g_autofree char *paged = NULL;
+  g_autofree char *unreached = NULL;
+
+  g_assert_cmpuint (last, >=, 2);
+  g_assert_true (lc_fix_session_next_step (session));
+  lc_fix_session_request_support (session);
+
+  summary = lc_support_summary_for_session (session, NULL);
+  paged = g_strdup_printf ("[seen, not marked] %s", lc_step_get_title (lc_procedure_get_step (procedure, 0)));
+  unreached = g_strdup_printf ("[not done] %s", lc_step_get_title (lc_procedure_get_step (procedure, last)));
+  g_assert_true (has_line (summary, paged));
+  g_assert_true (has_line (summary, unreached));
+  g_assert_true (lc_fix_session_get_attempt_step_seen (session, 0, 1));
+  g_assert_false (lc_fix_session_get_attempt_step_seen (session, 0, last));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +703,11 @@ main (int   argc,
   g_test_add_func ("/fix-session/nothing-to-fix", test_nothing_to_fix);
   g_test_add_func ("/fix-session/summary", test_summary);
   g_test_add_func ("/fix-session/summary-diagnosis-only", test_summary_diagnosis_only);
+  g_test_add_func ("/fix-session/fix-it-batteries-first", test_fix_it_batteries_first);
+  g_test_add_func ("/fix-session/fix-it-wifi-closer-first", test_fix_it_wifi_closer_first);
+  g_test_add_func ("/fix-session/fix-it-order-everywhere", test_fix_it_order_everywhere);
+  g_test_add_func ("/fix-session/notes-for-device", test_notes_for_device);
+  g_test_add_func ("/fix-session/paged-steps", test_paged_steps);
 
   return g_test_run ();
 }

@@ -57,7 +57,7 @@ static const GOptionEntry entries[] = {
   { "last-device", 0, 0, G_OPTION_ARG_STRING, &last_device, "Device chosen last time", "ID" },
   { "fix-step", 0, 0, G_OPTION_ARG_INT, &fix_step, "After --diagnose, open the fix pages at this step", "N" },
   { "fix-timer", 0, 0, G_OPTION_ARG_INT, &fix_timer, "Start the step's timer, this many seconds ago", "S" },
-  { "fix-view", 0, 0, G_OPTION_ARG_STRING, &fix_view, "Then show: question, solved, next or support", "VIEW" },
+  { "fix-view", 0, 0, G_OPTION_ARG_STRING, &fix_view, "Then show: question, solved, next, support, offer or erase", "VIEW" },
   { "fix-cause", 0, 0, G_OPTION_ARG_STRING, &fix_cause, "Fix this cause instead of the top one", "ID" },
   { NULL }
 };
@@ -133,8 +133,8 @@ fake_clock (gpointer user_data)
 static void
 open_fix (GtkWidget *window)
 {
-  GtkWidget *diagnosis_page = lc_test_find_widget (window, LC_TYPE_DIAGNOSIS_PAGE);
-  GtkWidget *fix_page = lc_test_find_widget (window, LC_TYPE_FIX_PAGE);
+  GtkWidget *diagnosis_page = lc_window_get_page (LC_WINDOW (window), LC_PAGE_DIAGNOSIS);
+  GtkWidget *fix_page = lc_window_get_page (LC_WINDOW (window), LC_PAGE_FIX);
   LcDiagnosisCause *cause = NULL;
   LcDiagnosis *diagnosis;
   LcFixSession *session;
@@ -184,6 +184,29 @@ open_fix (GtkWidget *window)
     lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
   else if (g_strcmp0 (fix_view, "support") == 0)
     lc_fix_session_request_support (session);
+  else if (g_strcmp0 (fix_view, "offer") == 0)
+    /* "No" until support is offered. */
+    while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS)
+      {
+        if (lc_fix_session_needs_confirmation (session))
+          lc_fix_session_confirm (session);
+        lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+      }
+  else if (g_strcmp0 (fix_view, "erase") == 0)
+    /* "No", and Keep Trying, until a fix that erases the device. */
+    while (lc_fix_session_get_state (session) == LC_FIX_STATE_STEPS ||
+           lc_fix_session_can_keep_going (session))
+      {
+        if (lc_fix_session_needs_confirmation (session))
+          break;
+        if (lc_fix_session_can_keep_going (session))
+          {
+            lc_fix_session_keep_going (session);
+            lc_window_push_page (LC_WINDOW (window), LC_PAGE_FIX);
+          }
+        else
+          lc_fix_session_answer (session, LC_FIX_ANSWER_NO);
+      }
 }
 
 static gboolean

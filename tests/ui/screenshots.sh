@@ -77,3 +77,15 @@ for style in light dark; do
     shoot_page support $size $style "--diagnose recording --fix-step 3 --fix-view support" --device outdoor-4 --signal red:burst:6
   done
 done
+
+# The fix journey (XT2, six red blinks): the match page with nothing
+# chosen yet, the battery fix's last step, support offered after two
+# fixes, and the reset that erases the device, asking first.
+for style in light dark; do
+  for size in "360 720" "1280 800"; do
+    shoot_page journey-match $size $style "" --device xt2
+    shoot_page journey-fix-step $size $style "--diagnose any --fix-step 3" --device xt2 --signal red:burst:6
+    shoot_page journey-offer $size $style "--diagnose any --fix-step 0 --fix-view offer" --device xt2 --signal red:burst:6
+    shoot_page journey-erase $size $style "--diagnose any --fix-step 0 --fix-view erase" --device xt2 --signal red:burst:6
+  done
+done

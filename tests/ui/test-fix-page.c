@@ -274,7 +274,7 @@ test_walk_to_yes (Fixture       *fixture,
 
   walk_to_question (fixture, session);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
-                 find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Yes, It Looks Right"));
+                 find_button_with_label (GTK_WIDGET (fixture->fix_page), "_Yes, It Stopped"));
 
   /* "Back to the steps" from the question returns to the last step. */
   activate (fixture, "fix.previous", NULL);
@@ -625,7 +625,7 @@ test_summary_has_marked_steps (Fixture       *fixture,
   done0 = g_strdup_printf ("[done] %s", lc_step_get_title (lc_procedure_get_step (procedure, 0)));
   skipped1 = g_strdup_printf ("[skipped] %s", lc_step_get_title (lc_procedure_get_step (procedure, 1)));
   done2 = g_strdup_printf ("[done] %s", lc_step_get_title (lc_procedure_get_step (procedure, 2)));
-  not_done3 = g_strdup_printf ("[not done] %s", lc_step_get_title (lc_procedure_get_step (procedure, 3)));
+  not_done3 = g_strdup_printf ("[seen, not marked] %s", lc_step_get_title (lc_procedure_get_step (procedure, 3)));
   g_assert_nonnull (strstr (summary, done0));
   g_assert_nonnull (strstr (summary, skipped1));
   g_assert_nonnull (strstr (summary, done2));

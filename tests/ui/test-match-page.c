@@ -108,6 +108,53 @@ new_page_in_window (GtkWidget **out_window)
   return page;
 }
 
+/* The button that diagnoses ("This Is What I See"). */
+static GtkWidget *
+find_diagnose_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "match.diagnose") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_diagnose_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A pressed color or pattern button in @widget, or NULL. */
+static GtkWidget *
+find_active_toggle (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)))
+    {
+      GtkWidget *flow_box = gtk_widget_get_ancestor (widget, GTK_TYPE_FLOW_BOX);
+      const char *name = flow_box != NULL ? gtk_widget_get_name (flow_box) : "";
+
+      if (g_str_equal (name, "color-flow-box") || g_str_equal (name, "pattern-flow-box"))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_active_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Index of the known signal @text of the device on the page. */
 static int
 known_index (LcDevice   *dev,
@@ -158,6 +205,9 @@ test_known_signal_sets_controls (void)
     g_assert_false (gtk_toggle_button_get_active (toggle (page, "pattern-burst")));
   }
   g_signal_emit_by_name (child, "activate");
+
+  /* Keyboard users go straight on to "This Is What I See". */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == find_named (page, "diagnose"));
 
   text = simulator_text (LC_MATCH_PAGE (page));
   g_assert_cmpstr (text, ==, "red:burst:6");
@@ -338,13 +388,26 @@ test_every_device (void)
         n_children++;
       g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (known));
 
-      /* The first known signal is shown, and it is one the device can show. */
+      /* Nothing is chosen yet: no light is lit, no pattern is pressed,
+       * and there is nothing to diagnose until the person picks one.
+       */
+      g_assert_cmpuint (lc_match_page_get_signal (LC_MATCH_PAGE (page))->n_lights, ==, 0);
+      g_assert_false (gtk_widget_is_sensitive (find_diagnose_button (page)));
+      g_assert_null (find_active_toggle (page));
+      /* (Checked on a fresh page: later ones had focus in the gallery,
+       * and a single-selection flow box selects what takes focus.)
+       */
+      if (i == 0)
+        g_assert_null (gtk_flow_box_get_selected_children (known_box));
       if (n_children > 0)
         {
           g_autoptr(LcKnownSignal) first = g_list_model_get_item (known, 0);
 
+          gtk_widget_activate (GTK_WIDGET (gtk_flow_box_get_child_at_index (known_box, 0)));
+          iterate ();
           g_assert_true (lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (page)),
                                           lc_known_signal_get_signal (first)));
+          g_assert_true (gtk_widget_is_sensitive (find_diagnose_button (page)));
         }
 
       /* Only colors the current light can show are offered. */
@@ -383,6 +446,23 @@ test_narrow_layout (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_has_css_class (page, "narrow"));
   g_assert_cmpint (gtk_widget_get_width (page), <, 600);
+
+  /* The light stays in view in the bar below while controls change. */
+  {
+    GtkWidget *bar = lc_test_find_widget (page, GTK_TYPE_ACTION_BAR);
+    GtkWidget *mini;
+    LcSignal signal;
+
+    g_assert_nonnull (bar);
+    mini = lc_test_find_widget (bar, LC_TYPE_LED_SIMULATOR);
+    g_assert_nonnull (mini);
+    parse ("green:solid", &signal);
+    lc_match_page_set_signal (LC_MATCH_PAGE (page), &signal);
+    for (guint i = 0; i < 10; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_get_mapped (mini));
+    g_assert_true (lc_signal_equal (lc_led_simulator_get_signal (LC_LED_SIMULATOR (mini)), &signal));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -546,6 +626,38 @@ test_app_offline_entry (void)
   g_assert_finalize_object (window);
 }
 
+/* Reduce motion draws the light as a still timeline, but Play is still
+ * there and makes it blink.
+ */
+static void
+test_reduce_motion_play (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window;
+  GtkWidget *page = new_page_in_window (&window);
+  LcLedSimulator *simulator = lc_match_page_get_simulator (LC_MATCH_PAGE (page));
+  GtkWidget *play;
+  LcSignal signal;
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  lc_match_page_set_device (LC_MATCH_PAGE (page), device ("xt2"));
+  parse ("red:burst:6", &signal);
+  lc_match_page_set_signal (LC_MATCH_PAGE (page), &signal);
+  iterate ();
+
+  g_assert_true (lc_led_simulator_get_timeline_mode (simulator));
+  play = find_named (page, "play-pause");
+  g_assert_nonnull (play);
+  g_assert_true (gtk_widget_get_visible (play));
+  g_signal_emit_by_name (play, "clicked");
+  iterate ();
+  g_assert_false (lc_led_simulator_get_timeline_mode (simulator));
+  g_assert_false (lc_led_simulator_get_paused (simulator));
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/ui/match-page/keyboard-reachable", test_keyboard_reachable);
   g_test_add_func ("/ui/match-page/window-open-device", test_window_open_device);
   g_test_add_func ("/ui/match-page/app-offline-entry", test_app_offline_entry);
+  g_test_add_func ("/ui/match-page/reduce-motion-play", test_reduce_motion_play);
 
   return g_test_run ();
 }
