@@ -256,7 +256,7 @@ lc_cli_diagnose (int    argc,
     { "signal", 's', 0, G_OPTION_ARG_STRING, &signal_text,
       N_("What the light does, e.g. red:burst:6 or blue:solid+green:blink"), N_("SIGNAL") },
     { "context", 'c', 0, G_OPTION_ARG_STRING, &context_id,
-      N_("When it happens: any (default), setup, recording, new-batteries, after-reset or after-update"), N_("CTX") },
+      N_("When it happens: any (default), setup, recording, new-batteries, after-reset, after-update, app-offline, router-change or wired-chime"), N_("CTX") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print one JSON object instead of text"), NULL },
     { NULL }

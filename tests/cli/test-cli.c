@@ -293,6 +293,35 @@ test_devices_human (void)
   g_assert_nonnull (strstr (result.out, "blue:solid+green:solid"));
 }
 
+/* `diagnose --help` names every moment the knowledge base knows. */
+static void
+test_diagnose_help_contexts (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LC_TEST_SRCDIR"), "..", "data", "knowledge",
+                                            "contexts.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(LcRunResult) result = { 0 };
+  JsonArray *contexts;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  root = parse_json (data);
+  contexts = json_object_get_array_member (json_node_get_object (root), "contexts");
+  g_assert_cmpuint (json_array_get_length (contexts), >, 0);
+
+  run_lightcode (&result, "diagnose", "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  for (guint i = 0; i < json_array_get_length (contexts); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (contexts, i), "id");
+
+      g_test_message ("context %s", id);
+      g_assert_nonnull (strstr (result.out, id));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/cli/diagnose/unknown-signal", test_diagnose_unknown_signal);
   g_test_add_func ("/cli/diagnose/bad-signal", test_diagnose_bad_signal);
   g_test_add_func ("/cli/diagnose/bad-input", test_diagnose_bad_input);
+  g_test_add_func ("/cli/diagnose/help-contexts", test_diagnose_help_contexts);
   g_test_add_func ("/cli/devices/json", test_devices_json);
   g_test_add_func ("/cli/devices/human", test_devices_human);
 
