@@ -48,6 +48,20 @@
  */
 #define FILE_FIRST_FRAME_TIMEOUT_S   10
 #define CAMERA_FIRST_FRAME_TIMEOUT_S 15
+/* Once running, a source that sends no new frame for this long has
+ * stalled (a decoder stuck on damaged data, a camera that stopped).
+ * Generous: a file is decoded as fast as it goes, a camera sends at
+ * least a few frames a second.
+ */
+#define STALL_TIMEOUT_S              15
+/* A GIF frame with no delay is shown for 0.1 s by browsers; do the same. */
+#define GIF_END_TIMEOUT_S            2
+/* A stream whose first frame is stamped past this (about 3 days) is
+ * moved back to 0: no recording starts there, and times near 2^62 ns
+ * leave the detector's arithmetic no room.
+ */
+#define FAR_PTS_NS                   (G_GINT64_CONSTANT (1) << 48)
+#define GIF_DEFAULT_FRAME_NS         (GST_SECOND / 10)
 #define NO_VIDEO_MESSAGE "lightcode-no-video"
 
 struct _LcVideoSource
@@ -68,7 +82,7 @@ struct _LcVideoSource
   GstElement         *pipeline;
   GstElement         *head;            /* where decodebin's video pad goes */
   GSource            *bus_source;
-  GSource            *watchdog;        /* until the first frame */
+  GSource            *watchdog;        /* ticks each second while it plays */
   gulong              camera_notify_id;
   LcVideoSourceState  state;
   GError             *error;
@@ -79,6 +93,7 @@ struct _LcVideoSource
   int                 generation;      /* bumped by start and stop: stale posts are dropped */
   int                 preview_pending;
   int                 have_video_pad;
+  int                 is_gif;          /* its decoder gives every frame the same time */
 
   /* Shared with the analysis thread, under @lock */
   GMutex              lock;
@@ -90,6 +105,10 @@ struct _LcVideoSource
   gint64              first_pts;
   gint64              last_pts;
   gint64              last_end;
+  guint               n_stuck;         /* frames whose time did not move on */
+  gint64              pts_base;        /* subtracted from far-off timestamps, or 0 */
+  guint               stall_frames;    /* n_frames at the last stall check */
+  guint               stall_ticks;
 
   /* Analysis thread only */
   GstVideoInfo        analysis_info;
@@ -237,11 +256,50 @@ set_state (LcVideoSource      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+typedef struct
+{
+  LcVideoSource  *self;
+  GstElement     *pipeline;
+  LcV4l2Controls *v4l2_controls;
+} Abandoned;
+
+static gpointer
+stop_abandoned_pipeline (gpointer data)
+{
+  Abandoned *abandoned = data;
+
+  gst_element_set_state (abandoned->pipeline, GST_STATE_NULL);
+  g_debug ("An abandoned pipeline has stopped");
+  gst_object_unref (abandoned->pipeline);
+  g_clear_pointer (&abandoned->v4l2_controls, _lc_v4l2_controls_restore_and_free);
+  /* The appsink callbacks use the source: it lives until they are gone. */
+  g_object_unref (abandoned->self);
+  g_free (abandoned);
+
+  return NULL;
+}
+
+/* @wait: FALSE when a streaming thread may be stuck (a watchdog fired):
+ * then the pipeline is stopped on a thread of its own, and if it never
+ * stops, only that thread waits, never the caller.
+ */
 static void
-teardown (LcVideoSource *self)
+teardown_full (LcVideoSource *self,
+               gboolean       wait)
 {
   /* Posts already on their way are ignored from now on. */
   g_atomic_int_inc (&self->generation);
+
+  if (self->pipeline != NULL && !wait)
+    {
+      Abandoned *abandoned = g_new0 (Abandoned, 1);
+      g_autoptr(GThread) thread = NULL;
+
+      abandoned->self = g_object_ref (self);
+      abandoned->pipeline = g_steal_pointer (&self->pipeline);
+      abandoned->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
+      thread = g_thread_new ("lc-video-stop", stop_abandoned_pipeline, abandoned);
+    }
 
   if (self->pipeline != NULL)
     {
@@ -273,15 +331,22 @@ teardown (LcVideoSource *self)
 }
 
 static void
-fail (LcVideoSource *self,
-      GError        *error)
+teardown (LcVideoSource *self)
+{
+  teardown_full (self, TRUE);
+}
+
+static void
+fail_full (LcVideoSource *self,
+           gboolean       wait,
+           GError        *error)
 {
   g_assert (error != NULL);
   g_assert (error->domain == LC_VIDEO_SOURCE_ERROR);
 
   g_debug ("%s: %s", self->title, error->message);
 
-  teardown (self);
+  teardown_full (self, wait);
 
   g_clear_error (&self->error);
   self->error = error;
@@ -290,6 +355,13 @@ fail (LcVideoSource *self,
   set_state (self, LC_VIDEO_SOURCE_STATE_FAILED);
   g_signal_emit (self, signals[ERROR], 0, self->error);
   g_object_unref (self);
+}
+
+static void
+fail (LcVideoSource *self,
+      GError        *error)
+{
+  fail_full (self, TRUE, error);
 }
 
 static gboolean
@@ -424,40 +496,67 @@ emit_detection_if_changed (LcVideoSource *self)
     g_signal_emit (self, signals[DETECTION_CHANGED], 0, &detection);
 }
 
+/* @wait: as for teardown_full(). */
 static void
-finish (LcVideoSource *self)
+finish_full (LcVideoSource *self,
+             gboolean       wait)
 {
   gint64 declared = -1;
   gint64 decoded;
   guint n_frames;
+  guint n_stuck;
 
   g_mutex_lock (&self->lock);
   n_frames = self->n_frames;
+  n_stuck = self->n_stuck;
   decoded = n_frames > 0 ? self->last_end - self->first_pts : 0;
   g_mutex_unlock (&self->lock);
 
-  if (self->pipeline != NULL &&
+  if (wait && self->pipeline != NULL &&
       !gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared))
     declared = -1;
 
   /* A camera does not end; when its stream does, it went away. */
   if (is_camera (self))
     {
-      fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
+      fail_full (self, wait, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
                                        _("The camera was disconnected")));
+      return;
+    }
+
+  /* A video stream was found but gave no picture: the file ends (or
+   * breaks) before its first frame.
+   */
+  if (n_frames == 0 && g_atomic_int_get (&self->have_video_pad))
+    {
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                               _("“%s” is cut short or damaged: it has a video, but no picture in it can be read"),
+                               self->title));
       return;
     }
 
   if (n_frames == 0)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” has no video in it"), self->title));
+      return;
+    }
+
+  /* Frames whose time stands still (or goes back) are refused by the
+   * detector; when most are, the file's timing is broken, not its light.
+   */
+  if (n_stuck > 0 && n_stuck >= n_frames)
+    {
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                               /* Translators: %u is a number of video frames */
+                               _("“%s” has broken timing: %u of its frames carry a time that does not move on, so its pattern cannot be read"),
+                               self->title, n_stuck + n_frames));
       return;
     }
 
   if (n_frames == 1)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” is a still picture: a light’s pattern can only be read from a video"),
                                self->title));
       return;
@@ -468,19 +567,25 @@ finish (LcVideoSource *self)
    */
   if (declared > 0 && decoded + MAX (GST_SECOND, declared / 10) < declared)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” is incomplete: only %.1f of its %.1f seconds can be read"),
                                self->title, decoded / (double) GST_SECOND, declared / (double) GST_SECOND));
       return;
     }
 
-  teardown (self);
+  teardown_full (self, wait);
 
   g_object_ref (self);
   emit_detection_if_changed (self);
   set_state (self, LC_VIDEO_SOURCE_STATE_FINISHED);
   g_signal_emit (self, signals[EOS], 0);
   g_object_unref (self);
+}
+
+static void
+finish (LcVideoSource *self)
+{
+  finish_full (self, TRUE);
 }
 
 static gboolean
@@ -578,11 +683,7 @@ dispatch_post (gpointer data)
   switch (post->kind)
     {
     case POST_RUNNING:
-      if (self->watchdog != NULL)
-        {
-          g_source_destroy (self->watchdog);
-          g_clear_pointer (&self->watchdog, g_source_unref);
-        }
+      self->stall_ticks = 0;
       if (self->state == LC_VIDEO_SOURCE_STATE_STARTING)
         set_state (self, LC_VIDEO_SOURCE_STATE_RUNNING);
       break;
@@ -695,8 +796,27 @@ on_analysis_sample (GstAppSink *sink,
 
   g_mutex_lock (&self->lock);
 
+  /* An animated GIF: avdec_gif stamps every frame 0 but keeps each
+   * frame's delay as its duration, so the frames are laid end to end.
+   */
+  if (g_atomic_int_get (&self->is_gif))
+    {
+      if (!GST_BUFFER_DURATION_IS_VALID (buffer) || duration <= 0)
+        duration = GIF_DEFAULT_FRAME_NS;
+      pts = self->last_end >= 0 ? self->last_end : 0;
+    }
+
   if (pts < 0)
     pts = self->last_pts >= 0 ? self->last_pts + duration : 0;
+  else
+    {
+      if (self->n_frames == 0 && self->n_stuck == 0)
+        self->pts_base = pts >= FAR_PTS_NS ? pts : 0;
+      pts = pts >= self->pts_base ? pts - self->pts_base : 0;
+    }
+
+  if (self->last_pts >= 0 && pts <= self->last_pts)
+    self->n_stuck++;
 
   if (offsets[0] < map.size)
     {
@@ -829,6 +949,12 @@ on_preview_sample (GstAppSink *sink,
   post->height = GST_VIDEO_FRAME_HEIGHT (&preview->frame);
   post->stride = GST_VIDEO_FRAME_PLANE_STRIDE (&preview->frame, 0);
   post->pts_ns = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
+  if (post->pts_ns >= 0)
+    {
+      g_mutex_lock (&self->lock);
+      post->pts_ns = MAX (0, post->pts_ns - self->pts_base);
+      g_mutex_unlock (&self->lock);
+    }
   /* No copy: the bytes keep the buffer mapped until the UI lets go. */
   post->pixels = g_bytes_new_with_free_func (GST_VIDEO_FRAME_PLANE_DATA (&preview->frame, 0),
                                              (gsize) post->stride * post->height,
@@ -866,6 +992,12 @@ on_autoplug_continue (GstElement *decodebin,
                       GstCaps    *caps,
                       gpointer    user_data)
 {
+  LcVideoSource *self = user_data;
+
+  if (caps != NULL && gst_caps_get_size (caps) > 0 &&
+      gst_structure_has_name (gst_caps_get_structure (caps, 0), "image/gif"))
+    g_atomic_int_set (&self->is_gif, 1);
+
   return !is_unwanted_stream (caps);
 }
 
@@ -1106,6 +1238,44 @@ set_steady_controls (LcVideoSource *self,
 }
 
 static gboolean
+have_gif_demuxer (void)
+{
+  g_autoptr(GstElementFactory) factory = gst_element_factory_find ("avdemux_gif");
+
+  return factory != NULL;
+}
+
+/* Whether @file starts like a GIF. check_file() has made sure it is a
+ * regular file, so this read cannot block.
+ */
+static gboolean
+file_is_gif (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char magic[6] = { 0 };
+  gsize n_read = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL) ||
+      n_read != sizeof magic)
+    return FALSE;
+
+  return memcmp (magic, "GIF87a", 6) == 0 || memcmp (magic, "GIF89a", 6) == 0;
+}
+
+static void
+on_gif_pad_added (GstElement *demux,
+                  GstPad     *pad,
+                  gpointer    user_data)
+{
+  GstElement *decodebin = user_data;
+  g_autoptr(GstPad) sink_pad = gst_element_get_static_pad (decodebin, "sink");
+
+  if (!gst_pad_is_linked (sink_pad) && gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
+    GST_ELEMENT_ERROR (demux, CORE, NEGOTIATION, (NULL), ("Could not link the GIF stream"));
+}
+
+static gboolean
 build_pipeline (LcVideoSource  *self,
                 GError        **error)
 {
@@ -1156,7 +1326,28 @@ build_pipeline (LcVideoSource  *self,
   g_signal_connect (decodebin, "pad-added", G_CALLBACK (on_pad_added), self);
   g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (on_no_more_pads), self);
 
-  if (self->file != NULL)
+  /* decodebin runs avdemux_gif in push mode, where it waits for ever at
+   * the end of some GIFs (trailing bytes after the last frame). Pulling
+   * from filesrc directly, it ends them.
+   */
+  if (self->file != NULL && file_is_gif (self->file) &&
+      have_gif_demuxer ())
+    {
+      GstElement *demux = make_element ("avdemux_gif", "gif-demux", error);
+
+      g_atomic_int_set (&self->is_gif, 1);
+      if (demux == NULL)
+        {
+          gst_object_unref (source);
+          gst_object_unref (decodebin);
+          return FALSE;
+        }
+      g_signal_connect_object (demux, "pad-added", G_CALLBACK (on_gif_pad_added), decodebin, 0);
+      if (!add_and_link (bin, error, source, demux, NULL))
+        return FALSE;
+      gst_bin_add (bin, decodebin);
+    }
+  else if (self->file != NULL)
     {
       if (!add_and_link (bin, error, source, decodebin, NULL))
         return FALSE;
@@ -1253,27 +1444,90 @@ check_file (LcVideoSource  *self,
       return FALSE;
     }
 
+  /* A FIFO blocks filesrc in open() until a writer comes, and then may
+   * send nothing; a device or socket is not a video file either. Refused
+   * before anything opens them (symbolic links are followed).
+   */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                   _("“%s” is a pipe, a device or a socket, not a video file: save the video to a file and open that"),
+                   self->title);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
+/* Gives up on a source that never sends a first frame, or that stops
+ * sending frames. Whatever is stuck is left to stop on its own thread
+ * (teardown_full), so the caller is never held up by it.
+ */
 static gboolean
 on_watchdog (gpointer user_data)
 {
   LcVideoSource *self = user_data;
+  guint n_frames;
 
   g_assert (LC_IS_VIDEO_SOURCE (self));
 
-  g_clear_pointer (&self->watchdog, g_source_unref);
+  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING &&
+      self->state != LC_VIDEO_SOURCE_STATE_RUNNING)
+    return G_SOURCE_CONTINUE;
 
-  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING)
-    return G_SOURCE_REMOVE;
+  g_mutex_lock (&self->lock);
+  n_frames = self->n_frames;
+  g_mutex_unlock (&self->lock);
+
+  if (n_frames != self->stall_frames)
+    {
+      self->stall_frames = n_frames;
+      self->stall_ticks = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->stall_ticks++;
+
+  if (n_frames == 0)
+    {
+      if (self->stall_ticks < (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
+        return G_SOURCE_CONTINUE;
+
+      if (is_camera (self))
+        fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                              _("The camera opened but sends no picture")));
+      else
+        fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                                      /* Translators: %d is a number of seconds */
+                                      _("“%s” gave no picture in %d seconds: it is damaged or in a form that cannot be played"),
+                                      self->title, FILE_FIRST_FRAME_TIMEOUT_S));
+      return G_SOURCE_REMOVE;
+    }
+
+  /* avdemux_gif (gst-libav 1.22) spins instead of ending some GIFs
+   * (bytes after the last frame). A GIF decodes in a blink, so frames
+   * then nothing for a moment means every frame has been read.
+   */
+  if (g_atomic_int_get (&self->is_gif) && self->stall_ticks >= GIF_END_TIMEOUT_S)
+    {
+      g_debug ("%s: no GIF frame for %d s; taken as its end", self->title, GIF_END_TIMEOUT_S);
+      finish_full (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->stall_ticks < STALL_TIMEOUT_S)
+    return G_SOURCE_CONTINUE;
 
   if (is_camera (self))
-    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                     _("The camera opened but sends no picture")));
+    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                  /* Translators: %d is a number of seconds */
+                                  _("The camera stopped sending pictures for %d seconds"),
+                                  STALL_TIMEOUT_S));
   else
-    fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                             _("“%s” is damaged or incomplete and cannot be played"), self->title));
+    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                                  /* Translators: %s is a file name, %.1f how many seconds played, %d a number of seconds */
+                                  _("“%s” stopped playing after %.1f seconds and gave nothing for %d seconds: the video is damaged"),
+                                  self->title, lc_video_source_get_duration (self), STALL_TIMEOUT_S));
 
   return G_SOURCE_REMOVE;
 }
@@ -1321,10 +1575,13 @@ lc_video_source_start (LcVideoSource *self)
   self->posted_serial = self->detection.serial;
   self->posted_running = FALSE;
   self->n_frames = 0;
+  self->n_stuck = 0;
+  self->pts_base = 0;
   self->first_pts = -1;
   self->last_pts = -1;
   self->last_end = -1;
   g_mutex_unlock (&self->lock);
+  g_atomic_int_set (&self->is_gif, 0);
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
@@ -1367,8 +1624,9 @@ lc_video_source_start (LcVideoSource *self)
       return;
     }
 
-  self->watchdog = g_timeout_source_new_seconds (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S
-                                                                  : FILE_FIRST_FRAME_TIMEOUT_S);
+  self->stall_frames = 0;
+  self->stall_ticks = 0;
+  self->watchdog = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->watchdog, on_watchdog, self, NULL);
   g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
   g_source_attach (self->watchdog, self->context);
