@@ -181,7 +181,7 @@ lc_cli_devices (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       return LC_EXIT_BAD_INPUT;
     }
 

@@ -276,7 +276,7 @@ lc_cli_diagnose (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       return LC_EXIT_BAD_INPUT;
     }
 
@@ -292,9 +292,8 @@ lc_cli_diagnose (int    argc,
       return LC_EXIT_BAD_INPUT;
     }
 
-  if (!lc_signal_parse (signal_text, &signal, &error))
+  if (!lc_cli_parse_signal (signal_text, &signal))
     {
-      lc_cli_error (_("bad signal “%s”: %s"), signal_text, error->message);
       return LC_EXIT_BAD_INPUT;
     }
 

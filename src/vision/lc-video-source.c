@@ -56,6 +56,8 @@
 #define STALL_TIMEOUT_S              15
 /* A GIF frame with no delay is shown for 0.1 s by browsers; do the same. */
 #define GIF_END_TIMEOUT_S            2
+/* Frame intervals kept for the median frame rate: an hour at 30 fps. */
+#define MAX_INTERVALS                108000
 /* A stream whose first frame is stamped past this (about 3 days) is
  * moved back to 0: no recording starts there, and times near 2^62 ns
  * leave the detector's arithmetic no room.
@@ -63,6 +65,8 @@
 #define FAR_PTS_NS                   (G_GINT64_CONSTANT (1) << 48)
 #define GIF_DEFAULT_FRAME_NS         (GST_SECOND / 10)
 #define NO_VIDEO_MESSAGE "lightcode-no-video"
+#define TOO_LARGE_MESSAGE "lightcode-too-large"
+#define TOO_LONG_MESSAGE "lightcode-too-long"
 
 struct _LcVideoSource
 {
@@ -94,6 +98,7 @@ struct _LcVideoSource
   int                 preview_pending;
   int                 have_video_pad;
   int                 is_gif;          /* its decoder gives every frame the same time */
+  gboolean            length_checked;  /* main context: the declared duration was looked at */
 
   /* Shared with the analysis thread, under @lock */
   GMutex              lock;
@@ -106,7 +111,8 @@ struct _LcVideoSource
   gint64              last_pts;
   gint64              last_end;
   guint               n_stuck;         /* frames whose time did not move on */
-  gint64              pts_base;        /* subtracted from far-off timestamps, or 0 */
+  gint64              pts_base;
+  GArray             *intervals;       /* gint64 ns between accepted frames, for the frame rate */        /* subtracted from far-off timestamps, or 0 */
   guint               stall_frames;    /* n_frames at the last stall check */
   guint               stall_ticks;
 
@@ -588,6 +594,15 @@ finish (LcVideoSource *self)
   finish_full (self, TRUE);
 }
 
+static void
+fail_too_long (LcVideoSource *self)
+{
+  fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
+                           /* Translators: “%s” is a file name, %d a number of seconds */
+                           _("“%s” is longer than %d seconds, the most that is read: cut out the part that shows the light"),
+                           self->title, LC_VIDEO_SOURCE_MAX_SECONDS));
+}
+
 static gboolean
 on_bus_message (GstBus     *bus,
                 GstMessage *message,
@@ -635,6 +650,24 @@ on_bus_message (GstBus     *bus,
       break;
 
     case GST_MESSAGE_APPLICATION:
+      if (gst_message_has_name (message, TOO_LARGE_MESSAGE))
+        {
+          const GstStructure *s = gst_message_get_structure (message);
+          int width = 0, height = 0;
+
+          gst_structure_get_int (s, "width", &width);
+          gst_structure_get_int (s, "height", &height);
+          fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
+                                   /* Translators: “%s” is a file name, then its size and the largest size read, in pixels */
+                                   _("“%s” is %d×%d pixels; videos up to %d×%d are read: film the light at a lower resolution"),
+                                   self->title, width, height, LC_VIDEO_SOURCE_MAX_WIDTH, LC_VIDEO_SOURCE_MAX_HEIGHT));
+          break;
+        }
+      if (gst_message_has_name (message, TOO_LONG_MESSAGE))
+        {
+          fail_too_long (self);
+          break;
+        }
       if (gst_message_has_name (message, NO_VIDEO_MESSAGE))
         {
           g_autofree char *codec = NULL;
@@ -731,6 +764,15 @@ post_to_main (LcVideoSource *self,
   g_source_set_callback (source, dispatch_post, post, post_free);
   g_source_attach (source, self->context);
   g_source_unref (source);
+}
+
+/* Files analysed off-line have LC_VIDEO_SOURCE_MAX_*; what plays live
+ * (the window, a camera) is limited by real time.
+ */
+static gboolean
+has_limits (LcVideoSource *self)
+{
+  return self->file != NULL && !self->live;
 }
 
 /* Streaming threads */
@@ -835,12 +877,30 @@ on_analysis_sample (GstAppSink *sink,
         }
     }
 
+  /* Past the limit, stop here, whatever the file declares. */
+  if (has_limits (self) && self->n_frames > 0 &&
+      pts - self->first_pts > LC_VIDEO_SOURCE_MAX_SECONDS * GST_SECOND)
+    {
+      g_mutex_unlock (&self->lock);
+      gst_buffer_unmap (buffer, &map);
+      gst_element_post_message (GST_ELEMENT (sink),
+                                gst_message_new_application (GST_OBJECT (sink),
+                                                             gst_structure_new_empty (TOO_LONG_MESSAGE)));
+      return GST_FLOW_EOS;
+    }
+
   /* The detector refuses malformed frames and timestamps that go back. */
   accepted = frame.data != NULL && lc_led_detector_push_frame (self->detector, &frame);
   if (accepted)
     {
       if (self->n_frames == 0)
         self->first_pts = pts;
+      else if (self->intervals->len < MAX_INTERVALS)
+        {
+          gint64 interval = pts - self->last_pts;
+
+          g_array_append_val (self->intervals, interval);
+        }
       self->n_frames++;
       self->last_pts = pts;
       self->last_end = pts + duration;
@@ -1038,6 +1098,25 @@ on_pad_added (GstElement *decodebin,
   /* The first video stream only; any other stays unlinked. */
   if (!g_atomic_int_compare_and_exchange (&self->have_video_pad, 0, 1))
     return;
+
+  if (has_limits (self))
+    {
+      int width = 0, height = 0;
+
+      gst_structure_get_int (s, "width", &width);
+      gst_structure_get_int (s, "height", &height);
+      if ((width > LC_VIDEO_SOURCE_MAX_WIDTH || height > LC_VIDEO_SOURCE_MAX_HEIGHT) &&
+          (width > LC_VIDEO_SOURCE_MAX_HEIGHT || height > LC_VIDEO_SOURCE_MAX_WIDTH))
+        {
+          gst_element_post_message (decodebin,
+                                    gst_message_new_application (GST_OBJECT (decodebin),
+                                                                 gst_structure_new (TOO_LARGE_MESSAGE,
+                                                                                    "width", G_TYPE_INT, width,
+                                                                                    "height", G_TYPE_INT, height,
+                                                                                    NULL)));
+          return;
+        }
+    }
 
   sink_pad = gst_element_get_static_pad (self->head, "sink");
   if (gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
@@ -1479,6 +1558,26 @@ on_watchdog (gpointer user_data)
   n_frames = self->n_frames;
   g_mutex_unlock (&self->lock);
 
+  /* The declared length, once known; else what has been read so far. */
+  if (has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+    {
+      gint64 declared = -1;
+      double seconds = lc_video_source_get_duration (self);
+
+      if (!self->length_checked && self->pipeline != NULL &&
+          gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared) && declared > 0)
+        {
+          self->length_checked = TRUE;
+          seconds = MAX (seconds, declared / (double) GST_SECOND);
+        }
+
+      if (seconds > LC_VIDEO_SOURCE_MAX_SECONDS)
+        {
+          fail_too_long (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
   if (n_frames != self->stall_frames)
     {
       self->stall_frames = n_frames;
@@ -1577,6 +1676,7 @@ lc_video_source_start (LcVideoSource *self)
   self->n_frames = 0;
   self->n_stuck = 0;
   self->pts_base = 0;
+  g_array_set_size (self->intervals, 0);
   self->first_pts = -1;
   self->last_pts = -1;
   self->last_end = -1;
@@ -1626,6 +1726,7 @@ lc_video_source_start (LcVideoSource *self)
 
   self->stall_frames = 0;
   self->stall_ticks = 0;
+  self->length_checked = FALSE;
   self->watchdog = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->watchdog, on_watchdog, self, NULL);
   g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
@@ -1669,6 +1770,7 @@ lc_video_source_finalize (GObject *object)
   g_clear_pointer (&self->missing_codec, g_free);
   g_clear_pointer (&self->detector, lc_led_detector_free);
   g_clear_pointer (&self->analysis_caps, gst_caps_unref);
+  g_clear_pointer (&self->intervals, g_array_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (lc_video_source_parent_class)->finalize (object);
@@ -1797,6 +1899,7 @@ lc_video_source_init (LcVideoSource *self)
   g_mutex_init (&self->lock);
   self->preview_enabled = TRUE;
   self->detector = lc_led_detector_new ();
+  self->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   lc_led_detector_get_detection (self->detector, &self->detection);
   self->posted_serial = self->detection.serial;
   self->first_pts = -1;
@@ -2101,4 +2204,67 @@ lc_video_source_get_duration (LcVideoSource *self)
   g_mutex_unlock (&self->lock);
 
   return duration;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * lc_video_source_get_frame_rate:
+ *
+ * Frames per second from the intervals between frames read so far
+ * (the mean of those within a quarter of the median), or 0. Jitter and a
+ * few late frames do not move it, where frames over duration would read
+ * 30 fps as 29.4.
+ */
+double
+lc_video_source_get_frame_rate (LcVideoSource *self)
+{
+  g_autoptr(GArray) sorted = NULL;
+  gint64 median;
+
+  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  sorted = g_array_copy (self->intervals);
+  g_mutex_unlock (&self->lock);
+
+  if (sorted->len == 0)
+    return 0;
+
+  g_array_sort (sorted, compare_int64);
+  median = g_array_index (sorted, gint64, sorted->len / 2);
+  if (sorted->len % 2 == 0)
+    median = (median + g_array_index (sorted, gint64, sorted->len / 2 - 1)) / 2;
+
+  if (median <= 0)
+    return 0;
+
+  /* Containers round times (WebM to the millisecond: 33, 33, 34 ms), so
+   * the median alone reads 30 fps as 30.3: average the intervals near it.
+   */
+  {
+    double sum = 0;
+    guint n = 0;
+
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        gint64 interval = g_array_index (sorted, gint64, i);
+
+        if (interval >= median * 3 / 4 && interval <= median * 5 / 4)
+          {
+            sum += interval;
+            n++;
+          }
+      }
+
+    return GST_SECOND / (sum / n);
+  }
 }

@@ -988,20 +988,24 @@ test_fifo (void)
   g_rmdir (dir);
 }
 
-/* Writes @n_frames of grey 64×64 raw video into Matroska, frame i at
- * @pts_offset + i × @step_ns: time that stands still, or starts far away.
+/* Writes @n_frames of grey @width×@height raw video into Matroska,
+ * frame i at @pts_offset + i × @step_ns: time that stands still, or
+ * starts far away; a huge picture, a long video.
  */
 static char *
-make_timed_clip (guint  n_frames,
-                 gint64 pts_offset,
-                 gint64 step_ns)
+make_raw_clip (int    width,
+               int    height,
+               guint  n_frames,
+               gint64 pts_offset,
+               gint64 step_ns)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
   char *path = g_build_filename (dir, "timed.mkv", NULL);
   g_autofree char *description = g_strdup_printf ("appsrc name=src format=time "
-                                                  "caps=video/x-raw,format=I420,width=64,height=64,framerate=30/1 "
-                                                  "! matroskamux ! filesink location=\"%s\"", path);
+                                                  "caps=video/x-raw,format=I420,width=%d,height=%d,framerate=30/1 "
+                                                  "! matroskamux ! filesink location=\"%s\"", width, height, path);
+  gsize luma = (gsize) width * height;
   g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
   g_autoptr(GstElement) src = NULL;
   g_autoptr(GstBus) bus = NULL;
@@ -1014,12 +1018,12 @@ make_timed_clip (guint  n_frames,
 
   for (guint i = 0; i < n_frames; i++)
     {
-      GstBuffer *buffer = gst_buffer_new_allocate (NULL, 64 * 64 * 3 / 2, NULL);
+      GstBuffer *buffer = gst_buffer_new_allocate (NULL, luma * 3 / 2, NULL);
 
-      gst_buffer_memset (buffer, 0, 40 + (i % 2) * 150, 64 * 64);
-      gst_buffer_memset (buffer, 64 * 64, 128, 64 * 64 / 2);
+      gst_buffer_memset (buffer, 0, 40 + (i % 2) * 150, luma);
+      gst_buffer_memset (buffer, luma, 128, luma / 2);
       GST_BUFFER_PTS (buffer) = pts_offset + i * step_ns;
-      GST_BUFFER_DURATION (buffer) = GST_SECOND / 30;
+      GST_BUFFER_DURATION (buffer) = MAX (step_ns, 1);
       g_signal_emit_by_name (src, "push-buffer", buffer, &ret);
       gst_buffer_unref (buffer);
       g_assert_cmpint (ret, ==, GST_FLOW_OK);
@@ -1032,6 +1036,40 @@ make_timed_clip (guint  n_frames,
   gst_element_set_state (pipeline, GST_STATE_NULL);
 
   return path;
+}
+
+static char *
+make_timed_clip (guint  n_frames,
+                 gint64 pts_offset,
+                 gint64 step_ns)
+{
+  return make_raw_clip (64, 64, n_frames, pts_offset, step_ns);
+}
+
+/* Over LC_VIDEO_SOURCE_MAX_SECONDS (one frame a second) or wider than
+ * LC_VIDEO_SOURCE_MAX_WIDTH: refused with a message, when analysed
+ * off-line.
+ */
+static void
+test_limits (void)
+{
+  g_autofree char *long_path = make_raw_clip (32, 32, LC_VIDEO_SOURCE_MAX_SECONDS + 30, 0, GST_SECOND);
+  g_autofree char *wide_path = make_raw_clip (LC_VIDEO_SOURCE_MAX_WIDTH + 16, 16, 3, 0, GST_SECOND / 30);
+  g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+  g_autoptr(GFile) wide_file = g_file_new_for_path (wide_path);
+  g_autoptr(LcVideoSource) long_source = lc_video_source_new_for_file (long_file, FALSE);
+  g_autoptr(LcVideoSource) wide_source = lc_video_source_new_for_file (wide_file, FALSE);
+
+  assert_fails (long_source, LC_VIDEO_SOURCE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (lc_video_source_get_error (long_source)->message, "seconds"));
+  /* Stopped at the limit, not read to the end (one frame a second). */
+  g_assert_cmpuint (lc_video_source_get_n_frames (long_source), <=, LC_VIDEO_SOURCE_MAX_SECONDS + 1);
+
+  assert_fails (wide_source, LC_VIDEO_SOURCE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (lc_video_source_get_error (wide_source)->message, "pixels"));
+
+  remove_temp_file (long_path);
+  remove_temp_file (wide_path);
 }
 
 static void
@@ -1218,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/far-timestamps", test_far_timestamps);
   g_test_add_func ("/vision/video-source/sample-cut", test_sample_cut);
   g_test_add_func ("/vision/video-source/gif", test_gif);
+  g_test_add_func ("/vision/video-source/limits", test_limits);
 
   return g_test_run ();
 }
