@@ -158,6 +158,9 @@ def main():
     print(f"{len(findings)} findings" + ("" if not findings else f" in {out}"))
     for name, status, last in findings:
         print(f"  {name}: {status} {last[0] if last else ''}")
+    # The seeds and the last case go; findings stay (in --out, or here).
+    if args.out or not findings:
+        shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if findings else 0)
 
 
