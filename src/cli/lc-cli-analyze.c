@@ -180,19 +180,20 @@ print_json (const char        *file_arg,
             LcDiagnosis       *diagnosis)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  /* A file name need not be UTF-8; JSON must be. */
+  g_autofree char *display_name = g_filename_display_name (file_arg);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file_arg);
+  json_builder_add_string_value (builder, display_name);
   json_builder_set_member_name (builder, "duration_s");
   json_builder_add_double_value (builder, round3 (lc_video_source_get_duration (source)));
   json_builder_set_member_name (builder, "frames");
   json_builder_add_int_value (builder, lc_video_source_get_n_frames (source));
   json_builder_set_member_name (builder, "fps");
-  json_builder_add_double_value (builder, round3 (detection->fps));
+  /* The median frame interval: one late frame or jitter does not move it. */
+  json_builder_add_double_value (builder, round3 (lc_video_source_get_frame_rate (source)));
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, lc_detection_state_to_string (detection->state));
   json_builder_set_member_name (builder, "signal");
@@ -223,12 +224,7 @@ print_json (const char        *file_arg,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  /* UTF-8 as it is, whatever the locale. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  lc_cli_print_json (root);
 }
 
 static const char *
@@ -256,11 +252,13 @@ print_human (LcVideoSource     *source,
 {
   const LcDetectedLed *led = &detection->leds[0];
   g_autofree char *words = lc_signal_describe (signal);
+  /* File names can hold terminal escapes. */
+  g_autofree char *title = lc_cli_escape (lc_video_source_get_title (source));
   GString *out = g_string_new (NULL);
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: the file name, the light in words, its short form */
-  g_string_append_printf (out, _("%s: %s (%s)"), lc_video_source_get_title (source), words, signal_text);
+  g_string_append_printf (out, _("%s: %s (%s)"), title, words, signal_text);
   g_string_append_c (out, '\n');
 
   if (led->kind == LC_DETECTED_TOO_FAST)
@@ -351,6 +349,7 @@ lc_cli_analyze (int    argc,
   g_auto(GStrv) args = NULL;
   g_autofree char *device_id = NULL;
   g_autofree char *signal_text = NULL;
+  g_autofree char *description = NULL;
   gboolean json = FALSE;
   LcDevice *device = NULL;
   LcDetection detection;
@@ -366,20 +365,24 @@ lc_cli_analyze (int    argc,
 
   g_set_prgname ("lightcode analyze");
 
+  /* The limits are chosen, and why, in lc-video-source.h. */
+  description = g_strdup_printf (_("The video is read as fast as it decodes, without a window. "
+                                   "Videos longer than %d seconds or larger than %d×%d pixels are refused. "
+                                   "Exit status: 0 a light was read; 1 no light was found (or, with --device, "
+                                   "it isn’t a known light for that device); 2 the file cannot be read, "
+                                   "or a bad option or device."),
+                                 LC_VIDEO_SOURCE_MAX_SECONDS, LC_VIDEO_SOURCE_MAX_WIDTH, LC_VIDEO_SOURCE_MAX_HEIGHT);
+
   context = g_option_context_new (_("FILE"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Read the status light in a video file: its color, its pattern and where it is."));
-  g_option_context_set_description (context,
-                                    _("The video is read as fast as it decodes, without a window. "
-                                      "Exit status: 0 a light was read; 1 no light was found (or, with --device, "
-                                      "it isn’t a known light for that device); 2 the file cannot be read, "
-                                      "or a bad option or device."));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       return LC_EXIT_BAD_INPUT;
     }
 

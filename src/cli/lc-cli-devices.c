@@ -181,7 +181,7 @@ lc_cli_devices (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       return LC_EXIT_BAD_INPUT;
     }
 
@@ -196,16 +196,10 @@ lc_cli_devices (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = devices_to_json (knowledge);
-      g_autofree char *text = NULL;
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      /* UTF-8 as it is, whatever the locale: g_print() would convert it. */
-      fputs (text, stdout);
-      fputc ('\n', stdout);
+      /* Doubles to 3 decimals, UTF-8 whatever the locale. */
+      lc_cli_print_json (root);
     }
   else
     {

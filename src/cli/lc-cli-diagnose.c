@@ -276,7 +276,7 @@ lc_cli_diagnose (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       return LC_EXIT_BAD_INPUT;
     }
 
@@ -292,9 +292,8 @@ lc_cli_diagnose (int    argc,
       return LC_EXIT_BAD_INPUT;
     }
 
-  if (!lc_signal_parse (signal_text, &signal, &error))
+  if (!lc_cli_parse_signal (signal_text, &signal))
     {
-      lc_cli_error (_("bad signal “%s”: %s"), signal_text, error->message);
       return LC_EXIT_BAD_INPUT;
     }
 
@@ -315,16 +314,10 @@ lc_cli_diagnose (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = lc_diagnosis_to_json (diagnosis);
-      g_autofree char *text = NULL;
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      /* UTF-8 as it is, whatever the locale: g_print() would convert it. */
-      fputs (text, stdout);
-      fputc ('\n', stdout);
+      /* Doubles to 3 decimals, UTF-8 whatever the locale. */
+      lc_cli_print_json (root);
     }
   else
     {

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lc-cli.h"
@@ -30,15 +32,271 @@ lc_cli_error (const char *format,
               ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* One line, always: scripts read the first line of stderr. */
+  /* One line, always: scripts read the first line of stderr. And no
+   * terminal escapes from file names or option values.
+   */
   g_strdelimit (message, "\n", ' ');
-  fprintf (stderr, "lightcode: %s\n", message);
+  safe = lc_cli_escape (message);
+  fprintf (stderr, "lightcode: %s\n", safe);
+}
+
+char *
+lc_cli_escape (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* C0, DEL and C1 controls; the last include the 8-bit CSI. */
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+lc_cli_excerpt (const char *text,
+                long        position)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *middle = NULL;
+  long length = g_utf8_strlen (valid, -1);
+  long start, end;
+
+  if (length <= 40)
+    return lc_cli_escape (valid);
+
+  position = CLAMP (position, 0, length);
+  start = MAX (0, position - 20);
+  end = MIN (length, start + 40);
+  start = MAX (0, end - 40);
+
+  middle = g_utf8_substring (valid, start, end);
+  {
+    g_autofree char *safe = lc_cli_escape (middle);
+
+    return g_strconcat (start > 0 ? "…" : "", safe, end < length ? "…" : "", NULL);
+  }
+}
+
+gboolean
+lc_cli_parse_signal (const char *text,
+                     LcSignal   *out_signal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *excerpt = NULL;
+  long position = -1;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* Refused before parsing, and not echoed: a pasted log is not a signal. */
+  if (strlen (text) > LC_CLI_MAX_SIGNAL_TEXT)
+    {
+      lc_cli_error (_("the signal text is %zu bytes long; a signal is at most %d, e.g. red:burst:6"),
+                    strlen (text), LC_CLI_MAX_SIGNAL_TEXT);
+      return FALSE;
+    }
+
+  if (lc_signal_parse (text, out_signal, &error))
+    return TRUE;
+
+  /* lc_signal_parse says "At position N: …"; show the text around N. */
+  if (sscanf (error->message, "At position %ld", &position) != 1)
+    position = -1;
+  excerpt = lc_cli_excerpt (text, position);
+  lc_cli_error (_("bad signal “%s”: %s"), excerpt, error->message);
+
+  return FALSE;
+}
+
+void
+lc_cli_option_error (char         **argv,
+                     const GError  *error)
+{
+  /* GOption converts option values from the locale's encoding and says
+   * only "Invalid byte sequence"; find which option it was.
+   */
+  if (error->domain == G_CONVERT_ERROR)
+    {
+      for (guint i = 1; argv[i] != NULL; i++)
+        {
+          g_autofree char *name = NULL;
+          const char *equals;
+
+          if (g_utf8_validate (argv[i], -1, NULL) || argv[i][0] == '\0')
+            continue;
+
+          if (argv[i][0] == '-' && (equals = strchr (argv[i], '=')) != NULL)
+            name = g_strndup (argv[i], equals - argv[i]);
+          else if (i > 1 && argv[i - 1][0] == '-')
+            name = g_strdup (argv[i - 1]);
+          else
+            continue;
+
+          if (g_utf8_validate (name, -1, NULL))
+            {
+              lc_cli_error (_("the value of %s is not valid text (it is not UTF-8)"), name);
+              return;
+            }
+        }
+    }
+
+  lc_cli_error ("%s", error->message);
+}
+
+static void
+print_json_string (GString    *out,
+                   const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+print_json_node (GString  *out,
+                 JsonNode *node,
+                 guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append (out, "{\n");
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
+            print_json_string (out, l->data);
+            g_string_append (out, " : ");
+            print_json_node (out, json_object_get_member (object, l->data), depth + 1);
+            g_string_append (out, l->next != NULL ? ",\n" : "\n");
+          }
+        g_string_append_printf (out, "%*s}", depth * 2, "");
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append (out, "[\n");
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
+            print_json_node (out, json_array_get_element (array, i), depth + 1);
+            g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          }
+        g_string_append_printf (out, "%*s]", depth * 2, "");
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+
+        case G_TYPE_DOUBLE:
+          {
+            double value = json_node_get_double (node);
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            char *end;
+
+            /* JSON has no NaN or infinity. Three decimals, trailing
+             * zeros dropped: json-glib would print 0.56000000000000005.
+             */
+            if (!isfinite (value))
+              {
+                g_string_append (out, "null");
+                break;
+              }
+            g_ascii_formatd (buffer, sizeof buffer, "%.3f", value);
+            end = buffer + strlen (buffer);
+            while (end > buffer + 1 && end[-1] == '0' && strchr (buffer, '.') != NULL)
+              *--end = '\0';
+            if (end[-1] == '.')
+              *end++ = '0', *end = '\0';
+            if (strcmp (buffer, "-0.0") == 0)
+              strcpy (buffer, "0.0");
+            g_string_append (out, buffer);
+          }
+          break;
+
+        case G_TYPE_STRING:
+          print_json_string (out, json_node_get_string (node));
+          break;
+
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    }
+}
+
+void
+lc_cli_print_json (JsonNode *root)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_if_fail (root != NULL);
+
+  print_json_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  /* UTF-8 as it is, whatever the locale. */
+  fputs (out->str, stdout);
 }
 
 void
@@ -116,7 +374,7 @@ lc_cli_dispatch (int               argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      lc_cli_error ("%s", error->message);
+      lc_cli_option_error (argv, error);
       *out_status = LC_EXIT_BAD_INPUT;
       return TRUE;
     }
@@ -157,9 +415,8 @@ lc_cli_dispatch (int               argc,
     {
       LcSignal parsed;
 
-      if (!lc_signal_parse (out_options->signal_text, &parsed, &error))
+      if (!lc_cli_parse_signal (out_options->signal_text, &parsed))
         {
-          lc_cli_error (_("bad signal “%s”: %s"), out_options->signal_text, error->message);
           *out_status = LC_EXIT_BAD_INPUT;
           return TRUE;
         }

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "lc-knowledge.h"
+#include "lc-signal.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +44,37 @@ gboolean lc_cli_dispatch         (int               argc,
 /* Prints "lightcode: <message>" as one line on stderr. */
 void     lc_cli_error            (const char       *format,
                                   ...) G_GNUC_PRINTF (1, 2);
+
+/* Longest signal text taken: the longest real one (four lights, each
+ * with two colours, a rate and a count) is under 100 bytes.
+ */
+#define LC_CLI_MAX_SIGNAL_TEXT 256
+
+/* @text made safe for a terminal: invalid UTF-8 replaced, control
+ * characters (escapes, carriage returns, …) written as \xHH.
+ */
+char    *lc_cli_escape           (const char       *text);
+
+/* At most about 40 characters of @text, around @position (a character
+ * index, or -1 for the start), escaped, with "…" where it was cut.
+ */
+char    *lc_cli_excerpt          (const char       *text,
+                                  long              position);
+
+/* Checks a --signal value: too long, or not UTF-8, prints the error and
+ * returns FALSE (exit with LC_EXIT_BAD_INPUT). Otherwise parses it.
+ */
+gboolean lc_cli_parse_signal     (const char       *text,
+                                  LcSignal         *out_signal);
+
+/* Prints the error of g_option_context_parse_strv() on @argv, naming
+ * the option when its value is not valid text.
+ */
+void     lc_cli_option_error     (char            **argv,
+                                  const GError     *error);
+
+/* Prints @root pretty, with doubles to 3 decimals, and a newline. */
+void     lc_cli_print_json       (JsonNode         *root);
 
 /* The shipped knowledge base, checked strictly, for the subcommands that
  * need it. On broken data prints the one-line error and returns NULL: exit

@@ -346,10 +346,17 @@ assign_lights (LcDevice       *self,
                gboolean       *taken,
                guint          *assignment)
 {
-  if (signal_index == signal->n_lights)
+  if (signal_index >= signal->n_lights)
     return TRUE;
 
-  for (guint i = 0; i < self->lights->len; i++)
+  /* Never true (lc_device_map_signal checks both counts), but it shows the
+   * optimiser the array bounds: GCC 12 at -O3 unrolls the recursion and
+   * otherwise warns of indexes past LC_SIGNAL_MAX_LIGHTS.
+   */
+  if (signal_index >= LC_SIGNAL_MAX_LIGHTS)
+    return FALSE;
+
+  for (guint i = 0; i < MIN (self->lights->len, LC_SIGNAL_MAX_LIGHTS); i++)
     {
       const LcDeviceLight *device_light = &g_array_index (self->lights, LcDeviceLight, i);
 

@@ -914,7 +914,7 @@ read_cause_refs (Loader       *loader,
           for (const GList *l = contexts; l != NULL; l = l->next)
             {
               const char *context_id = l->data;
-              double context_weight;
+              double context_weight = 0; /* for GCC 12 -O3: check_fraction sets it */
 
               if (!g_utf8_validate (context_id, -1, NULL))
                 {

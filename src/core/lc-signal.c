@@ -1120,14 +1120,20 @@ assign_lights (Assignment   *assignment,
   if (score <= assignment->best_score)
     return;
 
-  if (observed_index == assignment->n_observed)
+  if (observed_index >= assignment->n_observed)
     {
       assignment->best_score = score;
       assignment->best_flags = flags;
       return;
     }
 
-  for (guint k = 0; k < assignment->n_known; k++)
+  /* Never true (both counts are at most LC_SIGNAL_MAX_LIGHTS), but it shows
+   * GCC 12 at -O3 the array bounds, or it warns on the unrolled recursion.
+   */
+  if (observed_index >= LC_SIGNAL_MAX_LIGHTS)
+    return;
+
+  for (guint k = 0; k < MIN (assignment->n_known, LC_SIGNAL_MAX_LIGHTS); k++)
     {
       if (used_known & (1u << k))
         continue;

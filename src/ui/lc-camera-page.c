@@ -168,9 +168,11 @@ add_toast (LcCameraPage *self,
            const char   *title)
 {
   LcWindow *window = get_window (self);
+  /* Toast titles are markup; file names may hold “&” or “<”. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
   if (window != NULL)
-    lc_window_add_toast (window, adw_toast_new (title));
+    lc_window_add_toast (window, adw_toast_new (escaped));
 }
 
 /* Views and the status line */
@@ -803,11 +805,14 @@ show_failure (LcCameraPage *self,
   if (page != NULL)
     {
       g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
 
       if (description != NULL)
         /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
         text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), description);
-      adw_status_page_set_description (page, text);
+      /* The description is markup; the reason names the file. */
+      escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+      adw_status_page_set_description (page, escaped);
     }
 
   set_view (self, view);
@@ -1060,7 +1065,12 @@ update_camera_rows (LcCameraPage *self)
     {
       g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
 
-      adw_action_row_set_subtitle (self->webcam_row, lc_camera_get_display_name (camera));
+      {
+        /* Row subtitles are markup; a camera can be named anything. */
+        g_autofree char *name = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
+
+        adw_action_row_set_subtitle (self->webcam_row, name);
+      }
     }
   else if (n > 1)
     {

@@ -227,13 +227,55 @@ replace_contents_cb (GObject      *object,
     g_autofree char *title = NULL;
     g_autofree char *escaped = NULL;
 
-    /* TRANSLATORS: %s is a file name */
-    title = g_strdup_printf (_("Summary saved as “%s”"), basename);
+    if (g_task_get_task_data (task) != NULL)
+      /* TRANSLATORS: %s is a file name; the file chosen was a link to it */
+      title = g_strdup_printf (_("Summary saved as “%s”, the file the link points to"), basename);
+    else
+      /* TRANSLATORS: %s is a file name */
+      title = g_strdup_printf (_("Summary saved as “%s”"), basename);
     escaped = g_markup_escape_text (title, -1);
     add_toast (self, adw_toast_new (escaped));
   }
 
   g_task_return_boolean (task, TRUE);
+}
+
+/* The file a save to @file writes: symbolic links followed, up to 16.
+ * A few local stat() calls, done here rather than on a thread.
+ */
+static GFile *
+resolve_links (GFile     *file,
+               gboolean  *out_followed,
+               GError   **error)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *link;
+
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+      /* Missing (a new file) or not a link: write there. */
+      if (info == NULL || !g_file_info_get_is_symlink (info) ||
+          (link = g_file_info_get_symlink_target (info)) == NULL)
+        return g_steal_pointer (&current);
+
+      parent = g_file_get_parent (current);
+      if (parent == NULL)
+        break;
+      g_set_object (&current, NULL);
+      current = g_file_resolve_relative_path (parent, link);
+      *out_followed = TRUE;
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                       _("The chosen file is a link that leads too far through other links"));
+  return NULL;
 }
 
 void
@@ -245,6 +287,9 @@ lc_support_page_save_to_file (LcSupportPage       *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean followed = FALSE;
 
   g_return_if_fail (LC_IS_SUPPORT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -261,12 +306,27 @@ lc_support_page_save_to_file (LcSupportPage       *self,
       return;
     }
 
-  /* Written next to the target and renamed over it: a failed save never
-   * leaves half a file behind.
+  /* A link is followed: the file it points to is updated and the link
+   * stays a link (the toast says so).
+   */
+  target = resolve_links (file, &followed, &error);
+  if (target == NULL)
+    {
+      set_save_error (self, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (followed)
+    g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
+
+  /* GIO writes a temporary file next to the target, gives it the mode
+   * (and owner) of the file it replaces, and renames it over: a failed
+   * save never leaves half a file. Not G_FILE_CREATE_REPLACE_DESTINATION,
+   * which would drop the mode and replace a link with a plain file.
    */
   bytes = g_bytes_new (self->summary, strlen (self->summary));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
+  g_file_replace_contents_bytes_async (target, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_NONE,
                                        cancellable,
                                        replace_contents_cb,
                                        g_steal_pointer (&task));

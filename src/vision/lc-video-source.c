@@ -48,7 +48,25 @@
  */
 #define FILE_FIRST_FRAME_TIMEOUT_S   10
 #define CAMERA_FIRST_FRAME_TIMEOUT_S 15
+/* Once running, a source that sends no new frame for this long has
+ * stalled (a decoder stuck on damaged data, a camera that stopped).
+ * Generous: a file is decoded as fast as it goes, a camera sends at
+ * least a few frames a second.
+ */
+#define STALL_TIMEOUT_S              15
+/* A GIF frame with no delay is shown for 0.1 s by browsers; do the same. */
+#define GIF_END_TIMEOUT_S            2
+/* Frame intervals kept for the median frame rate: an hour at 30 fps. */
+#define MAX_INTERVALS                108000
+/* A stream whose first frame is stamped past this (about 3 days) is
+ * moved back to 0: no recording starts there, and times near 2^62 ns
+ * leave the detector's arithmetic no room.
+ */
+#define FAR_PTS_NS                   (G_GINT64_CONSTANT (1) << 48)
+#define GIF_DEFAULT_FRAME_NS         (GST_SECOND / 10)
 #define NO_VIDEO_MESSAGE "lightcode-no-video"
+#define TOO_LARGE_MESSAGE "lightcode-too-large"
+#define TOO_LONG_MESSAGE "lightcode-too-long"
 
 struct _LcVideoSource
 {
@@ -68,7 +86,7 @@ struct _LcVideoSource
   GstElement         *pipeline;
   GstElement         *head;            /* where decodebin's video pad goes */
   GSource            *bus_source;
-  GSource            *watchdog;        /* until the first frame */
+  GSource            *watchdog;        /* ticks each second while it plays */
   gulong              camera_notify_id;
   LcVideoSourceState  state;
   GError             *error;
@@ -79,6 +97,8 @@ struct _LcVideoSource
   int                 generation;      /* bumped by start and stop: stale posts are dropped */
   int                 preview_pending;
   int                 have_video_pad;
+  int                 is_gif;          /* its decoder gives every frame the same time */
+  gboolean            length_checked;  /* main context: the declared duration was looked at */
 
   /* Shared with the analysis thread, under @lock */
   GMutex              lock;
@@ -90,6 +110,11 @@ struct _LcVideoSource
   gint64              first_pts;
   gint64              last_pts;
   gint64              last_end;
+  guint               n_stuck;         /* frames whose time did not move on */
+  gint64              pts_base;
+  GArray             *intervals;       /* gint64 ns between accepted frames, for the frame rate */        /* subtracted from far-off timestamps, or 0 */
+  guint               stall_frames;    /* n_frames at the last stall check */
+  guint               stall_ticks;
 
   /* Analysis thread only */
   GstVideoInfo        analysis_info;
@@ -240,11 +265,50 @@ set_state (LcVideoSource      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+typedef struct
+{
+  LcVideoSource  *self;
+  GstElement     *pipeline;
+  LcV4l2Controls *v4l2_controls;
+} Abandoned;
+
+static gpointer
+stop_abandoned_pipeline (gpointer data)
+{
+  Abandoned *abandoned = data;
+
+  gst_element_set_state (abandoned->pipeline, GST_STATE_NULL);
+  g_debug ("An abandoned pipeline has stopped");
+  gst_object_unref (abandoned->pipeline);
+  g_clear_pointer (&abandoned->v4l2_controls, _lc_v4l2_controls_restore_and_free);
+  /* The appsink callbacks use the source: it lives until they are gone. */
+  g_object_unref (abandoned->self);
+  g_free (abandoned);
+
+  return NULL;
+}
+
+/* @wait: FALSE when a streaming thread may be stuck (a watchdog fired):
+ * then the pipeline is stopped on a thread of its own, and if it never
+ * stops, only that thread waits, never the caller.
+ */
 static void
-teardown (LcVideoSource *self)
+teardown_full (LcVideoSource *self,
+               gboolean       wait)
 {
   /* Posts already on their way are ignored from now on. */
   g_atomic_int_inc (&self->generation);
+
+  if (self->pipeline != NULL && !wait)
+    {
+      Abandoned *abandoned = g_new0 (Abandoned, 1);
+      g_autoptr(GThread) thread = NULL;
+
+      abandoned->self = g_object_ref (self);
+      abandoned->pipeline = g_steal_pointer (&self->pipeline);
+      abandoned->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
+      thread = g_thread_new ("lc-video-stop", stop_abandoned_pipeline, abandoned);
+    }
 
   if (self->pipeline != NULL)
     {
@@ -276,15 +340,22 @@ teardown (LcVideoSource *self)
 }
 
 static void
-fail (LcVideoSource *self,
-      GError        *error)
+teardown (LcVideoSource *self)
+{
+  teardown_full (self, TRUE);
+}
+
+static void
+fail_full (LcVideoSource *self,
+           gboolean       wait,
+           GError        *error)
 {
   g_assert (error != NULL);
   g_assert (error->domain == LC_VIDEO_SOURCE_ERROR);
 
   g_debug ("%s: %s", self->title, error->message);
 
-  teardown (self);
+  teardown_full (self, wait);
 
   g_clear_error (&self->error);
   self->error = error;
@@ -293,6 +364,13 @@ fail (LcVideoSource *self,
   set_state (self, LC_VIDEO_SOURCE_STATE_FAILED);
   g_signal_emit (self, signals[ERROR], 0, self->error);
   g_object_unref (self);
+}
+
+static void
+fail (LcVideoSource *self,
+      GError        *error)
+{
+  fail_full (self, TRUE, error);
 }
 
 static gboolean
@@ -427,40 +505,67 @@ emit_detection_if_changed (LcVideoSource *self)
     g_signal_emit (self, signals[DETECTION_CHANGED], 0, &detection);
 }
 
+/* @wait: as for teardown_full(). */
 static void
-finish (LcVideoSource *self)
+finish_full (LcVideoSource *self,
+             gboolean       wait)
 {
   gint64 declared = -1;
   gint64 decoded;
   guint n_frames;
+  guint n_stuck;
 
   g_mutex_lock (&self->lock);
   n_frames = self->n_frames;
+  n_stuck = self->n_stuck;
   decoded = n_frames > 0 ? self->last_end - self->first_pts : 0;
   g_mutex_unlock (&self->lock);
 
-  if (self->pipeline != NULL &&
+  if (wait && self->pipeline != NULL &&
       !gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared))
     declared = -1;
 
   /* A camera does not end; when its stream does, it went away. */
   if (is_camera (self))
     {
-      fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
+      fail_full (self, wait, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
                                        _("The camera was disconnected")));
+      return;
+    }
+
+  /* A video stream was found but gave no picture: the file ends (or
+   * breaks) before its first frame.
+   */
+  if (n_frames == 0 && g_atomic_int_get (&self->have_video_pad))
+    {
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                               _("“%s” is cut short or damaged: it has a video, but no picture in it can be read"),
+                               self->title));
       return;
     }
 
   if (n_frames == 0)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” has no video in it"), self->title));
+      return;
+    }
+
+  /* Frames whose time stands still (or goes back) are refused by the
+   * detector; when most are, the file's timing is broken, not its light.
+   */
+  if (n_stuck > 0 && n_stuck >= n_frames)
+    {
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                               /* Translators: %u is a number of video frames */
+                               _("“%s” has broken timing: %u of its frames carry a time that does not move on, so its pattern cannot be read"),
+                               self->title, n_stuck + n_frames));
       return;
     }
 
   if (n_frames == 1)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” is a still picture: a light’s pattern can only be read from a video"),
                                self->title));
       return;
@@ -471,19 +576,34 @@ finish (LcVideoSource *self)
    */
   if (declared > 0 && decoded + MAX (GST_SECOND, declared / 10) < declared)
     {
-      fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                                _("“%s” is incomplete: only %.1f of its %.1f seconds can be read"),
                                self->title, decoded / (double) GST_SECOND, declared / (double) GST_SECOND));
       return;
     }
 
-  teardown (self);
+  teardown_full (self, wait);
 
   g_object_ref (self);
   emit_detection_if_changed (self);
   set_state (self, LC_VIDEO_SOURCE_STATE_FINISHED);
   g_signal_emit (self, signals[EOS], 0);
   g_object_unref (self);
+}
+
+static void
+finish (LcVideoSource *self)
+{
+  finish_full (self, TRUE);
+}
+
+static void
+fail_too_long (LcVideoSource *self)
+{
+  fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
+                           /* Translators: “%s” is a file name, %d a number of seconds */
+                           _("“%s” is longer than %d seconds, the most that is read: cut out the part that shows the light"),
+                           self->title, LC_VIDEO_SOURCE_MAX_SECONDS));
 }
 
 static gboolean
@@ -533,6 +653,24 @@ on_bus_message (GstBus     *bus,
       break;
 
     case GST_MESSAGE_APPLICATION:
+      if (gst_message_has_name (message, TOO_LARGE_MESSAGE))
+        {
+          const GstStructure *s = gst_message_get_structure (message);
+          int width = 0, height = 0;
+
+          gst_structure_get_int (s, "width", &width);
+          gst_structure_get_int (s, "height", &height);
+          fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
+                                   /* Translators: “%s” is a file name, then its size and the largest size read, in pixels */
+                                   _("“%s” is %d×%d pixels; videos up to %d×%d are read: film the light at a lower resolution"),
+                                   self->title, width, height, LC_VIDEO_SOURCE_MAX_WIDTH, LC_VIDEO_SOURCE_MAX_HEIGHT));
+          break;
+        }
+      if (gst_message_has_name (message, TOO_LONG_MESSAGE))
+        {
+          fail_too_long (self);
+          break;
+        }
       if (gst_message_has_name (message, NO_VIDEO_MESSAGE))
         {
           g_autofree char *codec = NULL;
@@ -581,11 +719,7 @@ dispatch_post (gpointer data)
   switch (post->kind)
     {
     case POST_RUNNING:
-      if (self->watchdog != NULL)
-        {
-          g_source_destroy (self->watchdog);
-          g_clear_pointer (&self->watchdog, g_source_unref);
-        }
+      self->stall_ticks = 0;
       if (self->state == LC_VIDEO_SOURCE_STATE_STARTING)
         set_state (self, LC_VIDEO_SOURCE_STATE_RUNNING);
       break;
@@ -633,6 +767,15 @@ post_to_main (LcVideoSource *self,
   g_source_set_callback (source, dispatch_post, post, post_free);
   g_source_attach (source, self->context);
   g_source_unref (source);
+}
+
+/* Files analysed off-line have LC_VIDEO_SOURCE_MAX_*; what plays live
+ * (the window, a camera) is limited by real time.
+ */
+static gboolean
+has_limits (LcVideoSource *self)
+{
+  return self->file != NULL && !self->live;
 }
 
 /* Streaming threads */
@@ -698,8 +841,27 @@ on_analysis_sample (GstAppSink *sink,
 
   g_mutex_lock (&self->lock);
 
+  /* An animated GIF: avdec_gif stamps every frame 0 but keeps each
+   * frame's delay as its duration, so the frames are laid end to end.
+   */
+  if (g_atomic_int_get (&self->is_gif))
+    {
+      if (!GST_BUFFER_DURATION_IS_VALID (buffer) || duration <= 0)
+        duration = GIF_DEFAULT_FRAME_NS;
+      pts = self->last_end >= 0 ? self->last_end : 0;
+    }
+
   if (pts < 0)
     pts = self->last_pts >= 0 ? self->last_pts + duration : 0;
+  else
+    {
+      if (self->n_frames == 0 && self->n_stuck == 0)
+        self->pts_base = pts >= FAR_PTS_NS ? pts : 0;
+      pts = pts >= self->pts_base ? pts - self->pts_base : 0;
+    }
+
+  if (self->last_pts >= 0 && pts <= self->last_pts)
+    self->n_stuck++;
 
   if (offsets[0] < map.size)
     {
@@ -728,12 +890,30 @@ on_analysis_sample (GstAppSink *sink,
         }
     }
 
+  /* Past the limit, stop here, whatever the file declares. */
+  if (has_limits (self) && self->n_frames > 0 &&
+      pts - self->first_pts > LC_VIDEO_SOURCE_MAX_SECONDS * GST_SECOND)
+    {
+      g_mutex_unlock (&self->lock);
+      gst_buffer_unmap (buffer, &map);
+      gst_element_post_message (GST_ELEMENT (sink),
+                                gst_message_new_application (GST_OBJECT (sink),
+                                                             gst_structure_new_empty (TOO_LONG_MESSAGE)));
+      return GST_FLOW_EOS;
+    }
+
   /* The detector refuses malformed frames and timestamps that go back. */
   accepted = frame.data != NULL && lc_led_detector_push_frame (self->detector, &frame);
   if (accepted)
     {
       if (self->n_frames == 0)
         self->first_pts = pts;
+      else if (self->intervals->len < MAX_INTERVALS)
+        {
+          gint64 interval = pts - self->last_pts;
+
+          g_array_append_val (self->intervals, interval);
+        }
       self->n_frames++;
       self->last_pts = pts;
       self->last_end = pts + duration;
@@ -842,6 +1022,12 @@ on_preview_sample (GstAppSink *sink,
   post->height = GST_VIDEO_FRAME_HEIGHT (&preview->frame);
   post->stride = GST_VIDEO_FRAME_PLANE_STRIDE (&preview->frame, 0);
   post->pts_ns = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
+  if (post->pts_ns >= 0)
+    {
+      g_mutex_lock (&self->lock);
+      post->pts_ns = MAX (0, post->pts_ns - self->pts_base);
+      g_mutex_unlock (&self->lock);
+    }
   /* No copy: the bytes keep the buffer mapped until the UI lets go. */
   post->pixels = g_bytes_new_with_free_func (GST_VIDEO_FRAME_PLANE_DATA (&preview->frame, 0),
                                              (gsize) post->stride * post->height,
@@ -879,6 +1065,12 @@ on_autoplug_continue (GstElement *decodebin,
                       GstCaps    *caps,
                       gpointer    user_data)
 {
+  LcVideoSource *self = user_data;
+
+  if (caps != NULL && gst_caps_get_size (caps) > 0 &&
+      gst_structure_has_name (gst_caps_get_structure (caps, 0), "image/gif"))
+    g_atomic_int_set (&self->is_gif, 1);
+
   return !is_unwanted_stream (caps);
 }
 
@@ -919,6 +1111,25 @@ on_pad_added (GstElement *decodebin,
   /* The first video stream only; any other stays unlinked. */
   if (!g_atomic_int_compare_and_exchange (&self->have_video_pad, 0, 1))
     return;
+
+  if (has_limits (self))
+    {
+      int width = 0, height = 0;
+
+      gst_structure_get_int (s, "width", &width);
+      gst_structure_get_int (s, "height", &height);
+      if ((width > LC_VIDEO_SOURCE_MAX_WIDTH || height > LC_VIDEO_SOURCE_MAX_HEIGHT) &&
+          (width > LC_VIDEO_SOURCE_MAX_HEIGHT || height > LC_VIDEO_SOURCE_MAX_WIDTH))
+        {
+          gst_element_post_message (decodebin,
+                                    gst_message_new_application (GST_OBJECT (decodebin),
+                                                                 gst_structure_new (TOO_LARGE_MESSAGE,
+                                                                                    "width", G_TYPE_INT, width,
+                                                                                    "height", G_TYPE_INT, height,
+                                                                                    NULL)));
+          return;
+        }
+    }
 
   sink_pad = gst_element_get_static_pad (self->head, "sink");
   if (gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
@@ -1119,6 +1330,44 @@ set_steady_controls (LcVideoSource *self,
 }
 
 static gboolean
+have_gif_demuxer (void)
+{
+  g_autoptr(GstElementFactory) factory = gst_element_factory_find ("avdemux_gif");
+
+  return factory != NULL;
+}
+
+/* Whether @file starts like a GIF. check_file() has made sure it is a
+ * regular file, so this read cannot block.
+ */
+static gboolean
+file_is_gif (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char magic[6] = { 0 };
+  gsize n_read = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL) ||
+      n_read != sizeof magic)
+    return FALSE;
+
+  return memcmp (magic, "GIF87a", 6) == 0 || memcmp (magic, "GIF89a", 6) == 0;
+}
+
+static void
+on_gif_pad_added (GstElement *demux,
+                  GstPad     *pad,
+                  gpointer    user_data)
+{
+  GstElement *decodebin = user_data;
+  g_autoptr(GstPad) sink_pad = gst_element_get_static_pad (decodebin, "sink");
+
+  if (!gst_pad_is_linked (sink_pad) && gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
+    GST_ELEMENT_ERROR (demux, CORE, NEGOTIATION, (NULL), ("Could not link the GIF stream"));
+}
+
+static gboolean
 build_pipeline (LcVideoSource  *self,
                 GError        **error)
 {
@@ -1169,7 +1418,28 @@ build_pipeline (LcVideoSource  *self,
   g_signal_connect (decodebin, "pad-added", G_CALLBACK (on_pad_added), self);
   g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (on_no_more_pads), self);
 
-  if (self->file != NULL)
+  /* decodebin runs avdemux_gif in push mode, where it waits for ever at
+   * the end of some GIFs (trailing bytes after the last frame). Pulling
+   * from filesrc directly, it ends them.
+   */
+  if (self->file != NULL && file_is_gif (self->file) &&
+      have_gif_demuxer ())
+    {
+      GstElement *demux = make_element ("avdemux_gif", "gif-demux", error);
+
+      g_atomic_int_set (&self->is_gif, 1);
+      if (demux == NULL)
+        {
+          gst_object_unref (source);
+          gst_object_unref (decodebin);
+          return FALSE;
+        }
+      g_signal_connect_object (demux, "pad-added", G_CALLBACK (on_gif_pad_added), decodebin, 0);
+      if (!add_and_link (bin, error, source, demux, NULL))
+        return FALSE;
+      gst_bin_add (bin, decodebin);
+    }
+  else if (self->file != NULL)
     {
       if (!add_and_link (bin, error, source, decodebin, NULL))
         return FALSE;
@@ -1266,27 +1536,110 @@ check_file (LcVideoSource  *self,
       return FALSE;
     }
 
+  /* A FIFO blocks filesrc in open() until a writer comes, and then may
+   * send nothing; a device or socket is not a video file either. Refused
+   * before anything opens them (symbolic links are followed).
+   */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                   _("“%s” is a pipe, a device or a socket, not a video file: save the video to a file and open that"),
+                   self->title);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
+/* Gives up on a source that never sends a first frame, or that stops
+ * sending frames. Whatever is stuck is left to stop on its own thread
+ * (teardown_full), so the caller is never held up by it.
+ */
 static gboolean
 on_watchdog (gpointer user_data)
 {
   LcVideoSource *self = user_data;
+  guint n_frames;
 
   g_assert (LC_IS_VIDEO_SOURCE (self));
 
-  g_clear_pointer (&self->watchdog, g_source_unref);
+  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING &&
+      self->state != LC_VIDEO_SOURCE_STATE_RUNNING)
+    return G_SOURCE_CONTINUE;
 
-  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING)
-    return G_SOURCE_REMOVE;
+  g_mutex_lock (&self->lock);
+  n_frames = self->n_frames;
+  g_mutex_unlock (&self->lock);
+
+  /* The declared length, once known; else what has been read so far. */
+  if (has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+    {
+      gint64 declared = -1;
+      double seconds = lc_video_source_get_duration (self);
+
+      if (!self->length_checked && self->pipeline != NULL &&
+          gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared) && declared > 0)
+        {
+          self->length_checked = TRUE;
+          seconds = MAX (seconds, declared / (double) GST_SECOND);
+        }
+
+      if (seconds > LC_VIDEO_SOURCE_MAX_SECONDS)
+        {
+          fail_too_long (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  if (n_frames != self->stall_frames)
+    {
+      self->stall_frames = n_frames;
+      self->stall_ticks = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->stall_ticks++;
+
+  if (n_frames == 0)
+    {
+      if (self->stall_ticks < (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
+        return G_SOURCE_CONTINUE;
+
+      if (is_camera (self))
+        fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                              _("The camera opened but sends no picture")));
+      else
+        fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                                      /* Translators: %d is a number of seconds */
+                                      _("“%s” gave no picture in %d seconds: it is damaged or in a form that cannot be played"),
+                                      self->title, FILE_FIRST_FRAME_TIMEOUT_S));
+      return G_SOURCE_REMOVE;
+    }
+
+  /* avdemux_gif (gst-libav 1.22) spins instead of ending some GIFs
+   * (bytes after the last frame). A GIF decodes in a blink, so frames
+   * then nothing for a moment means every frame has been read.
+   */
+  if (g_atomic_int_get (&self->is_gif) && self->stall_ticks >= GIF_END_TIMEOUT_S)
+    {
+      g_debug ("%s: no GIF frame for %d s; taken as its end", self->title, GIF_END_TIMEOUT_S);
+      finish_full (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->stall_ticks < STALL_TIMEOUT_S)
+    return G_SOURCE_CONTINUE;
 
   if (is_camera (self))
-    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                     _("The camera opened but sends no picture")));
+    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                  /* Translators: %d is a number of seconds */
+                                  _("The camera stopped sending pictures for %d seconds"),
+                                  STALL_TIMEOUT_S));
   else
-    fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                             _("“%s” is damaged or incomplete and cannot be played"), self->title));
+    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
+                                  /* Translators: %s is a file name, %.1f how many seconds played, %d a number of seconds */
+                                  _("“%s” stopped playing after %.1f seconds and gave nothing for %d seconds: the video is damaged"),
+                                  self->title, lc_video_source_get_duration (self), STALL_TIMEOUT_S));
 
   return G_SOURCE_REMOVE;
 }
@@ -1334,10 +1687,14 @@ lc_video_source_start (LcVideoSource *self)
   self->posted_serial = self->detection.serial;
   self->posted_running = FALSE;
   self->n_frames = 0;
+  self->n_stuck = 0;
+  self->pts_base = 0;
+  g_array_set_size (self->intervals, 0);
   self->first_pts = -1;
   self->last_pts = -1;
   self->last_end = -1;
   g_mutex_unlock (&self->lock);
+  g_atomic_int_set (&self->is_gif, 0);
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
@@ -1380,8 +1737,10 @@ lc_video_source_start (LcVideoSource *self)
       return;
     }
 
-  self->watchdog = g_timeout_source_new_seconds (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S
-                                                                  : FILE_FIRST_FRAME_TIMEOUT_S);
+  self->stall_frames = 0;
+  self->stall_ticks = 0;
+  self->length_checked = FALSE;
+  self->watchdog = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->watchdog, on_watchdog, self, NULL);
   g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
   g_source_attach (self->watchdog, self->context);
@@ -1424,6 +1783,7 @@ lc_video_source_finalize (GObject *object)
   g_clear_pointer (&self->missing_codec, g_free);
   g_clear_pointer (&self->detector, lc_led_detector_free);
   g_clear_pointer (&self->analysis_caps, gst_caps_unref);
+  g_clear_pointer (&self->intervals, g_array_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (lc_video_source_parent_class)->finalize (object);
@@ -1552,6 +1912,7 @@ lc_video_source_init (LcVideoSource *self)
   g_mutex_init (&self->lock);
   self->preview_enabled = TRUE;
   self->detector = lc_led_detector_new ();
+  self->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   lc_led_detector_get_detection (self->detector, &self->detection);
   self->posted_serial = self->detection.serial;
   self->first_pts = -1;
@@ -1856,4 +2217,67 @@ lc_video_source_get_duration (LcVideoSource *self)
   g_mutex_unlock (&self->lock);
 
   return duration;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * lc_video_source_get_frame_rate:
+ *
+ * Frames per second from the intervals between frames read so far
+ * (the mean of those within a quarter of the median), or 0. Jitter and a
+ * few late frames do not move it, where frames over duration would read
+ * 30 fps as 29.4.
+ */
+double
+lc_video_source_get_frame_rate (LcVideoSource *self)
+{
+  g_autoptr(GArray) sorted = NULL;
+  gint64 median;
+
+  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  sorted = g_array_copy (self->intervals);
+  g_mutex_unlock (&self->lock);
+
+  if (sorted->len == 0)
+    return 0;
+
+  g_array_sort (sorted, compare_int64);
+  median = g_array_index (sorted, gint64, sorted->len / 2);
+  if (sorted->len % 2 == 0)
+    median = (median + g_array_index (sorted, gint64, sorted->len / 2 - 1)) / 2;
+
+  if (median <= 0)
+    return 0;
+
+  /* Containers round times (WebM to the millisecond: 33, 33, 34 ms), so
+   * the median alone reads 30 fps as 30.3: average the intervals near it.
+   */
+  {
+    double sum = 0;
+    guint n = 0;
+
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        gint64 interval = g_array_index (sorted, gint64, i);
+
+        if (interval >= median * 3 / 4 && interval <= median * 5 / 4)
+          {
+            sum += interval;
+            n++;
+          }
+      }
+
+    return GST_SECOND / (sum / n);
+  }
 }

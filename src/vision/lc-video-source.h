@@ -28,6 +28,7 @@ typedef enum
   LC_VIDEO_SOURCE_ERROR_BUSY,              /* the camera is used by another application */
   LC_VIDEO_SOURCE_ERROR_DISCONNECTED,      /* the camera went away while in use */
   LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED, /* the camera portal refused access */
+  LC_VIDEO_SOURCE_ERROR_TOO_LARGE,         /* over LC_VIDEO_SOURCE_MAX_* (files analysed off-line) */
 } LcVideoSourceError;
 
 typedef enum
@@ -50,6 +51,17 @@ GType lc_video_source_state_get_type (void) G_GNUC_CONST;
  * frames, which it pools anyway.
  */
 #define LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE 1920
+/* Limits for a file analysed as fast as it decodes (not played live), so
+ * that it gets a message instead of a run of many minutes:
+ * - 300 s: a status light repeats its pattern within about 10 s, and the
+ *   detector keeps only the last minute or so; five minutes of 1080p
+ *   H.264 already take about 100 s to decode here (11 ms a frame).
+ * - 7680×4320 (8K), the largest phones film: a larger frame is over
+ *   50 MB decoded, and is scaled to 1920 pixels anyway.
+ */
+#define LC_VIDEO_SOURCE_MAX_SECONDS 300
+#define LC_VIDEO_SOURCE_MAX_WIDTH   7680
+#define LC_VIDEO_SOURCE_MAX_HEIGHT  4320
 /* Preview frames are RGBA, at most this many pixels wide and high. */
 #define LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE  960
 
@@ -135,6 +147,7 @@ void                lc_video_source_set_led_prior      (LcVideoSource    *self,
  * (from the first frame's timestamp to the end of the last frame).
  */
 guint               lc_video_source_get_n_frames       (LcVideoSource  *self);
+double              lc_video_source_get_frame_rate (LcVideoSource *self);
 double              lc_video_source_get_duration       (LcVideoSource  *self);
 
 /* Signals, all emitted on the main context (see lc_video_source_start()):

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -315,6 +316,202 @@ test_bad_usage (void)
   assert_one_error_line (option.err);
 }
 
+/* Issue 15: what the command prints is always safe and valid. */
+
+/* A copy of @clip in a new temporary folder, under the raw bytes @name. */
+static char *
+copy_clip_as (const char *clip,
+              const char *name)
+{
+  g_autofree char *original = clip_path (clip);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  g_autofree char *contents = NULL;
+  char *path;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_file_get_contents (original, &contents, &length, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_copy (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* No number printed with more than three decimals. */
+static void
+assert_three_decimals (const char *json)
+{
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      guint n = 0;
+
+      if (*p != '.' || p == json || !g_ascii_isdigit (p[-1]))
+        continue;
+      while (g_ascii_isdigit (p[1 + n]))
+        n++;
+      g_assert_cmpuint (n, <=, 3);
+    }
+}
+
+static void
+test_json_strange_name (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(LcRunResult) result = { 0 };
+  JsonObject *object;
+  const char *file;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  /* Not UTF-8, and a terminal escape that would turn the text red. */
+  path = copy_clip_as ("burst6.webm", "light\xff\x1b[31m.webm");
+  /* The output is read as UTF-8: invalid bytes would fail here. */
+  run_lightcode (&result, (const char *[]) { "--json", path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+
+  object = parse_object (parser, result.out);
+  file = json_object_get_string_member (object, "file");
+  g_assert_true (g_str_has_suffix (file, "light\xef\xbf\xbd\x1b[31m.webm"));
+  /* In the JSON text the escape is escaped. */
+  g_assert_null (strchr (result.out, '\x1b'));
+  assert_three_decimals (result.out);
+
+  remove_copy (path);
+}
+
+static void
+test_text_strange_name (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+  g_auto(LcRunResult) result = { 0 };
+  g_auto(LcRunResult) failed = { 0 };
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  path = copy_clip_as ("burst6.webm", "light\x1b]0;owned\x07\r.webm");
+  run_lightcode (&result, (const char *[]) { path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_null (strchr (result.out, '\x1b'));
+  g_assert_null (strchr (result.out, '\x07'));
+  g_assert_null (strchr (result.out, '\r'));
+  g_assert_nonnull (strstr (result.out, "light\\x1b]0;owned\\x07\\x0d.webm"));
+
+  /* And on stderr. */
+  missing = g_strconcat (path, ".missing\x1b[2J", NULL);
+  run_lightcode (&failed, (const char *[]) { missing, NULL });
+  g_assert_cmpint (failed.status, ==, 2);
+  lc_test_assert_one_error_line (failed.err);
+  g_assert_null (strchr (failed.err, '\x1b'));
+  g_assert_nonnull (strstr (failed.err, "\\x1b[2J"));
+
+  remove_copy (path);
+}
+
+static void
+test_fps_and_rounding (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(LcRunResult) result = { 0 };
+  JsonObject *object;
+
+  if (!have_clip ("burst6.webm"))
+    return;
+
+  run_lightcode (&result, (const char *[]) { "--json", path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  object = parse_object (parser, result.out);
+  /* 30 fps, not frames over duration (29.4) nor a millisecond-rounded
+   * median (30.3). */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, "fps"), 30.0, 0.01);
+  assert_three_decimals (result.out);
+}
+
+static void
+test_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clip.webm", NULL);
+  g_auto(LcRunResult) result = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  /* Nobody ever writes to it: this returns at once or never. */
+  run_lightcode (&result, (const char *[]) { path, NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  lc_test_assert_one_error_line (result.err);
+  g_assert_nonnull (strstr (result.err, "pipe"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_non_utf8_option (void)
+{
+  g_autofree char *path = clip_path ("burst6.webm");
+  g_auto(LcRunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--device", "outdoor\xff", path, NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  lc_test_assert_one_error_line (result.err);
+  g_assert_nonnull (strstr (result.err, "--device"));
+}
+
+static void
+test_long_signal (void)
+{
+  g_autofree char *huge = g_strnfill (120 * 1024, 'r');
+  g_autoptr(GString) wrong = g_string_new ("red:burst:6+blue:solid+green:blink+");
+  g_auto(LcRunResult) result = { 0 };
+  g_auto(LcRunResult) bad = { 0 };
+
+  /* 120 KB (one argument can hold at most 128 KB): refused before
+   * parsing, not echoed. */
+  lc_test_run_lightcode (&result, (const char *[]) { "diagnose", "--device", "outdoor-4", "--signal", huge, NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  lc_test_assert_one_error_line (result.err);
+  g_assert_cmpuint (strlen (result.err), <, 200);
+
+  /* Under the limit but wrong far in: only the part around the error. */
+  for (guint i = 0; i < 4; i++)
+    g_string_append (wrong, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  lc_test_run_lightcode (&bad, (const char *[]) { "diagnose", "--device", "outdoor-4", "--signal", wrong->str, NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+  lc_test_assert_one_error_line (bad.err);
+  g_assert_cmpuint (strlen (bad.err), <, wrong->len);
+  g_assert_nonnull (strstr (bad.err, "…"));
+}
+
+static void
+test_help_limits (void)
+{
+  g_auto(LcRunResult) result = { 0 };
+
+  run_lightcode (&result, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "300 seconds"));
+  g_assert_nonnull (strstr (result.out, "7680×4320"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +529,13 @@ main (int   argc,
   g_test_add_func ("/cli/analyze/missing-file", test_missing_file);
   g_test_add_func ("/cli/analyze/not-video", test_not_video);
   g_test_add_func ("/cli/analyze/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/analyze/json-strange-name", test_json_strange_name);
+  g_test_add_func ("/cli/analyze/text-strange-name", test_text_strange_name);
+  g_test_add_func ("/cli/analyze/fps-and-rounding", test_fps_and_rounding);
+  g_test_add_func ("/cli/analyze/fifo", test_fifo);
+  g_test_add_func ("/cli/analyze/non-utf8-option", test_non_utf8_option);
+  g_test_add_func ("/cli/analyze/long-signal", test_long_signal);
+  g_test_add_func ("/cli/analyze/help-limits", test_help_limits);
 
   return g_test_run ();
 }

@@ -221,6 +221,26 @@ rotate_into (const guint8 *upright,
     }
 }
 
+
+/* Byte by byte: GST_READ_UINT32_BE does an unaligned load, which UBSan
+ * (and strict-alignment CPUs) refuse.
+ */
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static void
+write_be32 (guint8  *p,
+            guint32  value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
 /* Finds the box @type among the boxes in [@start, @end); returns its
  * content (after the header) and sets *@out_end, or NULL.
  */
@@ -232,12 +252,12 @@ find_box (guint8     *start,
 {
   while (end - start >= 8)
     {
-      guint64 size = GST_READ_UINT32_BE (start);
+      guint64 size = read_be32 (start);
       gsize header = 8;
 
       if (size == 1 && end - start >= 16)
         {
-          size = GST_READ_UINT64_BE (start + 8);
+          size = (((guint64) read_be32 (start + 8)) << 32 | read_be32 (start + 12));
           header = 16;
         }
       else if (size == 0)
@@ -297,10 +317,10 @@ write_rotation (const char  *path,
     default:  a = 0x10000;  b = 0;        c = 0;        d = 0x10000;  break;
     }
 
-  GST_WRITE_UINT32_BE (matrix + 0, (guint32) a);
-  GST_WRITE_UINT32_BE (matrix + 4, (guint32) b);
-  GST_WRITE_UINT32_BE (matrix + 12, (guint32) c);
-  GST_WRITE_UINT32_BE (matrix + 16, (guint32) d);
+  write_be32 (matrix + 0, (guint32) a);
+  write_be32 (matrix + 4, (guint32) b);
+  write_be32 (matrix + 12, (guint32) c);
+  write_be32 (matrix + 16, (guint32) d);
 
   return g_file_set_contents (path, contents, length, error);
 }

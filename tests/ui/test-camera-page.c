@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "lc-camera-page.h"
@@ -485,6 +486,31 @@ test_camera_page_no_camera (Fixture       *fixture,
   g_assert_false (lc_camera_page_get_reading (fixture->page, NULL, NULL, NULL));
 }
 
+static GtkWidget *
+find_status_page_saying (GtkWidget  *widget,
+                         const char *needle)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      const char *description = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
+
+      if (description != NULL && strstr (description, needle) != NULL)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page_saying (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_camera_page_bad_file (Fixture       *fixture,
                            gconstpointer  data)
@@ -499,6 +525,32 @@ test_camera_page_bad_file (Fixture       *fixture,
   lc_camera_page_open_file (fixture->page, text_file);
   wait_until (fixture, is_not_watching);
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+
+  /* A name with markup characters is shown as it is (issue 15). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+    g_autofree char *path = g_build_filename (dir, "Tom & Jerry <b>.mp4", NULL);
+    g_autoptr(GFile) odd = g_file_new_for_path (path);
+    GtkWidget *status;
+    const char *description;
+
+    g_assert_no_error (error);
+    g_file_set_contents (path, "not a video\n", -1, &error);
+    g_assert_no_error (error);
+    lc_camera_page_open_file (fixture->page, odd);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.again", NULL));
+    wait_until (fixture, is_not_watching);
+    g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+
+    status = find_status_page_saying (GTK_WIDGET (fixture->page), "Jerry");
+    g_assert_nonnull (status);
+    /* Escaped for markup, so the label shows “&” and “<b>” literally. */
+    description = adw_status_page_get_description (ADW_STATUS_PAGE (status));
+    g_assert_nonnull (strstr (description, "Tom &amp; Jerry &lt;b&gt;.mp4"));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 
   /* A file that is not there. */
   lc_camera_page_open_file (fixture->page, missing);

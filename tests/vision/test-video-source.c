@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 
@@ -962,6 +964,268 @@ test_sample (void)
   assert_reads_signal (source, "red:burst:6");
 }
 
+/* Issue 15: inputs that used to hang or got the wrong message. */
+
+static void
+test_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "camera.webm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_auto(Run) run = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  /* Refused before filesrc could block in open(): no writer ever comes. */
+  play (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  g_assert_nonnull (strstr (run.error->message, "pipe"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Writes @n_frames of grey @width×@height raw video into Matroska,
+ * frame i at @pts_offset + i × @step_ns: time that stands still, or
+ * starts far away; a huge picture, a long video.
+ */
+static char *
+make_raw_clip (int    width,
+               int    height,
+               guint  n_frames,
+               gint64 pts_offset,
+               gint64 step_ns)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  char *path = g_build_filename (dir, "timed.mkv", NULL);
+  g_autofree char *description = g_strdup_printf ("appsrc name=src format=time "
+                                                  "caps=video/x-raw,format=I420,width=%d,height=%d,framerate=30/1 "
+                                                  "! matroskamux ! filesink location=\"%s\"", width, height, path);
+  gsize luma = (gsize) width * height;
+  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr(GstElement) src = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  GstFlowReturn ret;
+
+  g_assert_no_error (error);
+  src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      GstBuffer *buffer = gst_buffer_new_allocate (NULL, luma * 3 / 2, NULL);
+
+      gst_buffer_memset (buffer, 0, 40 + (i % 2) * 150, luma);
+      gst_buffer_memset (buffer, luma, 128, luma / 2);
+      GST_BUFFER_PTS (buffer) = pts_offset + i * step_ns;
+      GST_BUFFER_DURATION (buffer) = MAX (step_ns, 1);
+      g_signal_emit_by_name (src, "push-buffer", buffer, &ret);
+      gst_buffer_unref (buffer);
+      g_assert_cmpint (ret, ==, GST_FLOW_OK);
+    }
+  g_signal_emit_by_name (src, "end-of-stream", &ret);
+
+  bus = gst_element_get_bus (pipeline);
+  message = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  return path;
+}
+
+static char *
+make_timed_clip (guint  n_frames,
+                 gint64 pts_offset,
+                 gint64 step_ns)
+{
+  return make_raw_clip (64, 64, n_frames, pts_offset, step_ns);
+}
+
+/* Over LC_VIDEO_SOURCE_MAX_SECONDS (one frame a second) or wider than
+ * LC_VIDEO_SOURCE_MAX_WIDTH: refused with a message, when analysed
+ * off-line.
+ */
+static void
+test_limits (void)
+{
+  g_autofree char *long_path = make_raw_clip (32, 32, LC_VIDEO_SOURCE_MAX_SECONDS + 30, 0, GST_SECOND);
+  g_autofree char *wide_path = make_raw_clip (LC_VIDEO_SOURCE_MAX_WIDTH + 16, 16, 3, 0, GST_SECOND / 30);
+  g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+  g_autoptr(GFile) wide_file = g_file_new_for_path (wide_path);
+  g_autoptr(LcVideoSource) long_source = lc_video_source_new_for_file (long_file, FALSE);
+  g_autoptr(LcVideoSource) wide_source = lc_video_source_new_for_file (wide_file, FALSE);
+
+  assert_fails (long_source, LC_VIDEO_SOURCE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (lc_video_source_get_error (long_source)->message, "seconds"));
+  /* Stopped at the limit, not read to the end (one frame a second). */
+  g_assert_cmpuint (lc_video_source_get_n_frames (long_source), <=, LC_VIDEO_SOURCE_MAX_SECONDS + 1);
+
+  assert_fails (wide_source, LC_VIDEO_SOURCE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (lc_video_source_get_error (wide_source)->message, "pixels"));
+
+  remove_temp_file (long_path);
+  remove_temp_file (wide_path);
+}
+
+static void
+test_equal_timestamps (void)
+{
+  g_autofree char *path = make_timed_clip (360, 0, 0);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_auto(Run) run = { 0 };
+
+  play (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  /* Not "a still picture": the timing is what is wrong. */
+  g_assert_nonnull (strstr (run.error->message, "timing"));
+  g_assert_null (strstr (run.error->message, "still picture"));
+  remove_temp_file (path);
+}
+
+static void
+test_far_timestamps (void)
+{
+  g_autofree char *path = make_timed_clip (90, G_GINT64_CONSTANT (1) << 62, GST_SECOND / 30);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_auto(Run) run = { 0 };
+
+  play (source, &run);
+  /* Either read (three seconds of frames) or a message about timing. */
+  if (run.error != NULL)
+    g_assert_nonnull (strstr (run.error->message, "timing"));
+  else
+    {
+      g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 90);
+      g_assert_cmpfloat_with_epsilon (lc_video_source_get_duration (source), 3.0, 0.1);
+    }
+  remove_temp_file (path);
+}
+
+/* The sample clip cut to its first tenth: said to be cut short. */
+static void
+test_sample_cut (void)
+{
+  g_autoptr(GFile) sample = lc_video_source_find_sample_clip (NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  if (sample == NULL)
+    {
+      g_test_skip ("the sample clip is not found");
+      return;
+    }
+
+  g_file_load_contents (sample, NULL, &contents, &length, NULL, &error);
+  g_assert_no_error (error);
+  path = make_temp_file ("sample.webm", (const guint8 *) contents, length / 10);
+  file = g_file_new_for_path (path);
+  source = lc_video_source_new_for_file (file, FALSE);
+
+  play (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  g_assert_null (strstr (run.error->message, "no video"));
+  g_assert_true (strstr (run.error->message, "cut short") != NULL ||
+                 strstr (run.error->message, "incomplete") != NULL);
+  remove_temp_file (path);
+}
+
+/* An animated GIF made here by ImageMagick: 30 frames of 0.1 s, a light
+ * on every other frame. @trailing: bytes after the GIF's end, which
+ * avdemux_gif never finishes on its own.
+ */
+static char *
+make_gif (gboolean trailing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  char *path = g_build_filename (dir, "light.gif", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  int status = -1;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (argv, g_strdup ("convert"));
+  g_ptr_array_add (argv, g_strdup ("-delay"));
+  g_ptr_array_add (argv, g_strdup ("10"));
+  for (guint i = 0; i < 30; i++)
+    {
+      g_ptr_array_add (argv, g_strdup ("-size"));
+      g_ptr_array_add (argv, g_strdup ("80x60"));
+      g_ptr_array_add (argv, g_strdup (i % 2 ? "xc:#202020" : "xc:#ff2020"));
+    }
+  g_ptr_array_add (argv, g_strdup (path));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  if (trailing)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GString) damaged = NULL;
+      gsize length;
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      damaged = g_string_new_len (contents, length);
+      g_string_append (damaged, "!\xff\x0b" "garbage after the end");
+      g_file_set_contents (path, damaged->str, damaged->len, &error);
+      g_assert_no_error (error);
+    }
+
+  return path;
+}
+
+static void
+check_gif (gboolean trailing)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+
+  path = make_gif (trailing);
+  file = g_file_new_for_path (path);
+  source = lc_video_source_new_for_file (file, FALSE);
+
+  /* Ends (no hang), every frame read, each at its own time. */
+  play (source, &run);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.n_eos, ==, 1);
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 30);
+  g_assert_cmpfloat_with_epsilon (lc_video_source_get_duration (source), 3.0, 0.05);
+  remove_temp_file (path);
+}
+
+static void
+test_gif (void)
+{
+  g_autoptr(GstElementFactory) demux = gst_element_factory_find ("avdemux_gif");
+  g_autofree char *convert = g_find_program_in_path ("convert");
+
+  if (demux == NULL || convert == NULL)
+    {
+      g_test_skip ("needs avdemux_gif (gstreamer1.0-libav) and ImageMagick’s convert");
+      return;
+    }
+
+  check_gif (FALSE);
+  check_gif (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -987,6 +1251,12 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/monitor-devices", test_monitor_devices);
   g_test_add_func ("/vision/video-source/restart", test_restart);
   g_test_add_func ("/vision/video-source/sample", test_sample);
+  g_test_add_func ("/vision/video-source/fifo", test_fifo);
+  g_test_add_func ("/vision/video-source/equal-timestamps", test_equal_timestamps);
+  g_test_add_func ("/vision/video-source/far-timestamps", test_far_timestamps);
+  g_test_add_func ("/vision/video-source/sample-cut", test_sample_cut);
+  g_test_add_func ("/vision/video-source/gif", test_gif);
+  g_test_add_func ("/vision/video-source/limits", test_limits);
 
   return g_test_run ();
 }
