@@ -26,6 +26,7 @@
 #include "lc-diagnosis.h"
 #include "lc-knowledge.h"
 #include "lc-led-prior.h"
+#include "lc-reading-words.h"
 #include "lc-timeline-strip.h"
 #include "lc-window.h"
 
@@ -84,6 +85,7 @@ struct _LcCameraPage
   GtkPicture       *guide_picture;
   AdwPreferencesGroup *last_reading_group;
   AdwActionRow     *last_reading_row;
+  GtkWidget        *last_reading_button;
   AdwActionRow     *webcam_row;
   AdwComboRow      *camera_row;
   GtkWidget        *watch_grid;
@@ -102,6 +104,7 @@ struct _LcCameraPage
   GtkListBox       *lights_list;
   GtkWidget        *again_button;
   GtkWidget        *use_button;
+  GtkWidget        *use_unconfirmed_button;
   AdwStatusPage    *bad_file_page;
   AdwStatusPage    *failed_page;
 
@@ -228,83 +231,6 @@ announce (LcCameraPage *self,
                                   -1);
 }
 
-static char *
-format_confidence (double confidence)
-{
-  /* Translators: how sure the reading is, e.g. "92 % sure" */
-  return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
-}
-
-/* The colors of one light as words inside a sentence: "red", "blue and
- * green"; a light seen only as a bright spot reads as white. */
-static char *
-dup_light_colors (const LcLight *light)
-{
-  if (light->n_colors == 0)
-    return g_strdup (lc_color_get_word (LC_COLOR_WHITE));
-
-  return lc_light_describe_colors (light);
-}
-
-/* A first reading, before it is confirmed: "Blinking red light — counting…". */
-static char *
-describe_provisional (const LcDetectedLed *led)
-{
-  g_autofree char *colors = dup_light_colors (&led->light);
-
-  /* Translators for all of these: %s is one or two color words from the
-   * "color in a sentence" messages ("red", "blue and green"). */
-  switch (led->kind)
-    {
-    case LC_DETECTED_SOLID:
-      return g_strdup_printf (_("Steady %s light — checking…"), colors);
-    case LC_DETECTED_BLINK:
-      return g_strdup_printf (_("Blinking %s light — counting…"), colors);
-    case LC_DETECTED_BURST:
-      return g_strdup_printf (_("Blinking %s light, in groups — counting…"), colors);
-    case LC_DETECTED_FADE:
-      return g_strdup_printf (_("Fading %s light — checking…"), colors);
-    case LC_DETECTED_TOO_FAST:
-      return g_strdup_printf (_("Fast-blinking %s light — checking…"), colors);
-    case LC_DETECTED_NONE:
-    case LC_DETECTED_UNKNOWN:
-    default:
-      return g_strdup_printf (_("Changing %s light — watching…"), colors);
-    }
-}
-
-/* One light on its own, in words, for its row under the preview. */
-static char *
-describe_led (const LcDetectedLed *led)
-{
-  g_autofree char *colors = dup_light_colors (&led->light);
-  LcDetection single = { 0, };
-  LcSignal signal;
-
-  switch (led->kind)
-    {
-    case LC_DETECTED_SOLID:
-    case LC_DETECTED_BLINK:
-    case LC_DETECTED_BURST:
-    case LC_DETECTED_FADE:
-      single.n_leds = 1;
-      single.leds[0] = *led;
-      if (lc_detection_to_signal (&single, &signal))
-        return lc_signal_describe (&signal);
-      break;
-    case LC_DETECTED_TOO_FAST:
-      /* Translators: %s is one or two color words, "red" */
-      return g_strdup_printf (_("Blinking %s light, too fast to count"), colors);
-    case LC_DETECTED_NONE:
-    case LC_DETECTED_UNKNOWN:
-    default:
-      break;
-    }
-
-  /* Translators: %s is a color; the pattern is not known yet */
-  return g_strdup_printf (_("Seen: %s light, pattern not clear yet"), colors);
-}
-
 /* The lowest confidence of the lights the signal is made of. */
 static double
 get_signal_confidence (const LcDetection *detection)
@@ -331,6 +257,17 @@ get_signal_confidence (const LcDetection *detection)
   return any ? confidence : 0.0;
 }
 
+/* The one rule for "confirmed" on this page, for the headline, the rows
+ * and Use This alike. */
+static gboolean
+detection_is_confirmed (const LcDetection *detection)
+{
+  LcSignal signal;
+
+  return detection->state == LC_DETECTION_CONFIRMED &&
+         lc_detection_to_signal (detection, &signal);
+}
+
 static const LcDetectedLed *
 get_main_led (const LcDetection *detection)
 {
@@ -341,32 +278,48 @@ get_main_led (const LcDetection *detection)
   return detection->n_leds > 0 ? &detection->leds[0] : NULL;
 }
 
-/* The last reading, offered on the choice view. */
+/* The last reading, offered on the choice view. One not confirmed is
+ * said to be so, and its button says that using it is a choice.
+ */
 static void
 update_last_reading (LcCameraPage *self)
 {
   g_autofree char *description = NULL;
-  g_autofree char *confidence = NULL;
-  g_autofree char *subtitle = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->have_reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->have_reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use",
+                                 self->have_reading && self->reading_confirmed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
+                                 self->have_reading && !self->reading_confirmed);
 
   if (!self->have_reading)
     return;
 
   description = lc_signal_describe (&self->reading);
-  confidence = format_confidence (self->reading_confidence);
-  if (!self->reading_confirmed)
-    /* Translators: %s is e.g. "60 % sure" */
-    subtitle = g_strdup_printf (_("Not confirmed yet, %s"), confidence);
-  else
-    subtitle = g_steal_pointer (&confidence);
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
-  adw_action_row_set_subtitle (self->last_reading_row, subtitle);
+  if (self->reading_confirmed)
+    {
+      g_autofree char *sure = lc_reading_words_confidence (self->reading_confidence);
+
+      adw_action_row_set_subtitle (self->last_reading_row, sure);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button), "camera.use");
+      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("_Use This"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->last_reading_row,
+                                   _("Not confirmed: the pattern was not seen to repeat"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button),
+                                      "camera.use-unconfirmed");
+      /* Translators: use a reading that was not confirmed */
+      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("Use _Anyway"));
+    }
 }
 
+/* The headline, and whether the reading may be used. The rows under the
+ * preview are worded by the same rule (lc_reading_words_for_row()) from
+ * the same detection, so they always agree with it.
+ */
 static void
 update_status (LcCameraPage *self)
 {
@@ -374,91 +327,86 @@ update_status (LcCameraPage *self)
   const LcDetectedLed *main_led = get_main_led (detection);
   LcSignal signal;
   gboolean have_signal = lc_detection_to_signal (detection, &signal);
+  gboolean confirmed = detection_is_confirmed (detection);
   double confidence = get_signal_confidence (detection);
   g_autofree char *status = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *sure = format_confidence (confidence);
 
   if (have_signal)
     {
       self->have_reading = TRUE;
       self->reading = signal;
       self->reading_confidence = confidence;
-      self->reading_confirmed = detection->state == LC_DETECTION_CONFIRMED;
+      self->reading_confirmed = confirmed;
       self->reading_source = self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
                                                        : LC_SIGNAL_SOURCE_VIDEO;
       update_last_reading (self);
     }
 
-  switch (detection->state)
+  if (confirmed)
     {
-    case LC_DETECTION_CONFIRMED:
-      if (have_signal)
-        {
-          g_autofree char *spoken = NULL;
+      g_autofree char *sure = lc_reading_words_confidence (confidence);
+      g_autofree char *spoken = NULL;
 
-          status = lc_signal_describe (&signal);
-          detail = g_strdup (sure);
-          /* Translators: the confirmed reading and how sure it is */
-          spoken = g_strdup_printf (_("%s. %s."), status, sure);
-          announce (self, spoken);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    case LC_DETECTION_PROVISIONAL:
-      if (self->finished && have_signal)
-        {
-          g_autofree char *words = lc_signal_describe (&signal);
-
-          /* Translators: %s is a light in words, "Red light: six blinks, …" */
-          status = g_strdup_printf (_("Best guess: %s"), words);
-          detail = g_strdup_printf (_("The video ended before the pattern repeated, so this is a best guess (%s)."), sure);
-        }
-      else if (main_led != NULL)
-        {
-          status = describe_provisional (main_led);
-          if (!self->finished)
-            detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
-        }
+      status = lc_signal_describe (&signal);
+      if (self->finished)
+        /* Translators: %s is e.g. "92 % sure" */
+        detail = g_strdup_printf (_("%s. The video has ended."), sure);
       else
-        {
-          status = g_strdup (_("Looking for a light…"));
-        }
-      break;
+        detail = g_strdup (sure);
+      /* Translators: the confirmed reading and how sure it is */
+      spoken = g_strdup_printf (_("%s. %s."), status, sure);
+      announce (self, spoken);
+    }
+  else if (self->finished && have_signal)
+    {
+      g_autofree char *words = lc_signal_describe (&signal);
 
-    case LC_DETECTION_NO_LIGHT:
+      /* Translators: %s is a light in words, "Red light: six blinks, …" */
+      status = g_strdup_printf (_("Best guess: %s"), words);
+      detail = g_strdup (_("The video ended before the pattern repeated, so this is only a best guess."));
+    }
+  else if (self->finished && main_led != NULL)
+    {
+      g_autofree char *colors = lc_reading_words_colors (main_led);
+      guint seconds = lc_detection_get_film_seconds (detection);
+
+      /* Translators: %s is a color */
+      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The video ends too soon. Film the light for at least %u second, then open that video.",
+                                             "The video ends too soon. Film the light for at least %u seconds, then open that video.",
+                                             seconds),
+                                seconds);
+    }
+  else if (main_led != NULL)
+    {
+      /* A light is in view, in its row too: say what it has done so far. */
+      status = lc_reading_words_provisional (main_led);
+      detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
+    }
+  else if (detection->state == LC_DETECTION_NO_LIGHT)
+    {
       status = g_strdup (_("No light found yet"));
       if (self->mode == MODE_WEBCAM)
         detail = g_strdup (_("Aim the webcam at the status light and come closer, so the device fills most of the picture."));
       else
         detail = g_strdup (_("Still watching the video for a light."));
-      break;
-
-    case LC_DETECTION_LOOKING:
-    default:
+    }
+  else
+    {
       status = g_strdup (_("Looking for a light…"));
       if (self->mode == MODE_WEBCAM)
         detail = g_strdup (_("Hold the webcam still, pointed at the status light."));
-      break;
     }
 
-  if (self->finished && !have_signal && main_led != NULL)
+  if (have_signal && !confirmed && !self->finished)
     {
-      g_autofree char *colors = dup_light_colors (&main_led->light);
+      const char *partial = _("If the light will not settle, “Use What You Have So Far” takes this reading as it is, marked as not confirmed.");
+      g_autofree char *more = detail ? g_strdup_printf ("%s\n%s", detail, partial) : g_strdup (partial);
 
-      g_free (status);
       g_free (detail);
-      /* Translators: %s is a color */
-      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
-      detail = g_strdup (_("The video ends too soon. Film the light for at least 15 seconds, then open that video."));
-    }
-
-  if (self->finished && detection->state == LC_DETECTION_CONFIRMED && have_signal)
-    {
-      g_free (detail);
-      /* Translators: %s is e.g. "92 % sure" */
-      detail = g_strdup_printf (_("%s. The video has ended."), sure);
+      detail = g_steal_pointer (&more);
     }
 
   if (detection->n_leds > 1 && !self->finished &&
@@ -480,7 +428,10 @@ update_status (LcCameraPage *self)
     }
 
   set_status (self, status, detail);
-  gtk_widget_set_sensitive (self->use_button, have_signal);
+  /* Only a confirmed reading is offered as the answer; a first one only
+   * through the secondary button, which says what it is. */
+  gtk_widget_set_sensitive (self->use_button, confirmed);
+  gtk_widget_set_visible (self->use_unconfirmed_button, have_signal && !confirmed);
 }
 
 /* Hints about the picture itself */
@@ -687,7 +638,7 @@ update_rows (LcCameraPage *self)
           ordered.leds[ordered.n_leds++] = *led;
           row->x = led->x;
           row->y = led->y;
-          name = describe_led (led);
+          name = lc_reading_words_for_row (led, detection_is_confirmed (detection), self->finished);
           gtk_widget_set_visible (row->check, led->selected);
           break;
         }
@@ -920,6 +871,7 @@ reset_watching_view (LcCameraPage *self,
   gtk_widget_set_visible (self->hint_box, FALSE);
   gtk_widget_set_visible (self->again_button, FALSE);
   gtk_widget_set_sensitive (self->use_button, FALSE);
+  gtk_widget_set_visible (self->use_unconfirmed_button, FALSE);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_label),
                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->use_button),
@@ -1391,6 +1343,8 @@ hand_off (LcCameraPage *self,
   text = lc_signal_to_string (&self->reading);
   lc_window_open_device (window, device_id, text);
   lc_window_set_signal_source (window, self->reading_source, self->reading_confidence);
+  /* Taken before it repeated: the pages after this one can tell. */
+  lc_window_set_signal_confirmed (window, self->reading_confirmed);
 }
 
 static void
@@ -1462,6 +1416,9 @@ use_action (GtkWidget  *widget,
   const char *device_id;
 
   if (window == NULL || !self->have_reading)
+    return;
+  /* Use This takes a confirmed reading only; the other one, the rest. */
+  if (self->reading_confirmed != g_str_equal (action_name, "camera.use"))
     return;
 
   device_id = lc_window_get_device_id (window);
@@ -1841,6 +1798,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_grid);
@@ -1859,6 +1817,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_list);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, again_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_button);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_unconfirmed_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, on_light_activated);
@@ -1870,6 +1829,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_install_action (widget_class, "camera.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "camera.again", NULL, again_action);
   gtk_widget_class_install_action (widget_class, "camera.use", NULL, use_action);
+  gtk_widget_class_install_action (widget_class, "camera.use-unconfirmed", NULL, use_action);
   gtk_widget_class_install_action (widget_class, "camera.describe", NULL, describe_action);
 }
 
@@ -1884,6 +1844,7 @@ lc_camera_page_init (LcCameraPage *self)
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed", FALSE);
   hide_starting (self);
 }
 

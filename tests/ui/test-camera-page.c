@@ -317,7 +317,7 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_true (lc_signal_parse ("red:burst:6", &expected, NULL));
   expected_words = lc_signal_describe (&expected);
   g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==, expected_words);
-  assert_status_seen (fixture, "counting…");
+  assert_status_seen (fixture, "counting blinks…");
   g_assert_cmpstr (g_ptr_array_index (fixture->statuses, fixture->statuses->len - 1), ==, expected_words);
 
   /* Screen readers get the reading with its confidence. */
@@ -360,6 +360,7 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_true (lc_signal_equal (&matched, &expected));
   device = lc_match_page_get_device (LC_MATCH_PAGE (match_page));
   g_assert_cmpstr (lc_device_get_id (device), ==, "mini");
+  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
 
   /* ...leaving the page stopped the pipeline and let the source go... */
   lc_test_iterate ();
@@ -380,6 +381,176 @@ test_camera_page_burst (Fixture       *fixture,
   lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
   diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
+}
+
+/* The mapped button for @action_name on the watching view. */
+static GtkWidget *
+find_mapped_action_button (GtkWidget  *widget,
+                           const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether any label on screen says how sure a reading is. */
+static gboolean
+shows_percent_sure (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), "% sure") != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_percent_sure (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The words of the one light's row, next to its strip. */
+static const char *
+row_words (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) strips = g_ptr_array_new ();
+  GtkWidget *label;
+
+  find_widgets (GTK_WIDGET (fixture->page), LC_TYPE_TIMELINE_STRIP, strips);
+  if (strips->len != 1)
+    return NULL;
+
+  label = gtk_widget_get_prev_sibling (g_ptr_array_index (strips, 0));
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static guint n_provisional_checks;
+static guint n_agreement_checks;
+
+/* Checked at every turn of the main loop, so after every update: before
+ * confirmation no figure and no Use This; the headline and the light's
+ * row always say the same thing.
+ */
+static gboolean
+is_confirmed_checking_words (Fixture *fixture)
+{
+  GtkWidget *use = find_mapped_action_button (GTK_WIDGET (fixture->page), "camera.use");
+  GtkWidget *partial = find_mapped_action_button (GTK_WIDGET (fixture->page), "camera.use-unconfirmed");
+  gboolean confirmed = FALSE;
+  gboolean have = lc_camera_page_get_reading (fixture->page, NULL, NULL, &confirmed);
+  const char *status = lc_camera_page_get_status (fixture->page);
+  const char *words = row_words (fixture);
+
+  if (is_not_watching (fixture))
+    return TRUE;
+
+  g_assert_nonnull (use);
+  if (!confirmed)
+    {
+      g_assert_false (gtk_widget_is_sensitive (use));
+      g_assert_false (shows_percent_sure (GTK_WIDGET (fixture->page)));
+      g_assert_null (strstr (status, "% sure"));
+      if (have)
+        {
+          /* A first reading can be taken, but only as what it is. */
+          g_assert_nonnull (partial);
+          g_assert_true (gtk_widget_is_sensitive (partial));
+          n_provisional_checks++;
+        }
+    }
+  else
+    {
+      g_assert_true (gtk_widget_is_sensitive (use));
+      g_assert_null (partial);
+    }
+
+  if (words != NULL)
+    {
+      g_assert_cmpstr (status, ==, words);
+      n_agreement_checks++;
+    }
+
+  return confirmed;
+}
+
+/* Before the pattern repeats, the page says what it has seen so far. */
+static void
+test_camera_page_unconfirmed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  n_provisional_checks = n_agreement_checks = 0;
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, is_confirmed_checking_words);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+
+  /* It went through a first, unconfirmed reading on the way. */
+  g_assert_cmpuint (n_provisional_checks, >, 0);
+  g_assert_cmpuint (n_agreement_checks, >, n_provisional_checks);
+  assert_status_seen (fixture, "Red light");
+  assert_status_seen (fixture, "counting blinks…");
+  for (guint i = 0; i < fixture->statuses->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (fixture->statuses, i), "% sure"));
+
+  text = reading_text (fixture);
+  g_assert_nonnull (strstr (text, "red:"));
+}
+
+static gboolean
+has_unconfirmed_reading (Fixture *fixture)
+{
+  gboolean confirmed = TRUE;
+
+  return is_not_watching (fixture) ||
+         (lc_camera_page_get_reading (fixture->page, NULL, NULL, &confirmed) && !confirmed);
+}
+
+/* "Use What You Have So Far" hands the first reading on, marked. */
+static void
+test_camera_page_use_unconfirmed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *match_page;
+  LcSignal seen;
+  gboolean confirmed = TRUE;
+
+  lc_window_open_device (fixture->window, "mini", NULL);
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, has_unconfirmed_reading);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_true (lc_camera_page_get_reading (fixture->page, &seen, NULL, &confirmed));
+  g_assert_false (confirmed);
+
+  /* Use This does not take it... */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL);
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_CAMERA);
+
+  /* ...the secondary action does, and says so downstream. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use-unconfirmed", NULL));
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
+  match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  g_assert_true (lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)), &seen));
+  g_assert_false (lc_window_get_signal_confirmed (fixture->window));
+
+  /* Chosen again by eye, it is the person's, and no longer "unconfirmed". */
+  lc_window_open_device (fixture->window, "mini", "green:solid");
+  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
 }
 
 static gboolean
@@ -800,6 +971,8 @@ main (int   argc,
   g_test_add ("/camera-page/" path, Fixture, camera, fixture_set_up, func, fixture_tear_down)
 
   ADD ("burst", "burst6.webm", test_camera_page_burst);
+  ADD ("unconfirmed", "burst6.webm", test_camera_page_unconfirmed);
+  ADD ("use-unconfirmed", "burst6.webm", test_camera_page_use_unconfirmed);
   ADD ("two-lights", "two-lights.webm", test_camera_page_two_lights);
   ADD ("no-camera", "/nonexistent/camera.webm", test_camera_page_no_camera);
   ADD ("bad-file", NULL, test_camera_page_bad_file);
