@@ -113,6 +113,7 @@ struct _LcCameraPage
   LcCameraMonitor  *monitor;
   GCancellable     *monitor_cancellable;
   LcVideoSource    *source;
+  LcCamera         *camera;          /* MODE_WEBCAM: the one being watched */
   GFile            *file;            /* MODE_FILE: what to play again */
   GPtrArray        *rows;            /* LightRow, in the order lights were found */
   char             *status;
@@ -166,14 +167,16 @@ get_window (LcCameraPage *self)
   return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
 }
 
+/* @text is plain text: toast titles are markup, and file names may hold "&". */
 static void
 add_toast (LcCameraPage *self,
-           const char   *title)
+           const char   *text)
 {
   LcWindow *window = get_window (self);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   if (window != NULL)
-    lc_window_add_toast (window, adw_toast_new (title));
+    lc_window_add_toast (window, adw_toast_new (escaped));
 }
 
 /* Views and the status line */
@@ -756,12 +759,34 @@ show_failure (LcCameraPage *self,
       g_autofree char *text = NULL;
 
       if (description != NULL)
-        /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
-        text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), description);
+        {
+          /* The description is markup: a file named "a & b" must show as it is. */
+          g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+          /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
+          text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), escaped);
+        }
       adw_status_page_set_description (page, text);
     }
 
   set_view (self, view);
+}
+
+static void
+show_test_camera_failure (LcCameraPage *self,
+                          const GError *error)
+{
+  const char *path = g_getenv ("LIGHTCODE_CAMERA");
+  g_autofree char *text = NULL;
+
+  if (path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: %s is a file path; LIGHTCODE_CAMERA names a video
+     * that stands in for the webcam. Leave LIGHTCODE_CAMERA as it is. */
+    text = g_strdup_printf (_("The video set as the test camera (LIGHTCODE_CAMERA) does not exist: %s"), path);
+  else
+    text = g_strdup (error->message);
+
+  show_failure (self, LC_CAMERA_VIEW_FAILED, text);
 }
 
 static void
@@ -787,6 +812,16 @@ on_source_error (LcCameraPage  *self,
 
   /* The source has torn its pipeline down already; let it go. */
   stop_watching (self);
+
+  /* A test camera (LIGHTCODE_CAMERA) is a file: "No Webcam Found" would
+   * send the person looking for a webcam. */
+  if (self->mode == MODE_WEBCAM && self->camera != NULL &&
+      lc_camera_get_kind (self->camera) == LC_CAMERA_KIND_FILE &&
+      g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
+    {
+      show_test_camera_failure (self, error);
+      return;
+    }
 
   if (error->domain != LC_VIDEO_SOURCE_ERROR)
     {
@@ -989,6 +1024,7 @@ start_picked_camera (LcCameraPage *self)
     }
 
   g_settings_set_string (self->settings, "last-camera", lc_camera_get_id (camera));
+  g_set_object (&self->camera, camera);
   gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
 
   source = lc_video_source_new_for_camera (camera);
@@ -1012,7 +1048,10 @@ update_camera_rows (LcCameraPage *self)
     {
       g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
 
-      adw_action_row_set_subtitle (self->webcam_row, lc_camera_get_display_name (camera));
+      /* Subtitles are markup; a camera's name is not. */
+      g_autofree char *escaped = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
+
+      adw_action_row_set_subtitle (self->webcam_row, escaped);
     }
   else if (n > 1)
     {
@@ -1759,6 +1798,7 @@ lc_camera_page_finalize (GObject *object)
   LcCameraPage *self = LC_CAMERA_PAGE (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->camera);
   g_clear_object (&self->file);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->status, g_free);

@@ -142,7 +142,13 @@ fixture_set_up (Fixture       *fixture,
       g_autofree char *path = g_str_has_prefix (camera, "/") ? g_strdup (camera)
                                                              : clip_path ("vision", camera);
 
-      if (g_str_equal (camera, "two-lights.webm"))
+      /* "@name": a file of the test sources, not a clip. */
+      if (camera[0] == '@')
+        {
+          g_free (path);
+          path = g_build_filename (g_getenv ("LC_TEST_SRCDIR"), camera + 1, NULL);
+        }
+      else if (g_str_equal (camera, "two-lights.webm"))
         {
           g_free (path);
           path = clip_path ("ui", camera);
@@ -646,14 +652,86 @@ test_camera_page_two_lights (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "blue:solid");
 }
 
-static void
-test_camera_page_no_camera (Fixture       *fixture,
-                            gconstpointer  data)
+/* The text a person reads on a status page: its labels, as drawn. */
+static char *
+status_page_text (GtkWidget *widget)
 {
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  find_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_string_append (text, gtk_label_get_text (g_ptr_array_index (labels, i)));
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+visible_view (Fixture *fixture)
+{
+  GtkWidget *stack = lc_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+/* LIGHTCODE_CAMERA names a file that is not there: that is what the page
+ * says, not that there is no webcam; the name, markup and all, as it is.
+ */
+static void
+test_camera_page_missing_test_camera (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
   lc_window_watch_webcam (fixture->window);
   wait_until (fixture, is_not_watching);
-  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_NO_CAMERA);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_FAILED);
   g_assert_false (lc_camera_page_get_reading (fixture->page, NULL, NULL, NULL));
+
+  text = status_page_text (visible_view (fixture));
+  g_assert_null (strstr (text, "No Webcam Found"));
+  g_assert_nonnull (strstr (text, "does not exist: /nonexistent/a <b> & “c”.webm"));
+}
+
+/* A quote never opens inside another. */
+static void
+assert_quotes_not_nested (const char *text)
+{
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C)
+        {
+          depth++;
+          g_assert_cmpint (depth, ==, 1);
+        }
+      else if (c == 0x201D)
+        {
+          depth--;
+        }
+    }
+}
+
+/* A test camera playing something that is not a video says so plainly. */
+static void
+test_camera_page_test_camera_not_video (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, is_not_watching);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_FAILED);
+
+  text = status_page_text (visible_view (fixture));
+  g_assert_nonnull (strstr (text, "meson.build (test camera)"));
+  assert_quotes_not_nested (text);
 }
 
 static void
@@ -698,6 +776,24 @@ test_camera_page_bad_file (Fixture       *fixture,
     wait_until (fixture, is_not_watching);
     g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
     g_unlink (cut_path);
+  }
+
+  /* A name that looks like markup is shown as it is (a Gtk warning would
+   * end the test). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("lc-markup-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "<b>light & co.webm", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_set_contents (path, "not a video", -1, NULL));
+    lc_camera_page_open_file (fixture->page, file);
+    wait_until (fixture, is_not_watching);
+    g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_BAD_FILE);
+    text = status_page_text (visible_view (fixture));
+    g_assert_nonnull (strstr (text, "<b>light & co.webm"));
+    g_unlink (path);
+    g_rmdir (dir);
   }
 
   /* The way back to the choice. */
@@ -974,7 +1070,8 @@ main (int   argc,
   ADD ("unconfirmed", "burst6.webm", test_camera_page_unconfirmed);
   ADD ("use-unconfirmed", "burst6.webm", test_camera_page_use_unconfirmed);
   ADD ("two-lights", "two-lights.webm", test_camera_page_two_lights);
-  ADD ("no-camera", "/nonexistent/camera.webm", test_camera_page_no_camera);
+  ADD ("missing-test-camera", "/nonexistent/a <b> & “c”.webm", test_camera_page_missing_test_camera);
+  ADD ("test-camera-not-video", "@meson.build", test_camera_page_test_camera_not_video);
   ADD ("bad-file", NULL, test_camera_page_bad_file);
   ADD ("no-light", NULL, test_camera_page_no_light);
   ADD ("ends-early", NULL, test_camera_page_ends_early);
