@@ -23,6 +23,7 @@
 #include "lc-camera-monitor.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
+#include "lc-device-chooser.h"
 #include "lc-diagnosis.h"
 #include "lc-knowledge.h"
 #include "lc-led-prior.h"
@@ -110,6 +111,7 @@ struct _LcCameraPage
 
   /* Owned references */
   GSettings        *settings;
+  LcDeviceChooser  *device_chooser;  /* "Which device is it?"; NULL until needed */
   LcCameraMonitor  *monitor;
   GCancellable     *monitor_cancellable;
   LcVideoSource    *source;
@@ -132,6 +134,7 @@ struct _LcCameraPage
   int               layout;          /* LAYOUT_*, or -1 before the first allocation */
 
   LcDetection       detection;
+  LcLedPrior        prior;           /* last handed to the source; n_lights 0: none */
   gint64            last_strip_us;
   gint64            last_hint_us;
 
@@ -158,6 +161,7 @@ static void start_source (LcCameraPage  *self,
                           LcVideoSource *source,
                           Mode           mode);
 static void stop_watching (LcCameraPage *self);
+static void update_device_chooser (LcCameraPage *self);
 
 static LcWindow *
 get_window (LcCameraPage *self)
@@ -885,6 +889,8 @@ stop_watching (LcCameraPage *self)
       g_clear_object (&self->source);
     }
 
+  memset (&self->prior, 0, sizeof self->prior);
+
   /* The last picture holds on to a buffer of the pipeline: let it go. */
   lc_camera_preview_clear (self->preview);
   hide_starting (self);
@@ -917,7 +923,54 @@ reset_watching_view (LcCameraPage *self,
   gtk_spinner_start (self->starting_spinner);
 
   set_status (self, _("Looking for a light…"), NULL);
+  update_device_chooser (self);
   set_view (self, LC_CAMERA_VIEW_WATCHING);
+}
+
+/* The device the light belongs to: chosen on this page, or known to the
+ * window (chosen in the picker before). */
+static const char *
+get_device_id (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+
+  if (self->device_chooser != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->device_chooser)) &&
+      lc_device_chooser_get_device_id (self->device_chooser) != NULL)
+    return lc_device_chooser_get_device_id (self->device_chooser);
+
+  return window != NULL ? lc_window_get_device_id (window) : NULL;
+}
+
+static void apply_device_prior (LcCameraPage *self);
+
+static void
+on_device_chosen (LcCameraPage    *self,
+                  const char      *device_id,
+                  LcDeviceChooser *chooser)
+{
+  /* The detector starts again with what this device can show. */
+  apply_device_prior (self);
+}
+
+/* Coming straight in, the page asks which device it is; coming from a
+ * device's page, it knows. */
+static void
+update_device_chooser (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+  gboolean ask = window != NULL && lc_window_get_device_id (window) == NULL;
+
+  if (ask && self->device_chooser == NULL)
+    {
+      self->device_chooser = LC_DEVICE_CHOOSER (lc_device_chooser_new ());
+      g_signal_connect_object (self->device_chooser, "device-chosen",
+                               G_CALLBACK (on_device_chosen), self, G_CONNECT_SWAPPED);
+      gtk_grid_attach (GTK_GRID (self->watch_grid), GTK_WIDGET (self->device_chooser), 0, 0, 1, 1);
+    }
+
+  if (self->device_chooser != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->device_chooser), ask);
 }
 
 /* When the device is known, the detector is told what its lights can do:
@@ -926,8 +979,7 @@ reset_watching_view (LcCameraPage *self,
 static void
 apply_device_prior (LcCameraPage *self)
 {
-  LcWindow *window = get_window (self);
-  const char *device_id = window != NULL ? lc_window_get_device_id (window) : NULL;
+  const char *device_id = get_device_id (self);
   LcDevice *device = NULL;
   LcLedPrior prior;
 
@@ -937,11 +989,13 @@ apply_device_prior (LcCameraPage *self)
     device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
   if (device == NULL)
     {
+      memset (&self->prior, 0, sizeof self->prior);
       lc_video_source_set_led_prior (self->source, NULL);
       return;
     }
 
   lc_led_prior_init_for_device (&prior, device);
+  self->prior = prior;
   lc_video_source_set_led_prior (self->source, &prior);
 }
 
@@ -1363,8 +1417,11 @@ describe_action (GtkWidget  *widget,
   if (window == NULL)
     return;
 
-  lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
-                                                                        : LC_PAGE_DEVICES);
+  if (get_device_id (self) != NULL && lc_window_get_device_id (window) == NULL)
+    lc_window_open_device (window, get_device_id (self), NULL);
+  else
+    lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
+                                                                          : LC_PAGE_DEVICES);
 }
 
 /* Hand-off: the reading goes to the match page of the device */
@@ -1460,7 +1517,7 @@ use_action (GtkWidget  *widget,
   if (self->reading_confirmed != g_str_equal (action_name, "camera.use"))
     return;
 
-  device_id = lc_window_get_device_id (window);
+  device_id = get_device_id (self);
   if (device_id != NULL)
     hand_off (self, device_id);
   else
@@ -1662,9 +1719,10 @@ lc_camera_page_unmap (GtkWidget *widget)
 /* Layout */
 
 static void
-place (GtkWidget *child,
-       int        column,
-       int        row)
+place_span (GtkWidget *child,
+            int        column,
+            int        row,
+            int        row_span)
 {
   GtkLayoutManager *manager = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
   GtkGridLayoutChild *layout_child =
@@ -1672,6 +1730,15 @@ place (GtkWidget *child,
 
   gtk_grid_layout_child_set_column (layout_child, column);
   gtk_grid_layout_child_set_row (layout_child, row);
+  gtk_grid_layout_child_set_row_span (layout_child, row_span);
+}
+
+static void
+place (GtkWidget *child,
+       int        column,
+       int        row)
+{
+  place_span (child, column, row, 1);
 }
 
 static void
@@ -1688,9 +1755,14 @@ set_layout (LcCameraPage *self,
   /* Wide: the picture with its timelines under it, the reading and what
    * to do with it in a column beside. Narrow: all under the picture.
    */
-  place (self->preview_overlay, 0, 0);
-  place (self->status_box, wide ? 1 : 0, wide ? 0 : 1);
-  place (self->lights_box, 0, wide ? 1 : 2);
+  /* "Which device is it?" goes above the picture (row 0, empty when it
+   * is not asked: empty rows take no room). */
+  place (self->preview_overlay, 0, 1);
+  if (wide)
+    place_span (self->status_box, 1, 0, 2);
+  else
+    place (self->status_box, 0, 2);
+  place (self->lights_box, 0, wide ? 2 : 3);
   gtk_widget_set_size_request (self->status_box, wide ? SIDE_WIDTH : -1, -1);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->watch_buttons),
@@ -1788,6 +1860,8 @@ lc_camera_page_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CAMERA_PAGE);
+  /* It was the grid's. */
+  self->device_chooser = NULL;
 
   G_OBJECT_CLASS (lc_camera_page_parent_class)->dispose (object);
 }
@@ -2024,4 +2098,22 @@ lc_camera_page_get_source (LcCameraPage *self)
   g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
 
   return self->source;
+}
+
+/**
+ * lc_camera_page_get_led_prior:
+ * @out_prior: (out): what the detector was last told of the device
+ *
+ * Returns: %TRUE if the source watching now was given a device prior
+ */
+gboolean
+lc_camera_page_get_led_prior (LcCameraPage *self,
+                              LcLedPrior   *out_prior)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), FALSE);
+  g_return_val_if_fail (out_prior != NULL, FALSE);
+
+  *out_prior = self->prior;
+
+  return self->source != NULL && self->prior.n_lights > 0;
 }

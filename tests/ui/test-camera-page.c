@@ -15,7 +15,10 @@
 
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
+#include "lc-device-chooser.h"
 #include "lc-diagnosis-page.h"
+#include "lc-knowledge.h"
+#include "lc-led-prior.h"
 #include "lc-match-page.h"
 #include "lc-test-ui.h"
 #include "lc-timeline-strip.h"
@@ -311,6 +314,11 @@ test_camera_page_burst (Fixture       *fixture,
   lc_window_watch_webcam (fixture->window);
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_CAMERA);
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  {
+    GtkWidget *chooser = lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_DEVICE_CHOOSER);
+
+    g_assert_true (chooser == NULL || !gtk_widget_get_visible (chooser));
+  }
   g_assert_cmpstr (lc_camera_page_get_status (fixture->page), ==, "Looking for a light…");
 
   expected_text = "red:burst:6";
@@ -582,6 +590,75 @@ find_dialog (void)
     }
 
   return NULL;
+}
+
+/* Coming straight in, the page asks which device it is; the answer
+ * reaches the detector, and the reading then goes to that device.
+ */
+static void
+test_camera_page_device_first (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *chooser, *flow_box, *match_page, *mini = NULL;
+  LcVideoSource *source;
+  LcDetection detection;
+  LcLedPrior prior, expected;
+  LcDevice *device;
+
+  g_assert_null (lc_window_get_device_id (fixture->window));
+  lc_window_watch_webcam (fixture->window);
+  chooser = lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_DEVICE_CHOOSER);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_widget_get_mapped (chooser));
+  g_assert_null (lc_device_chooser_get_device_id (LC_DEVICE_CHOOSER (chooser)));
+
+  /* Watching already, without a prior: a first reading comes. */
+  wait_until (fixture, has_unconfirmed_reading);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_false (lc_camera_page_get_led_prior (fixture->page, &prior));
+
+  /* A click on the Mini's drawing. */
+  flow_box = lc_test_find_widget (chooser, GTK_TYPE_FLOW_BOX);
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "lc-device-id"), "mini") == 0)
+      mini = child;
+  g_assert_nonnull (mini);
+  g_signal_emit_by_name (flow_box, "child-activated", mini);
+  g_assert_cmpstr (lc_device_chooser_get_device_id (LC_DEVICE_CHOOSER (chooser)), ==, "mini");
+
+  /* The detector has the Mini's prior, and started its reading again. */
+  device = lc_knowledge_lookup_device (lc_knowledge_get_default (), "mini");
+  lc_led_prior_init_for_device (&expected, device);
+  g_assert_true (lc_camera_page_get_led_prior (fixture->page, &prior));
+  g_assert_cmpuint (prior.n_lights, >, 0);
+  g_assert_cmpmem (&prior, sizeof prior, &expected, sizeof expected);
+  source = lc_camera_page_get_source (fixture->page);
+  lc_video_source_get_detection (source, &detection);
+  g_assert_cmpint (detection.state, ==, LC_DETECTION_LOOKING);
+
+  /* Confirmed, Use This goes straight to the Mini, with no question. */
+  expected_text = "red:burst:6";
+  wait_until (fixture, is_confirmed_as_expected);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL));
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
+  g_assert_cmpstr (lc_window_get_device_id (fixture->window), ==, "mini");
+  match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
+  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
+  {
+    g_autofree char *text = lc_signal_to_string (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)));
+
+    g_assert_cmpstr (text, ==, "red:burst:6");
+  }
+
+  /* Back on the camera with the device known: no question. */
+  lc_window_watch_webcam (fixture->window);
+  g_assert_false (gtk_widget_get_visible (chooser));
+  g_assert_true (lc_camera_page_get_led_prior (fixture->page, &prior));
+  g_assert_cmpmem (&prior, sizeof prior, &expected, sizeof expected);
 }
 
 /* Two lights (a Sync Module: blue on, green blinking): both are read, and
@@ -1069,6 +1146,7 @@ main (int   argc,
   ADD ("burst", "burst6.webm", test_camera_page_burst);
   ADD ("unconfirmed", "burst6.webm", test_camera_page_unconfirmed);
   ADD ("use-unconfirmed", "burst6.webm", test_camera_page_use_unconfirmed);
+  ADD ("device-first", "burst6.webm", test_camera_page_device_first);
   ADD ("two-lights", "two-lights.webm", test_camera_page_two_lights);
   ADD ("missing-test-camera", "/nonexistent/a <b> & “c”.webm", test_camera_page_missing_test_camera);
   ADD ("test-camera-not-video", "@meson.build", test_camera_page_test_camera_not_video);
