@@ -25,6 +25,9 @@
 #define CHOSEN_DRAWING_SIZE 32
 /* The choice scrolls past this height, so the reading stays in view. */
 #define MAX_CHOICE_HEIGHT   220
+/* ...and shows at least a row and a bit of the next, so it is seen to
+ * scroll when squeezed (360 px wide, three a row). */
+#define MIN_CHOICE_HEIGHT   140
 
 struct _LcDeviceChooser
 {
@@ -224,6 +227,7 @@ lc_device_chooser_init (LcDeviceChooser *self)
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), MAX_CHOICE_HEIGHT);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), MIN_CHOICE_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->flow_box));
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_box_append (GTK_BOX (self->box), self->scroller);
