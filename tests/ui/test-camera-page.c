@@ -399,6 +399,31 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
 }
 
+/* The text a person reads on a status page: its labels, as drawn. */
+static char *
+status_page_text (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  find_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_string_append (text, gtk_label_get_text (g_ptr_array_index (labels, i)));
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+visible_view (Fixture *fixture)
+{
+  GtkWidget *stack = lc_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
 /* The mapped button for @action_name on the watching view. */
 static GtkWidget *
 find_mapped_action_button (GtkWidget  *widget,
@@ -557,7 +582,15 @@ test_camera_page_use_unconfirmed (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use", NULL);
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_CAMERA);
 
-  /* ...the secondary action does, and says so downstream. */
+  /* Stopped, the reading is kept, offered as "Use Anyway" only... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.stop", NULL));
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+  lc_test_iterate ();
+  g_assert_null (find_mapped_action_button (visible_view (fixture), "camera.use"));
+  g_assert_nonnull (find_mapped_action_button (visible_view (fixture), "camera.use-unconfirmed"));
+  g_assert_false (shows_percent_sure (visible_view (fixture)));
+
+  /* ...and that secondary action takes it, and says so downstream. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.use-unconfirmed", NULL));
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
   match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
@@ -729,31 +762,6 @@ test_camera_page_two_lights (Fixture       *fixture,
   g_free (text);
   text = lc_signal_to_string (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)));
   g_assert_cmpstr (text, ==, "blue:solid");
-}
-
-/* The text a person reads on a status page: its labels, as drawn. */
-static char *
-status_page_text (GtkWidget *widget)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GString *text = g_string_new (NULL);
-
-  find_widgets (widget, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      g_string_append (text, gtk_label_get_text (g_ptr_array_index (labels, i)));
-      g_string_append_c (text, '\n');
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-visible_view (Fixture *fixture)
-{
-  GtkWidget *stack = lc_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_STACK);
-
-  return gtk_stack_get_visible_child (GTK_STACK (stack));
 }
 
 /* LIGHTCODE_CAMERA names a file that is not there: that is what the page
