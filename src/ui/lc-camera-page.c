@@ -23,9 +23,11 @@
 #include "lc-camera-monitor.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
+#include "lc-device-chooser.h"
 #include "lc-diagnosis.h"
 #include "lc-knowledge.h"
 #include "lc-led-prior.h"
+#include "lc-reading-words.h"
 #include "lc-timeline-strip.h"
 #include "lc-window.h"
 
@@ -84,6 +86,7 @@ struct _LcCameraPage
   GtkPicture       *guide_picture;
   AdwPreferencesGroup *last_reading_group;
   AdwActionRow     *last_reading_row;
+  GtkWidget        *last_reading_button;
   AdwActionRow     *webcam_row;
   AdwComboRow      *camera_row;
   GtkWidget        *watch_grid;
@@ -102,14 +105,17 @@ struct _LcCameraPage
   GtkListBox       *lights_list;
   GtkWidget        *again_button;
   GtkWidget        *use_button;
+  GtkWidget        *use_unconfirmed_button;
   AdwStatusPage    *bad_file_page;
   AdwStatusPage    *failed_page;
 
   /* Owned references */
   GSettings        *settings;
+  LcDeviceChooser  *device_chooser;  /* "Which device is it?"; NULL until needed */
   LcCameraMonitor  *monitor;
   GCancellable     *monitor_cancellable;
   LcVideoSource    *source;
+  LcCamera         *camera;          /* MODE_WEBCAM: the one being watched */
   GFile            *file;            /* MODE_FILE: what to play again */
   GPtrArray        *rows;            /* LightRow, in the order lights were found */
   char             *status;
@@ -128,6 +134,7 @@ struct _LcCameraPage
   int               layout;          /* LAYOUT_*, or -1 before the first allocation */
 
   LcDetection       detection;
+  LcLedPrior        prior;           /* last handed to the source; n_lights 0: none */
   gint64            last_strip_us;
   gint64            last_hint_us;
 
@@ -154,6 +161,7 @@ static void start_source (LcCameraPage  *self,
                           LcVideoSource *source,
                           Mode           mode);
 static void stop_watching (LcCameraPage *self);
+static void update_device_chooser (LcCameraPage *self);
 
 static LcWindow *
 get_window (LcCameraPage *self)
@@ -163,13 +171,13 @@ get_window (LcCameraPage *self)
   return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
 }
 
+/* @text is plain text: toast titles are markup, and file names may hold "&". */
 static void
 add_toast (LcCameraPage *self,
-           const char   *title)
+           const char   *text)
 {
   LcWindow *window = get_window (self);
-  /* Toast titles are markup; file names may hold “&” or “<”. */
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   if (window != NULL)
     lc_window_add_toast (window, adw_toast_new (escaped));
@@ -230,83 +238,6 @@ announce (LcCameraPage *self,
                                   -1);
 }
 
-static char *
-format_confidence (double confidence)
-{
-  /* Translators: how sure the reading is, e.g. "92 % sure" */
-  return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
-}
-
-/* The colors of one light as words inside a sentence: "red", "blue and
- * green"; a light seen only as a bright spot reads as white. */
-static char *
-dup_light_colors (const LcLight *light)
-{
-  if (light->n_colors == 0)
-    return g_strdup (lc_color_get_word (LC_COLOR_WHITE));
-
-  return lc_light_describe_colors (light);
-}
-
-/* A first reading, before it is confirmed: "Blinking red light — counting…". */
-static char *
-describe_provisional (const LcDetectedLed *led)
-{
-  g_autofree char *colors = dup_light_colors (&led->light);
-
-  /* Translators for all of these: %s is one or two color words from the
-   * "color in a sentence" messages ("red", "blue and green"). */
-  switch (led->kind)
-    {
-    case LC_DETECTED_SOLID:
-      return g_strdup_printf (_("Steady %s light — checking…"), colors);
-    case LC_DETECTED_BLINK:
-      return g_strdup_printf (_("Blinking %s light — counting…"), colors);
-    case LC_DETECTED_BURST:
-      return g_strdup_printf (_("Blinking %s light, in groups — counting…"), colors);
-    case LC_DETECTED_FADE:
-      return g_strdup_printf (_("Fading %s light — checking…"), colors);
-    case LC_DETECTED_TOO_FAST:
-      return g_strdup_printf (_("Fast-blinking %s light — checking…"), colors);
-    case LC_DETECTED_NONE:
-    case LC_DETECTED_UNKNOWN:
-    default:
-      return g_strdup_printf (_("Changing %s light — watching…"), colors);
-    }
-}
-
-/* One light on its own, in words, for its row under the preview. */
-static char *
-describe_led (const LcDetectedLed *led)
-{
-  g_autofree char *colors = dup_light_colors (&led->light);
-  LcDetection single = { 0, };
-  LcSignal signal;
-
-  switch (led->kind)
-    {
-    case LC_DETECTED_SOLID:
-    case LC_DETECTED_BLINK:
-    case LC_DETECTED_BURST:
-    case LC_DETECTED_FADE:
-      single.n_leds = 1;
-      single.leds[0] = *led;
-      if (lc_detection_to_signal (&single, &signal))
-        return lc_signal_describe (&signal);
-      break;
-    case LC_DETECTED_TOO_FAST:
-      /* Translators: %s is one or two color words, "red" */
-      return g_strdup_printf (_("Blinking %s light, too fast to count"), colors);
-    case LC_DETECTED_NONE:
-    case LC_DETECTED_UNKNOWN:
-    default:
-      break;
-    }
-
-  /* Translators: %s is a color; the pattern is not known yet */
-  return g_strdup_printf (_("Seen: %s light, pattern not clear yet"), colors);
-}
-
 /* The lowest confidence of the lights the signal is made of. */
 static double
 get_signal_confidence (const LcDetection *detection)
@@ -333,6 +264,17 @@ get_signal_confidence (const LcDetection *detection)
   return any ? confidence : 0.0;
 }
 
+/* The one rule for "confirmed" on this page, for the headline, the rows
+ * and Use This alike. */
+static gboolean
+detection_is_confirmed (const LcDetection *detection)
+{
+  LcSignal signal;
+
+  return detection->state == LC_DETECTION_CONFIRMED &&
+         lc_detection_to_signal (detection, &signal);
+}
+
 static const LcDetectedLed *
 get_main_led (const LcDetection *detection)
 {
@@ -343,32 +285,48 @@ get_main_led (const LcDetection *detection)
   return detection->n_leds > 0 ? &detection->leds[0] : NULL;
 }
 
-/* The last reading, offered on the choice view. */
+/* The last reading, offered on the choice view. One not confirmed is
+ * said to be so, and its button says that using it is a choice.
+ */
 static void
 update_last_reading (LcCameraPage *self)
 {
   g_autofree char *description = NULL;
-  g_autofree char *confidence = NULL;
-  g_autofree char *subtitle = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->have_reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->have_reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use",
+                                 self->have_reading && self->reading_confirmed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
+                                 self->have_reading && !self->reading_confirmed);
 
   if (!self->have_reading)
     return;
 
   description = lc_signal_describe (&self->reading);
-  confidence = format_confidence (self->reading_confidence);
-  if (!self->reading_confirmed)
-    /* Translators: %s is e.g. "60 % sure" */
-    subtitle = g_strdup_printf (_("Not confirmed yet, %s"), confidence);
-  else
-    subtitle = g_steal_pointer (&confidence);
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
-  adw_action_row_set_subtitle (self->last_reading_row, subtitle);
+  if (self->reading_confirmed)
+    {
+      g_autofree char *sure = lc_reading_words_confidence (self->reading_confidence);
+
+      adw_action_row_set_subtitle (self->last_reading_row, sure);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button), "camera.use");
+      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("_Use This"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->last_reading_row,
+                                   _("Not confirmed: the pattern was not seen to repeat"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button),
+                                      "camera.use-unconfirmed");
+      /* Translators: use a reading that was not confirmed */
+      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("Use _Anyway"));
+    }
 }
 
+/* The headline, and whether the reading may be used. The rows under the
+ * preview are worded by the same rule (lc_reading_words_for_row()) from
+ * the same detection, so they always agree with it.
+ */
 static void
 update_status (LcCameraPage *self)
 {
@@ -376,91 +334,86 @@ update_status (LcCameraPage *self)
   const LcDetectedLed *main_led = get_main_led (detection);
   LcSignal signal;
   gboolean have_signal = lc_detection_to_signal (detection, &signal);
+  gboolean confirmed = detection_is_confirmed (detection);
   double confidence = get_signal_confidence (detection);
   g_autofree char *status = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *sure = format_confidence (confidence);
 
   if (have_signal)
     {
       self->have_reading = TRUE;
       self->reading = signal;
       self->reading_confidence = confidence;
-      self->reading_confirmed = detection->state == LC_DETECTION_CONFIRMED;
+      self->reading_confirmed = confirmed;
       self->reading_source = self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
                                                        : LC_SIGNAL_SOURCE_VIDEO;
       update_last_reading (self);
     }
 
-  switch (detection->state)
+  if (confirmed)
     {
-    case LC_DETECTION_CONFIRMED:
-      if (have_signal)
-        {
-          g_autofree char *spoken = NULL;
+      g_autofree char *sure = lc_reading_words_confidence (confidence);
+      g_autofree char *spoken = NULL;
 
-          status = lc_signal_describe (&signal);
-          detail = g_strdup (sure);
-          /* Translators: the confirmed reading and how sure it is */
-          spoken = g_strdup_printf (_("%s. %s."), status, sure);
-          announce (self, spoken);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    case LC_DETECTION_PROVISIONAL:
-      if (self->finished && have_signal)
-        {
-          g_autofree char *words = lc_signal_describe (&signal);
-
-          /* Translators: %s is a light in words, "Red light: six blinks, …" */
-          status = g_strdup_printf (_("Best guess: %s"), words);
-          detail = g_strdup_printf (_("The video ended before the pattern repeated, so this is a best guess (%s)."), sure);
-        }
-      else if (main_led != NULL)
-        {
-          status = describe_provisional (main_led);
-          if (!self->finished)
-            detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
-        }
+      status = lc_signal_describe (&signal);
+      if (self->finished)
+        /* Translators: %s is e.g. "92 % sure" */
+        detail = g_strdup_printf (_("%s. The video has ended."), sure);
       else
-        {
-          status = g_strdup (_("Looking for a light…"));
-        }
-      break;
+        detail = g_strdup (sure);
+      /* Translators: the confirmed reading and how sure it is */
+      spoken = g_strdup_printf (_("%s. %s."), status, sure);
+      announce (self, spoken);
+    }
+  else if (self->finished && have_signal)
+    {
+      g_autofree char *words = lc_signal_describe (&signal);
 
-    case LC_DETECTION_NO_LIGHT:
+      /* Translators: %s is a light in words, "Red light: six blinks, …" */
+      status = g_strdup_printf (_("Best guess: %s"), words);
+      detail = g_strdup (_("The video ended before the pattern repeated, so this is only a best guess."));
+    }
+  else if (self->finished && main_led != NULL)
+    {
+      g_autofree char *colors = lc_reading_words_colors (main_led);
+      guint seconds = lc_detection_get_film_seconds (detection);
+
+      /* Translators: %s is a color */
+      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The video ends too soon. Film the light for at least %u second, then open that video.",
+                                             "The video ends too soon. Film the light for at least %u seconds, then open that video.",
+                                             seconds),
+                                seconds);
+    }
+  else if (main_led != NULL)
+    {
+      /* A light is in view, in its row too: say what it has done so far. */
+      status = lc_reading_words_provisional (main_led);
+      detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
+    }
+  else if (detection->state == LC_DETECTION_NO_LIGHT)
+    {
       status = g_strdup (_("No light found yet"));
       if (self->mode == MODE_WEBCAM)
         detail = g_strdup (_("Aim the webcam at the status light and come closer, so the device fills most of the picture."));
       else
         detail = g_strdup (_("Still watching the video for a light."));
-      break;
-
-    case LC_DETECTION_LOOKING:
-    default:
+    }
+  else
+    {
       status = g_strdup (_("Looking for a light…"));
       if (self->mode == MODE_WEBCAM)
         detail = g_strdup (_("Hold the webcam still, pointed at the status light."));
-      break;
     }
 
-  if (self->finished && !have_signal && main_led != NULL)
+  if (have_signal && !confirmed && !self->finished)
     {
-      g_autofree char *colors = dup_light_colors (&main_led->light);
+      const char *partial = _("If the light will not settle, “Use What You Have So Far” takes this reading as it is, marked as not confirmed.");
+      g_autofree char *more = detail ? g_strdup_printf ("%s\n%s", detail, partial) : g_strdup (partial);
 
-      g_free (status);
       g_free (detail);
-      /* Translators: %s is a color */
-      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
-      detail = g_strdup (_("The video ends too soon. Film the light for at least 15 seconds, then open that video."));
-    }
-
-  if (self->finished && detection->state == LC_DETECTION_CONFIRMED && have_signal)
-    {
-      g_free (detail);
-      /* Translators: %s is e.g. "92 % sure" */
-      detail = g_strdup_printf (_("%s. The video has ended."), sure);
+      detail = g_steal_pointer (&more);
     }
 
   if (detection->n_leds > 1 && !self->finished &&
@@ -482,7 +435,10 @@ update_status (LcCameraPage *self)
     }
 
   set_status (self, status, detail);
-  gtk_widget_set_sensitive (self->use_button, have_signal);
+  /* Only a confirmed reading is offered as the answer; a first one only
+   * through the secondary button, which says what it is. */
+  gtk_widget_set_sensitive (self->use_button, confirmed);
+  gtk_widget_set_visible (self->use_unconfirmed_button, have_signal && !confirmed);
 }
 
 /* Hints about the picture itself */
@@ -689,7 +645,7 @@ update_rows (LcCameraPage *self)
           ordered.leds[ordered.n_leds++] = *led;
           row->x = led->x;
           row->y = led->y;
-          name = describe_led (led);
+          name = lc_reading_words_for_row (led, detection_is_confirmed (detection), self->finished);
           gtk_widget_set_visible (row->check, led->selected);
           break;
         }
@@ -805,17 +761,36 @@ show_failure (LcCameraPage *self,
   if (page != NULL)
     {
       g_autofree char *text = NULL;
-      g_autofree char *escaped = NULL;
 
       if (description != NULL)
-        /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
-        text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), description);
-      /* The description is markup; the reason names the file. */
-      escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
-      adw_status_page_set_description (page, escaped);
+        {
+          /* The description is markup: a file named "a & b" must show as it is. */
+          g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+          /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
+          text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), escaped);
+        }
+      adw_status_page_set_description (page, text);
     }
 
   set_view (self, view);
+}
+
+static void
+show_test_camera_failure (LcCameraPage *self,
+                          const GError *error)
+{
+  const char *path = g_getenv ("LIGHTCODE_CAMERA");
+  g_autofree char *text = NULL;
+
+  if (path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: %s is a file path; LIGHTCODE_CAMERA names a video
+     * that stands in for the webcam. Leave LIGHTCODE_CAMERA as it is. */
+    text = g_strdup_printf (_("The video set as the test camera (LIGHTCODE_CAMERA) does not exist: %s"), path);
+  else
+    text = g_strdup (error->message);
+
+  show_failure (self, LC_CAMERA_VIEW_FAILED, text);
 }
 
 static void
@@ -841,6 +816,16 @@ on_source_error (LcCameraPage  *self,
 
   /* The source has torn its pipeline down already; let it go. */
   stop_watching (self);
+
+  /* A test camera (LIGHTCODE_CAMERA) is a file: "No Webcam Found" would
+   * send the person looking for a webcam. */
+  if (self->mode == MODE_WEBCAM && self->camera != NULL &&
+      lc_camera_get_kind (self->camera) == LC_CAMERA_KIND_FILE &&
+      g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
+    {
+      show_test_camera_failure (self, error);
+      return;
+    }
 
   if (error->domain != LC_VIDEO_SOURCE_ERROR)
     {
@@ -904,6 +889,8 @@ stop_watching (LcCameraPage *self)
       g_clear_object (&self->source);
     }
 
+  memset (&self->prior, 0, sizeof self->prior);
+
   /* The last picture holds on to a buffer of the pipeline: let it go. */
   lc_camera_preview_clear (self->preview);
   hide_starting (self);
@@ -925,6 +912,7 @@ reset_watching_view (LcCameraPage *self,
   gtk_widget_set_visible (self->hint_box, FALSE);
   gtk_widget_set_visible (self->again_button, FALSE);
   gtk_widget_set_sensitive (self->use_button, FALSE);
+  gtk_widget_set_visible (self->use_unconfirmed_button, FALSE);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_label),
                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->use_button),
@@ -935,7 +923,54 @@ reset_watching_view (LcCameraPage *self,
   gtk_spinner_start (self->starting_spinner);
 
   set_status (self, _("Looking for a light…"), NULL);
+  update_device_chooser (self);
   set_view (self, LC_CAMERA_VIEW_WATCHING);
+}
+
+/* The device the light belongs to: chosen on this page, or known to the
+ * window (chosen in the picker before). */
+static const char *
+get_device_id (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+
+  if (self->device_chooser != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->device_chooser)) &&
+      lc_device_chooser_get_device_id (self->device_chooser) != NULL)
+    return lc_device_chooser_get_device_id (self->device_chooser);
+
+  return window != NULL ? lc_window_get_device_id (window) : NULL;
+}
+
+static void apply_device_prior (LcCameraPage *self);
+
+static void
+on_device_chosen (LcCameraPage    *self,
+                  const char      *device_id,
+                  LcDeviceChooser *chooser)
+{
+  /* The detector starts again with what this device can show. */
+  apply_device_prior (self);
+}
+
+/* Coming straight in, the page asks which device it is; coming from a
+ * device's page, it knows. */
+static void
+update_device_chooser (LcCameraPage *self)
+{
+  LcWindow *window = get_window (self);
+  gboolean ask = window != NULL && lc_window_get_device_id (window) == NULL;
+
+  if (ask && self->device_chooser == NULL)
+    {
+      self->device_chooser = LC_DEVICE_CHOOSER (lc_device_chooser_new ());
+      g_signal_connect_object (self->device_chooser, "device-chosen",
+                               G_CALLBACK (on_device_chosen), self, G_CONNECT_SWAPPED);
+      gtk_grid_attach (GTK_GRID (self->watch_grid), GTK_WIDGET (self->device_chooser), 0, 0, 1, 1);
+    }
+
+  if (self->device_chooser != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->device_chooser), ask);
 }
 
 /* When the device is known, the detector is told what its lights can do:
@@ -944,8 +979,7 @@ reset_watching_view (LcCameraPage *self,
 static void
 apply_device_prior (LcCameraPage *self)
 {
-  LcWindow *window = get_window (self);
-  const char *device_id = window != NULL ? lc_window_get_device_id (window) : NULL;
+  const char *device_id = get_device_id (self);
   LcDevice *device = NULL;
   LcLedPrior prior;
 
@@ -955,11 +989,13 @@ apply_device_prior (LcCameraPage *self)
     device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
   if (device == NULL)
     {
+      memset (&self->prior, 0, sizeof self->prior);
       lc_video_source_set_led_prior (self->source, NULL);
       return;
     }
 
   lc_led_prior_init_for_device (&prior, device);
+  self->prior = prior;
   lc_video_source_set_led_prior (self->source, &prior);
 }
 
@@ -1042,6 +1078,7 @@ start_picked_camera (LcCameraPage *self)
     }
 
   g_settings_set_string (self->settings, "last-camera", lc_camera_get_id (camera));
+  g_set_object (&self->camera, camera);
   gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
 
   source = lc_video_source_new_for_camera (camera);
@@ -1065,12 +1102,10 @@ update_camera_rows (LcCameraPage *self)
     {
       g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
 
-      {
-        /* Row subtitles are markup; a camera can be named anything. */
-        g_autofree char *name = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
+      /* Subtitles are markup; a camera's name is not. */
+      g_autofree char *escaped = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
 
-        adw_action_row_set_subtitle (self->webcam_row, name);
-      }
+      adw_action_row_set_subtitle (self->webcam_row, escaped);
     }
   else if (n > 1)
     {
@@ -1382,8 +1417,11 @@ describe_action (GtkWidget  *widget,
   if (window == NULL)
     return;
 
-  lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
-                                                                        : LC_PAGE_DEVICES);
+  if (get_device_id (self) != NULL && lc_window_get_device_id (window) == NULL)
+    lc_window_open_device (window, get_device_id (self), NULL);
+  else
+    lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
+                                                                          : LC_PAGE_DEVICES);
 }
 
 /* Hand-off: the reading goes to the match page of the device */
@@ -1401,6 +1439,8 @@ hand_off (LcCameraPage *self,
   text = lc_signal_to_string (&self->reading);
   lc_window_open_device (window, device_id, text);
   lc_window_set_signal_source (window, self->reading_source, self->reading_confidence);
+  /* Taken before it repeated: the pages after this one can tell. */
+  lc_window_set_signal_confirmed (window, self->reading_confirmed);
 }
 
 static void
@@ -1473,8 +1513,11 @@ use_action (GtkWidget  *widget,
 
   if (window == NULL || !self->have_reading)
     return;
+  /* Use This takes a confirmed reading only; the other one, the rest. */
+  if (self->reading_confirmed != g_str_equal (action_name, "camera.use"))
+    return;
 
-  device_id = lc_window_get_device_id (window);
+  device_id = get_device_id (self);
   if (device_id != NULL)
     hand_off (self, device_id);
   else
@@ -1676,9 +1719,10 @@ lc_camera_page_unmap (GtkWidget *widget)
 /* Layout */
 
 static void
-place (GtkWidget *child,
-       int        column,
-       int        row)
+place_span (GtkWidget *child,
+            int        column,
+            int        row,
+            int        row_span)
 {
   GtkLayoutManager *manager = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
   GtkGridLayoutChild *layout_child =
@@ -1686,6 +1730,15 @@ place (GtkWidget *child,
 
   gtk_grid_layout_child_set_column (layout_child, column);
   gtk_grid_layout_child_set_row (layout_child, row);
+  gtk_grid_layout_child_set_row_span (layout_child, row_span);
+}
+
+static void
+place (GtkWidget *child,
+       int        column,
+       int        row)
+{
+  place_span (child, column, row, 1);
 }
 
 static void
@@ -1702,9 +1755,14 @@ set_layout (LcCameraPage *self,
   /* Wide: the picture with its timelines under it, the reading and what
    * to do with it in a column beside. Narrow: all under the picture.
    */
-  place (self->preview_overlay, 0, 0);
-  place (self->status_box, wide ? 1 : 0, wide ? 0 : 1);
-  place (self->lights_box, 0, wide ? 1 : 2);
+  /* "Which device is it?" goes above the picture (row 0, empty when it
+   * is not asked: empty rows take no room). */
+  place (self->preview_overlay, 0, 1);
+  if (wide)
+    place_span (self->status_box, 1, 0, 2);
+  else
+    place (self->status_box, 0, 2);
+  place (self->lights_box, 0, wide ? 2 : 3);
   gtk_widget_set_size_request (self->status_box, wide ? SIDE_WIDTH : -1, -1);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->watch_buttons),
@@ -1802,6 +1860,8 @@ lc_camera_page_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CAMERA_PAGE);
+  /* It was the grid's. */
+  self->device_chooser = NULL;
 
   G_OBJECT_CLASS (lc_camera_page_parent_class)->dispose (object);
 }
@@ -1812,6 +1872,7 @@ lc_camera_page_finalize (GObject *object)
   LcCameraPage *self = LC_CAMERA_PAGE (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->camera);
   g_clear_object (&self->file);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->status, g_free);
@@ -1851,6 +1912,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_grid);
@@ -1869,6 +1931,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_list);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, again_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_button);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_unconfirmed_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, on_light_activated);
@@ -1880,6 +1943,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_install_action (widget_class, "camera.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "camera.again", NULL, again_action);
   gtk_widget_class_install_action (widget_class, "camera.use", NULL, use_action);
+  gtk_widget_class_install_action (widget_class, "camera.use-unconfirmed", NULL, use_action);
   gtk_widget_class_install_action (widget_class, "camera.describe", NULL, describe_action);
 }
 
@@ -1894,6 +1958,7 @@ lc_camera_page_init (LcCameraPage *self)
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed", FALSE);
   hide_starting (self);
 }
 
@@ -2033,4 +2098,22 @@ lc_camera_page_get_source (LcCameraPage *self)
   g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), NULL);
 
   return self->source;
+}
+
+/**
+ * lc_camera_page_get_led_prior:
+ * @out_prior: (out): what the detector was last told of the device
+ *
+ * Returns: %TRUE if the source watching now was given a device prior
+ */
+gboolean
+lc_camera_page_get_led_prior (LcCameraPage *self,
+                              LcLedPrior   *out_prior)
+{
+  g_return_val_if_fail (LC_IS_CAMERA_PAGE (self), FALSE);
+  g_return_val_if_fail (out_prior != NULL, FALSE);
+
+  *out_prior = self->prior;
+
+  return self->source != NULL && self->prior.n_lights > 0;
 }

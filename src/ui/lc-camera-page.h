@@ -58,5 +58,7 @@ gboolean       lc_camera_page_get_reading   (LcCameraPage *self,
 
 /* The source being watched, or NULL (for tests). */
 LcVideoSource *lc_camera_page_get_source    (LcCameraPage *self);
+gboolean       lc_camera_page_get_led_prior (LcCameraPage *self,
+                                             LcLedPrior   *out_prior);
 
 G_END_DECLS

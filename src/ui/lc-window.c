@@ -43,6 +43,7 @@ struct _LcWindow
   /* How the signal on the match page was read (set by the camera page) */
   LcSignalSource        signal_source;
   double                signal_confidence;
+  gboolean              signal_confirmed;
   LcSignal              source_signal;
 };
 
@@ -474,10 +475,50 @@ lc_window_set_signal_source (LcWindow       *self,
   signal = lc_match_page_get_signal (MATCH_PAGE (self));
   self->signal_source = source;
   self->signal_confidence = CLAMP (confidence, 0.0, 1.0);
+  self->signal_confirmed = TRUE;
   if (signal != NULL)
     self->source_signal = *signal;
   else
     lc_signal_init_off (&self->source_signal);
+}
+
+/**
+ * lc_window_set_signal_confirmed:
+ * @confirmed: whether the reading set with lc_window_set_signal_source()
+ *   was confirmed (its pattern repeated)
+ *
+ * A reading taken with "Use What You Have So Far" is not confirmed; the
+ * pages after the camera page can ask with lc_window_get_signal_confirmed().
+ */
+void
+lc_window_set_signal_confirmed (LcWindow *self,
+                                gboolean  confirmed)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  self->signal_confirmed = !!confirmed;
+}
+
+/**
+ * lc_window_get_signal_confirmed:
+ *
+ * Returns: %FALSE while the match page still shows a camera or video
+ *   reading that was not confirmed; %TRUE for a confirmed one, or a signal
+ *   the person chose by eye
+ */
+gboolean
+lc_window_get_signal_confirmed (LcWindow *self)
+{
+  const LcSignal *signal;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), TRUE);
+
+  if (self->signal_source == LC_SIGNAL_SOURCE_EYE || self->signal_confirmed)
+    return TRUE;
+
+  signal = self->match_page != NULL ? lc_match_page_get_signal (self->match_page) : NULL;
+
+  return signal == NULL || !lc_signal_equal (signal, &self->source_signal);
 }
 
 /**

@@ -46,6 +46,9 @@ const char *lc_window_get_device_id    (LcWindow      *self);
 void        lc_window_set_signal_source (LcWindow       *self,
                                          LcSignalSource  source,
                                          double          confidence);
+void        lc_window_set_signal_confirmed (LcWindow    *self,
+                                            gboolean     confirmed);
+gboolean    lc_window_get_signal_confirmed (LcWindow    *self);
 void        lc_window_show_diagnosis   (LcWindow       *self,
                                         LcDevice       *device,
                                         const LcSignal *signal,

@@ -231,8 +231,9 @@ _lc_camera_new_for_file (GFile *file)
   self->kind = LC_CAMERA_KIND_FILE;
   self->file = g_object_ref (file);
   self->id = g_strdup (uri);
-  /* Translators: a video file standing in for a webcam (for testing). */
-  self->display_name = g_strdup_printf (_("Video “%s” (test camera)"), basename);
+  /* Translators: a video file standing in for a webcam (for testing);
+   * %s is its file name. No quotes: error messages quote this name. */
+  self->display_name = g_strdup_printf (_("%s (test camera)"), basename);
 
   return self;
 }

@@ -12,7 +12,9 @@
  * States: "choose" (the start of the page), "watching" (a clip played as
  * the webcam until its reading is confirmed, caught with the light lit),
  * "no-camera" (the webcam asked for, none there), "file" (the clip opened
- * as a video filmed with a phone, caught like "watching").
+ * as a video filmed with a phone, caught like "watching"), "provisional"
+ * (watching, caught before the reading is confirmed), "missing" (the test
+ * camera's file is not there; its name has markup characters).
  */
 
 #include "config.h"
@@ -35,7 +37,7 @@ static gboolean dark = FALSE;
 
 static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, "PNG file to write", "FILE" },
-  { "state", 's', 0, G_OPTION_ARG_STRING, &state, "choose, watching, file or no-camera", "STATE" },
+  { "state", 's', 0, G_OPTION_ARG_STRING, &state, "choose, watching, provisional, file, missing or no-camera", "STATE" },
   { "clip", 'c', 0, G_OPTION_ARG_FILENAME, &clip, "Clip to play as the webcam (watching), or opened as a video (file)", "FILE" },
   { "device", 'd', 0, G_OPTION_ARG_STRING, &device, "Device chosen before", "ID" },
   { "signal", 0, 0, G_OPTION_ARG_STRING, &signal_text, "Wait for this reading (watching)", "SIGNAL" },
@@ -89,6 +91,10 @@ ready_to_shoot (LcCameraPage *page)
   LcDetection detection;
   guint n_runs = 0;
 
+  if (g_strcmp0 (state, "missing") == 0)
+    return g_strcmp0 (lc_camera_page_get_view (page), LC_CAMERA_VIEW_FAILED) == 0;
+  if (g_strcmp0 (state, "provisional") == 0)
+    return source != NULL && lc_camera_page_get_reading (page, NULL, NULL, &confirmed) && !confirmed;
   if (g_strcmp0 (state, "watching") != 0 && g_strcmp0 (state, "file") != 0)
     return g_strcmp0 (lc_camera_page_get_view (page), state) == 0;
 
@@ -160,8 +166,10 @@ main (int   argc,
       return 2;
     }
 
-  if (g_str_equal (state, "watching"))
+  if (g_str_equal (state, "watching") || g_str_equal (state, "provisional"))
     g_setenv ("LIGHTCODE_CAMERA", clip ? clip : "", TRUE);
+  else if (g_str_equal (state, "missing"))
+    g_setenv ("LIGHTCODE_CAMERA", "/nonexistent/<b>light & co.webm", TRUE);
   else if (g_str_equal (state, "no-camera"))
     g_setenv ("LIGHTCODE_CAMERA", "/nonexistent/camera.webm", TRUE);
 
@@ -210,8 +218,9 @@ main (int   argc,
    * only lit for a moment, so watching is caught at once. A tick keeps
    * the loop turning while nothing else happens.
    */
+  page = LC_CAMERA_PAGE (lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_CAMERA_PAGE));
   g_timeout_add (50, keep_going, NULL);
-  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "choose") || g_str_equal (state, "no-camera") ? 40 : 0))
+  while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "choose") || g_str_equal (state, "no-camera") || g_str_equal (state, "missing") ? 40 : 0))
     {
       g_main_context_iteration (NULL, TRUE);
       if (!ready_to_shoot (page))
