@@ -1068,6 +1068,15 @@ lc_diagnosis_get_source_confidence (LcDiagnosis *self)
   return self->source_confidence;
 }
 
+gboolean
+lc_diagnosis_is_source_confirmed (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), TRUE);
+
+  return self->source == LC_SIGNAL_SOURCE_EYE ||
+         self->source_confidence >= LC_READING_CONFIRMED_CONFIDENCE;
+}
+
 /* JSON */
 
 /* Three decimals are plenty for a person and keep the output readable. */

@@ -107,6 +107,16 @@ void              lc_diagnosis_set_source             (LcDiagnosis     *self,
 LcSignalSource    lc_diagnosis_get_source             (LcDiagnosis     *self);
 double            lc_diagnosis_get_source_confidence  (LcDiagnosis     *self);
 
+/* A camera or video reading is confirmed (its pattern was seen to repeat)
+ * exactly when its confidence is at least this: the detector's one rule
+ * (confidence_for() in src/vision/lc-led-detector.c) puts every confirmed
+ * reading at or above it and every other below.
+ */
+#define LC_READING_CONFIRMED_CONFIDENCE 0.5
+
+/* TRUE for a person's own reading and a confirmed camera or video one. */
+gboolean          lc_diagnosis_is_source_confirmed    (LcDiagnosis     *self);
+
 /* The `diagnose --json` object (DESIGN.md): device, signal, context,
  * is_normal, known_signal, matched_exactly, other_likelihood, causes […],
  * and disagreement when sources disagree. Also used by `analyze --device`.

@@ -26,6 +26,13 @@ describe_identification (LcDiagnosis *diagnosis)
 {
   int confidence = lc_likelihood_to_percent (lc_diagnosis_get_source_confidence (diagnosis));
 
+  if (!lc_diagnosis_is_source_confirmed (diagnosis))
+    return g_strdup (lc_diagnosis_get_source (diagnosis) == LC_SIGNAL_SOURCE_CAMERA
+                       /* TRANSLATORS: how the light was identified, in the support summary */
+                       ? _("watched by the webcam, not confirmed (the pattern was not seen to repeat)")
+                       /* TRANSLATORS: how the light was identified, in the support summary */
+                       : _("read from a video, not confirmed (the pattern was not seen to repeat)"));
+
   switch (lc_diagnosis_get_source (diagnosis))
     {
     case LC_SIGNAL_SOURCE_CAMERA:

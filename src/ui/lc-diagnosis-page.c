@@ -346,6 +346,13 @@ describe_source (LcDiagnosis *diagnosis)
 {
   double confidence = lc_diagnosis_get_source_confidence (diagnosis);
   int percent = (int) round (CLAMP (confidence, 0.0, 1.0) * 100.0);
+  gboolean confirmed = lc_diagnosis_is_source_confirmed (diagnosis);
+
+  /* Taken before the pattern repeated: no figure, and say so. */
+  if (!confirmed && lc_diagnosis_get_source (diagnosis) == LC_SIGNAL_SOURCE_CAMERA)
+    return g_strdup (_("Read by your camera, not confirmed: compare it with the light"));
+  if (!confirmed)
+    return g_strdup (_("Read from your video, not confirmed: compare it with the light"));
 
   switch (lc_diagnosis_get_source (diagnosis))
     {

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lc-diagnosis.h"
+#include "lc-support-summary.h"
 
 static LcKnowledge *knowledge;
 static LcKnowledge *fixture; /* tests/core/diagnosis-fixture: made-up data */
@@ -453,8 +454,24 @@ test_source (void)
   g_assert_cmpuint (source_notified, ==, 1);
   g_assert_cmpuint (confidence_notified, ==, 1);
 
+  g_assert_true (lc_diagnosis_is_source_confirmed (diagnosis));
+
+  /* Taken before the pattern repeated: below the one rule's line, and the
+   * summary says it was not confirmed instead of giving a figure.
+   */
+  {
+    g_autofree char *summary = NULL;
+
+    lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.3);
+    g_assert_false (lc_diagnosis_is_source_confirmed (diagnosis));
+    summary = lc_support_summary_for_diagnosis (diagnosis, NULL);
+    g_assert_nonnull (strstr (summary, "watched by the webcam, not confirmed"));
+    g_assert_null (strstr (summary, "30 %"));
+  }
+
   /* By eye there is no confidence figure. */
   lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_EYE, 0.3);
+  g_assert_true (lc_diagnosis_is_source_confirmed (diagnosis));
   g_assert_cmpfloat (lc_diagnosis_get_source_confidence (diagnosis), ==, 1.0);
   g_assert_cmpuint (source_notified, ==, 2);
   g_assert_cmpstr (lc_signal_source_to_string (LC_SIGNAL_SOURCE_VIDEO), ==, "video");
