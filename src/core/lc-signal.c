@@ -1243,6 +1243,27 @@ lc_color_get_word (LcColor color)
     }
 }
 
+gboolean
+lc_light_has_same_colors (const LcLight *a,
+                          const LcLight *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a->n_colors != b->n_colors)
+    return FALSE;
+  for (guint i = 0; i < a->n_colors; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->n_colors; j++)
+        found |= a->colors[i] == b->colors[j];
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * lc_light_describe_colors:
  *

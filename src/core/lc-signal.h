@@ -127,6 +127,9 @@ void     lc_light_set_rate       (LcLight       *light,
                                   gboolean       rate_explicit);
 double   lc_light_get_period     (const LcLight *light); /* seconds of one repeat */
 char    *lc_light_describe_colors (const LcLight *light); /* "blue and green" */
+/* The same colours, in any order (an alternation read from either end). */
+gboolean lc_light_has_same_colors (const LcLight *a,
+                                   const LcLight *b);
 gboolean lc_light_state_at       (const LcLight *light,
                                   double         t_seconds,
                                   LcColor       *out_color,

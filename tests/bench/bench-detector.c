@@ -321,24 +321,6 @@ expected_kind (LcKind kind)
     }
 }
 
-static gboolean
-same_colors (const LcLight *a,
-             const LcLight *b)
-{
-  if (a->n_colors != b->n_colors)
-    return FALSE;
-  for (guint i = 0; i < a->n_colors; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < b->n_colors; j++)
-        found |= a->colors[i] == b->colors[j];
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 describe_detection (const LcDetection *d)
 {
@@ -368,7 +350,7 @@ judge_light (const Sequence      *seq,
 {
   LcDetectedKind want = too_fast ? LC_DETECTED_TOO_FAST : expected_kind (truth->kind);
 
-  o->color_ok &= same_colors (truth, &led->light);
+  o->color_ok &= lc_light_has_same_colors (truth, &led->light);
   o->kind_ok &= led->kind == want;
   if (truth->kind == LC_KIND_BURST)
     o->count_ok &= led->light.count == truth->count;
@@ -535,7 +517,7 @@ run_sequence (const Sequence *seq,
   else if (d.n_leds != p->signal.n_lights)
     {
       o->kind_ok = FALSE;
-      o->color_ok = d.n_leds > 0 && same_colors (&p->signal.lights[0], &d.leds[0].light);
+      o->color_ok = d.n_leds > 0 && lc_light_has_same_colors (&p->signal.lights[0], &d.leds[0].light);
       o->count_ok = FALSE;
     }
   else

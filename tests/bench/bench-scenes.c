@@ -242,30 +242,12 @@ static const char *dump_dir;
 static gboolean show_tracks;
 static int only_index = -1;
 
-static gboolean
-same_colors (const LcLight *a,
-             const LcLight *b)
-{
-  if (a->n_colors != b->n_colors)
-    return FALSE;
-  for (guint i = 0; i < a->n_colors; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < b->n_colors; j++)
-        found |= a->colors[i] == b->colors[j];
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* One truth light against one read light: colour, kind, count, rate. */
 static gboolean
 light_matches (const LcLight *truth,
                const LcLight *read)
 {
-  if (!same_colors (truth, read) || truth->kind != read->kind)
+  if (!lc_light_has_same_colors (truth, read) || truth->kind != read->kind)
     return FALSE;
   if (truth->kind == LC_KIND_BURST && truth->count != read->count)
     return FALSE;

@@ -859,6 +859,20 @@ test_boxed_and_equal (void)
   g_assert_false (lc_signal_equal (&signal, &other));
 }
 
+/* Colours compare as a set: "blue/green" read from either end. */
+static void
+test_same_colors (void)
+{
+  LcSignal a, b, c;
+
+  g_assert_true (lc_signal_parse ("blue/green:blink", &a, NULL));
+  g_assert_true (lc_signal_parse ("green/blue:blink", &b, NULL));
+  g_assert_true (lc_signal_parse ("green:blink", &c, NULL));
+  g_assert_true (lc_light_has_same_colors (&a.lights[0], &b.lights[0]));
+  g_assert_false (lc_light_has_same_colors (&a.lights[0], &c.lights[0]));
+  g_assert_false (lc_light_has_same_colors (&c.lights[0], &a.lights[0]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +898,8 @@ main (int   argc,
   g_test_add_func ("/core/signal/describe", test_describe);
   g_test_add_func ("/core/signal/colors", test_colors_and_kinds);
   g_test_add_func ("/core/signal/boxed", test_boxed_and_equal);
+
+  g_test_add_func ("/core/signal/same-colors", test_same_colors);
 
   return g_test_run ();
 }

@@ -230,24 +230,6 @@ seconds_for (const LcSynthParams *params)
   return CLAMP (3.5 * pattern_period (&params->signal) + 1.5, 5.0, 22.0);
 }
 
-static gboolean
-same_colors (const LcLight *a,
-             const LcLight *b)
-{
-  if (a->n_colors != b->n_colors)
-    return FALSE;
-  for (guint i = 0; i < a->n_colors; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < b->n_colors; j++)
-        found |= a->colors[i] == b->colors[j];
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static LcDetectedKind
 detected_kind_for (LcKind kind)
 {
@@ -299,7 +281,7 @@ assert_matches_truth (const Result *r,
       /* Lights are matched by kind and colour (the order is by strength). */
       for (guint j = 0; j < d->n_leds && led == NULL; j++)
         {
-          if (d->leds[j].kind == detected_kind_for (truth->kind) && same_colors (truth, &d->leds[j].light))
+          if (d->leds[j].kind == detected_kind_for (truth->kind) && lc_light_has_same_colors (truth, &d->leds[j].light))
             led = &d->leds[j];
         }
       g_assert_nonnull (led);
