@@ -365,16 +365,16 @@ describe_cap (LcProvenance *provenance,
     {
     case LC_PROVENANCE_ARTICLE:
       /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
-      return g_strdup_printf (_("This rests on common troubleshooting advice, not on Blink’s own guide, so Lightcode rates it at most %d %%."), percent);
+      return g_strdup_printf (_("This rests on common troubleshooting advice, not on Blink’s own guide, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_COMMUNITY:
       /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
-      return g_strdup_printf (_("This rests on one owner’s report, so Lightcode rates it at most %d %%."), percent);
+      return g_strdup_printf (_("This rests on one owner’s report, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_THIRD_PARTY:
       /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
-      return g_strdup_printf (_("This rests only on third-party repair guides, so Lightcode rates it at most %d %%."), percent);
+      return g_strdup_printf (_("This rests only on third-party repair guides, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_LIGHTCODE:
       /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
-      return g_strdup_printf (_("This is Lightcode’s own reasoning, not a published fact, so Lightcode rates it at most %d %%."), percent);
+      return g_strdup_printf (_("This is Lightcode’s own reasoning, not a published fact, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_OFFICIAL:
     default:
       return NULL;

@@ -250,7 +250,7 @@ static const Certainty certainties[] = {
   { "sync-module-2", "red:solid", "any", "Blink says this light", 1.0, FALSE },
   { "doorbell", "off", "any", "Blink says this light", 1.0, FALSE },
   { "outdoor-4", "red:burst:6", "any", "Owners and guides commonly report", 0.75, TRUE },
-  { "outdoor-4", "red:burst:6", "any", "at most 75 %", 0.75, TRUE },
+  { "outdoor-4", "red:burst:6", "any", "at most 75 %", 0.75, TRUE },
   { "outdoor-4", "red:solid", "after-update", "third-party repair guides", 0.45, TRUE },
   { "mini-2", "red:solid", "any", "A likely explanation", 0.6, TRUE },
   { "outdoor-4", "off", "any", "A likely explanation", 0.6, TRUE },
