@@ -40,8 +40,14 @@ G_BEGIN_DECLS
 #define SOLID_CONFIRMED_S   2.5
 /* A light dark for this long (and longer than its pattern) went off. */
 #define DARK_AFTER_S        3.0
-/* Dark level must be under this fraction of the lit level. */
+/* Dark level must be under this fraction of the lit level … */
 #define DEPTH_RATIO         0.35
+/* … or, for an LED behind a window that stays pale when it is dark (a
+ * frosted window on a dark housing), under this fraction, with the two
+ * levels far apart compared with the dark level's noise.
+ */
+#define SHALLOW_DEPTH_RATIO 0.55
+#define SHALLOW_MIN_SEPARATION 6.0
 /* Faster than this fraction of the frame rate cannot be timed. */
 #define TOO_FAST_FRACTION   0.37
 /* Pixels at or above this are clipped: no colour from them. */
@@ -98,6 +104,11 @@ G_BEGIN_DECLS
  * (r, g over r + g + b) are this far apart.
  */
 #define HUE_SPLIT_MIN       0.09
+/* … and the light stays about as bright in both: the dimmer colour's mean
+ * level at least this fraction of the brighter's. A light that dims as its
+ * hue moves is a blink seen against a pale window, not two colours.
+ */
+#define HUE_STEADY_LEVEL_RATIO 0.6
 /* A halo colour weaker than this saturation is replaced by the colour the
  * light adds between dark and lit (see lc_led_on_off_color()).
  */

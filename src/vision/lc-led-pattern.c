@@ -609,6 +609,8 @@ read_hue_alternation (const Window *w,
   double run_s[MAX_RUNS], sorted[MAX_RUNS];
   guint n_valid = 0, count[2] = { 0, 0 }, n_runs = 0, steady = 0;
   double far = -1.0, med;
+  double sum_level[2] = { 0, 0 }, level[2];
+  guint n_level[2] = { 0, 0 };
   gint64 run_start = -1;
   int current = -1;
   LcColor colors[2];
@@ -706,7 +708,16 @@ read_hue_alternation (const Window *w,
         }
       for (guint c = 0; c < 3; c++)
         sum_rgb[k][c] += w->s[i].rgb[c];
+      sum_level[k] += w->s[i].level;
+      n_level[k]++;
     }
+
+  if (n_level[0] == 0 || n_level[1] == 0)
+    return FALSE;
+  level[0] = sum_level[0] / n_level[0];
+  level[1] = sum_level[1] / n_level[1];
+  if (MIN (level[0], level[1]) < HUE_STEADY_LEVEL_RATIO * MAX (level[0], level[1]))
+    return FALSE;
 
   /* Whole runs only: the first one started before it was seen. */
   if (n_runs < 2)
@@ -740,6 +751,36 @@ read_hue_alternation (const Window *w,
   rd->confirmed = steady >= 4;
 
   return TRUE;
+}
+
+/* Whether the light's hue changes between its dark and lit samples (split
+ * halfway between @lo and @hi): what a pale window does when the LED
+ * behind it comes on, and what auto exposure, which scales a steady light
+ * up and down, does not.
+ */
+static gboolean
+hue_moves_with_level (const Window *w,
+                      double        lo,
+                      double        hi)
+{
+  double mid = 0.5 * (lo + hi), sum[2][2] = { { 0, 0 }, { 0, 0 } };
+  guint n[2] = { 0, 0 };
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double ch[2];
+      guint k = w->s[i].level >= mid;
+
+      if (!w->s[i].has_color || !lc_led_chromaticity (w->s[i].rgb, ch))
+        continue;
+      sum[k][0] += ch[0];
+      sum[k][1] += ch[1];
+      n[k]++;
+    }
+  if (n[0] == 0 || n[1] == 0)
+    return FALSE;
+
+  return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
 }
 
 /* How much a lit light's core varies: (90th - 10th percentile) / 90th.
@@ -784,6 +825,7 @@ lc_led_classify_track (LcLedDetector *self,
   double lo, hi = 0.0, sd_lo, floor_c = lc_led_contrast_floor (self);
   guint n_lo, n_hi;
   double sat = 0.0;
+  gboolean shallow;
 
   lc_led_window_collect (t, now, &w);
   t->binary = FALSE;
@@ -799,13 +841,22 @@ lc_led_classify_track (LcLedDetector *self,
       t->up = lc_led_window_level_at (&w, 0.6);
       t->down = lc_led_window_level_at (&w, 0.4);
 
+      /* A shallow dip is a blink seen through a pale window only when the
+       * hue moves with it (auto exposure dims a steady light without), and
+       * its edges are sharp: glare sliding over a shiny housing swells and
+       * dims as smoothly as a fade, so a shallow light is never one.
+       */
+      shallow = lo > DEPTH_RATIO * hi;
       if (hi >= floor_c && n_lo >= 1 && n_hi >= 1 &&
-          lo <= DEPTH_RATIO * hi && hi - lo >= MAX (floor_c, 3.0 * sd_lo))
+          (!shallow ||
+           (lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0) &&
+            hue_moves_with_level (&w, lo, hi))) &&
+          hi - lo >= MAX (floor_c, 3.0 * sd_lo))
         {
           t->binary = TRUE;
           t->level = hi - MAX (lo, 0.0);
 
-          if (!read_fade (self, &w, &rd))
+          if (shallow || !read_fade (self, &w, &rd))
             {
               lc_led_find_edges (&w);
               lc_led_drop_glitches (&w);

@@ -32,6 +32,7 @@ typedef struct
   double alt_rgb[3];    /* with alternate: the colour every other period */
   gboolean alternate;   /* changes colour instead of going dark */
   gboolean flat;        /* a flat patch with hard edges (a box, a label) */
+  double window;        /* a milky window over it, this bright (0..255) when dark */
 } Spot;
 
 typedef struct
@@ -82,6 +83,11 @@ paint (const Scene *scene,
               const Spot *s = &scene->spots[i];
               const double *rgb;
               double d = hypot (x + 0.5 - s->x, y + 0.5 - s->y);
+
+              /* The window: a pale disc whether the LED is lit or not. */
+              if (s->window > 0.0 && d <= 1.6 * s->radius)
+                for (guint c = 0; c < 3; c++)
+                  v[c] = s->window;
 
               if (!spot_state (s, t, &rgb))
                 continue;
@@ -222,6 +228,34 @@ test_hue_alternation (void)
   run_scene (&scene, NULL, 9.0, &d);
   assert_reads (&d, "green/blue:blink", TRUE);
   g_assert_cmpfloat (fabs (d.leds[0].light.rate_hz - 1.0), <, 0.05);
+}
+
+/* A blue LED blinking behind a frosted window on a dark housing: the
+ * window stays pale while the LED is dark, so the dark level is half the
+ * lit one, and the hue swings from the window's grey to blue. That is a
+ * blink, not a light taking turns between white and blue.
+ */
+static void
+test_frosted_window (void)
+{
+  Scene scene = { .bg = { 20, 20, 22 } };
+  Spot *s = &scene.spots[scene.n_spots++];
+  LcDetection d;
+
+  *s = red_led;
+  s->x = 150;
+  s->y = 100;
+  s->radius = 5.0;
+  s->rate_hz = 1.5;
+  s->rgb[0] = 0.1, s->rgb[1] = 0.3, s->rgb[2] = 1.0;
+  s->core = 0.3;
+  s->gain = 110.0;
+  s->window = 95.0;
+
+  run_scene (&scene, NULL, 6.0, &d);
+  assert_reads (&d, "blue:blink", TRUE);
+  g_assert_cmpuint (d.n_leds, ==, 1);
+  g_assert_cmpfloat (fabs (d.leds[0].light.rate_hz - 1.5), <, 0.075);
 }
 
 /* Glare on metal: a steady white spot is not a status light. */
@@ -378,6 +412,7 @@ main (int   argc,
 
   g_test_add_func ("/vision/detector/real/glow-fragments", test_glow_fragments);
   g_test_add_func ("/vision/detector/real/hue-alternation", test_hue_alternation);
+  g_test_add_func ("/vision/detector/real/frosted-window", test_frosted_window);
   g_test_add_func ("/vision/detector/real/white-glare", test_white_glare);
   g_test_add_func ("/vision/detector/real/flat-objects", test_flat_objects);
   g_test_add_func ("/vision/detector/real/light-housing", test_light_housing);
