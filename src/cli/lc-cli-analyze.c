@@ -175,6 +175,7 @@ static void
 print_json (const char        *file_arg,
             LcVideoSource     *source,
             const LcDetection *detection,
+            LcReading         *reading,
             const char        *signal_text,
             gboolean           with_diagnosis,
             LcDiagnosis       *diagnosis)
@@ -205,9 +206,12 @@ print_json (const char        *file_arg,
    * would have to be for it to repeat.
    */
   json_builder_set_member_name (builder, "confirmed");
-  json_builder_add_boolean_value (builder, detection->state == LC_DETECTION_CONFIRMED);
+  json_builder_add_boolean_value (builder, lc_reading_is_confirmed (reading));
+  /* The one rule: at least 0.5 exactly when confirmed (lc-reading.h). */
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_add_double_value (builder, round3 (lc_reading_get_confidence (reading)));
   json_builder_set_member_name (builder, "film_seconds");
-  if (detection->state == LC_DETECTION_CONFIRMED)
+  if (lc_reading_is_confirmed (reading))
     json_builder_add_null_value (builder);
   else
     json_builder_add_int_value (builder, lc_detection_get_film_seconds (detection));
@@ -246,6 +250,7 @@ describe_position (double x,
 static void
 print_human (LcVideoSource     *source,
              const LcDetection *detection,
+             LcReading         *reading,
              const LcSignal    *signal,
              const char        *signal_text,
              LcDiagnosis       *diagnosis)
@@ -269,8 +274,9 @@ print_human (LcVideoSource     *source,
 
   /* TRANSLATORS: "%d %%" is a percentage, the last %s how sure in words */
   g_string_append_printf (out, _("Confidence: %d %% (%s)"),
-                          (int) lround (CLAMP (led->confidence, 0.0, 1.0) * 100.0),
-                          led->confirmed ? _("the pattern repeated") : _("seen only once, not confirmed"));
+                          (int) lround (lc_reading_get_confidence (reading) * 100.0),
+                          lc_reading_is_confirmed (reading) ? _("the pattern repeated")
+                                                            : _("seen only once, not confirmed"));
   g_string_append_c (out, '\n');
 
   /* TRANSLATORS: the position in words ("top left"), then in percent of the width and height */
@@ -285,7 +291,7 @@ print_human (LcVideoSource     *source,
                           lc_video_source_get_duration (source));
   g_string_append_c (out, '\n');
 
-  if (detection->state != LC_DETECTION_CONFIRMED)
+  if (!lc_reading_is_confirmed (reading))
     {
       guint seconds = lc_detection_get_film_seconds (detection);
 
@@ -343,6 +349,7 @@ lc_cli_analyze (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LcKnowledge) knowledge = NULL;
   g_autoptr(LcDiagnosis) diagnosis = NULL;
+  g_autoptr(LcReading) reading = NULL;
   g_autoptr(LcVideoSource) source = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -427,7 +434,9 @@ lc_cli_analyze (int    argc,
     }
 
   lc_video_source_get_detection (source, &detection);
-  found = lc_detection_to_signal (&detection, &signal);
+  reading = lc_detection_to_reading (&detection, LC_SIGNAL_SOURCE_VIDEO);
+  lc_reading_get_signal (reading, &signal);
+  found = signal.n_lights > 0;
   if (found)
     signal_text = lc_signal_to_string (&signal);
 
@@ -439,13 +448,13 @@ lc_cli_analyze (int    argc,
           lc_cli_error ("%s", error->message);
           return LC_EXIT_BAD_INPUT;
         }
-      lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_VIDEO, detection.leds[0].confidence);
+      lc_diagnosis_set_reading (diagnosis, reading);
     }
 
   if (json)
-    print_json (args[1], source, &detection, signal_text, device != NULL, diagnosis);
+    print_json (args[1], source, &detection, reading, signal_text, device != NULL, diagnosis);
   else if (found)
-    print_human (source, &detection, &signal, signal_text, diagnosis);
+    print_human (source, &detection, reading, &signal, signal_text, diagnosis);
 
   if (!found)
     {

@@ -43,8 +43,7 @@ struct _LcDiagnosis
   double          other_likelihood;
   gboolean        matched_exactly;
 
-  LcSignalSource  source;
-  double          source_confidence;
+  LcReading      *reading;        /* NULL: by eye */
 };
 
 G_DEFINE_FINAL_TYPE (LcDiagnosis, lc_diagnosis, G_TYPE_OBJECT)
@@ -67,48 +66,13 @@ enum {
   PROP_KNOWN_SIGNAL,
   PROP_SOURCES_DISAGREE,
   PROP_DISAGREEMENT_NOTE,
+  PROP_READING,
   PROP_SOURCE,
   PROP_SOURCE_CONFIDENCE,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
-
-GType
-lc_signal_source_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_SIGNAL_SOURCE_EYE, "LC_SIGNAL_SOURCE_EYE", "eye" },
-        { LC_SIGNAL_SOURCE_CAMERA, "LC_SIGNAL_SOURCE_CAMERA", "camera" },
-        { LC_SIGNAL_SOURCE_VIDEO, "LC_SIGNAL_SOURCE_VIDEO", "video" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static (g_intern_static_string ("LcSignalSource"), values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-const char *
-lc_signal_source_to_string (LcSignalSource source)
-{
-  switch (source)
-    {
-    case LC_SIGNAL_SOURCE_CAMERA:
-      return "camera";
-    case LC_SIGNAL_SOURCE_VIDEO:
-      return "video";
-    case LC_SIGNAL_SOURCE_EYE:
-    default:
-      return "eye";
-    }
-}
 
 const char *
 lc_likelihood_to_words (double likelihood)
@@ -656,6 +620,7 @@ lc_diagnosis_finalize (GObject *object)
   g_clear_object (&self->causes);
   g_clear_pointer (&self->cause_array, g_ptr_array_unref);
   g_clear_object (&self->known_signal);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->signal_text, g_free);
   g_clear_pointer (&self->context_id, g_free);
 
@@ -728,12 +693,16 @@ lc_diagnosis_get_property (GObject    *object,
       g_value_set_string (value, lc_diagnosis_get_disagreement_note (self));
       break;
 
+    case PROP_READING:
+      g_value_set_object (value, self->reading);
+      break;
+
     case PROP_SOURCE:
-      g_value_set_enum (value, self->source);
+      g_value_set_enum (value, lc_diagnosis_get_source (self));
       break;
 
     case PROP_SOURCE_CONFIDENCE:
-      g_value_set_double (value, self->source_confidence);
+      g_value_set_double (value, lc_diagnosis_get_source_confidence (self));
       break;
 
     default:
@@ -751,12 +720,8 @@ lc_diagnosis_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SOURCE:
-      lc_diagnosis_set_source (self, g_value_get_enum (value), self->source_confidence);
-      break;
-
-    case PROP_SOURCE_CONFIDENCE:
-      lc_diagnosis_set_source (self, self->source, g_value_get_double (value));
+    case PROP_READING:
+      lc_diagnosis_set_reading (self, g_value_get_object (value));
       break;
 
     default:
@@ -803,10 +768,12 @@ lc_diagnosis_class_init (LcDiagnosisClass *klass)
     g_param_spec_boolean ("sources-disagree", NULL, NULL, FALSE, ro);
   properties [PROP_DISAGREEMENT_NOTE] =
     g_param_spec_string ("disagreement-note", NULL, NULL, NULL, ro);
+  properties [PROP_READING] =
+    g_param_spec_object ("reading", NULL, NULL, LC_TYPE_READING, rw);
   properties [PROP_SOURCE] =
-    g_param_spec_enum ("source", NULL, NULL, LC_TYPE_SIGNAL_SOURCE, LC_SIGNAL_SOURCE_EYE, rw);
+    g_param_spec_enum ("source", NULL, NULL, LC_TYPE_SIGNAL_SOURCE, LC_SIGNAL_SOURCE_EYE, ro);
   properties [PROP_SOURCE_CONFIDENCE] =
-    g_param_spec_double ("source-confidence", NULL, NULL, 0.0, 1.0, 1.0, rw);
+    g_param_spec_double ("source-confidence", NULL, NULL, 0.0, 1.0, 1.0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -816,8 +783,6 @@ lc_diagnosis_init (LcDiagnosis *self)
 {
   self->causes = g_list_store_new (LC_TYPE_DIAGNOSIS_CAUSE);
   self->cause_array = g_ptr_array_new_with_free_func (g_object_unref);
-  self->source = LC_SIGNAL_SOURCE_EYE;
-  self->source_confidence = 1.0;
   lc_signal_init_off (&self->signal);
 }
 
@@ -1022,34 +987,45 @@ lc_diagnosis_get_disagreement_provenance (LcDiagnosis *self)
   return lc_known_signal_get_disagreement_provenance (self->known_signal);
 }
 
+/**
+ * lc_diagnosis_set_reading:
+ * @reading: (nullable): how the signal was read; %NULL for by eye
+ */
 void
-lc_diagnosis_set_source (LcDiagnosis    *self,
-                         LcSignalSource  source,
-                         double          confidence)
+lc_diagnosis_set_reading (LcDiagnosis *self,
+                          LcReading   *reading)
 {
-  g_return_if_fail (LC_IS_DIAGNOSIS (self));
-  g_return_if_fail (source <= LC_SIGNAL_SOURCE_VIDEO);
+  LcSignalSource old_source;
+  double old_confidence;
 
-  /* A person's own reading has no confidence figure. */
-  if (source == LC_SIGNAL_SOURCE_EYE)
-    confidence = 1.0;
-  confidence = CLAMP (confidence, 0.0, 1.0);
+  g_return_if_fail (LC_IS_DIAGNOSIS (self));
+  g_return_if_fail (reading == NULL || LC_IS_READING (reading));
+
+  old_source = lc_diagnosis_get_source (self);
+  old_confidence = lc_diagnosis_get_source_confidence (self);
+  if (!g_set_object (&self->reading, reading))
+    return;
 
   g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->source != source)
-    {
-      self->source = source;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE]);
-    }
-
-  if (self->source_confidence != confidence)
-    {
-      self->source_confidence = confidence;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE_CONFIDENCE]);
-    }
-
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READING]);
+  if (old_source != lc_diagnosis_get_source (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE]);
+  if (old_confidence != lc_diagnosis_get_source_confidence (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE_CONFIDENCE]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * lc_diagnosis_get_reading:
+ *
+ * Returns: (transfer none) (nullable): how the signal was read; %NULL by eye
+ */
+LcReading *
+lc_diagnosis_get_reading (LcDiagnosis *self)
+{
+  g_return_val_if_fail (LC_IS_DIAGNOSIS (self), NULL);
+
+  return self->reading;
 }
 
 LcSignalSource
@@ -1057,7 +1033,7 @@ lc_diagnosis_get_source (LcDiagnosis *self)
 {
   g_return_val_if_fail (LC_IS_DIAGNOSIS (self), LC_SIGNAL_SOURCE_EYE);
 
-  return self->source;
+  return self->reading != NULL ? lc_reading_get_source (self->reading) : LC_SIGNAL_SOURCE_EYE;
 }
 
 double
@@ -1065,7 +1041,10 @@ lc_diagnosis_get_source_confidence (LcDiagnosis *self)
 {
   g_return_val_if_fail (LC_IS_DIAGNOSIS (self), 1.0);
 
-  return self->source_confidence;
+  if (self->reading == NULL || lc_reading_get_source (self->reading) == LC_SIGNAL_SOURCE_EYE)
+    return 1.0;
+
+  return lc_reading_get_confidence (self->reading);
 }
 
 gboolean
@@ -1073,8 +1052,8 @@ lc_diagnosis_is_source_confirmed (LcDiagnosis *self)
 {
   g_return_val_if_fail (LC_IS_DIAGNOSIS (self), TRUE);
 
-  return self->source == LC_SIGNAL_SOURCE_EYE ||
-         self->source_confidence >= LC_READING_CONFIRMED_CONFIDENCE;
+  return self->reading == NULL || lc_reading_get_source (self->reading) == LC_SIGNAL_SOURCE_EYE ||
+         lc_reading_is_confirmed (self->reading);
 }
 
 /* JSON */

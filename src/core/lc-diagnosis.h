@@ -11,6 +11,7 @@
 
 #include "lc-diagnosis-cause.h"
 #include "lc-knowledge.h"
+#include "lc-reading.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -22,19 +23,6 @@ typedef enum
 {
   LC_DIAGNOSIS_ERROR_UNKNOWN_CONTEXT,
 } LcDiagnosisError;
-
-/* How the signal was identified. */
-typedef enum
-{
-  LC_SIGNAL_SOURCE_EYE = 0, /* the person matched it in the simulator or typed it */
-  LC_SIGNAL_SOURCE_CAMERA,  /* the webcam watched the light */
-  LC_SIGNAL_SOURCE_VIDEO,   /* read from a video file */
-} LcSignalSource;
-
-#define LC_TYPE_SIGNAL_SOURCE (lc_signal_source_get_type ())
-GType       lc_signal_source_get_type     (void) G_GNUC_CONST;
-/* "eye", "camera", "video" (stable, used in JSON) */
-const char *lc_signal_source_to_string    (LcSignalSource source);
 
 /* Plain words for a likelihood, translated: "very likely" (>= 0.7),
  * "likely" (>= 0.4), "possible" (>= 0.15), "unlikely". Shared by the CLI,
@@ -98,21 +86,16 @@ gboolean          lc_diagnosis_sources_disagree       (LcDiagnosis     *self);
 const char       *lc_diagnosis_get_disagreement_note  (LcDiagnosis     *self);
 LcProvenance     *lc_diagnosis_get_disagreement_provenance (LcDiagnosis *self);
 
-/* How the signal was identified: set by the caller, shown in the support
- * summary. @confidence in [0, 1]; ignored (kept 1) for LC_SIGNAL_SOURCE_EYE.
+/* How the signal was read (a camera, a video, by eye) and how surely: set
+ * by the caller, shown on the page and in the support summary;
+ * %NULL means by eye.
  */
-void              lc_diagnosis_set_source             (LcDiagnosis     *self,
-                                                       LcSignalSource   source,
-                                                       double           confidence);
+void              lc_diagnosis_set_reading            (LcDiagnosis     *self,
+                                                       LcReading       *reading);
+LcReading        *lc_diagnosis_get_reading            (LcDiagnosis     *self);
+/* The reading's source and confidence (by eye: certain). */
 LcSignalSource    lc_diagnosis_get_source             (LcDiagnosis     *self);
 double            lc_diagnosis_get_source_confidence  (LcDiagnosis     *self);
-
-/* A camera or video reading is confirmed (its pattern was seen to repeat)
- * exactly when its confidence is at least this: the detector's one rule
- * (confidence_for() in src/vision/lc-led-detector.c) puts every confirmed
- * reading at or above it and every other below.
- */
-#define LC_READING_CONFIRMED_CONFIDENCE 0.5
 
 /* TRUE for a person's own reading and a confirmed camera or video one. */
 gboolean          lc_diagnosis_is_source_confirmed    (LcDiagnosis     *self);

@@ -138,12 +138,8 @@ struct _LcCameraPage
   gint64            last_strip_us;
   gint64            last_hint_us;
 
-  /* The latest reading, kept when watching stops */
-  gboolean          have_reading;
-  gboolean          reading_confirmed;
-  LcSignal          reading;
-  double            reading_confidence;
-  LcSignalSource    reading_source;
+  /* The latest reading with a light in it, kept when watching stops */
+  LcReading        *reading;
 };
 
 G_DEFINE_FINAL_TYPE (LcCameraPage, lc_camera_page, GTK_TYPE_WIDGET)
@@ -238,41 +234,15 @@ announce (LcCameraPage *self,
                                   -1);
 }
 
-/* The lowest confidence of the lights the signal is made of. */
-static double
-get_signal_confidence (const LcDetection *detection)
-{
-  gboolean any_selected = FALSE;
-  double confidence = 1.0;
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < detection->n_leds; i++)
-    any_selected |= detection->leds[i].selected;
-
-  for (guint i = 0; i < detection->n_leds; i++)
-    {
-      const LcDetectedLed *led = &detection->leds[i];
-
-      if (any_selected && !led->selected)
-        continue;
-      if (led->kind == LC_DETECTED_NONE || led->kind == LC_DETECTED_UNKNOWN)
-        continue;
-      confidence = MIN (confidence, led->confidence);
-      any = TRUE;
-    }
-
-  return any ? confidence : 0.0;
-}
-
 /* The one rule for "confirmed" on this page, for the headline, the rows
- * and Use This alike. */
+ * and Use This alike: the reading's (lc-reading.h).
+ */
 static gboolean
 detection_is_confirmed (const LcDetection *detection)
 {
-  LcSignal signal;
+  g_autoptr(LcReading) reading = lc_detection_to_reading (detection, LC_SIGNAL_SOURCE_CAMERA);
 
-  return detection->state == LC_DETECTION_CONFIRMED &&
-         lc_detection_to_signal (detection, &signal);
+  return lc_reading_is_confirmed (reading);
 }
 
 static const LcDetectedLed *
@@ -293,20 +263,23 @@ update_last_reading (LcCameraPage *self)
 {
   g_autofree char *description = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->have_reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use",
-                                 self->have_reading && self->reading_confirmed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
-                                 self->have_reading && !self->reading_confirmed);
+  gboolean confirmed = self->reading != NULL && lc_reading_is_confirmed (self->reading);
+  LcSignal signal;
 
-  if (!self->have_reading)
+  gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->reading != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->reading != NULL && confirmed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
+                                 self->reading != NULL && !confirmed);
+
+  if (self->reading == NULL)
     return;
 
-  description = lc_signal_describe (&self->reading);
+  lc_reading_get_signal (self->reading, &signal);
+  description = lc_signal_describe (&signal);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
-  if (self->reading_confirmed)
+  if (confirmed)
     {
-      g_autofree char *sure = lc_reading_words_confidence (self->reading_confidence);
+      g_autofree char *sure = lc_reading_words_confidence (lc_reading_get_confidence (self->reading));
 
       adw_action_row_set_subtitle (self->last_reading_row, sure);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button), "camera.use");
@@ -332,21 +305,21 @@ update_status (LcCameraPage *self)
 {
   const LcDetection *detection = &self->detection;
   const LcDetectedLed *main_led = get_main_led (detection);
-  LcSignal signal;
-  gboolean have_signal = lc_detection_to_signal (detection, &signal);
-  gboolean confirmed = detection_is_confirmed (detection);
-  double confidence = get_signal_confidence (detection);
+  g_autoptr(LcReading) reading = lc_detection_to_reading (detection, self->mode == MODE_WEBCAM
+                                                                        ? LC_SIGNAL_SOURCE_CAMERA
+                                                                        : LC_SIGNAL_SOURCE_VIDEO);
+  gboolean confirmed = lc_reading_is_confirmed (reading);
+  double confidence = lc_reading_get_confidence (reading);
   g_autofree char *status = NULL;
   g_autofree char *detail = NULL;
+  gboolean have_signal;
+  LcSignal signal;
 
+  lc_reading_get_signal (reading, &signal);
+  have_signal = signal.n_lights > 0;
   if (have_signal)
     {
-      self->have_reading = TRUE;
-      self->reading = signal;
-      self->reading_confidence = confidence;
-      self->reading_confirmed = confirmed;
-      self->reading_source = self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
-                                                       : LC_SIGNAL_SOURCE_VIDEO;
+      g_set_object (&self->reading, reading);
       update_last_reading (self);
     }
 
@@ -1431,16 +1404,12 @@ hand_off (LcCameraPage *self,
           const char   *device_id)
 {
   LcWindow *window = get_window (self);
-  g_autofree char *text = NULL;
 
-  if (window == NULL || !self->have_reading)
+  if (window == NULL || self->reading == NULL)
     return;
 
-  text = lc_signal_to_string (&self->reading);
-  lc_window_open_device (window, device_id, text);
-  lc_window_set_signal_source (window, self->reading_source, self->reading_confidence);
-  /* Taken before it repeated: the pages after this one can tell. */
-  lc_window_set_signal_confirmed (window, self->reading_confirmed);
+  /* Confirmed or not, the reading says so to the pages after this one. */
+  lc_window_open_reading (window, device_id, self->reading);
 }
 
 static void
@@ -1511,10 +1480,10 @@ use_action (GtkWidget  *widget,
   LcWindow *window = get_window (self);
   const char *device_id;
 
-  if (window == NULL || !self->have_reading)
+  if (window == NULL || self->reading == NULL)
     return;
   /* Use This takes a confirmed reading only; the other one, the rest. */
-  if (self->reading_confirmed != g_str_equal (action_name, "camera.use"))
+  if (lc_reading_is_confirmed (self->reading) != g_str_equal (action_name, "camera.use"))
     return;
 
   device_id = get_device_id (self);
@@ -1858,6 +1827,7 @@ lc_camera_page_dispose (GObject *object)
       lc_camera_monitor_stop (self->monitor);
       g_clear_object (&self->monitor);
     }
+  g_clear_object (&self->reading);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CAMERA_PAGE);
   /* It was the grid's. */
@@ -2079,17 +2049,17 @@ lc_camera_page_get_reading (LcCameraPage *self,
 
   if (out_signal != NULL)
     {
-      if (self->have_reading)
-        *out_signal = self->reading;
+      if (self->reading != NULL)
+        lc_reading_get_signal (self->reading, out_signal);
       else
         lc_signal_init_off (out_signal);
     }
   if (out_confidence != NULL)
-    *out_confidence = self->have_reading ? self->reading_confidence : 0.0;
+    *out_confidence = self->reading != NULL ? lc_reading_get_confidence (self->reading) : 0.0;
   if (out_confirmed != NULL)
-    *out_confirmed = self->have_reading && self->reading_confirmed;
+    *out_confirmed = self->reading != NULL && lc_reading_is_confirmed (self->reading);
 
-  return self->have_reading;
+  return self->reading != NULL;
 }
 
 LcVideoSource *

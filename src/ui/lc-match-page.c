@@ -105,6 +105,7 @@ struct _LcMatchPage
   GPtrArray            *light_buttons;   /* GtkToggleButton, one per device light */
   GPtrArray            *context_buttons; /* GtkToggleButton, "context-id" data */
   char                 *context_id;
+  LcReading            *reading;         /* from a camera or video, until changed by eye */
 
   /* State: one light per device light, composed into the signal. */
   LcDeviceLight         fallback_light;
@@ -395,6 +396,8 @@ compose_signal (LcMatchPage *self)
 
   if (memcmp (&self->signal, &signal, sizeof signal) != 0)
     {
+      /* Changed by eye: the light is the person's reading now. */
+      g_clear_object (&self->reading);
       self->signal = signal;
       update_known_selection (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL]);
@@ -776,10 +779,13 @@ diagnose_action (GtkWidget  *widget,
 {
   LcMatchPage *self = LC_MATCH_PAGE (widget);
   GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
+  g_autoptr(LcReading) reading = NULL;
 
-  if (window != NULL)
-    lc_window_show_diagnosis (LC_WINDOW (window), self->device, &self->signal,
-                              self->context_id);
+  if (window == NULL)
+    return;
+
+  reading = self->reading != NULL ? g_object_ref (self->reading) : lc_reading_new_by_eye (&self->signal);
+  lc_window_show_diagnosis (LC_WINDOW (window), self->device, reading, self->context_id);
 }
 
 /* "The light looks fine, but the app says offline": diagnose the device's
@@ -792,13 +798,15 @@ app_offline_action (GtkWidget  *widget,
 {
   LcMatchPage *self = LC_MATCH_PAGE (widget);
   GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
+  g_autoptr(LcReading) reading = NULL;
   LcSignal normal;
 
   if (window == NULL || self->device == NULL)
     return;
 
   lc_device_get_normal_signal (self->device, &normal);
-  lc_window_show_diagnosis (LC_WINDOW (window), self->device, &normal, "app-offline");
+  reading = lc_reading_new_by_eye (&normal);
+  lc_window_show_diagnosis (LC_WINDOW (window), self->device, reading, "app-offline");
 }
 
 /* Known signals: a small animated simulator and the meaning. */
@@ -1049,6 +1057,7 @@ lc_match_page_dispose (GObject *object)
 
   g_clear_object (&self->known_signals);
   g_clear_object (&self->device);
+  g_clear_object (&self->reading);
 
   G_OBJECT_CLASS (lc_match_page_parent_class)->dispose (object);
 }
@@ -1370,10 +1379,49 @@ lc_match_page_set_signal (LcMatchPage    *self,
   g_return_if_fail (LC_IS_MATCH_PAGE (self));
   g_return_if_fail (signal != NULL);
 
+  /* Set from outside (the command line, a reading's hand-off after this),
+   * the signal is the person's until a reading says otherwise.
+   */
+  g_clear_object (&self->reading);
   self->picked = TRUE;
   decompose_signal (self, signal);
   compose_signal (self);
   sync_controls (self);
+}
+
+/**
+ * lc_match_page_set_reading:
+ * @reading: what a camera or a video read
+ *
+ * Shows @reading's signal, and keeps @reading as the page's reading until
+ * the person changes the light (see lc_match_page_get_reading()).
+ */
+void
+lc_match_page_set_reading (LcMatchPage *self,
+                           LcReading   *reading)
+{
+  LcSignal signal;
+
+  g_return_if_fail (LC_IS_MATCH_PAGE (self));
+  g_return_if_fail (LC_IS_READING (reading));
+
+  lc_reading_get_signal (reading, &signal);
+  lc_match_page_set_signal (self, &signal);
+  g_set_object (&self->reading, reading);
+}
+
+/**
+ * lc_match_page_get_reading:
+ *
+ * Returns: (transfer none) (nullable): the camera or video reading the
+ *   page shows, or %NULL once the person has chosen the light by eye
+ */
+LcReading *
+lc_match_page_get_reading (LcMatchPage *self)
+{
+  g_return_val_if_fail (LC_IS_MATCH_PAGE (self), NULL);
+
+  return self->reading;
 }
 
 const char *

@@ -10,6 +10,7 @@
 
 #include "lc-device.h"
 #include "lc-led-simulator.h"
+#include "lc-reading.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,11 @@ void            lc_match_page_set_device    (LcMatchPage    *self,
 const LcSignal *lc_match_page_get_signal    (LcMatchPage    *self);
 void            lc_match_page_set_signal    (LcMatchPage    *self,
                                              const LcSignal *signal);
+
+/* A reading from a camera or video, kept until the light is changed by eye. */
+void            lc_match_page_set_reading   (LcMatchPage    *self,
+                                             LcReading      *reading);
+LcReading      *lc_match_page_get_reading   (LcMatchPage    *self);
 
 /* A context id ("any", "setup", …); NULL or unknown means "any". */
 const char     *lc_match_page_get_context   (LcMatchPage    *self);

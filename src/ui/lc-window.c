@@ -41,10 +41,6 @@ struct _LcWindow
   GPtrArray            *history; /* page names below the visible one */
 
   /* How the signal on the match page was read (set by the camera page) */
-  LcSignalSource        signal_source;
-  double                signal_confidence;
-  gboolean              signal_confirmed;
-  LcSignal              source_signal;
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -381,8 +377,6 @@ lc_window_open_device (LcWindow   *self,
     }
 
   lc_match_page_set_device (MATCH_PAGE (self), device);
-  /* A signal set from here is the person's until the camera page says otherwise. */
-  self->signal_source = LC_SIGNAL_SOURCE_EYE;
 
   if (signal_text != NULL)
     {
@@ -455,128 +449,53 @@ lc_window_get_device_id (LcWindow *self)
 }
 
 /**
- * lc_window_set_signal_source:
- * @source: how the signal now on the match page was read
- * @confidence: how sure that reading is, 0..1
+ * lc_window_open_reading:
+ * @device_id: a knowledge-base device id
+ * @reading: what the camera or a video read of the device's light
  *
- * Records that the match page's current signal came from the camera or a
- * video, so the diagnosis and the support summary say so. Changing the
- * signal by eye afterwards makes it the person's again.
+ * Opens the match page for @device_id showing @reading; the diagnosis
+ * then says how the light was read, until the person changes it by eye.
  */
 void
-lc_window_set_signal_source (LcWindow       *self,
-                             LcSignalSource  source,
-                             double          confidence)
-{
-  const LcSignal *signal;
-
-  g_return_if_fail (LC_IS_WINDOW (self));
-
-  signal = lc_match_page_get_signal (MATCH_PAGE (self));
-  self->signal_source = source;
-  self->signal_confidence = CLAMP (confidence, 0.0, 1.0);
-  self->signal_confirmed = TRUE;
-  if (signal != NULL)
-    self->source_signal = *signal;
-  else
-    lc_signal_init_off (&self->source_signal);
-}
-
-/**
- * lc_window_set_signal_confirmed:
- * @confirmed: whether the reading set with lc_window_set_signal_source()
- *   was confirmed (its pattern repeated)
- *
- * A reading taken with "Use What You Have So Far" is not confirmed; the
- * pages after the camera page can ask with lc_window_get_signal_confirmed().
- */
-void
-lc_window_set_signal_confirmed (LcWindow *self,
-                                gboolean  confirmed)
+lc_window_open_reading (LcWindow   *self,
+                        const char *device_id,
+                        LcReading  *reading)
 {
   g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (device_id != NULL);
+  g_return_if_fail (LC_IS_READING (reading));
 
-  self->signal_confirmed = !!confirmed;
-}
-
-/**
- * lc_window_get_signal_confirmed:
- *
- * Returns: %FALSE while the match page still shows a camera or video
- *   reading that was not confirmed; %TRUE for a confirmed one, or a signal
- *   the person chose by eye
- */
-gboolean
-lc_window_get_signal_confirmed (LcWindow *self)
-{
-  const LcSignal *signal;
-
-  g_return_val_if_fail (LC_IS_WINDOW (self), TRUE);
-
-  if (self->signal_source == LC_SIGNAL_SOURCE_EYE || self->signal_confirmed)
-    return TRUE;
-
-  signal = self->match_page != NULL ? lc_match_page_get_signal (self->match_page) : NULL;
-
-  return signal == NULL || !lc_signal_equal (signal, &self->source_signal);
+  lc_window_open_device (self, device_id, NULL);
+  if (self->match_page != NULL && lc_match_page_get_device (self->match_page) != NULL &&
+      g_str_equal (lc_device_get_id (lc_match_page_get_device (self->match_page)), device_id))
+    lc_match_page_set_reading (self->match_page, reading);
 }
 
 /**
  * lc_window_show_diagnosis:
- * @device: the device the user matched
- * @signal: the light they see
- * @context_id: (nullable): when it started ("any" when NULL)
- *
- * Shows what @signal means on @device.
- */
-void
-lc_window_show_diagnosis (LcWindow       *self,
-                          LcDevice       *device,
-                          const LcSignal *signal,
-                          const char     *context_id)
-{
-  g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (LC_IS_DEVICE (device));
-  g_return_if_fail (signal != NULL);
-
-  /* Still the signal the camera read: say so, with its confidence. */
-  if (self->signal_source != LC_SIGNAL_SOURCE_EYE &&
-      lc_signal_equal (signal, &self->source_signal))
-    lc_window_show_diagnosis_with_source (self, device, signal, context_id,
-                                          self->signal_source, self->signal_confidence);
-  else
-    lc_window_show_diagnosis_with_source (self, device, signal, context_id,
-                                          LC_SIGNAL_SOURCE_EYE, 1.0);
-}
-
-/**
- * lc_window_show_diagnosis_with_source:
  * @device: the device showing the light
- * @signal: the light
+ * @reading: the light, and how it was read (by eye, a camera, a video)
  * @context_id: (nullable): when it started ("any" when NULL)
- * @source: how @signal was identified
- * @confidence: how sure the camera or video reading is, 0..1 (ignored for
- *   %LC_SIGNAL_SOURCE_EYE)
  *
- * Like lc_window_show_diagnosis(), for a light the camera or a video read:
- * the page says how it was identified and how sure that is.
+ * Shows what @reading's signal means on @device; the page says how it was
+ * read and, for a camera or a video, how sure that is.
  */
 void
-lc_window_show_diagnosis_with_source (LcWindow       *self,
-                                      LcDevice       *device,
-                                      const LcSignal *signal,
-                                      const char     *context_id,
-                                      LcSignalSource  source,
-                                      double          confidence)
+lc_window_show_diagnosis (LcWindow   *self,
+                          LcDevice   *device,
+                          LcReading  *reading,
+                          const char *context_id)
 {
   g_autoptr(LcDiagnosis) diagnosis = NULL;
   g_autoptr(GError) error = NULL;
+  LcSignal signal;
 
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_DEVICE (device));
-  g_return_if_fail (signal != NULL);
+  g_return_if_fail (LC_IS_READING (reading));
 
-  diagnosis = lc_diagnosis_new (lc_knowledge_get_default (), device, signal, context_id, &error);
+  lc_reading_get_signal (reading, &signal);
+  diagnosis = lc_diagnosis_new (lc_knowledge_get_default (), device, &signal, context_id, &error);
   if (diagnosis == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
@@ -586,7 +505,7 @@ lc_window_show_diagnosis_with_source (LcWindow       *self,
       return;
     }
 
-  lc_diagnosis_set_source (diagnosis, source, confidence);
+  lc_diagnosis_set_reading (diagnosis, reading);
   lc_diagnosis_page_set_diagnosis (DIAGNOSIS_PAGE (self), diagnosis);
   lc_window_push_page (self, LC_PAGE_DIAGNOSIS);
 }

@@ -43,22 +43,13 @@ void        lc_window_open_device      (LcWindow      *self,
 void        lc_window_open_camera      (LcWindow      *self);
 void        lc_window_watch_webcam     (LcWindow      *self);
 const char *lc_window_get_device_id    (LcWindow      *self);
-void        lc_window_set_signal_source (LcWindow       *self,
-                                         LcSignalSource  source,
-                                         double          confidence);
-void        lc_window_set_signal_confirmed (LcWindow    *self,
-                                            gboolean     confirmed);
-gboolean    lc_window_get_signal_confirmed (LcWindow    *self);
+void        lc_window_open_reading     (LcWindow       *self,
+                                        const char     *device_id,
+                                        LcReading      *reading);
 void        lc_window_show_diagnosis   (LcWindow       *self,
                                         LcDevice       *device,
-                                        const LcSignal *signal,
+                                        LcReading      *reading,
                                         const char     *context_id);
-void        lc_window_show_diagnosis_with_source (LcWindow       *self,
-                                                  LcDevice       *device,
-                                                  const LcSignal *signal,
-                                                  const char     *context_id,
-                                                  LcSignalSource  source,
-                                                  double          confidence);
 void        lc_window_start_fix        (LcWindow         *self,
                                         LcDiagnosis      *diagnosis,
                                         LcDiagnosisCause *cause);

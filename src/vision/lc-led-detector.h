@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "lc-reading.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -210,6 +211,8 @@ void           lc_led_detector_clear_selection (LcLedDetector  *self);
  */
 gboolean       lc_detection_to_signal        (const LcDetection *detection,
                                               LcSignal          *out_signal);
+LcReading     *lc_detection_to_reading       (const LcDetection *detection,
+                                              LcSignalSource     source);
 
 /* How many seconds of video a confirmed reading needs, for advice such as
  * "film at least 10 seconds" when a clip ends before its reading is

@@ -431,28 +431,44 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* A reading for the diagnosed signal, from @source at @confidence. */
+static LcReading *
+reading_for (LcDiagnosis    *diagnosis,
+             LcSignalSource  source,
+             double          confidence)
+{
+  return lc_reading_new_for_signal (lc_diagnosis_get_signal (diagnosis), source, confidence);
+}
+
 static void
 test_source (void)
 {
   g_autoptr(LcDiagnosis) diagnosis = diagnose ("mini", "red:solid", "any");
-  guint source_notified = 0, confidence_notified = 0;
+  g_autoptr(LcReading) camera = reading_for (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+  g_autoptr(LcReading) unsure = reading_for (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.3);
+  g_autoptr(LcReading) eye = reading_for (diagnosis, LC_SIGNAL_SOURCE_EYE, 0.3);
+  guint source_notified = 0, confidence_notified = 0, reading_notified = 0;
 
+  g_assert_null (lc_diagnosis_get_reading (diagnosis));
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
   g_assert_cmpfloat (lc_diagnosis_get_source_confidence (diagnosis), ==, 1.0);
 
   g_signal_connect (diagnosis, "notify::source", G_CALLBACK (count_notify), &source_notified);
   g_signal_connect (diagnosis, "notify::source-confidence", G_CALLBACK (count_notify), &confidence_notified);
+  g_signal_connect (diagnosis, "notify::reading", G_CALLBACK (count_notify), &reading_notified);
 
-  lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+  lc_diagnosis_set_reading (diagnosis, camera);
+  g_assert_true (lc_diagnosis_get_reading (diagnosis) == camera);
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_CAMERA);
   g_assert_cmpfloat (lc_diagnosis_get_source_confidence (diagnosis), ==, 0.87);
   g_assert_cmpuint (source_notified, ==, 1);
   g_assert_cmpuint (confidence_notified, ==, 1);
+  g_assert_cmpuint (reading_notified, ==, 1);
 
   /* No change, no notification. */
-  lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+  lc_diagnosis_set_reading (diagnosis, camera);
+  g_assert_cmpuint (reading_notified, ==, 1);
   g_assert_cmpuint (source_notified, ==, 1);
-  g_assert_cmpuint (confidence_notified, ==, 1);
 
   g_assert_true (lc_diagnosis_is_source_confirmed (diagnosis));
 
@@ -462,19 +478,24 @@ test_source (void)
   {
     g_autofree char *summary = NULL;
 
-    lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.3);
+    lc_diagnosis_set_reading (diagnosis, unsure);
     g_assert_false (lc_diagnosis_is_source_confirmed (diagnosis));
+    g_assert_cmpuint (source_notified, ==, 1);
+    g_assert_cmpuint (confidence_notified, ==, 2);
     summary = lc_support_summary_for_diagnosis (diagnosis, NULL);
     g_assert_nonnull (strstr (summary, "watched by the webcam, not confirmed"));
     g_assert_null (strstr (summary, "30 %"));
   }
 
   /* By eye there is no confidence figure. */
-  lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_EYE, 0.3);
+  lc_diagnosis_set_reading (diagnosis, eye);
   g_assert_true (lc_diagnosis_is_source_confirmed (diagnosis));
   g_assert_cmpfloat (lc_diagnosis_get_source_confidence (diagnosis), ==, 1.0);
   g_assert_cmpuint (source_notified, ==, 2);
   g_assert_cmpstr (lc_signal_source_to_string (LC_SIGNAL_SOURCE_VIDEO), ==, "video");
+
+  lc_diagnosis_set_reading (diagnosis, NULL);
+  g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
 }
 
 static void

@@ -371,7 +371,14 @@ test_summary (void)
   g_autofree char *untouched = NULL;
   guint last = lc_procedure_get_n_steps (first) - 1;
 
-  lc_diagnosis_set_source (diagnosis, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+  {
+    LcSignal signal;
+    g_autoptr(LcReading) reading = NULL;
+
+    g_assert_true (lc_signal_parse ("red:burst:6", &signal, NULL));
+    reading = lc_reading_new_for_signal (&signal, LC_SIGNAL_SOURCE_CAMERA, 0.87);
+    lc_diagnosis_set_reading (diagnosis, reading);
+  }
 
   g_assert_true (lc_fix_session_complete_step (session));
   g_assert_true (lc_fix_session_skip_step (session));

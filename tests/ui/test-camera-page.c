@@ -377,7 +377,11 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_true (lc_signal_equal (&matched, &expected));
   device = lc_match_page_get_device (LC_MATCH_PAGE (match_page));
   g_assert_cmpstr (lc_device_get_id (device), ==, "mini");
-  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
+  /* The reading itself went along: source, confirmation and confidence. */
+  g_assert_nonnull (lc_match_page_get_reading (LC_MATCH_PAGE (match_page)));
+  g_assert_true (lc_reading_is_confirmed (lc_match_page_get_reading (LC_MATCH_PAGE (match_page))));
+  g_assert_cmpint (lc_reading_get_source (lc_match_page_get_reading (LC_MATCH_PAGE (match_page))), ==,
+                   LC_SIGNAL_SOURCE_CAMERA);
 
   /* ...leaving the page stopped the pipeline and let the source go... */
   lc_test_iterate ();
@@ -386,7 +390,7 @@ test_camera_page_burst (Fixture       *fixture,
   g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
 
   /* ...and the diagnosis says the camera read it, and how surely. */
-  lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
+  g_assert_true (gtk_widget_activate_action (match_page, "match.diagnose", NULL));
   diagnosis_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_DIAGNOSIS_PAGE);
   diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
   g_assert_nonnull (diagnosis);
@@ -395,7 +399,9 @@ test_camera_page_burst (Fixture       *fixture,
 
   /* Changed by eye, the signal is the person's again. */
   g_assert_true (lc_signal_parse ("red:burst:5", &matched, NULL));
-  lc_window_show_diagnosis (fixture->window, device, &matched, NULL);
+  lc_match_page_set_signal (LC_MATCH_PAGE (match_page), &matched);
+  g_assert_null (lc_match_page_get_reading (LC_MATCH_PAGE (match_page)));
+  g_assert_true (gtk_widget_activate_action (match_page, "match.diagnose", NULL));
   diagnosis = lc_diagnosis_page_get_diagnosis (LC_DIAGNOSIS_PAGE (diagnosis_page));
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
 }
@@ -596,11 +602,12 @@ test_camera_page_use_unconfirmed (Fixture       *fixture,
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
   match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
   g_assert_true (lc_signal_equal (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)), &seen));
-  g_assert_false (lc_window_get_signal_confirmed (fixture->window));
+  g_assert_nonnull (lc_match_page_get_reading (LC_MATCH_PAGE (match_page)));
+  g_assert_false (lc_reading_is_confirmed (lc_match_page_get_reading (LC_MATCH_PAGE (match_page))));
 
   /* Chosen again by eye, it is the person's, and no longer "unconfirmed". */
   lc_window_open_device (fixture->window, "mini", "green:solid");
-  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
+  g_assert_null (lc_match_page_get_reading (LC_MATCH_PAGE (match_page)));
 }
 
 static gboolean
@@ -683,7 +690,7 @@ test_camera_page_device_first (Fixture       *fixture,
   g_assert_cmpstr (lc_window_get_visible_page (fixture->window), ==, LC_PAGE_MATCH);
   g_assert_cmpstr (lc_window_get_device_id (fixture->window), ==, "mini");
   match_page = lc_test_find_widget (GTK_WIDGET (fixture->window), LC_TYPE_MATCH_PAGE);
-  g_assert_true (lc_window_get_signal_confirmed (fixture->window));
+  g_assert_true (lc_reading_is_confirmed (lc_match_page_get_reading (LC_MATCH_PAGE (match_page))));
   {
     g_autofree char *text = lc_signal_to_string (lc_match_page_get_signal (LC_MATCH_PAGE (match_page)));
 

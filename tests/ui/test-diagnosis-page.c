@@ -88,13 +88,15 @@ show (LcWindow   *window,
 {
   LcDevice *device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
   g_autoptr(GError) error = NULL;
+  g_autoptr(LcReading) reading = NULL;
   LcSignal signal;
 
   g_assert_nonnull (device);
   g_assert_true (lc_signal_parse (signal_text, &signal, &error));
   g_assert_no_error (error);
 
-  lc_window_show_diagnosis (window, device, &signal, context_id);
+  reading = lc_reading_new_by_eye (&signal);
+  lc_window_show_diagnosis (window, device, reading, context_id);
   lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
 }
@@ -299,10 +301,12 @@ test_diagnosis_read_by_camera (void)
   LcWindow *window = present_window ();
   LcDevice *device = lc_knowledge_lookup_device (lc_knowledge_get_default (), "mini");
   GtkWidget *page = get_diagnosis_page (window);
+  g_autoptr(LcReading) reading = NULL;
   LcSignal signal;
 
   g_assert_true (lc_signal_parse ("red:solid", &signal, NULL));
-  lc_window_show_diagnosis_with_source (window, device, &signal, NULL, LC_SIGNAL_SOURCE_CAMERA, 0.92);
+  reading = lc_reading_new_for_signal (&signal, LC_SIGNAL_SOURCE_CAMERA, 0.92);
+  lc_window_show_diagnosis (window, device, reading, NULL);
   lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DIAGNOSIS);
   g_assert_true (has_label_containing (page, "Read by your camera, 92 % sure"));
@@ -318,11 +322,13 @@ test_diagnosis_unknown_context_toasts (void)
 {
   LcWindow *window = present_window ();
   LcDevice *device = lc_knowledge_lookup_device (lc_knowledge_get_default (), "mini");
+  g_autoptr(LcReading) reading = NULL;
   LcSignal signal;
 
   /* An error from the core leaves the person where they were. */
   g_assert_true (lc_signal_parse ("red:solid", &signal, NULL));
-  lc_window_show_diagnosis (window, device, &signal, "no-such-moment");
+  reading = lc_reading_new_by_eye (&signal);
+  lc_window_show_diagnosis (window, device, reading, "no-such-moment");
   lc_test_iterate ();
   g_assert_cmpstr (lc_window_get_visible_page (window), ==, LC_PAGE_DEVICES);
 
