@@ -21,7 +21,10 @@ main (int   argc,
   int status = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LIGHTCODE_LOCALEDIR lets a translation be tried from the build tree
+   * (_build/po) before it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIGHTCODE_LOCALEDIR") != NULL
+                                   ? g_getenv ("LIGHTCODE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -27,10 +27,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LcRunResult, lc_run_result_clear)
 
 /* Runs $LC_LIGHTCODE_BIN with @args (NULL-terminated) and no display, so
  * the command line is proven to need nothing but the core and vision, with
- * messages in English whatever the machine says. */
+ * messages in @language (LANGUAGE; the translations come from the build
+ * tree through LIGHTCODE_LOCALEDIR). */
 static inline void
-lc_test_run_lightcode (LcRunResult        *result,
-                       const char * const *args)
+lc_test_run_lightcode_in (LcRunResult        *result,
+                          const char         *language,
+                          const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -48,7 +50,7 @@ lc_test_run_lightcode (LcRunResult        *result,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -56,6 +58,14 @@ lc_test_run_lightcode (LcRunResult        *result,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   result->status = g_subprocess_get_exit_status (process);
+}
+
+/* As above, in English whatever the machine says. */
+static inline void
+lc_test_run_lightcode (LcRunResult        *result,
+                       const char * const *args)
+{
+  lc_test_run_lightcode_in (result, "C", args);
 }
 
 /* Exactly one line on stderr, starting with the program name. */

@@ -32,6 +32,18 @@ test_version (void)
   g_assert_cmpstr (result.err, ==, "");
 }
 
+/* The README's way to try a translation before installing it. */
+static void
+test_translation_from_build_tree (void)
+{
+  g_auto(LcRunResult) result = { 0 };
+
+  lc_test_run_lightcode_in (&result, "de", (const char *[]) { "devices", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Batteriekameras"));
+  g_assert_null (strstr (result.out, "Battery cameras"));
+}
+
 static void
 test_help (void)
 {
@@ -115,6 +127,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/translation-from-build-tree", test_translation_from_build_tree);
   g_test_add_func ("/cli/unknown-subcommand", test_unknown_subcommand);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/bad-window-signal", test_bad_window_signal);
