@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lc-cli.h"
-#include "lc-diagnosis.h"
+#include "lc-diagnosis-json.h"
 #include "lc-led-prior.h"
 #include "lc-video-source.h"
 
@@ -166,7 +166,7 @@ lc_cli_add_diagnosis_json (JsonBuilder *builder,
   json_builder_set_member_name (builder, "diagnosis");
 
   if (diagnosis != NULL)
-    json_builder_add_value (builder, lc_diagnosis_to_json (diagnosis));
+    json_builder_add_value (builder, lc_diagnosis_json_build (diagnosis));
   else
     json_builder_add_null_value (builder);
 }

@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lc-cli.h"
-#include "lc-diagnosis.h"
+#include "lc-diagnosis-json.h"
 
 #define WRAP_WIDTH 78
 
@@ -314,7 +314,7 @@ lc_cli_diagnose (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = lc_diagnosis_to_json (diagnosis);
+      g_autoptr(JsonNode) root = lc_diagnosis_json_build (diagnosis);
 
       /* Doubles to 3 decimals, UTF-8 whatever the locale. */
       lc_cli_print_json (root);

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "lc-diagnosis-cause.h"
 #include "lc-knowledge.h"
@@ -99,11 +98,5 @@ double            lc_diagnosis_get_source_confidence  (LcDiagnosis     *self);
 
 /* TRUE for a person's own reading and a confirmed camera or video one. */
 gboolean          lc_diagnosis_is_source_confirmed    (LcDiagnosis     *self);
-
-/* The `diagnose --json` object (DESIGN.md): device, signal, context,
- * is_normal, known_signal, matched_exactly, other_likelihood, causes […],
- * and disagreement when sources disagree. Also used by `analyze --device`.
- */
-JsonNode         *lc_diagnosis_to_json                (LcDiagnosis     *self);
 
 G_END_DECLS

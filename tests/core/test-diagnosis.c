@@ -498,44 +498,6 @@ test_source (void)
   g_assert_cmpint (lc_diagnosis_get_source (diagnosis), ==, LC_SIGNAL_SOURCE_EYE);
 }
 
-static void
-test_json (void)
-{
-  g_autoptr(LcDiagnosis) diagnosis = diagnose ("doorbell", "red:blink", "setup");
-  g_autoptr(JsonNode) root = lc_diagnosis_to_json (diagnosis);
-  JsonObject *object = json_node_get_object (root);
-  JsonArray *causes = json_object_get_array_member (object, "causes");
-  JsonObject *first = json_array_get_object_element (causes, 0);
-  JsonObject *procedure = json_object_get_object_member (first, "procedure");
-  JsonArray *steps = json_object_get_array_member (procedure, "steps");
-
-  g_assert_cmpstr (json_object_get_string_member (object, "device"), ==, "doorbell");
-  g_assert_cmpstr (json_object_get_string_member (object, "signal"), ==, "red:blink");
-  g_assert_cmpstr (json_object_get_string_member (object, "context"), ==, "setup");
-  g_assert_true (json_object_get_boolean_member (object, "known_signal"));
-  g_assert_false (json_object_get_boolean_member (object, "is_normal"));
-  g_assert_nonnull (json_object_get_object_member (object, "disagreement"));
-  g_assert_cmpuint (json_array_get_length (causes), ==, lc_diagnosis_get_n_causes (diagnosis));
-
-  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "setup-mode");
-  g_assert_cmpstr (json_object_get_string_member (first, "provenance"), ==, "official");
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "likelihood"),
-                                  lc_diagnosis_cause_get_likelihood (lc_diagnosis_get_top_cause (diagnosis)), 0.001);
-  g_assert_cmpstr (json_object_get_string_member (first, "explanation"), ==,
-                   lc_diagnosis_cause_get_explanation (lc_diagnosis_get_top_cause (diagnosis)));
-  g_assert_cmpstr (json_object_get_string_member (procedure, "id"), ==, "finish-setup");
-  g_assert_cmpuint (json_array_get_length (steps), ==,
-                    lc_procedure_get_n_steps (lc_diagnosis_cause_get_procedure (lc_diagnosis_get_top_cause (diagnosis))));
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    {
-      JsonObject *step = json_array_get_object_element (steps, i);
-
-      g_assert_cmpstr (json_object_get_string_member (step, "title"), !=, "");
-      g_assert_cmpstr (json_object_get_string_member (step, "text"), !=, "");
-      g_assert_true (json_object_has_member (step, "illustration"));
-    }
-}
-
 static double
 likelihood_of (LcDiagnosis *diagnosis,
                const char  *cause_id)
@@ -724,7 +686,6 @@ main (int   argc,
   g_test_add_func ("/diagnosis/every-known-signal", test_every_known_signal);
   g_test_add_func ("/diagnosis/source", test_source);
   g_test_add_func ("/diagnosis/own-explanations", test_own_explanations);
-  g_test_add_func ("/diagnosis/json", test_json);
   g_test_add_func ("/diagnosis/lifetime", test_lifetime);
   g_test_add_func ("/diagnosis/fixture/moment", test_fixture_moment);
   g_test_add_func ("/diagnosis/fixture/official-first", test_fixture_official_first);
