@@ -73,68 +73,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-GType
-lc_fix_step_state_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_FIX_STEP_NOT_DONE, "LC_FIX_STEP_NOT_DONE", "not-done" },
-        { LC_FIX_STEP_DONE, "LC_FIX_STEP_DONE", "done" },
-        { LC_FIX_STEP_SKIPPED, "LC_FIX_STEP_SKIPPED", "skipped" },
-        { 0, NULL, NULL }
-      };
-
-      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixStepState"), values));
-    }
-
-  return type_id;
-}
-
-GType
-lc_fix_answer_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_FIX_ANSWER_YES, "LC_FIX_ANSWER_YES", "yes" },
-        { LC_FIX_ANSWER_NO, "LC_FIX_ANSWER_NO", "no" },
-        { LC_FIX_ANSWER_NOT_SURE, "LC_FIX_ANSWER_NOT_SURE", "not-sure" },
-        { 0, NULL, NULL }
-      };
-
-      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixAnswer"), values));
-    }
-
-  return type_id;
-}
-
-GType
-lc_fix_state_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_FIX_STATE_NOTHING_TO_FIX, "LC_FIX_STATE_NOTHING_TO_FIX", "nothing-to-fix" },
-        { LC_FIX_STATE_STEPS, "LC_FIX_STATE_STEPS", "steps" },
-        { LC_FIX_STATE_ASKING, "LC_FIX_STATE_ASKING", "asking" },
-        { LC_FIX_STATE_SOLVED, "LC_FIX_STATE_SOLVED", "solved" },
-        { LC_FIX_STATE_NEEDS_SUPPORT, "LC_FIX_STATE_NEEDS_SUPPORT", "needs-support" },
-        { 0, NULL, NULL }
-      };
-
-      g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("LcFixState"), values));
-    }
-
-  return type_id;
-}
-
 static void
 plan_entry_free (PlanEntry *entry)
 {

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "lc-core-enums.h"
+
 #include "lc-diagnosis.h"
 
 G_BEGIN_DECLS
@@ -34,13 +36,6 @@ typedef enum
   LC_FIX_STATE_SOLVED,
   LC_FIX_STATE_NEEDS_SUPPORT,      /* fixes ran out, or a step said stop */
 } LcFixState;
-
-#define LC_TYPE_FIX_STEP_STATE (lc_fix_step_state_get_type ())
-#define LC_TYPE_FIX_ANSWER     (lc_fix_answer_get_type ())
-#define LC_TYPE_FIX_STATE      (lc_fix_state_get_type ())
-GType lc_fix_step_state_get_type (void) G_GNUC_CONST;
-GType lc_fix_answer_get_type     (void) G_GNUC_CONST;
-GType lc_fix_state_get_type      (void) G_GNUC_CONST;
 
 #define LC_TYPE_FIX_SESSION (lc_fix_session_get_type ())
 

@@ -22,13 +22,6 @@ struct _LcProvenance
 
 G_DEFINE_FINAL_TYPE (LcProvenance, lc_provenance, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (LcProvenanceKind, lc_provenance_kind,
-  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_OFFICIAL, "official"),
-  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_ARTICLE, "article"),
-  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_COMMUNITY, "community"),
-  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_THIRD_PARTY, "third-party"),
-  G_DEFINE_ENUM_VALUE (LC_PROVENANCE_LIGHTCODE, "lightcode"))
-
 enum {
   PROP_0,
   PROP_KIND,

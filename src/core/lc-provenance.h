@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "lc-core-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -18,9 +20,6 @@ typedef enum
   LC_PROVENANCE_THIRD_PARTY,  /* repair and SEO sites: neither Blink nor owners */
   LC_PROVENANCE_LIGHTCODE,    /* Lightcode's own inference */
 } LcProvenanceKind;
-
-#define LC_TYPE_PROVENANCE_KIND (lc_provenance_kind_get_type ())
-GType       lc_provenance_kind_get_type    (void) G_GNUC_CONST;
 
 /* "official", "article", "community", "third-party", "lightcode" (stable, used in JSON) */
 const char *lc_provenance_kind_to_string   (LcProvenanceKind  kind);

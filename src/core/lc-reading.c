@@ -32,48 +32,6 @@ struct _LcReading
 
 G_DEFINE_FINAL_TYPE (LcReading, lc_reading, G_TYPE_OBJECT)
 
-GType
-lc_signal_source_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_SIGNAL_SOURCE_EYE, "LC_SIGNAL_SOURCE_EYE", "eye" },
-        { LC_SIGNAL_SOURCE_CAMERA, "LC_SIGNAL_SOURCE_CAMERA", "camera" },
-        { LC_SIGNAL_SOURCE_VIDEO, "LC_SIGNAL_SOURCE_VIDEO", "video" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static (g_intern_static_string ("LcSignalSource"), values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-GType
-lc_reading_state_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { LC_READING_LOOKING, "LC_READING_LOOKING", "looking" },
-        { LC_READING_PROVISIONAL, "LC_READING_PROVISIONAL", "provisional" },
-        { LC_READING_CONFIRMED, "LC_READING_CONFIRMED", "confirmed" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static (g_intern_static_string ("LcReadingState"), values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
 const char *
 lc_signal_source_to_string (LcSignalSource source)
 {

@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "lc-core-enums.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
@@ -20,8 +21,6 @@ typedef enum
   LC_SIGNAL_SOURCE_VIDEO,   /* read from a video file */
 } LcSignalSource;
 
-#define LC_TYPE_SIGNAL_SOURCE (lc_signal_source_get_type ())
-GType       lc_signal_source_get_type     (void) G_GNUC_CONST;
 /* "eye", "camera", "video" (stable, used in JSON) */
 const char *lc_signal_source_to_string    (LcSignalSource source);
 
@@ -33,8 +32,6 @@ typedef enum
   LC_READING_CONFIRMED,     /* the pattern repeated: this is the answer */
 } LcReadingState;
 
-#define LC_TYPE_READING_STATE (lc_reading_state_get_type ())
-GType       lc_reading_state_get_type     (void) G_GNUC_CONST;
 
 /* The one confidence rule (DESIGN: "confirmed" and "confidence" mean the
  * same thing everywhere): a confirmed reading is at least this sure, one
