@@ -302,15 +302,15 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/countdown/idle", test_countdown_idle);
-  g_test_add_func ("/countdown/runs-out-once", test_countdown_runs_out_once);
-  g_test_add_func ("/countdown/exact-end", test_countdown_exact_end);
-  g_test_add_func ("/countdown/restart-and-cancel", test_countdown_restart_and_cancel);
-  g_test_add_func ("/countdown/zero-length", test_countdown_zero_length);
-  g_test_add_func ("/countdown/ticks-itself", test_countdown_ticks_itself);
-  g_test_add_func ("/countdown/unref-in-handler", test_countdown_unref_in_handler);
-  g_test_add_func ("/countdown/format", test_countdown_format);
-  g_test_add_func ("/countdown/default-clock", test_countdown_default_clock);
+  g_test_add_func ("/core/countdown/idle", test_countdown_idle);
+  g_test_add_func ("/core/countdown/runs-out-once", test_countdown_runs_out_once);
+  g_test_add_func ("/core/countdown/exact-end", test_countdown_exact_end);
+  g_test_add_func ("/core/countdown/restart-and-cancel", test_countdown_restart_and_cancel);
+  g_test_add_func ("/core/countdown/zero-length", test_countdown_zero_length);
+  g_test_add_func ("/core/countdown/ticks-itself", test_countdown_ticks_itself);
+  g_test_add_func ("/core/countdown/unref-in-handler", test_countdown_unref_in_handler);
+  g_test_add_func ("/core/countdown/format", test_countdown_format);
+  g_test_add_func ("/core/countdown/default-clock", test_countdown_default_clock);
 
   return g_test_run ();
 }

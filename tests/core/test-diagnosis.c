@@ -669,28 +669,28 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/diagnosis/table/%02u-%s-%s-%s", i,
+      g_autofree char *path = g_strdup_printf ("/core/diagnosis/table/%02u-%s-%s-%s", i,
                                                cases[i].device, cases[i].signal,
                                                cases[i].context ? cases[i].context : "none");
 
       g_test_add_data_func (path, &cases[i], test_case);
     }
 
-  g_test_add_func ("/diagnosis/provenance", test_provenance);
-  g_test_add_func ("/diagnosis/article-procedures", test_article_procedures);
-  g_test_add_func ("/diagnosis/exact-beats-near", test_exact_beats_near);
-  g_test_add_func ("/diagnosis/near-match", test_near_match);
-  g_test_add_func ("/diagnosis/context-shifts", test_context_shifts);
-  g_test_add_func ("/diagnosis/unknown", test_unknown);
-  g_test_add_func ("/diagnosis/unknown-context", test_unknown_context);
-  g_test_add_func ("/diagnosis/every-known-signal", test_every_known_signal);
-  g_test_add_func ("/diagnosis/source", test_source);
-  g_test_add_func ("/diagnosis/own-explanations", test_own_explanations);
-  g_test_add_func ("/diagnosis/lifetime", test_lifetime);
-  g_test_add_func ("/diagnosis/fixture/moment", test_fixture_moment);
-  g_test_add_func ("/diagnosis/fixture/official-first", test_fixture_official_first);
-  g_test_add_func ("/diagnosis/fixture/zero-weight", test_fixture_zero_weight);
-  g_test_add_func ("/diagnosis/fixture/general-advice", test_fixture_general_advice);
+  g_test_add_func ("/core/diagnosis/provenance", test_provenance);
+  g_test_add_func ("/core/diagnosis/article-procedures", test_article_procedures);
+  g_test_add_func ("/core/diagnosis/exact-beats-near", test_exact_beats_near);
+  g_test_add_func ("/core/diagnosis/near-match", test_near_match);
+  g_test_add_func ("/core/diagnosis/context-shifts", test_context_shifts);
+  g_test_add_func ("/core/diagnosis/unknown", test_unknown);
+  g_test_add_func ("/core/diagnosis/unknown-context", test_unknown_context);
+  g_test_add_func ("/core/diagnosis/every-known-signal", test_every_known_signal);
+  g_test_add_func ("/core/diagnosis/source", test_source);
+  g_test_add_func ("/core/diagnosis/own-explanations", test_own_explanations);
+  g_test_add_func ("/core/diagnosis/lifetime", test_lifetime);
+  g_test_add_func ("/core/diagnosis/fixture/moment", test_fixture_moment);
+  g_test_add_func ("/core/diagnosis/fixture/official-first", test_fixture_official_first);
+  g_test_add_func ("/core/diagnosis/fixture/zero-weight", test_fixture_zero_weight);
+  g_test_add_func ("/core/diagnosis/fixture/general-advice", test_fixture_general_advice);
 
   return g_test_run ();
 }

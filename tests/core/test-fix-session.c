@@ -702,19 +702,19 @@ main (int   argc,
   fixture = lc_knowledge_new_from_directory (fixture_dir, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/fix-session/walk", test_walk);
-  g_test_add_func ("/fix-session/run-out", test_run_out);
-  g_test_add_func ("/fix-session/plan", test_plan);
-  g_test_add_func ("/fix-session/support-on-stop-text", test_support_on_stop_text);
-  g_test_add_func ("/fix-session/stop-and-support", test_stop_and_support);
-  g_test_add_func ("/fix-session/nothing-to-fix", test_nothing_to_fix);
-  g_test_add_func ("/fix-session/summary", test_summary);
-  g_test_add_func ("/fix-session/summary-diagnosis-only", test_summary_diagnosis_only);
-  g_test_add_func ("/fix-session/fix-it-batteries-first", test_fix_it_batteries_first);
-  g_test_add_func ("/fix-session/fix-it-wifi-closer-first", test_fix_it_wifi_closer_first);
-  g_test_add_func ("/fix-session/fix-it-order-everywhere", test_fix_it_order_everywhere);
-  g_test_add_func ("/fix-session/notes-for-device", test_notes_for_device);
-  g_test_add_func ("/fix-session/paged-steps", test_paged_steps);
+  g_test_add_func ("/core/fix-session/walk", test_walk);
+  g_test_add_func ("/core/fix-session/run-out", test_run_out);
+  g_test_add_func ("/core/fix-session/plan", test_plan);
+  g_test_add_func ("/core/fix-session/support-on-stop-text", test_support_on_stop_text);
+  g_test_add_func ("/core/fix-session/stop-and-support", test_stop_and_support);
+  g_test_add_func ("/core/fix-session/nothing-to-fix", test_nothing_to_fix);
+  g_test_add_func ("/core/fix-session/summary", test_summary);
+  g_test_add_func ("/core/fix-session/summary-diagnosis-only", test_summary_diagnosis_only);
+  g_test_add_func ("/core/fix-session/fix-it-batteries-first", test_fix_it_batteries_first);
+  g_test_add_func ("/core/fix-session/fix-it-wifi-closer-first", test_fix_it_wifi_closer_first);
+  g_test_add_func ("/core/fix-session/fix-it-order-everywhere", test_fix_it_order_everywhere);
+  g_test_add_func ("/core/fix-session/notes-for-device", test_notes_for_device);
+  g_test_add_func ("/core/fix-session/paged-steps", test_paged_steps);
 
   return g_test_run ();
 }

@@ -220,13 +220,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/knowledge-errors/minimal-loads", test_minimal_loads);
-  g_test_add_func ("/knowledge-errors/missing-file", test_missing_file);
-  g_test_add_func ("/knowledge-errors/lenient-pictures", test_lenient_pictures);
+  g_test_add_func ("/core/knowledge-errors/minimal-loads", test_minimal_loads);
+  g_test_add_func ("/core/knowledge-errors/missing-file", test_missing_file);
+  g_test_add_func ("/core/knowledge-errors/lenient-pictures", test_lenient_pictures);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/knowledge-errors/broken/%s", cases[i].name);
+      g_autofree char *path = g_strdup_printf ("/core/knowledge-errors/broken/%s", cases[i].name);
 
       g_test_add_data_func (path, &cases[i], test_broken_case);
     }

@@ -141,7 +141,7 @@ test_breaker_first (void)
 
   check_breaker_first (knowledge, problems);
   if (problems->len > 0)
-    g_error ("%s", problems->str);
+    g_test_fail_printf ("%s", problems->str);
 }
 
 /* The rule notices a procedure that lost its breaker step. */
@@ -202,7 +202,7 @@ test_safe_eject (void)
 
   check_safe_eject (knowledge, problems);
   if (problems->len > 0)
-    g_error ("%s", problems->str);
+    g_test_fail_printf ("%s", problems->str);
 
   /* The drive comes out first thing, so the first step is the Safe Eject one. */
   g_assert_nonnull (usb);
@@ -300,7 +300,7 @@ test_every_source_cited (void)
       const char *id = json_object_get_string_member (json_array_get_object_element (array, i), "id");
 
       if (!g_hash_table_contains (cited, id))
-        g_error ("the source %s is defined but never cited", id);
+        g_test_fail_printf ("the source %s is defined but never cited", id);
     }
 }
 
@@ -372,19 +372,19 @@ test_step_sources (void)
 
           if ((lc_step_get_wait_seconds (step) > 0 || lc_step_get_hold_seconds (step) > 0) &&
               lc_step_get_source_ids (step)[0] == NULL)
-            g_error ("%s step %u: a time without its own sources", id, s + 1);
+            g_test_fail_printf ("%s step %u: a time without its own sources", id, s + 1);
 
           if (names_blinks_word (said) && strstr (said, "not something Blink") == NULL &&
               !step_cites_kind (knowledge, procedure, step, LC_PROVENANCE_OFFICIAL))
-            g_error ("%s step %u: names Blink’s word but cites no official source", id, s + 1);
+            g_test_fail_printf ("%s step %u: names Blink’s word but cites no official source", id, s + 1);
 
           if (strstr (said, "hird-party") != NULL &&
               !step_cites_kind (knowledge, procedure, step, LC_PROVENANCE_THIRD_PARTY))
-            g_error ("%s step %u: names third-party guides but cites none", id, s + 1);
+            g_test_fail_printf ("%s step %u: names third-party guides but cites none", id, s + 1);
 
           if (strstr (said, "Lightcode’s advice") != NULL &&
               !step_cites_kind (knowledge, procedure, step, LC_PROVENANCE_LIGHTCODE))
-            g_error ("%s step %u: calls itself Lightcode’s advice but cites an outside source", id, s + 1);
+            g_test_fail_printf ("%s step %u: calls itself Lightcode’s advice but cites an outside source", id, s + 1);
         }
     }
 }
@@ -491,14 +491,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/knowledge/safety/breaker-first", test_breaker_first);
-  g_test_add_func ("/knowledge/safety/breaker-first-catches", test_breaker_first_catches);
-  g_test_add_func ("/knowledge/safety/safe-eject", test_safe_eject);
-  g_test_add_func ("/knowledge/safety/safe-eject-catches", test_safe_eject_catches);
+  g_test_add_func ("/core/knowledge/safety/breaker-first", test_breaker_first);
+  g_test_add_func ("/core/knowledge/safety/breaker-first-catches", test_breaker_first_catches);
+  g_test_add_func ("/core/knowledge/safety/safe-eject", test_safe_eject);
+  g_test_add_func ("/core/knowledge/safety/safe-eject-catches", test_safe_eject_catches);
 
-  g_test_add_func ("/knowledge/sources/every-source-cited", test_every_source_cited);
-  g_test_add_func ("/knowledge/sources/step-sources", test_step_sources);
-  g_test_add_func ("/knowledge/sources/audit-rows", test_audit_rows);
+  g_test_add_func ("/core/knowledge/sources/every-source-cited", test_every_source_cited);
+  g_test_add_func ("/core/knowledge/sources/step-sources", test_step_sources);
+  g_test_add_func ("/core/knowledge/sources/audit-rows", test_audit_rows);
 
   return g_test_run ();
 }

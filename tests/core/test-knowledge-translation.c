@@ -92,7 +92,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-  g_test_add_func ("/knowledge-translation/translated-at-load", test_translated_at_load);
+  g_test_add_func ("/core/knowledge-translation/translated-at-load", test_translated_at_load);
 
   ret = g_test_run ();
   remove_catalogue ();

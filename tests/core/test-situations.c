@@ -126,7 +126,7 @@ test_situation_table (void)
       g_assert_nonnull (top);
       g_assert_cmpstr (lc_diagnosis_cause_get_id (top), ==, row->top_cause);
       if (row->procedure != NULL && !offers (top, row->procedure, NULL))
-        g_error ("%s: %s doesn’t offer %s", row->situation, row->top_cause, row->procedure);
+        g_test_fail_printf ("%s: %s doesn’t offer %s", row->situation, row->top_cause, row->procedure);
       /* A fault report is never answered with "all is well". */
       if (lc_knowledge_context_is_problem (get_shipped (), row->context))
         g_assert_false (lc_diagnosis_is_normal (diagnosis));
@@ -190,7 +190,7 @@ test_local_storage (void)
   for (guint i = 0; facts[i] != NULL; i++)
     {
       if (strstr (all->str, facts[i]) == NULL)
-        g_error ("fix-usb-storage never mentions “%s”", facts[i]);
+        g_test_fail_printf ("fix-usb-storage never mentions “%s”", facts[i]);
     }
 
   for (guint i = 0; i < lc_diagnosis_get_n_causes (diagnosis); i++)
@@ -304,16 +304,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/situations/table", test_situation_table);
-  g_test_add_func ("/situations/light-setting-asked", test_light_setting_asked);
-  g_test_add_func ("/situations/mini-after-reset", test_mini_after_reset);
-  g_test_add_func ("/situations/sync-module-factory-reset", test_sync_module_factory_reset);
-  g_test_add_func ("/situations/local-storage", test_local_storage);
-  g_test_add_func ("/situations/undocumented-models", test_undocumented_models);
+  g_test_add_func ("/core/situations/table", test_situation_table);
+  g_test_add_func ("/core/situations/light-setting-asked", test_light_setting_asked);
+  g_test_add_func ("/core/situations/mini-after-reset", test_mini_after_reset);
+  g_test_add_func ("/core/situations/sync-module-factory-reset", test_sync_module_factory_reset);
+  g_test_add_func ("/core/situations/local-storage", test_local_storage);
+  g_test_add_func ("/core/situations/undocumented-models", test_undocumented_models);
 
-  g_test_add_func ("/situations/context-applies", test_context_applies);
-  g_test_add_func ("/certainty/wording", test_certainty_wording);
-  g_test_add_func ("/certainty/cap", test_certainty_cap);
+  g_test_add_func ("/core/situations/context-applies", test_context_applies);
+  g_test_add_func ("/core/certainty/wording", test_certainty_wording);
+  g_test_add_func ("/core/certainty/cap", test_certainty_cap);
 
   return g_test_run ();
 }

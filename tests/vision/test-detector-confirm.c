@@ -76,9 +76,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_data_func ("/detector/confirm/solid-then-blink",
+  g_test_add_data_func ("/vision/detector/confirm/solid-then-blink",
                         "blue:solid+green:blink", test_confirm_waits_for_second_light);
-  g_test_add_data_func ("/detector/confirm/blink-then-solid",
+  g_test_add_data_func ("/vision/detector/confirm/blink-then-solid",
                         "blue:blink+green:solid", test_confirm_waits_for_second_light);
 
   return g_test_run ();

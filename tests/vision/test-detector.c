@@ -896,22 +896,22 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/detector/validation", test_validation);
-  g_test_add_func ("/detector/pooling", test_pooling);
-  g_test_add_func ("/detector/to-signal", test_to_signal);
-  g_test_add_func ("/detector/colors-kinds", test_colors_kinds);
-  g_test_add_func ("/detector/burst-counts", test_burst_counts);
-  g_test_add_func ("/detector/alternating", test_alternating);
-  g_test_add_func ("/detector/two-lights", test_two_lights);
-  g_test_add_func ("/detector/perturbations", test_perturbations);
-  g_test_add_func ("/detector/too-fast", test_too_fast);
-  g_test_add_func ("/detector/no-light", test_no_light);
-  g_test_add_func ("/detector/lamp", test_lamp);
-  g_test_add_func ("/detector/formats", test_formats);
-  g_test_add_func ("/detector/i420-colours", test_i420_colours);
-  g_test_add_func ("/detector/timeline", test_timeline);
-  g_test_add_func ("/detector/select", test_select);
-  g_test_add_func ("/detector/change", test_change);
+  g_test_add_func ("/vision/detector/validation", test_validation);
+  g_test_add_func ("/vision/detector/pooling", test_pooling);
+  g_test_add_func ("/vision/detector/to-signal", test_to_signal);
+  g_test_add_func ("/vision/detector/colors-kinds", test_colors_kinds);
+  g_test_add_func ("/vision/detector/burst-counts", test_burst_counts);
+  g_test_add_func ("/vision/detector/alternating", test_alternating);
+  g_test_add_func ("/vision/detector/two-lights", test_two_lights);
+  g_test_add_func ("/vision/detector/perturbations", test_perturbations);
+  g_test_add_func ("/vision/detector/too-fast", test_too_fast);
+  g_test_add_func ("/vision/detector/no-light", test_no_light);
+  g_test_add_func ("/vision/detector/lamp", test_lamp);
+  g_test_add_func ("/vision/detector/formats", test_formats);
+  g_test_add_func ("/vision/detector/i420-colours", test_i420_colours);
+  g_test_add_func ("/vision/detector/timeline", test_timeline);
+  g_test_add_func ("/vision/detector/select", test_select);
+  g_test_add_func ("/vision/detector/change", test_change);
 
   return g_test_run ();
 }
