@@ -1,0 +1,248 @@
+/* lc-signal-timing.c — when a light is lit: periods, bursts and the state at a moment
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lc-signal-private.h"
+
+/* Lights */
+
+/* A light whose timing was never filled is drawn with the defaults. */
+static const LcLight *
+timed_light (const LcLight *light,
+             LcLight       *scratch)
+{
+  gboolean needs_timing;
+
+  switch (light->kind)
+    {
+    case LC_KIND_BLINK:
+    case LC_KIND_FADE:
+      needs_timing = light->on_ms == 0 || light->off_ms == 0;
+      break;
+    case LC_KIND_BURST:
+      needs_timing = light->on_ms == 0 || light->off_ms == 0 ||
+                     light->pause_ms == 0 || light->count == 0 ||
+                     light->count > BURST_MAX_COUNT;
+      break;
+    case LC_KIND_OFF:
+    case LC_KIND_SOLID:
+    default:
+      needs_timing = FALSE;
+      break;
+    }
+
+  if (!needs_timing && light->n_colors <= LC_LIGHT_MAX_COLORS)
+    return light;
+
+  *scratch = *light;
+  lc_light_normalize (scratch);
+  return scratch;
+}
+
+/* Length in ms of one burst group: the last blink's dark time is the pause. */
+static double
+burst_group_ms (const LcLight *light)
+{
+  return (double) light->count * (light->on_ms + light->off_ms) - light->off_ms + light->pause_ms;
+}
+
+/* How many blinks (or breaths, or groups) before the color cycle and the
+ * pattern line up again.
+ */
+static guint
+color_cycle_repeats (const LcLight *light)
+{
+  guint n = MAX (light->n_colors, 1);
+
+  if (light->kind == LC_KIND_BURST)
+    {
+      guint a = light->count, b = n;
+
+      /* groups needed: n / gcd (count, n) */
+      while (b != 0)
+        {
+          guint r = a % b;
+          a = b;
+          b = r;
+        }
+      return n / a;
+    }
+
+  return n;
+}
+
+double
+lc_light_get_period (const LcLight *light)
+{
+  LcLight scratch;
+
+  g_return_val_if_fail (light != NULL, 0.0);
+
+  if (!light_is_lit (light))
+    return 0.0;
+
+  light = timed_light (light, &scratch);
+
+  switch (light->kind)
+    {
+    case LC_KIND_BLINK:
+    case LC_KIND_FADE:
+      return color_cycle_repeats (light) * (double) (light->on_ms + light->off_ms) / 1000.0;
+    case LC_KIND_BURST:
+      return color_cycle_repeats (light) * burst_group_ms (light) / 1000.0;
+    case LC_KIND_OFF:
+    case LC_KIND_SOLID:
+    default:
+      return 0.0;
+    }
+}
+
+/* Returns colors[index mod n] for a (possibly huge) whole number @index. */
+static LcColor
+color_for_index (const LcLight *light,
+                 double         index)
+{
+  guint n = MAX (light->n_colors, 1);
+  double slot = fmod (index, (double) n);
+
+  if (slot < 0)
+    slot += n;
+
+  return light->colors[MIN ((guint) slot, n - 1)];
+}
+
+gboolean
+lc_light_state_at (const LcLight *light,
+                   double         t_seconds,
+                   LcColor       *out_color,
+                   double        *out_level)
+{
+  LcLight scratch;
+  LcColor color = LC_COLOR_NONE;
+  double level = 0.0;
+
+  g_return_val_if_fail (light != NULL, FALSE);
+
+  if (!light_is_lit (light) || !isfinite (t_seconds))
+    goto out;
+
+  light = timed_light (light, &scratch);
+
+  /* Work in milliseconds: the timings are whole milliseconds, so the edges
+   * of every blink are exact for frame times such as i / 30.0.
+   */
+  {
+    double t_ms = t_seconds * 1000.0;
+    double cycle_ms, index, phase;
+
+    switch (light->kind)
+      {
+      case LC_KIND_SOLID:
+        color = light->colors[0];
+        level = 1.0;
+        break;
+
+      case LC_KIND_BLINK:
+        cycle_ms = light->on_ms + light->off_ms;
+        index = floor (t_ms / cycle_ms);
+        phase = t_ms - index * cycle_ms;
+        if (phase < light->on_ms)
+          {
+            color = color_for_index (light, index);
+            level = 1.0;
+          }
+        break;
+
+      case LC_KIND_BURST:
+        {
+          double group_ms = burst_group_ms (light);
+          double group, blink;
+
+          cycle_ms = light->on_ms + light->off_ms;
+          group = floor (t_ms / group_ms);
+          phase = t_ms - group * group_ms;
+          blink = floor (phase / cycle_ms);
+          if (blink < light->count && phase - blink * cycle_ms < light->on_ms)
+            {
+              guint n = MAX (light->n_colors, 1);
+
+              color = color_for_index (light, fmod (group, n) * light->count + blink);
+              level = 1.0;
+            }
+        }
+        break;
+
+      case LC_KIND_FADE:
+        cycle_ms = light->on_ms + light->off_ms;
+        index = floor (t_ms / cycle_ms);
+        phase = t_ms - index * cycle_ms;
+        /* Raised cosine: dark at the start of each breath, full at on_ms,
+         * dark again at the end; rise and fall may differ in length.
+         */
+        if (phase < light->on_ms)
+          level = 0.5 - 0.5 * cos (G_PI * phase / light->on_ms);
+        else
+          level = 0.5 + 0.5 * cos (G_PI * (phase - light->on_ms) / light->off_ms);
+        level = CLAMP (level, 0.0, 1.0);
+        if (level > 0.0)
+          color = color_for_index (light, index);
+        else
+          level = 0.0;
+        break;
+
+      case LC_KIND_OFF:
+      default:
+        break;
+      }
+  }
+
+out:
+  if (out_color != NULL)
+    *out_color = color;
+  if (out_level != NULL)
+    *out_level = level;
+
+  return color != LC_COLOR_NONE;
+}
+
+/* Signals */
+
+double
+lc_signal_get_period (const LcSignal *signal)
+{
+  double period = 0.0;
+
+  g_return_val_if_fail (signal != NULL, 0.0);
+
+  for (guint i = 0; i < MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS); i++)
+    period = MAX (period, lc_light_get_period (&signal->lights[i]));
+
+  return period;
+}
+
+gboolean
+lc_signal_light_at (const LcSignal *signal,
+                    guint           light_index,
+                    double          t_seconds,
+                    LcColor        *out_color,
+                    double         *out_level)
+{
+  g_return_val_if_fail (signal != NULL, FALSE);
+
+  if (light_index >= MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS))
+    {
+      if (out_color != NULL)
+        *out_color = LC_COLOR_NONE;
+      if (out_level != NULL)
+        *out_level = 0.0;
+      return FALSE;
+    }
+
+  return lc_light_state_at (&signal->lights[light_index], t_seconds, out_color, out_level);
+}
