@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
@@ -29,57 +27,13 @@ static const GOptionEntry window_entries[] = {
   { NULL }
 };
 
-
-/* LIGHTCODE_BENCH_STARTUP=1 (tests/bench/bench-startup.py): report the
- * monotonic time of the first painted frame, then the resident memory once
- * idle, and quit. Costs nothing when unset.
- */
-static gboolean
-bench_report_memory_cb (gpointer user_data)
-{
-  g_autofree char *status = NULL;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    {
-      const char *rss = strstr (status, "VmRSS:");
-
-      if (rss != NULL)
-        g_print ("idle-rss-kb %ld\n", strtol (rss + strlen ("VmRSS:"), NULL, 10));
-    }
-  g_application_quit (G_APPLICATION (user_data));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-bench_after_paint_cb (GdkFrameClock *frame_clock,
-                      gpointer       user_data)
-{
-  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (frame_clock, bench_after_paint_cb, user_data);
-  g_timeout_add_seconds (3, bench_report_memory_cb, user_data);
-}
-
-static void
-bench_window_mapped_cb (GtkWidget *window,
-                        gpointer   user_data)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (bench_after_paint_cb), user_data);
-}
-
 static LcWindow *
 get_or_create_window (LcApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (lc_window_new (self));
-      if (g_getenv ("LIGHTCODE_BENCH_STARTUP") != NULL)
-        g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped_cb), self);
-    }
+    window = GTK_WINDOW (lc_window_new (self));
 
   return LC_WINDOW (window);
 }

@@ -24,7 +24,8 @@ programs = {
 
 env = dict(os.environ)
 env.update({
-    'LIGHTCODE_BENCH_STARTUP': '1',
+    # startup-probe.so reports the first frame and idle memory, then quits.
+    'LD_PRELOAD': os.path.join(os.path.abspath(build), 'tests', 'bench', 'startup-probe.so'),
     'GSETTINGS_BACKEND': 'memory',
     'GSETTINGS_SCHEMA_DIR': os.path.join(build, 'data'),
     'NO_AT_BRIDGE': '1',
