@@ -11,7 +11,10 @@ ratios (target in DESIGN.md: <= 1.3x) and how much faster than real time
 the analysis runs (target: >= 20x). Headless. On a busy 2-core machine the
 wall figures swing a lot; CPU time is the steadier measure of cost.
 
-  tests/bench/bench-analyze.py _build [runs] [FILE…]
+  tests/bench/bench-analyze.py [--check] _build [runs] [FILE…]
+
+With --check it exits 1 when a CPU ratio is over 1.3x or the analysis is
+under 20x real time.
 
 FILEs are measured too, each against its own decode-only run: clips the
 project did not make (../shared/real-footage, a phone's video) are the
@@ -28,9 +31,12 @@ import sys
 import tempfile
 import time
 
-build = sys.argv[1] if len(sys.argv) > 1 else '_build'
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
-extra = sys.argv[3:]
+check = '--check' in sys.argv
+args = [a for a in sys.argv[1:] if a != '--check']
+build = args[0] if len(args) > 0 else '_build'
+runs = int(args[1]) if len(args) > 1 else 7
+extra = args[2:]
+missed = []
 
 lightcode = os.path.join(build, 'src', 'lightcode')
 make_clip = os.path.join(build, 'tests', 'synth', 'lc-make-clip')
@@ -100,6 +106,8 @@ def main():
                 a = statistics.median(run[column] for run in analyze)
                 print(f'{name if column == 0 else "":<24} {label:>5} {d:>11.3f}s {a:>8.3f}s '
                       f'{a / d:>6.2f}x {durations[name] / a:>11.1f}x')
+                if (label == 'CPU' and a / d > 1.3) or (label == 'wall' and durations[name] / a < 20):
+                    missed.append(f'{name} ({label})')
 
         if not have_x264:
             print('(x264enc not installed: no H.264 clip)')
@@ -107,3 +115,6 @@ def main():
 
 if __name__ == '__main__':
     main()
+    if check and missed:
+        print('A target was missed (--check): ' + ', '.join(missed))
+        sys.exit(1)

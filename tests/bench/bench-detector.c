@@ -682,7 +682,7 @@ main (int   argc,
 {
   int n = 300, height = 360, only = -1;
   guint seed = 1;
-  gboolean verbose = FALSE, cost_only = FALSE;
+  gboolean verbose = FALSE, cost_only = FALSE, check = FALSE;
   g_autofree char *only_kind = NULL;
   GOptionEntry entries[] = {
     { "sequences", 'n', 0, G_OPTION_ARG_INT, &n, "Number of sequences", "N" },
@@ -693,6 +693,7 @@ main (int   argc,
     { "i420", 0, 0, G_OPTION_ARG_NONE, &as_i420, "Feed I420 frames, as a decoder gives them", NULL },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &only_kind, "Only sequences of this kind (solid, blink, burst, …)", "KIND" },
     { "cost", 0, 0, G_OPTION_ARG_NONE, &cost_only, "Only measure the cost per frame", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, "Exit 1 when a target in DESIGN.md is missed", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— LED detector benchmark");
@@ -700,6 +701,7 @@ main (int   argc,
   guint totals[N_CASES] = { 0, }, right[N_CASES] = { 0, };
   guint p_totals[N_PERTURBATIONS] = { 0, }, p_right[N_PERTURBATIONS] = { 0, };
   guint n_color = 0, n_kind = 0, n_count = 0, n_conf = 0, n_right = 0, n_done = 0;
+  guint n_confirmed_wrong = 0;
   g_autoptr(GArray) rate_errors = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) on_errors = g_array_new (FALSE, FALSE, sizeof (double));
   double on_sum = 0.0;
@@ -760,6 +762,7 @@ main (int   argc,
       n_kind += o.kind_ok;
       n_count += o.count_ok;
       n_conf += o.confirmed;
+      n_confirmed_wrong += o.confirmed && !o.correct;
       n_right += o.correct;
       n_rate_ok += o.rate_ok;
       if (o.on_error >= 0.0)
@@ -815,6 +818,7 @@ main (int   argc,
            "  median %.2f, 90th percentile %.2f periods\n",
            percentile (latencies, 0.5), percentile (latencies, 0.9));
   g_print ("detector cost: %.3f ms per frame at this size (%u frames)\n", 1000.0 * cpu / MAX (frames, 1u), frames);
+  g_print ("confirmed but wrong: %u (target: 0)\n", n_confirmed_wrong);
 
   g_print ("\nby kind:\n");
   for (guint k = 0; k < N_CASES; k++)
@@ -839,5 +843,13 @@ main (int   argc,
   for (guint k = 0; k < N_CASES; k++)
     g_array_unref (kind_latencies[k]);
 
+  /* DESIGN.md: no confirmed wrong reading, a stable answer within 2
+   * periods, at most 1 ms per frame. */
+  if (check && (n_confirmed_wrong > 0 || percentile (latencies, 0.5) > 2.0 ||
+                1000.0 * cpu / MAX (frames, 1u) > 1.0))
+    {
+      g_print ("\nA target was missed (--check).\n");
+      return 1;
+    }
   return 0;
 }

@@ -5,7 +5,9 @@ resident memory, of `lightcode` against a bare AdwApplicationWindow built
 beside it. Prints medians and ratios (targets in DESIGN.md: ≤ 1.3× and
 ≤ 1.5×). Needs a display: run under xvfb-run.
 
-  xvfb-run -a tests/bench/bench-startup.py _build [runs]
+  xvfb-run -a tests/bench/bench-startup.py [--check] _build [runs]
+
+With --check it exits 1 when a ratio is over its target.
 """
 
 import os
@@ -14,8 +16,10 @@ import subprocess
 import sys
 import time
 
-build = sys.argv[1] if len(sys.argv) > 1 else '_build'
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
+check = '--check' in sys.argv
+args = [a for a in sys.argv[1:] if a != '--check']
+build = args[0] if len(args) > 0 else '_build'
+runs = int(args[1]) if len(args) > 1 else 7
 
 programs = {
     'bare window': [os.path.join(build, 'tests', 'bench', 'bare-window')],
@@ -52,3 +56,6 @@ for name, argv in programs.items():
 bare, app = results['bare window'], results['lightcode']
 print(f'ratio        first frame {app[0] / bare[0]:.2f}× (target ≤ 1.3×)   '
       f'idle RSS {app[1] / bare[1]:.2f}× (target ≤ 1.5×)')
+if check and (app[0] / bare[0] > 1.3 or app[1] / bare[1] > 1.5):
+    print('A target was missed (--check).')
+    sys.exit(1)
