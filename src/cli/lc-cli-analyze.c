@@ -262,7 +262,7 @@ print_human (LcVideoSource     *source,
   GString *out = g_string_new (NULL);
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: the file name, the light in words, its short form */
+  /* Translators: the file name, the light in words, its short form */
   g_string_append_printf (out, _("%s: %s (%s)"), title, words, signal_text);
   g_string_append_c (out, '\n');
 
@@ -272,20 +272,20 @@ print_human (LcVideoSource     *source,
       g_string_append_c (out, '\n');
     }
 
-  /* TRANSLATORS: "%d %%" is a percentage, the last %s how sure in words */
+  /* Translators: "%d %%" is a percentage, the last %s how sure in words */
   g_string_append_printf (out, _("Confidence: %d %% (%s)"),
                           (int) lround (lc_reading_get_confidence (reading) * 100.0),
                           lc_reading_is_confirmed (reading) ? _("the pattern repeated")
                                                             : _("seen only once, not confirmed"));
   g_string_append_c (out, '\n');
 
-  /* TRANSLATORS: the position in words ("top left"), then in percent of the width and height */
+  /* Translators: the position in words ("top left"), then in percent of the width and height */
   g_string_append_printf (out, _("Position: %s of the picture (%d %% across, %d %% down)"),
                           describe_position (led->x, led->y),
                           (int) lround (led->x * 100.0), (int) lround (led->y * 100.0));
   g_string_append_c (out, '\n');
 
-  /* TRANSLATORS: seconds into the video, then the video's length */
+  /* Translators: seconds into the video, then the video's length */
   g_string_append_printf (out, _("Steady from %.1f s of %.1f s"),
                           stable_since_seconds (detection, led),
                           lc_video_source_get_duration (source));
@@ -296,7 +296,7 @@ print_human (LcVideoSource     *source,
       guint seconds = lc_detection_get_film_seconds (detection);
 
       g_string_append_printf (out,
-                              /* TRANSLATORS: advice when a clip ended before the light's pattern repeated */
+                              /* Translators: advice when a clip ended before the light's pattern repeated */
                               g_dngettext (GETTEXT_PACKAGE,
                                            "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u second and try again.",
                                            "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u seconds and try again.",
@@ -311,7 +311,7 @@ print_human (LcVideoSource     *source,
       LcSignal single = { .n_lights = 1, .lights = { other->light } };
       g_autofree char *other_words = lc_signal_describe (&single);
 
-      /* TRANSLATORS: another light: what it does in words, then where */
+      /* Translators: another light: what it does in words, then where */
       g_string_append_printf (out, _("Also seen: %s, %s"),
                               other_words, describe_position (other->x, other->y));
       g_string_append_c (out, '\n');
@@ -325,14 +325,14 @@ print_human (LcVideoSource     *source,
       g_string_append_c (out, '\n');
       if (top != NULL)
         {
-          /* TRANSLATORS: a device name, a cause, and how likely it is in words */
+          /* Translators: a device name, a cause, and how likely it is in words */
           g_string_append_printf (out, _("On the %s this most likely means: %s (%s)"),
                                   lc_device_get_name (device),
                                   lc_diagnosis_cause_get_title (top),
                                   lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)));
           g_string_append_c (out, '\n');
         }
-      /* TRANSLATORS: a command to copy; keep it as it is */
+      /* Translators: a command to copy; keep it as it is */
       g_string_append_printf (out, _("For what to do, run: lightcode diagnose --device %s --signal %s"),
                               lc_device_get_id (device), signal_text);
       g_string_append_c (out, '\n');

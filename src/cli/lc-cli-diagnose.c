@@ -111,7 +111,7 @@ format_human (LcDiagnosis *diagnosis)
                              lc_diagnosis_get_signal_text (diagnosis), words);
   g_string_append (out, heading);
   g_string_append_c (out, '\n');
-  /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+  /* Translators: %s is a moment, e.g. “While recording” */
   g_string_append_printf (out, _("When: %s"),
                           lc_knowledge_get_context_label (knowledge, lc_diagnosis_get_context_id (diagnosis)));
   g_string_append (out, "\n\n");
@@ -127,7 +127,7 @@ format_human (LcDiagnosis *diagnosis)
     {
       g_autofree char *verdict = NULL;
 
-      /* TRANSLATORS: %s is the meaning of the light, e.g. “Online, all is well” */
+      /* Translators: %s is the meaning of the light, e.g. “Online, all is well” */
       verdict = g_strdup_printf (_("This is normal: %s. Nothing to fix."),
                                  known != NULL ? lc_known_signal_get_title (known)
                                                : lc_diagnosis_cause_get_title (top));
@@ -141,11 +141,11 @@ format_human (LcDiagnosis *diagnosis)
         {
           g_autofree char *unknown = NULL;
 
-          /* TRANSLATORS: %s is a device name */
+          /* Translators: %s is a device name */
           unknown = g_strdup_printf (_("This isn’t a known light for the %s, so here is the general advice for it."),
                                      lc_device_get_name (device));
           print_wrapped (out, unknown, 0, NULL);
-          /* TRANSLATORS: a cause, how likely in words, and in percent; "%%" is a percent sign */
+          /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
           verdict = g_strdup_printf (_("First guess: %s — %s (%d %%)"),
                                      lc_diagnosis_cause_get_title (top),
                                      lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
@@ -154,7 +154,7 @@ format_human (LcDiagnosis *diagnosis)
         }
       else
         {
-          /* TRANSLATORS: a cause, how likely in words, and in percent; "%%" is a percent sign */
+          /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
           verdict = g_strdup_printf (_("Most likely: %s — %s (%d %%)"),
                                      lc_diagnosis_cause_get_title (top),
                                      lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
@@ -167,11 +167,11 @@ format_human (LcDiagnosis *diagnosis)
           g_autofree char *meaning = NULL;
 
           if (lc_diagnosis_matched_exactly (diagnosis))
-            /* TRANSLATORS: the meaning of the light, then where that comes from */
+            /* Translators: the meaning of the light, then where that comes from */
             meaning = g_strdup_printf (_("The light means: %s (%s)"), lc_known_signal_get_title (known),
                                        lc_provenance_get_label (lc_known_signal_get_provenance (known)));
           else
-            /* TRANSLATORS: a known light ("red:burst:6"), its meaning, then where that comes from */
+            /* Translators: a known light ("red:burst:6"), its meaning, then where that comes from */
             meaning = g_strdup_printf (_("The closest known light, %s, means: %s (%s)"),
                                        lc_known_signal_get_signal_text (known),
                                        lc_known_signal_get_title (known),
@@ -194,7 +194,7 @@ format_human (LcDiagnosis *diagnosis)
       LcProcedure *procedure = lc_diagnosis_cause_get_procedure (top);
       g_autofree char *title = NULL;
 
-      /* TRANSLATORS: %s is the title of a fix */
+      /* Translators: %s is the title of a fix */
       title = g_strdup_printf (_("What to try first: %s"), lc_procedure_get_title (procedure));
       g_string_append_c (out, '\n');
       print_wrapped (out, title, 0, NULL);
@@ -216,14 +216,14 @@ format_human (LcDiagnosis *diagnosis)
           g_autofree char *line = NULL;
 
           if (procedure != NULL)
-            /* TRANSLATORS: a cause, how likely in words and in percent, then the fix to try */
+            /* Translators: a cause, how likely in words and in percent, then the fix to try */
             line = g_strdup_printf (_("%s — %s (%d %%). Try: %s"),
                                     lc_diagnosis_cause_get_title (cause),
                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
                                     lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)),
                                     lc_procedure_get_title (procedure));
           else
-            /* TRANSLATORS: a cause, how likely in words and in percent */
+            /* Translators: a cause, how likely in words and in percent */
             line = g_strdup_printf (_("%s — %s (%d %%)"),
                                     lc_diagnosis_cause_get_title (cause),
                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),

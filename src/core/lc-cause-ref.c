@@ -1,4 +1,4 @@
-/* lc-cause-ref.c
+/* lc-cause-ref.c — a weighted pointer from a signal (or a family) to a cause
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lc-cause.c
+/* lc-cause.c — why a light may be doing what it does
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

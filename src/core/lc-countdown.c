@@ -1,4 +1,4 @@
-/* lc-countdown.c
+/* lc-countdown.c — a timer the person starts for a step ("wait two minutes")
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

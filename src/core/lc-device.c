@@ -1,4 +1,4 @@
-/* lc-device.c
+/* lc-device.c — one Blink product and what is known about its light
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

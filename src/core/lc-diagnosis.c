@@ -276,23 +276,23 @@ describe_meaning (LcKnownSignal *known,
   switch (lc_provenance_get_kind (lc_known_signal_get_provenance (known)))
     {
     case LC_PROVENANCE_OFFICIAL:
-      /* TRANSLATORS: a device name, then the short meaning of the light */
+      /* Translators: a device name, then the short meaning of the light */
       return g_strdup_printf (_("Blink says this light on the %s means “%s”."), device_name, title);
     case LC_PROVENANCE_ARTICLE:
-      /* TRANSLATORS: a device name, then the short meaning of the light */
+      /* Translators: a device name, then the short meaning of the light */
       return g_strdup_printf (_("Owners and guides commonly report that on the %s this light means “%s”."),
                               device_name, title);
     case LC_PROVENANCE_COMMUNITY:
-      /* TRANSLATORS: a device name, then the short meaning of the light */
+      /* Translators: a device name, then the short meaning of the light */
       return g_strdup_printf (_("Another owner reported that on the %s this light can mean “%s”."),
                               device_name, title);
     case LC_PROVENANCE_THIRD_PARTY:
-      /* TRANSLATORS: a device name, then the short meaning of the light */
+      /* Translators: a device name, then the short meaning of the light */
       return g_strdup_printf (_("Third-party repair guides say that on the %s this light can mean “%s”."),
                               device_name, title);
     case LC_PROVENANCE_LIGHTCODE:
     default:
-      /* TRANSLATORS: a device name, then the short meaning of the light */
+      /* Translators: a device name, then the short meaning of the light */
       return g_strdup_printf (_("A likely explanation for this light on the %s is “%s”."), device_name, title);
     }
 }
@@ -328,16 +328,16 @@ describe_cap (LcProvenance *provenance,
   switch (lc_provenance_get_kind (provenance))
     {
     case LC_PROVENANCE_ARTICLE:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("This rests on common troubleshooting advice, not on Blink’s own guide, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_COMMUNITY:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("This rests on one owner’s report, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_THIRD_PARTY:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("This rests only on third-party repair guides, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_LIGHTCODE:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("This is Lightcode’s own reasoning, not a published fact, so Lightcode rates it at most %d %%."), percent);
     case LC_PROVENANCE_OFFICIAL:
     default:
@@ -366,7 +366,7 @@ build_explanation (LcDiagnosis     *self,
     {
       g_autofree char *sentence = NULL;
 
-      /* TRANSLATORS: %s is a device name, then a family name ("Battery cameras") */
+      /* Translators: %s is a device name, then a family name ("Battery cameras") */
       sentence = g_strdup_printf (_("This isn’t a known light for the %s, so this comes from the general advice for its family (%s) and is only a first guess."),
                                   device_name, lc_device_get_family_name (self->device));
       append_sentence (text, sentence);
@@ -375,7 +375,7 @@ build_explanation (LcDiagnosis     *self,
         {
           g_autofree char *moment = NULL;
 
-          /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+          /* Translators: %s is a moment, e.g. “While recording” */
           moment = g_strdup_printf (_("When it happened (“%s”) changes how likely this reason is."), context_label);
           append_sentence (text, moment);
         }
@@ -397,14 +397,14 @@ build_explanation (LcDiagnosis     *self,
         {
           g_autofree char *close = NULL;
 
-          /* TRANSLATORS: the known light it is close to, e.g. "red:burst:6" */
+          /* Translators: the known light it is close to, e.g. "red:burst:6" */
           close = g_strdup_printf (_("That is close to %s."), lc_known_signal_get_signal_text (known));
           append_sentence (text, close);
         }
       if (primary)
         meaning = describe_meaning (known, device_name);
       else
-        /* TRANSLATORS: a device name, then a reason ("The Wi-Fi signal is
+        /* Translators: a device name, then a reason ("The Wi-Fi signal is
          * too weak"); said of a reason that is not this light's usual one */
         meaning = g_strdup_printf (_("On the %s this light can also have a less usual reason: “%s”."),
                                    device_name, lc_cause_get_title (candidate->cause));
@@ -419,7 +419,7 @@ build_explanation (LcDiagnosis     *self,
             {
               g_autofree char *count = NULL;
 
-              /* TRANSLATORS: two numbers of blinks: what was counted, what is listed */
+              /* Translators: two numbers of blinks: what was counted, what is listed */
               count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "You counted %u blink and the known light has %u; it is easy to miss or add one when counting.",
                                                     "You counted %u blinks and the known light has %u; it is easy to miss or add one when counting.",
@@ -444,19 +444,19 @@ build_explanation (LcDiagnosis     *self,
           double here = lc_cause_ref_get_weight (candidate->ref, self->context_id);
 
           if (here > base + 1e-6)
-            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            /* Translators: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("Because it happened at this moment (“%s”), this reason is more likely than usual."),
                                       context_label);
           else if (here < base - 1e-6)
-            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            /* Translators: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("At this moment (“%s”), this reason is less likely than usual."),
                                       context_label);
           else if (lc_known_signal_has_context (known, self->context_id))
-            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            /* Translators: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("This light is reported at just this moment (“%s”), which fits."),
                                       context_label);
           else if (!lc_known_signal_has_context (known, "any"))
-            /* TRANSLATORS: %s is a moment, e.g. “While recording” */
+            /* Translators: %s is a moment, e.g. “While recording” */
             moment = g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
                                       context_label);
           append_sentence (text, moment);
@@ -591,7 +591,7 @@ rank (LcDiagnosis *self)
         {
           g_autofree char *no_chart = NULL;
 
-          /* TRANSLATORS: %s is a device name */
+          /* Translators: %s is a device name */
           no_chart = g_strdup_printf (_("Blink publishes no light chart for the %s, so none of this is Blink’s word."),
                                       lc_device_get_name (self->device));
           explanation = concat_sentence (explanation, no_chart);
@@ -808,7 +808,7 @@ lc_diagnosis_new (LcKnowledge     *knowledge,
       g_autofree char *known = g_strjoinv (", ", (char **) lc_knowledge_get_context_ids (knowledge));
 
       g_set_error (error, LC_DIAGNOSIS_ERROR, LC_DIAGNOSIS_ERROR_UNKNOWN_CONTEXT,
-                   /* TRANSLATORS: what was typed as the moment ("bath-time"), then the list of known ones */
+                   /* Translators: what was typed as the moment ("bath-time"), then the list of known ones */
                    _("unknown context “%s” (known: %s)"),
                    context_id, known);
       return NULL;

@@ -1,4 +1,4 @@
-/* lc-family.c
+/* lc-family.c — devices that share drawings, advice and procedures
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lc-known-signal.c
+/* lc-known-signal.c — a signal with a documented meaning
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lc-procedure.c
+/* lc-procedure.c — a fix, as ordered steps
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lc-provenance.c
+/* lc-provenance.c — where a piece of knowledge comes from
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

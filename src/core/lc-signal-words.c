@@ -49,12 +49,12 @@ lc_light_describe_colors (const LcLight *light)
   guint n = MIN (light->n_colors, LC_LIGHT_MAX_COLORS);
 
   if (n >= 3)
-    /* TRANSLATORS: three alternating colors, e.g. "red, green and blue" */
+    /* Translators: three alternating colors, e.g. "red, green and blue" */
     return g_strdup_printf (_("%s, %s and %s"), lc_color_get_word (light->colors[0]),
                             lc_color_get_word (light->colors[1]), lc_color_get_word (light->colors[2]));
 
   if (n == 2)
-    /* TRANSLATORS: two alternating colors, e.g. "blue and green" */
+    /* Translators: two alternating colors, e.g. "blue and green" */
     return g_strdup_printf (_("%s and %s"), lc_color_get_word (light->colors[0]),
                             lc_color_get_word (light->colors[1]));
 
@@ -84,7 +84,7 @@ describe_blinks (guint count)
   else
     number = g_strdup_printf ("%u", count);
 
-  /* TRANSLATORS: %s is a number, written as a word up to ten: "six blinks" */
+  /* Translators: %s is a number, written as a word up to ten: "six blinks" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s blink", "%s blinks", count), number);
 }
 
@@ -127,29 +127,29 @@ describe_light (const LcLight *light)
           switch (light_speed (light))
             {
             case SPEED_FAST:
-              /* TRANSLATORS: %s is a color: "red light blinking fast" */
+              /* Translators: %s is a color: "red light blinking fast" */
               return g_strdup_printf (_("%s light blinking fast"), color);
             case SPEED_SLOW:
-              /* TRANSLATORS: %s is a color: "red light blinking slowly" */
+              /* Translators: %s is a color: "red light blinking slowly" */
               return g_strdup_printf (_("%s light blinking slowly"), color);
             case SPEED_ANY:
             default:
-              /* TRANSLATORS: %s is a color: "red light blinking" */
+              /* Translators: %s is a color: "red light blinking" */
               return g_strdup_printf (_("%s light blinking"), color);
             }
 
         case LC_KIND_BURST:
-          /* TRANSLATORS: "red light: six blinks, then a pause, repeating" */
+          /* Translators: "red light: six blinks, then a pause, repeating" */
           return g_strdup_printf (_("%s light: %s, then a pause, repeating"), color, blinks);
 
         case LC_KIND_FADE:
-          /* TRANSLATORS: %s is a color: "red light fading in and out" */
+          /* Translators: %s is a color: "red light fading in and out" */
           return g_strdup_printf (_("%s light fading in and out"), color);
 
         case LC_KIND_SOLID:
         case LC_KIND_OFF:
         default:
-          /* TRANSLATORS: %s is a color: "red light on" (steady) */
+          /* Translators: %s is a color: "red light on" (steady) */
           return g_strdup_printf (_("%s light on"), color);
         }
     }
@@ -159,11 +159,11 @@ describe_light (const LcLight *light)
   switch (light->kind)
     {
     case LC_KIND_BURST:
-      /* TRANSLATORS: "light: six blinks alternating blue and green, then a pause, repeating" */
+      /* Translators: "light: six blinks alternating blue and green, then a pause, repeating" */
       return g_strdup_printf (_("light: %s alternating %s, then a pause, repeating"), blinks, colors);
 
     case LC_KIND_FADE:
-      /* TRANSLATORS: %s lists colors: "light fading in and out, alternating blue and green" */
+      /* Translators: %s lists colors: "light fading in and out, alternating blue and green" */
       return g_strdup_printf (_("light fading in and out, alternating %s"), colors);
 
     case LC_KIND_BLINK:
@@ -173,14 +173,14 @@ describe_light (const LcLight *light)
       switch (light_speed (light))
         {
         case SPEED_FAST:
-          /* TRANSLATORS: %s lists colors: "light alternating blue and green fast" */
+          /* Translators: %s lists colors: "light alternating blue and green fast" */
           return g_strdup_printf (_("light alternating %s fast"), colors);
         case SPEED_SLOW:
-          /* TRANSLATORS: %s lists colors: "light alternating blue and green slowly" */
+          /* Translators: %s lists colors: "light alternating blue and green slowly" */
           return g_strdup_printf (_("light alternating %s slowly"), colors);
         case SPEED_ANY:
         default:
-          /* TRANSLATORS: %s lists colors: "light alternating blue and green" */
+          /* Translators: %s lists colors: "light alternating blue and green" */
           return g_strdup_printf (_("light alternating %s"), colors);
         }
     }
@@ -227,7 +227,7 @@ lc_signal_describe (const LcSignal *signal)
         }
       else
         {
-          /* TRANSLATORS: joins the descriptions of two lights of one
+          /* Translators: joins the descriptions of two lights of one
            * device: "blue light on, green light blinking"
            */
           char *joined = g_strdup_printf (C_("lights", "%s, %s"), sentence, phrase);
@@ -238,7 +238,7 @@ lc_signal_describe (const LcSignal *signal)
     }
 
   if (sentence == NULL)
-    /* TRANSLATORS: the status light is dark */
+    /* Translators: the status light is dark */
     return g_strdup (_("No light"));
 
   return capitalize_first (g_steal_pointer (&sentence));

@@ -91,7 +91,7 @@ lc_color_get_name (LcColor color)
       return _("Amber");
     case LC_COLOR_NONE:
     default:
-      /* TRANSLATORS: the color of a light that is not lit */
+      /* Translators: the color of a light that is not lit */
       return _("None");
     }
 }
@@ -242,7 +242,7 @@ parser_fail (Parser        *parser,
   if (g_utf8_validate_len (parser->text, offset, NULL))
     position = g_utf8_strlen (parser->text, (gssize) offset) + 1;
 
-  /* TRANSLATORS: "At position 5: expected a color (…)"; the second %s is
+  /* Translators: "At position 5: expected a color (…)"; the second %s is
    * one of the messages below that say what is wrong.
    */
   g_set_error (error, LC_SIGNAL_ERROR, code, _("At position %ld: %s"), position, what);
@@ -330,7 +330,7 @@ parse_rate (Parser  *parser,
 
   if (!is_digit (parser_peek (parser)))
     return parser_fail (parser, start, LC_SIGNAL_ERROR_SYNTAX,
-                        /* TRANSLATORS: "4" and "0.5" are typed as they are: keep the
+                        /* Translators: "4" and "0.5" are typed as they are: keep the
                          * decimal point. */
                         _("expected a rate in hertz, such as 4 or 0.5"), error);
 
@@ -368,7 +368,7 @@ parse_rate (Parser  *parser,
 
   if (strncmp (parser->text + parser->pos, "hz", 2) != 0)
     return parser_fail (parser, parser->pos, LC_SIGNAL_ERROR_SYNTAX,
-                        /* TRANSLATORS: “hz” is typed as it is; keep it. */
+                        /* Translators: “hz” is typed as it is; keep it. */
                         _("expected “hz” after the rate"), error);
   parser->pos += 2;
 
@@ -397,7 +397,7 @@ parse_light (Parser   *parser,
 
       if (!color_from_span (parser->text + start, len, &color))
         return parser_fail (parser, start, LC_SIGNAL_ERROR_SYNTAX,
-                            /* TRANSLATORS: the words in parentheses are what people
+                            /* Translators: the words in parentheses are what people
                              * type in a signal; keep them in English. */
                             _("expected a color (red, green, blue, white or amber)"), error);
 
@@ -436,7 +436,7 @@ parse_light (Parser   *parser,
     light->kind = LC_KIND_FADE;
   else
     return parser_fail (parser, kind_start, LC_SIGNAL_ERROR_SYNTAX,
-                        /* TRANSLATORS: the words in parentheses are what people
+                        /* Translators: the words in parentheses are what people
                          * type in a signal; keep them in English. */
                         _("expected a pattern (solid, blink, burst or fade)"), error);
 
@@ -507,7 +507,7 @@ lc_signal_parse (const char  *text,
 
       if (!color_from_span (text, parser_word_length (&parser), &first))
         return parser_fail (&parser, 0, LC_SIGNAL_ERROR_SYNTAX,
-                            /* TRANSLATORS: the color words and “off” are what
+                            /* Translators: the color words and “off” are what
                              * people type in a signal; keep them in English. */
                             _("expected a color (red, green, blue, white or amber) or “off”"), error);
 

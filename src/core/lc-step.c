@@ -1,4 +1,4 @@
-/* lc-step.c
+/* lc-step.c — one step of a fix procedure
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -16,7 +16,7 @@ append_field (GString    *text,
               const char *label,
               const char *value)
 {
-  /* TRANSLATORS: a label and its value in the support summary, "Device: Blink Mini" */
+  /* Translators: a label and its value in the support summary, "Device: Blink Mini" */
   g_string_append_printf (text, _("%s: %s"), label, value);
   g_string_append_c (text, '\n');
 }
@@ -28,18 +28,18 @@ describe_identification (LcDiagnosis *diagnosis)
 
   if (!lc_diagnosis_is_source_confirmed (diagnosis))
     return g_strdup (lc_diagnosis_get_source (diagnosis) == LC_SIGNAL_SOURCE_CAMERA
-                       /* TRANSLATORS: how the light was identified, in the support summary */
+                       /* Translators: how the light was identified, in the support summary */
                        ? _("watched by the webcam, not confirmed (the pattern was not seen to repeat)")
-                       /* TRANSLATORS: how the light was identified, in the support summary */
+                       /* Translators: how the light was identified, in the support summary */
                        : _("read from a video, not confirmed (the pattern was not seen to repeat)"));
 
   switch (lc_diagnosis_get_source (diagnosis))
     {
     case LC_SIGNAL_SOURCE_CAMERA:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("watched by the webcam (%d %% confidence)"), confidence);
     case LC_SIGNAL_SOURCE_VIDEO:
-      /* TRANSLATORS: %d is a percentage; "%%" is the percent sign */
+      /* Translators: %d is a percentage; "%%" is the percent sign */
       return g_strdup_printf (_("read from a video (%d %% confidence)"), confidence);
     case LC_SIGNAL_SOURCE_EYE:
     default:
@@ -52,21 +52,21 @@ step_state_label (LcFixStepState state,
                   gboolean       seen)
 {
   if (state == LC_FIX_STEP_NOT_DONE && seen)
-    /* TRANSLATORS: marks a fix step in the support summary: it was shown
+    /* Translators: marks a fix step in the support summary: it was shown
      * (paged past, say) but not marked done or skipped */
     return C_("step state", "[seen, not marked]");
 
   switch (state)
     {
     case LC_FIX_STEP_DONE:
-      /* TRANSLATORS: marks a fix step in the support summary */
+      /* Translators: marks a fix step in the support summary */
       return C_("step state", "[done]");
     case LC_FIX_STEP_SKIPPED:
-      /* TRANSLATORS: marks a fix step in the support summary */
+      /* Translators: marks a fix step in the support summary */
       return C_("step state", "[skipped]");
     case LC_FIX_STEP_NOT_DONE:
     default:
-      /* TRANSLATORS: marks a fix step in the support summary */
+      /* Translators: marks a fix step in the support summary */
       return C_("step state", "[not done]");
     }
 }
@@ -86,7 +86,7 @@ append_header (GString     *text,
   g_autofree char *when = NULL;
   g_autofree char *date = NULL;
 
-  /* TRANSLATORS: the first line of the support summary: app name and version */
+  /* Translators: the first line of the support summary: app name and version */
   g_string_append_printf (text, _("%s %s — support summary"), PACKAGE_NAME, VERSION);
   g_string_append (text, "\n\n");
 
@@ -148,7 +148,7 @@ append_causes (GString     *text,
     }
 
   if (lc_likelihood_to_percent (other) > 0)
-    /* TRANSLATORS: the share left for causes nobody listed; "%%" is a percent sign */
+    /* Translators: the share left for causes nobody listed; "%%" is a percent sign */
     g_string_append_printf (text, _("  Something else — %d %%\n"), lc_likelihood_to_percent (other));
 }
 
@@ -198,7 +198,7 @@ append_attempts (GString      *text,
       LcDiagnosisCause *cause = lc_fix_session_get_attempt_cause (session, a);
       guint n_steps = lc_procedure_get_n_steps (procedure);
 
-      /* TRANSLATORS: a fix that was tried, then the reason it was meant for */
+      /* Translators: a fix that was tried, then the reason it was meant for */
       g_string_append_printf (text, _("  %u. %s (for: %s)"), a + 1,
                               lc_procedure_get_title (procedure),
                               lc_diagnosis_cause_get_title (cause));

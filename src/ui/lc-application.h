@@ -1,4 +1,4 @@
-/* lc-application.h
+/* lc-application.h — the application: command line, actions and accelerators, settings
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

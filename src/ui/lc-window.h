@@ -1,4 +1,4 @@
-/* lc-window.h
+/* lc-window.h — the main window: the navigation between pages and the toasts
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
