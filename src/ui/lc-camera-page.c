@@ -972,6 +972,19 @@ apply_device_prior (LcCameraPage *self)
   lc_video_source_set_led_prior (self->source, &prior);
 }
 
+/* The preview is converted no larger than it is drawn. */
+static void
+apply_preview_size (LcCameraPage *self)
+{
+  int width, height;
+
+  if (self->source == NULL)
+    return;
+
+  lc_camera_preview_get_pixel_size (self->preview, &width, &height);
+  lc_video_source_set_preview_size (self->source, width, height);
+}
+
 static void
 start_source (LcCameraPage  *self,
               LcVideoSource *source,
@@ -993,6 +1006,7 @@ start_source (LcCameraPage  *self,
                            G_CALLBACK (on_source_error), self, G_CONNECT_SWAPPED);
 
   apply_device_prior (self);
+  apply_preview_size (self);
   lc_video_source_start (source);
 }
 
@@ -1930,6 +1944,11 @@ lc_camera_page_init (LcCameraPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed", FALSE);
   hide_starting (self);
+
+  g_signal_connect_object (self->preview, "notify::pixel-width",
+                           G_CALLBACK (apply_preview_size), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::pixel-height",
+                           G_CALLBACK (apply_preview_size), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

@@ -64,6 +64,11 @@ struct _LcCameraPreview
   guint          dropped;
 
   GArray        *latency;         /* LatencySample, when LIGHTCODE_DEBUG_LATENCY is set */
+
+  /* The size the picture is drawn at, in device pixels, as last told */
+  int            pixel_width;
+  int            pixel_height;
+  guint          pixel_size_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (LcCameraPreview, lc_camera_preview, GTK_TYPE_WIDGET)
@@ -74,6 +79,20 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_PIXEL_WIDTH,
+  PROP_PIXEL_HEIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* A resize settles for this long before the video is told: a window being
+ * dragged bigger should not renegotiate the preview at every step.
+ */
+#define PIXEL_SIZE_SETTLE_MS 250
 
 /* Geometry */
 
@@ -576,12 +595,100 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* Size in device pixels */
+
+static void
+publish_pixel_size (LcCameraPreview *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * scale;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (width != self->pixel_width)
+    {
+      self->pixel_width = width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIXEL_WIDTH]);
+    }
+  if (height != self->pixel_height)
+    {
+      self->pixel_height = height;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIXEL_HEIGHT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+pixel_size_settled_cb (gpointer user_data)
+{
+  LcCameraPreview *self = user_data;
+
+  self->pixel_size_timeout = 0;
+  publish_pixel_size (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first size is told at once, later ones once they settle. */
+static void
+queue_pixel_size (LcCameraPreview *self)
+{
+  if (self->pixel_width == 0 || self->pixel_height == 0)
+    {
+      publish_pixel_size (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->pixel_size_timeout, g_source_remove);
+  self->pixel_size_timeout = g_timeout_add (PIXEL_SIZE_SETTLE_MS, pixel_size_settled_cb, self);
+}
+
+static void
+lc_camera_preview_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  queue_pixel_size (LC_CAMERA_PREVIEW (widget));
+}
+
+static void
+scale_factor_changed_cb (LcCameraPreview *self)
+{
+  queue_pixel_size (self);
+}
+
 /* GObject */
+
+static void
+lc_camera_preview_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LcCameraPreview *self = LC_CAMERA_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIXEL_WIDTH:
+      g_value_set_int (value, self->pixel_width);
+      break;
+
+    case PROP_PIXEL_HEIGHT:
+      g_value_set_int (value, self->pixel_height);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 lc_camera_preview_dispose (GObject *object)
 {
   LcCameraPreview *self = LC_CAMERA_PREVIEW (object);
+
+  g_clear_handle_id (&self->pixel_size_timeout, g_source_remove);
 
   if (self->latency != NULL && self->latency->len % LATENCY_REPORT_EVERY != 0)
     report_latency (self);
@@ -611,8 +718,10 @@ lc_camera_preview_class_init (LcCameraPreviewClass *klass)
 
   object_class->dispose = lc_camera_preview_dispose;
   object_class->finalize = lc_camera_preview_finalize;
+  object_class->get_property = lc_camera_preview_get_property;
 
   widget_class->snapshot = lc_camera_preview_snapshot;
+  widget_class->size_allocate = lc_camera_preview_size_allocate;
   widget_class->measure = lc_camera_preview_measure;
   widget_class->get_request_mode = lc_camera_preview_get_request_mode;
 
@@ -622,6 +731,23 @@ lc_camera_preview_class_init (LcCameraPreviewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  /**
+   * LcCameraPreview:pixel-width:
+   *
+   * How wide the picture is drawn, in device pixels (0 before it is
+   * shown), once a resize has settled: the video need not be converted
+   * any larger. See also LcCameraPreview:pixel-height.
+   */
+  properties [PROP_PIXEL_WIDTH] =
+    g_param_spec_int ("pixel-width", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PIXEL_HEIGHT] =
+    g_param_spec_int ("pixel-height", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "lc-camera-preview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -635,6 +761,8 @@ lc_camera_preview_init (LcCameraPreview *self)
 
   self->focused = -1;
   self->mean_brightness = -1;
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   if (g_strcmp0 (g_getenv ("LIGHTCODE_DEBUG_LATENCY"), "1") == 0)
     self->latency = g_array_new (FALSE, FALSE, sizeof (LatencySample));
@@ -655,6 +783,25 @@ lc_camera_preview_init (LcCameraPreview *self)
 }
 
 /* Public API */
+
+/**
+ * lc_camera_preview_get_pixel_size:
+ *
+ * Gets the size the picture is drawn at, in device pixels, as last
+ * notified (0 × 0 before it is shown).
+ */
+void
+lc_camera_preview_get_pixel_size (LcCameraPreview *self,
+                                  int             *out_width,
+                                  int             *out_height)
+{
+  g_return_if_fail (LC_IS_CAMERA_PREVIEW (self));
+
+  if (out_width != NULL)
+    *out_width = self->pixel_width;
+  if (out_height != NULL)
+    *out_height = self->pixel_height;
+}
 
 GtkWidget *
 lc_camera_preview_new (void)

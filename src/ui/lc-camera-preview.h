@@ -41,6 +41,14 @@ guint      lc_camera_preview_get_n_rings         (LcCameraPreview   *self);
 /* Mean brightness of the latest frame, 0..1; -1 before the first. */
 double     lc_camera_preview_get_mean_brightness (LcCameraPreview   *self);
 
+/* The size the picture is drawn at, in device pixels (0 × 0 before it is
+ * shown), told through notify::pixel-width and notify::pixel-height once
+ * a resize has settled.
+ */
+void       lc_camera_preview_get_pixel_size      (LcCameraPreview   *self,
+                                                  int               *out_width,
+                                                  int               *out_height);
+
 /* Frames received, drawn, and replaced before they could be drawn. */
 void       lc_camera_preview_get_frame_counts    (LcCameraPreview   *self,
                                                   guint             *out_received,

@@ -78,6 +78,8 @@ struct _LcVideoSource
   gboolean            is_sample;
   gboolean            live;
   gboolean            preview_enabled;
+  int                 preview_width;   /* 0: LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE */
+  int                 preview_height;
   gboolean            steady_camera;
   char               *title;
 
@@ -1198,6 +1200,26 @@ add_and_link (GstBin      *bin,
   return ok;
 }
 
+/* RGBA within the wanted box. A file's preview may be turned after the
+ * scaling (videoflip), so there the box's longer side bounds both sides.
+ */
+static GstCaps *
+make_preview_caps (LcVideoSource *self)
+{
+  int width = self->preview_width > 0 ? self->preview_width : LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE;
+  int height = self->preview_height > 0 ? self->preview_height : LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE;
+
+  if (self->file != NULL)
+    width = height = MAX (width, height);
+
+  return gst_caps_new_simple ("video/x-raw",
+                              "format", G_TYPE_STRING, "RGBA",
+                              "width", GST_TYPE_INT_RANGE, 1, width,
+                              "height", GST_TYPE_INT_RANGE, 1, height,
+                              "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
+                              NULL);
+}
+
 /* Builds "queue ! videoconvertscale ! capsfilter ! appsink" and returns the queue. */
 static GstElement *
 build_branch (LcVideoSource  *self,
@@ -1217,7 +1239,7 @@ build_branch (LcVideoSource  *self,
 
   queue = make_element ("queue", preview ? "preview-queue" : "analysis-queue", error);
   convert = queue ? make_element ("videoconvertscale", NULL, error) : NULL;
-  filter = convert ? make_element ("capsfilter", NULL, error) : NULL;
+  filter = convert ? make_element ("capsfilter", preview ? "preview-filter" : NULL, error) : NULL;
   if (filter != NULL && turn)
     flip = make_element ("videoflip", "preview-flip", error);
   sink = filter && (flip || !turn) ? make_element ("appsink", preview ? "preview-sink" : "analysis-sink", error) : NULL;
@@ -1232,12 +1254,7 @@ build_branch (LcVideoSource  *self,
 
   if (preview)
     {
-      caps = gst_caps_new_simple ("video/x-raw",
-                                  "format", G_TYPE_STRING, "RGBA",
-                                  "width", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE,
-                                  "height", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE,
-                                  "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
-                                  NULL);
+      caps = make_preview_caps (self);
       /* Played in real time, a file decodes ahead of the clock by as much
        * as the analysis queue holds: a leaky queue would then only ever
        * keep a frame a second ahead, and the preview would show one frame
@@ -2059,6 +2076,35 @@ lc_video_source_get_preview_enabled (LcVideoSource *self)
   g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
 
   return self->preview_enabled;
+}
+
+void
+lc_video_source_set_preview_size (LcVideoSource *self,
+                                  int            width,
+                                  int            height)
+{
+  g_autoptr(GstElement) filter = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+
+  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
+
+  /* Even sizes, at least a few pixels, at most the cap. */
+  width = width <= 0 ? 0 : CLAMP ((width + 1) & ~1, 16, LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE);
+  height = height <= 0 ? 0 : CLAMP ((height + 1) & ~1, 16, LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE);
+  if (width == self->preview_width && height == self->preview_height)
+    return;
+
+  self->preview_width = width;
+  self->preview_height = height;
+
+  /* Running: new caps on the capsfilter make the scaler renegotiate. */
+  if (self->pipeline != NULL)
+    filter = gst_bin_get_by_name (GST_BIN (self->pipeline), "preview-filter");
+  if (filter != NULL)
+    {
+      caps = make_preview_caps (self);
+      g_object_set (filter, "caps", caps, NULL);
+    }
 }
 
 void

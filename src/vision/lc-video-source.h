@@ -94,6 +94,15 @@ void                lc_video_source_set_preview_enabled (LcVideoSource *self,
                                                          gboolean       enabled);
 gboolean            lc_video_source_get_preview_enabled (LcVideoSource *self);
 
+/* The largest preview frame wanted, in pixels: the size it is drawn at on
+ * screen, so that no more is converted than is shown. 0 (the default) is
+ * LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE, which also caps it. Frames keep their
+ * aspect ratio and are never scaled up. May change while running.
+ */
+void                lc_video_source_set_preview_size   (LcVideoSource *self,
+                                                        int            width,
+                                                        int            height);
+
 /* Whether a V4L2 webcam is set to manual exposure (10 ms, or 8.3 ms on
  * 60 Hz mains), fixed white balance, the mains frequency and a fixed frame
  * rate while watched, and put back as it was afterwards (default FALSE).

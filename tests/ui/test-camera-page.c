@@ -1259,6 +1259,94 @@ test_camera_page_sample (Fixture       *fixture,
 /* The preview keeps only the newest frame: one that arrives before the
  * previous was drawn replaces it. Clicking a ring reports its light.
  */
+typedef struct
+{
+  int width;
+  int height;
+  int box_width;   /* the preview's pixel size when the frame came */
+  int box_height;
+} PreviewFrameSize;
+
+static void
+on_page_preview_frame (LcVideoSource    *source,
+                       GBytes           *pixels,
+                       int               width,
+                       int               height,
+                       int               stride,
+                       gint64            pts_ns,
+                       PreviewFrameSize *size)
+{
+  size->width = width;
+  size->height = height;
+}
+
+static gboolean
+has_source (Fixture *fixture)
+{
+  return lc_camera_page_get_source (fixture->page) != NULL;
+}
+
+static PreviewFrameSize *frame_size;
+static LcCameraPreview *watched_preview;
+
+/* A frame that fits the box the preview is drawn in, and fills it (or is
+ * the camera's full size). */
+static gboolean
+frame_fits_preview (Fixture *fixture)
+{
+  int box_width, box_height;
+
+  lc_camera_preview_get_pixel_size (watched_preview, &box_width, &box_height);
+  frame_size->box_width = box_width;
+  frame_size->box_height = box_height;
+
+  return box_width > 0 && frame_size->width > 0 &&
+         frame_size->width <= box_width && frame_size->height <= box_height &&
+         (frame_size->width == 640 || frame_size->width >= box_width - 2 ||
+          frame_size->height >= box_height - 2);
+}
+
+static gboolean
+frame_is_full_size (Fixture *fixture)
+{
+  return frame_size->width == 640 && frame_size->height == 360;
+}
+
+/* The preview is converted at the size it is drawn, and follows a resize
+ * (issue: 4.5× the CPU of decoding when a 960 px picture was scaled down
+ * on the main thread).
+ */
+static void
+test_camera_page_preview_size (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PreviewFrameSize size = { 0 };
+  LcVideoSource *source;
+
+  lc_window_open_device (fixture->window, "mini", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  lc_window_watch_webcam (fixture->window);
+  wait_until (fixture, has_source);
+  source = lc_camera_page_get_source (fixture->page);
+  g_signal_connect (source, "preview-frame", G_CALLBACK (on_page_preview_frame), &size);
+  watched_preview = LC_CAMERA_PREVIEW (lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_PREVIEW));
+  frame_size = &size;
+
+  /* At 360 px the picture is drawn well under the clip's 640 px. */
+  wait_until (fixture, frame_fits_preview);
+  g_test_message ("frame %d×%d in a %d×%d preview", size.width, size.height, size.box_width, size.box_height);
+  g_assert_cmpint (size.width, <, 640);
+
+  /* Made wide, the preview gets the clip at its own size. */
+  gtk_widget_set_size_request (GTK_WIDGET (watched_preview), 800, 450);
+  wait_until (fixture, frame_is_full_size);
+  g_assert_true (frame_fits_preview (fixture));
+
+  g_signal_handlers_disconnect_by_data (source, &size);
+  frame_size = NULL;
+  watched_preview = NULL;
+}
+
 static void
 test_camera_preview_drops_frames (void)
 {
@@ -1371,6 +1459,7 @@ main (int   argc,
   ADD ("leave", "burst6.webm", test_camera_page_leave);
   ADD ("fifo", NULL, test_camera_page_fifo);
   ADD ("sample", NULL, test_camera_page_sample);
+  ADD ("preview-size", "burst6.webm", test_camera_page_preview_size);
 
   g_test_add_func ("/camera-preview/drops-frames", test_camera_preview_drops_frames);
   g_test_add_func ("/timeline-strip/description", test_timeline_strip_description);

@@ -276,6 +276,73 @@ test_file_webm (void)
   g_assert_cmpuint (run.preview_size, >=, (gsize) run.preview_stride * run.preview_height);
 }
 
+typedef struct
+{
+  LcVideoSource *source;
+  guint          n_small;        /* frames before the resize */
+  guint          n_large;        /* frames after it was seen to take */
+  int            small_max[2];   /* largest width, height before */
+  int            large_max[2];
+} PreviewSizes;
+
+/* Grows the wanted preview after a few frames, as a window being enlarged. */
+static void
+on_preview_frame_resize (LcVideoSource *source,
+                         GBytes        *pixels,
+                         int            width,
+                         int            height,
+                         int            stride,
+                         gint64         pts_ns,
+                         PreviewSizes  *sizes)
+{
+  if (width <= 100 && sizes->n_large == 0)
+    {
+      sizes->small_max[0] = MAX (sizes->small_max[0], width);
+      sizes->small_max[1] = MAX (sizes->small_max[1], height);
+      if (++sizes->n_small == 3)
+        lc_video_source_set_preview_size (source, 160, 120);
+    }
+  else
+    {
+      sizes->large_max[0] = MAX (sizes->large_max[0], width);
+      sizes->large_max[1] = MAX (sizes->large_max[1], height);
+      sizes->n_large++;
+    }
+}
+
+/* The preview is converted no larger than it is shown, and follows the
+ * size it is shown at while playing; the analysis is not affected.
+ */
+static void
+test_preview_size (void)
+{
+  g_autoptr(LcVideoSource) source = NULL;
+  g_auto(Run) run = { 0 };
+  PreviewSizes sizes = { 0 };
+
+  if (!have_clip ("burst6-short.webm"))
+    return;
+
+  source = new_file_source ("burst6-short.webm", TRUE);
+  lc_video_source_set_preview_size (source, 100, 60);
+  sizes.source = source;
+  g_signal_connect (source, "preview-frame", G_CALLBACK (on_preview_frame_resize), &sizes);
+  play (source, &run);
+  g_assert_no_error (run.error);
+
+  /* 320×180 into a box whose longer side is 100 (a file may be turned). */
+  g_assert_cmpuint (sizes.n_small, >=, 3);
+  g_assert_cmpint (sizes.small_max[0], ==, 100);
+  g_assert_cmpint (ABS (sizes.small_max[1] - 56), <=, 1);
+  /* Then 160 wide, with the same shape. */
+  g_assert_cmpuint (sizes.n_large, >, 0);
+  g_assert_cmpint (sizes.large_max[0], ==, 160);
+  g_assert_cmpint (ABS (sizes.large_max[1] - 90), <=, 1);
+
+  /* The analysis saw every frame (4 s at 30 fps). */
+  g_assert_cmpuint (lc_video_source_get_n_frames (source), ==, 120);
+}
+
 static void
 test_file_mp4 (void)
 {
@@ -1235,6 +1302,7 @@ main (int   argc,
 
   g_test_add_func ("/vision/video-source/file-webm", test_file_webm);
   g_test_add_func ("/vision/video-source/file-mp4", test_file_mp4);
+  g_test_add_func ("/vision/video-source/preview-size", test_preview_size);
   g_test_add_func ("/vision/video-source/rotation", test_rotation);
   g_test_add_func ("/vision/orientation", test_orientation_math);
   g_test_add_func ("/vision/video-source/no-light", test_no_light);
