@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lc-color-style.h"
 #include "lc-camera-preview.h"
 
 /* Smallest ring, in logical pixels, so a tiny light can still be clicked. */
@@ -178,26 +179,9 @@ find_ring_at (LcCameraPreview *self,
 static GdkRGBA
 get_accent (LcCameraPreview *self)
 {
-  GdkRGBA accent = { 0.21f, 0.52f, 0.89f, 1.0f };
+  static const GdkRGBA blue = { 0.21f, 0.52f, 0.89f, 1.0f };
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                  "accent_bg_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return accent;
-}
-
-static GdkRGBA
-get_foreground (LcCameraPreview *self)
-{
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return fg;
+  return lc_widget_lookup_color (GTK_WIDGET (self), "accent_bg_color", &blue);
 }
 
 /* Accessibility */
@@ -454,7 +438,7 @@ lc_camera_preview_snapshot (GtkWidget   *widget,
 
   if (self->texture == NULL || !get_picture_rect (self, &picture))
     {
-      GdkRGBA placeholder = get_foreground (self);
+      GdkRGBA placeholder = lc_widget_get_foreground (GTK_WIDGET (self));
 
       /* An empty frame of the usual shape, while the camera starts. */
       placeholder.alpha *= 0.08f;

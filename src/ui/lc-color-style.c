@@ -1,4 +1,4 @@
-/* lc-color-style.c — how each light colour is painted
+/* lc-color-style.c — colours for drawing: each light colour, and the theme's
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,4 +50,37 @@ lc_color_get_bar_rgba (LcColor  color,
     }
 
   gdk_rgba_parse (rgba, spec);
+}
+
+/* GtkStyleContext is the way to read these on GTK 4.8 (gtk_widget_get_color()
+ * is 4.10); it is deprecated later, hence the guards.
+ */
+GdkRGBA
+lc_widget_get_foreground (GtkWidget *widget)
+{
+  GdkRGBA fg = { 0.0f, 0.0f, 0.0f, 1.0f };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), fg);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return fg;
+}
+
+GdkRGBA
+lc_widget_lookup_color (GtkWidget     *widget,
+                        const char    *name,
+                        const GdkRGBA *fallback)
+{
+  GdkRGBA color = *fallback;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), color);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return color;
 }

@@ -148,18 +148,6 @@ mix_rgba (const GdkRGBA *a,
   };
 }
 
-static GdkRGBA
-get_foreground (LcLedSimulator *self)
-{
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return fg;
-}
-
 /* Time */
 
 static double
@@ -639,7 +627,7 @@ append_timeline (LcLedSimulator        *self,
                  gboolean               labels,
                  gboolean               dark)
 {
-  GdkRGBA fg = get_foreground (self);
+  GdkRGBA fg = lc_widget_get_foreground (GTK_WIDGET (self));
   GdkRGBA track_bg = fg, tick = fg;
   guint n = n_drawn_lights (self);
   float scale = area->size.height / (n * TRACK_HEIGHT + (n - 1) * TRACK_SPACING + AXIS_HEIGHT);

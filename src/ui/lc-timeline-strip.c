@@ -28,18 +28,6 @@ struct _LcTimelineStrip
 
 G_DEFINE_FINAL_TYPE (LcTimelineStrip, lc_timeline_strip, GTK_TYPE_WIDGET)
 
-static GdkRGBA
-get_foreground (LcTimelineStrip *self)
-{
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return fg;
-}
-
 static void
 append_hatch (GtkSnapshot           *snapshot,
               const graphene_rect_t *rect,
@@ -75,7 +63,7 @@ lc_timeline_strip_snapshot (GtkWidget   *widget,
   gint64 span = (gint64) LC_LED_TIMELINE_SECONDS * G_GINT64_CONSTANT (1000000000);
   gint64 start = self->now_ns - span;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA fg = get_foreground (self);
+  GdkRGBA fg = lc_widget_get_foreground (GTK_WIDGET (self));
   GdkRGBA track = fg, hatch = fg, outline = fg;
   GskRoundedRect clip;
   const float widths[4] = { 1, 1, 1, 1 };
