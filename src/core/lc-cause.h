@@ -20,7 +20,7 @@ const char          *lc_cause_get_explanation   (LcCause *self); /* translated *
 /* TRUE for causes that need no fixing ("normal", …): may have no procedures. */
 gboolean             lc_cause_is_normal         (LcCause *self);
 /* Procedure ids in the order to try them. Not every procedure fits every
- * device: see lc_knowledge_get_procedures_for_cause().
+ * device: see lc_knowledge_list_procedures_for_cause().
  */
 const char * const  *lc_cause_get_procedure_ids (LcCause *self);
 

@@ -572,7 +572,7 @@ rank (LcDiagnosis *self)
       g_autofree char *explanation = NULL;
       double likelihood = candidate->likelihood;
 
-      procedures = lc_knowledge_get_procedures_for_cause (self->knowledge, candidate->cause, self->device);
+      procedures = lc_knowledge_list_procedures_for_cause (self->knowledge, candidate->cause, self->device);
       item = _lc_diagnosis_cause_new (candidate->cause,
                                       lc_cause_ref_get_provenance (candidate->ref),
                                       procedures,

@@ -345,9 +345,9 @@ lc_knowledge_context_applies_to (LcKnowledge *self,
 }
 
 GListModel *
-lc_knowledge_get_procedures_for_cause (LcKnowledge *self,
-                                       LcCause     *cause,
-                                       LcDevice    *device)
+lc_knowledge_list_procedures_for_cause (LcKnowledge *self,
+                                        LcCause     *cause,
+                                        LcDevice    *device)
 {
   GListStore *store;
   const char * const *ids;

@@ -98,7 +98,7 @@ gboolean            lc_knowledge_context_applies_to (LcKnowledge *self,
 /* The procedures of @cause that fit @device, in order (GListModel of
  * LcProcedure, transfer full). @device NULL: all of them.
  */
-GListModel         *lc_knowledge_get_procedures_for_cause (LcKnowledge *self,
+GListModel         *lc_knowledge_list_procedures_for_cause (LcKnowledge *self,
                                                            LcCause     *cause,
                                                            LcDevice    *device);
 

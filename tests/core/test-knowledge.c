@@ -126,7 +126,7 @@ offers_procedure (const char *cause_id,
   g_assert_nonnull (cause);
   g_assert_nonnull (device);
 
-  procedures = lc_knowledge_get_procedures_for_cause (knowledge, cause, device);
+  procedures = lc_knowledge_list_procedures_for_cause (knowledge, cause, device);
 
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
     {
@@ -433,7 +433,7 @@ test_fix_for_every_cause (void)
         {
           const char *cause_id = lc_cause_ref_get_cause_id (g_ptr_array_index (refs, j));
           LcCause *cause = lc_knowledge_lookup_cause (knowledge, cause_id);
-          g_autoptr(GListModel) fixes = lc_knowledge_get_procedures_for_cause (knowledge, cause, device);
+          g_autoptr(GListModel) fixes = lc_knowledge_list_procedures_for_cause (knowledge, cause, device);
 
           if (!lc_cause_is_normal (cause) && g_list_model_get_n_items (fixes) == 0)
             g_test_fail_printf ("%s: no procedure for cause %s", lc_device_get_id (device), cause_id);
@@ -756,8 +756,8 @@ test_procedures_for_cause (void)
   LcKnowledge *knowledge = get_shipped ();
   LcCause *low_battery = lc_knowledge_lookup_cause (knowledge, "low-battery");
   LcDevice *outdoor_4 = lc_knowledge_lookup_device (knowledge, "outdoor-4");
-  g_autoptr(GListModel) fixes = lc_knowledge_get_procedures_for_cause (knowledge, low_battery, outdoor_4);
-  g_autoptr(GListModel) all = lc_knowledge_get_procedures_for_cause (knowledge, low_battery, NULL);
+  g_autoptr(GListModel) fixes = lc_knowledge_list_procedures_for_cause (knowledge, low_battery, outdoor_4);
+  g_autoptr(GListModel) all = lc_knowledge_list_procedures_for_cause (knowledge, low_battery, NULL);
   g_autoptr(LcProcedure) first = g_list_model_get_item (fixes, 0);
 
   g_assert_cmpstr (lc_procedure_get_id (first), ==, "change-batteries-outdoor-4");

@@ -87,7 +87,7 @@ walk (LcKnowledge *knowledge)
               if (cause == NULL)
                 abort ();
 
-              fixes = lc_knowledge_get_procedures_for_cause (knowledge, cause, device);
+              fixes = lc_knowledge_list_procedures_for_cause (knowledge, cause, device);
             }
         }
 
