@@ -109,6 +109,17 @@ G_BEGIN_DECLS
  * hue moves is a blink seen against a pale window, not two colours.
  */
 #define HUE_STEADY_LEVEL_RATIO 0.6
+/* A blink beside a steady light, behind one frosted window, never goes
+ * dark: its neighbour's glow fills it in, in the neighbour's colour. Dark
+ * phases this bright (as a fraction of the lit level) still make a blink
+ * when their colour is a steady neighbour's, rather than two colours
+ * taking turns.
+ */
+#define BORROWED_DEPTH_RATIO 0.8
+/* … the neighbour being this close (a fraction of the frame's larger side):
+ * on the same housing, behind the same window.
+ */
+#define BORROWED_GLOW_DISTANCE 0.15
 /* A halo colour weaker than this saturation is replaced by the colour the
  * light adds between dark and lit (see lc_led_on_off_color()).
  */

@@ -783,6 +783,53 @@ hue_moves_with_level (const Window *w,
   return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
 }
 
+/* The colour of the light's dark phase (below halfway from @lo to @hi). */
+static LcColor
+dark_phase_color (const Window *w,
+                  double        lo,
+                  double        hi)
+{
+  double mid = 0.5 * (lo + hi);
+  float total[3] = { 0, 0, 0 };
+  guint n = 0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (!w->s[i].has_color || w->s[i].level >= mid)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        total[c] += w->s[i].rgb[c];
+      n++;
+    }
+
+  return n > 0 ? lc_led_classify_color (total, NULL) : LC_COLOR_NONE;
+}
+
+/* Whether a steady light of @color sits close enough to @t to fill its
+ * dark phase with its glow.
+ */
+static gboolean
+steady_neighbour_glows (LcLedDetector *self,
+                        const Track   *t,
+                        LcColor        color)
+{
+  if (color == LC_COLOR_NONE || color == LC_COLOR_WHITE)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      const Track *o = self->tracks[i];
+
+      if (o == t || o->key.kind != LC_DETECTED_SOLID || o->key.n_colors != 1 ||
+          o->key.colors[0] != color)
+        continue;
+      if (lc_led_track_distance (o, t->cx, t->cy) <= BORROWED_GLOW_DISTANCE * MAX (self->width, self->height))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* How much a lit light's core varies: (90th - 10th percentile) / 90th.
  * Measured on the core itself, not over the ring: a blinking neighbour
  * moves the ring, not a steady light.
@@ -849,7 +896,8 @@ lc_led_classify_track (LcLedDetector *self,
       shallow = lo > DEPTH_RATIO * hi;
       if (hi >= floor_c && n_lo >= 1 && n_hi >= 1 &&
           (!shallow ||
-           (lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0) &&
+           (((lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0)) ||
+             (lo <= BORROWED_DEPTH_RATIO * hi && steady_neighbour_glows (self, t, dark_phase_color (&w, lo, hi)))) &&
             hue_moves_with_level (&w, lo, hi))) &&
           hi - lo >= MAX (floor_c, 3.0 * sd_lo))
         {

@@ -258,6 +258,39 @@ test_frosted_window (void)
   g_assert_cmpfloat (fabs (d.leds[0].light.rate_hz - 1.5), <, 0.075);
 }
 
+/* A blue status light blinking beside a red power light, both behind one
+ * frosted window: the red glow fills the blue light's dark phase, which
+ * is then red, not dark. That is a blue blink beside a red light, not a
+ * light taking turns between red and blue.
+ */
+static void
+test_borrowed_glow (void)
+{
+  Scene scene = { .bg = { 24, 24, 26 } };
+  Spot *power = &scene.spots[scene.n_spots++];
+  Spot *status = &scene.spots[scene.n_spots++];
+  LcDetection d;
+
+  *power = red_led;
+  power->x = 130;
+  power->y = 100;
+  power->radius = 10.0;
+  power->core = 0.4;
+  power->gain = 200.0;
+
+  *status = red_led;
+  status->x = 162;
+  status->y = 100;
+  status->radius = 5.0;
+  status->rate_hz = 1.2;
+  status->rgb[0] = 0.1, status->rgb[1] = 0.3, status->rgb[2] = 1.0;
+  status->core = 0.3;
+  status->gain = 120.0;
+
+  run_scene (&scene, NULL, 8.0, &d);
+  assert_reads (&d, "blue:blink+red:solid", TRUE);
+}
+
 /* Glare on metal: a steady white spot is not a status light. */
 static void
 test_white_glare (void)
@@ -413,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/real/glow-fragments", test_glow_fragments);
   g_test_add_func ("/vision/detector/real/hue-alternation", test_hue_alternation);
   g_test_add_func ("/vision/detector/real/frosted-window", test_frosted_window);
+  g_test_add_func ("/vision/detector/real/borrowed-glow", test_borrowed_glow);
   g_test_add_func ("/vision/detector/real/white-glare", test_white_glare);
   g_test_add_func ("/vision/detector/real/flat-objects", test_flat_objects);
   g_test_add_func ("/vision/detector/real/light-housing", test_light_housing);
