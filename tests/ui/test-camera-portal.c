@@ -17,14 +17,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lc-camera-page.h"
