@@ -12,7 +12,7 @@ packages="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libportal-dev libportal-gtk4-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools gstreamer1.0-pipewire
   librsvg2-common desktop-file-utils appstream flatpak-builder xvfb xauth dbus-daemon"
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*"; }

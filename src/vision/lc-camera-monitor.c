@@ -27,8 +27,11 @@ struct _LcCameraMonitor
 
   /* Outside Flatpak */
   GstDeviceMonitor  *device_monitor;
-  /* Inside Flatpak: the PipeWire provider opened on the portal's fd */
+  /* Inside Flatpak: the PipeWire provider, on a portal remote of its own */
   GstDeviceProvider *portal_provider;
+  gboolean           provider_lost_node;
+  int                provider_fd;
+  /* and the portal remote the cameras' pipewiresrc connect through */
   int                pipewire_fd;
 #if HAVE_LIBPORTAL
   XdpPortal         *portal;
@@ -51,6 +54,12 @@ static GParamSpec *properties[N_PROPS];
 gboolean
 lc_camera_monitor_is_sandboxed (void)
 {
+  /* LIGHTCODE_CAMERA_PORTAL=1 takes the Flatpak path outside Flatpak, so
+   * the portal and PipeWire can be tested on a plain system.
+   */
+  if (g_strcmp0 (g_getenv ("LIGHTCODE_CAMERA_PORTAL"), "1") == 0)
+    return TRUE;
+
   return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }
 
@@ -103,6 +112,19 @@ add_device (LcCameraMonitor *self,
   if (find_camera (self, device, id, &position))
     return;
 
+  /* A portal remote sees its cameras only once the session manager has
+   * granted them, a moment after it connects: a real node replaces the
+   * stand-in added meanwhile. Quietly: a pipewiresrc on the stand-in
+   * still plays the portal's default camera.
+   */
+  if (self->pipewire_fd >= 0 && find_camera (self, NULL, "portal", &position))
+    {
+      g_autoptr(LcCamera) stand_in = g_list_model_get_item (G_LIST_MODEL (self->cameras), position);
+
+      if (_lc_camera_get_device (stand_in) == NULL)
+        g_list_store_remove (self->cameras, position);
+    }
+
   if (self->pipewire_fd >= 0)
     camera = _lc_camera_new_for_portal (self->pipewire_fd, device);
   else
@@ -152,6 +174,7 @@ on_bus_message (GstBus     *bus,
     case GST_MESSAGE_DEVICE_REMOVED:
       gst_message_parse_device_removed (message, &device);
       remove_device (self, device);
+      self->provider_lost_node |= self->portal_provider != NULL;
       break;
 
     default:
@@ -200,14 +223,18 @@ start_portal_provider (LcCameraMonitor *self)
 {
   GList *devices;
 
-  /* PipeWire's device provider takes the portal's fd (newer PipeWire only);
+  /* PipeWire's device provider takes a portal fd (newer PipeWire only);
    * without it pipewiresrc fd= still opens the portal's default camera.
+   * Not the cameras' fd: one remote carries one connection, and a
+   * pipewiresrc sharing the provider's waits forever, its replies read
+   * by the provider (PipeWire 0.3.65).
    */
   self->portal_provider = gst_device_provider_factory_get_by_name ("pipewiredeviceprovider");
   if (self->portal_provider != NULL &&
-      g_object_class_find_property (G_OBJECT_GET_CLASS (self->portal_provider), "fd") != NULL)
+      g_object_class_find_property (G_OBJECT_GET_CLASS (self->portal_provider), "fd") != NULL &&
+      (self->provider_fd = xdp_portal_open_pipewire_remote_for_camera (self->portal)) >= 0)
     {
-      g_object_set (self->portal_provider, "fd", self->pipewire_fd, NULL);
+      g_object_set (self->portal_provider, "fd", self->provider_fd, NULL);
       watch_bus (self, gst_device_provider_get_bus (self->portal_provider));
 
       if (gst_device_provider_start (self->portal_provider))
@@ -371,10 +398,25 @@ lc_camera_monitor_stop (LcCameraMonitor *self)
       gst_clear_object (&self->device_monitor);
     }
 
-  if (self->portal_provider != NULL)
+  /* PipeWire 0.3.65's provider frees the proxy of a node that went away
+   * a second time when stopped (a double free ASan caught in the portal
+   * test): once a camera was unplugged, it is left running instead.
+   */
+  if (self->portal_provider != NULL && self->provider_lost_node)
+    {
+      g_debug ("Leaving the PipeWire device provider running: it cannot be stopped safely");
+      self->portal_provider = NULL;
+    }
+  else if (self->portal_provider != NULL)
     {
       gst_device_provider_stop (self->portal_provider);
       gst_clear_object (&self->portal_provider);
+    }
+
+  if (self->provider_fd >= 0)
+    {
+      g_close (self->provider_fd, NULL);
+      self->provider_fd = -1;
     }
 
   /* The cameras keep their own duplicate of the fd. */
@@ -481,6 +523,7 @@ lc_camera_monitor_init (LcCameraMonitor *self)
 {
   self->cameras = g_list_store_new (LC_TYPE_CAMERA);
   self->pipewire_fd = -1;
+  self->provider_fd = -1;
 }
 
 LcCameraMonitor *

@@ -25,7 +25,7 @@ LcCameraMonitor *lc_camera_monitor_new            (void);
 
 /* Finds the cameras and keeps following them:
  * - LIGHTCODE_CAMERA=FILE set: one test camera that plays FILE in real time;
- * - inside Flatpak: asks the camera portal for access (a dialog may show;
+ * - inside Flatpak (or LIGHTCODE_CAMERA_PORTAL=1): asks the camera portal for access (a dialog may show;
  *   @parent may be NULL), then lists the cameras PipeWire gives us. Fails
  *   with LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED when refused and
  *   LC_VIDEO_SOURCE_ERROR_NOT_FOUND when the system has no camera;
@@ -50,7 +50,9 @@ GListModel      *lc_camera_monitor_get_cameras    (LcCameraMonitor      *self);
 LcCamera        *lc_camera_monitor_find           (LcCameraMonitor      *self,
                                                    const char           *id);
 
-/* TRUE inside Flatpak, where only the portal gives a camera. */
+/* TRUE inside Flatpak, where only the portal gives a camera, and when
+ * LIGHTCODE_CAMERA_PORTAL=1 asks for that same portal path outside it.
+ */
 gboolean         lc_camera_monitor_is_sandboxed   (void);
 
 G_END_DECLS

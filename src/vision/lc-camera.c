@@ -359,6 +359,12 @@ _lc_camera_create_element (LcCamera  *self,
    */
   if (self->kind == LC_CAMERA_KIND_PORTAL && self->pipewire_fd >= 0)
     set_if_exists (element, "fd", self->pipewire_fd, NULL);
+  /* PipeWire 0.3.65 hands out its own shared memory, which it may unmap
+   * while a frame is still being read (crashes seen in the analysis
+   * thread): a copy per frame is cheap beside that.
+   */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (element), "GstPipeWireSrc"))
+    set_if_exists (element, "always-copy", TRUE, NULL);
   set_if_exists (element, "client-name", APP_ID, NULL);
 
   return element;
