@@ -23,7 +23,7 @@ typedef struct
 } RunData;
 
 static void
-on_source_done (LcVideoSource *source,
+source_done_cb (LcVideoSource *source,
                 gpointer       user_data)
 {
   RunData *run = user_data;
@@ -32,11 +32,11 @@ on_source_done (LcVideoSource *source,
 }
 
 static void
-on_source_error (LcVideoSource *source,
+source_error_cb (LcVideoSource *source,
                  const GError  *error,
                  gpointer       user_data)
 {
-  on_source_done (source, user_data);
+  source_done_cb (source, user_data);
 }
 
 /* Plays @file as fast as it decodes, without preview. Returns FALSE with
@@ -53,8 +53,8 @@ run_source (LcVideoSource  *source,
 
   g_main_context_push_thread_default (context);
 
-  eos_id = g_signal_connect (source, "eos", G_CALLBACK (on_source_done), &run);
-  error_id = g_signal_connect (source, "error", G_CALLBACK (on_source_error), &run);
+  eos_id = g_signal_connect (source, "eos", G_CALLBACK (source_done_cb), &run);
+  error_id = g_signal_connect (source, "error", G_CALLBACK (source_error_cb), &run);
 
   lc_video_source_set_preview_enabled (source, FALSE);
   lc_video_source_start (source);

@@ -81,14 +81,14 @@ update (LcDeviceChooser *self)
 }
 
 static void
-on_child_activated (LcDeviceChooser *self,
+child_activated_cb (LcDeviceChooser *self,
                     GtkFlowBoxChild *child)
 {
   lc_device_chooser_choose (self, g_object_get_data (G_OBJECT (child), "lc-device-id"));
 }
 
 static void
-on_change_clicked (LcDeviceChooser *self)
+change_clicked_cb (LcDeviceChooser *self)
 {
   /* The device stays what it was until another one is chosen. */
   self->choosing = TRUE;
@@ -220,7 +220,7 @@ lc_device_chooser_init (LcDeviceChooser *self)
       gtk_flow_box_append (self->flow_box, create_choice (self, device));
     }
   g_signal_connect_object (self->flow_box, "child-activated",
-                           G_CALLBACK (on_child_activated), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (child_activated_cb), self, G_CONNECT_SWAPPED);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
@@ -250,7 +250,7 @@ lc_device_chooser_init (LcDeviceChooser *self)
   button = gtk_button_new_with_mnemonic (_("C_hange"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Choose another device"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_change_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (change_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->chosen_box), button);
   gtk_box_append (GTK_BOX (self->box), self->chosen_box);
 

@@ -109,7 +109,7 @@ create_drawing_image (LcDevicePickerPage *self,
 }
 
 static void
-on_scale_factor_changed (LcDevicePickerPage *self)
+scale_factor_changed_cb (LcDevicePickerPage *self)
 {
   for (guint i = 0; i < self->images->len; i++)
     update_image (self, g_ptr_array_index (self->images, i));
@@ -140,7 +140,7 @@ activate_device (LcDevicePickerPage *self,
 }
 
 static void
-on_card_clicked (GtkButton          *button,
+card_clicked_cb (GtkButton          *button,
                  LcDevicePickerPage *self)
 {
   LcDevice *device = g_object_get_data (G_OBJECT (button), "lc-device");
@@ -220,7 +220,7 @@ create_card (LcDevicePickerPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lc_device_get_family_name (device),
                                   -1);
   g_object_set_data_full (G_OBJECT (button), "lc-device", g_object_ref (device), g_object_unref);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_card_clicked), self, 0);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (card_clicked_cb), self, 0);
 
   return button;
 }
@@ -429,7 +429,7 @@ rebuild (LcDevicePickerPage *self)
 }
 
 static void
-on_search_changed (LcDevicePickerPage *self,
+search_changed_cb (LcDevicePickerPage *self,
                    GtkSearchEntry     *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
@@ -444,14 +444,14 @@ on_search_changed (LcDevicePickerPage *self,
 }
 
 static void
-on_search_activate (LcDevicePickerPage *self,
+search_activate_cb (LcDevicePickerPage *self,
                     GtkSearchEntry     *entry)
 {
   GListModel *devices;
   LcDevice *only_match = NULL;
   guint n_matches = 0;
 
-  on_search_changed (self, entry);
+  search_changed_cb (self, entry);
 
   /* Enter opens the device when the search leaves just one. */
   devices = lc_knowledge_get_devices (self->knowledge);
@@ -471,14 +471,14 @@ on_search_activate (LcDevicePickerPage *self,
 }
 
 static void
-on_stop_search (LcDevicePickerPage *self,
+stop_search_cb (LcDevicePickerPage *self,
                 GtkSearchEntry     *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 static void
-on_quick_row_activated (LcDevicePickerPage *self,
+quick_row_activated_cb (LcDevicePickerPage *self,
                         GtkListBoxRow      *row)
 {
   LcWindow *window = get_window (self);
@@ -495,7 +495,7 @@ on_quick_row_activated (LcDevicePickerPage *self,
 }
 
 static void
-on_last_device_changed (LcDevicePickerPage *self)
+last_device_changed_cb (LcDevicePickerPage *self)
 {
   update_continue_row (self);
 }
@@ -639,10 +639,10 @@ lc_device_picker_page_class_init (LcDevicePickerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcDevicePickerPage, continue_image);
   gtk_widget_class_bind_template_child (widget_class, LcDevicePickerPage, families_box);
   gtk_widget_class_bind_template_child (widget_class, LcDevicePickerPage, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_quick_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quick_row_activated_cb);
 }
 
 static void
@@ -661,8 +661,8 @@ lc_device_picker_page_init (LcDevicePickerPage *self)
 
   self->settings = g_settings_new (BASE_APP_ID);
   g_signal_connect_object (self->settings, "changed::last-device",
-                           G_CALLBACK (on_last_device_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+                           G_CALLBACK (last_device_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   self->knowledge = g_object_ref (lc_knowledge_get_default ());
   rebuild (self);
@@ -718,7 +718,7 @@ lc_device_picker_page_set_search_text (LcDevicePickerPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   /* Don't wait for the entry's typing delay. */
-  on_search_changed (self, self->search_entry);
+  search_changed_cb (self, self->search_entry);
 }
 
 guint

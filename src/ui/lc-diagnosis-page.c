@@ -199,7 +199,7 @@ create_disagreement_box (LcKnownSignal *known_signal)
 }
 
 static void
-on_fix_clicked (GtkButton       *button,
+fix_clicked_cb (GtkButton       *button,
                 LcDiagnosisPage *self)
 {
   LcDiagnosisCause *cause = g_object_get_data (G_OBJECT (button), "lc-cause");
@@ -284,7 +284,7 @@ create_cause_row (LcDiagnosisPage  *self,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                       -1);
       g_object_set_data_full (G_OBJECT (button), "lc-cause", g_object_ref (cause), g_object_unref);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_fix_clicked), self, 0);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (fix_clicked_cb), self, 0);
       gtk_box_append (GTK_BOX (details), button);
     }
   else
@@ -572,7 +572,7 @@ update (LcDiagnosisPage *self)
 }
 
 static void
-on_show_causes_clicked (LcDiagnosisPage *self)
+show_causes_clicked_cb (LcDiagnosisPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->show_causes_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->causes_group), TRUE);
@@ -582,7 +582,7 @@ on_show_causes_clicked (LcDiagnosisPage *self)
 }
 
 static void
-on_look_again_clicked (LcDiagnosisPage *self)
+look_again_clicked_cb (LcDiagnosisPage *self)
 {
   LcWindow *window = get_window (self);
 
@@ -691,8 +691,8 @@ lc_diagnosis_page_class_init (LcDiagnosisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, disagreement_link);
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, causes_group);
   gtk_widget_class_bind_template_child (widget_class, LcDiagnosisPage, device_note_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_causes_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_look_again_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, show_causes_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, look_again_clicked_cb);
 }
 
 static void

@@ -138,7 +138,7 @@ lc_timeline_strip_measure (GtkWidget      *widget,
 }
 
 static void
-on_dark_changed (LcTimelineStrip *self)
+dark_changed_cb (LcTimelineStrip *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -227,7 +227,7 @@ lc_timeline_strip_dispose (GObject *object)
 {
   LcTimelineStrip *self = LC_TIMELINE_STRIP (object);
 
-  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
 
   G_OBJECT_CLASS (lc_timeline_strip_parent_class)->dispose (object);
 }
@@ -263,7 +263,7 @@ static void
 lc_timeline_strip_init (LcTimelineStrip *self)
 {
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (on_dark_changed), self);
+                            G_CALLBACK (dark_changed_cb), self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Light timeline"),

@@ -155,7 +155,7 @@ remove_device (LcCameraMonitor *self,
 }
 
 static gboolean
-on_bus_message (GstBus     *bus,
+bus_message_cb (GstBus     *bus,
                 GstMessage *message,
                 gpointer    user_data)
 {
@@ -192,7 +192,7 @@ watch_bus (LcCameraMonitor *self,
   g_assert (self->bus == NULL);
 
   self->bus = bus;
-  self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
+  self->bus_watch_id = gst_bus_add_watch (bus, bus_message_cb, self);
 }
 
 static void
@@ -264,7 +264,7 @@ start_portal_provider (LcCameraMonitor *self)
 }
 
 static void
-on_access_camera_cb (GObject      *object,
+access_camera_cb_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
@@ -359,7 +359,7 @@ lc_camera_monitor_start (LcCameraMonitor     *self,
         }
 
       xdp_portal_access_camera (self->portal, (XdpParent *) parent, XDP_CAMERA_FLAG_NONE,
-                                cancellable, on_access_camera_cb, g_steal_pointer (&task));
+                                cancellable, access_camera_cb_cb, g_steal_pointer (&task));
 #else
       g_task_return_new_error (task, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                _("This build of Lightcode cannot ask for the camera inside Flatpak"));
