@@ -11,7 +11,7 @@
 
 #include "lc-device-picker-page.h"
 #include "lc-illustration.h"
-#include "lc-window.h"
+#include "lc-pages.h"
 
 /* Size of a device drawing on a card, in application pixels. */
 #define CARD_DRAWING_SIZE     80
@@ -116,27 +116,16 @@ scale_factor_changed_cb (LcDevicePickerPage *self)
   update_image (self, self->continue_image);
 }
 
-static LcWindow *
-get_window (LcDevicePickerPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
-}
-
 static void
 activate_device (LcDevicePickerPage *self,
                  LcDevice           *device)
 {
-  LcWindow *window = get_window (self);
   const char *device_id = lc_device_get_id (device);
 
   g_assert (LC_IS_DEVICE (device));
 
   g_settings_set_string (self->settings, "last-device", device_id);
-
-  if (window != NULL)
-    lc_window_open_device (window, device_id, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), LC_ACTION_OPEN_DEVICE, "s", device_id);
 }
 
 static void
@@ -481,16 +470,14 @@ static void
 quick_row_activated_cb (LcDevicePickerPage *self,
                         GtkListBoxRow      *row)
 {
-  LcWindow *window = get_window (self);
-
   if (row == GTK_LIST_BOX_ROW (self->continue_row))
     {
       if (self->last_device != NULL)
         activate_device (self, self->last_device);
     }
-  else if (window != NULL)
+  else
     {
-      lc_window_open_camera (window);
+      gtk_widget_activate_action (GTK_WIDGET (self), LC_ACTION_OPEN_CAMERA, NULL);
     }
 }
 

@@ -12,7 +12,7 @@
 
 #include "lc-diagnosis-page.h"
 #include "lc-led-simulator.h"
-#include "lc-window.h"
+#include "lc-pages.h"
 
 /* Below this, "something nobody listed" is not worth mentioning. */
 #define OTHER_LIKELIHOOD_NOTE_THRESHOLD 0.15
@@ -59,13 +59,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static LcWindow *
-get_window (LcDiagnosisPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+enum {
+  FIX_REQUESTED,
+  N_SIGNALS
+};
 
-  return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
-}
+static guint signals [N_SIGNALS];
 
 /* "very likely" → "Very likely", for a subtitle on its own. */
 static char *
@@ -203,12 +202,11 @@ fix_clicked_cb (GtkButton       *button,
                 LcDiagnosisPage *self)
 {
   LcDiagnosisCause *cause = g_object_get_data (G_OBJECT (button), "lc-cause");
-  LcWindow *window = get_window (self);
 
   g_assert (LC_IS_DIAGNOSIS_CAUSE (cause));
 
-  if (window != NULL && self->diagnosis != NULL)
-    lc_window_start_fix (window, self->diagnosis, cause);
+  if (self->diagnosis != NULL)
+    g_signal_emit (self, signals[FIX_REQUESTED], 0, self->diagnosis, cause);
 }
 
 static GtkWidget *
@@ -584,16 +582,11 @@ show_causes_clicked_cb (LcDiagnosisPage *self)
 static void
 look_again_clicked_cb (LcDiagnosisPage *self)
 {
-  LcWindow *window = get_window (self);
-
-  if (window == NULL)
-    return;
-
   /* Back to where the light was read; the page keeps what was set there. */
   if (self->diagnosis != NULL && lc_diagnosis_get_source (self->diagnosis) != LC_SIGNAL_SOURCE_EYE)
-    lc_window_push_page (window, LC_PAGE_CAMERA);
+    lc_page_push (GTK_WIDGET (self), LC_PAGE_CAMERA);
   else
-    lc_window_push_page (window, LC_PAGE_MATCH);
+    lc_page_push (GTK_WIDGET (self), LC_PAGE_MATCH);
 }
 
 static void
@@ -656,6 +649,20 @@ lc_diagnosis_page_class_init (LcDiagnosisPageClass *klass)
   object_class->dispose = lc_diagnosis_page_dispose;
   object_class->get_property = lc_diagnosis_page_get_property;
   object_class->set_property = lc_diagnosis_page_set_property;
+
+  /**
+   * LcDiagnosisPage::fix-requested:
+   * @diagnosis: the diagnosis shown
+   * @cause: the cause whose Fix It was pressed
+   *
+   * The person wants to fix @cause: the window starts a fix session.
+   */
+  signals [FIX_REQUESTED] =
+    g_signal_new ("fix-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, LC_TYPE_DIAGNOSIS, LC_TYPE_DIAGNOSIS_CAUSE);
 
   properties [PROP_DIAGNOSIS] =
     g_param_spec_object ("diagnosis", NULL, NULL,

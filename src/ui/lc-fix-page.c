@@ -14,7 +14,7 @@
 #include "lc-fix-page.h"
 #include "lc-fix-step-page.h"
 #include "lc-led-simulator.h"
-#include "lc-window.h"
+#include "lc-pages.h"
 
 #define NOTIFICATION_ID "lightcode-step-timer"
 
@@ -79,30 +79,18 @@ enum {
 
 enum {
   TIMER_FINISHED,
+  SUPPORT_REQUESTED,
   N_SIGNALS
 };
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static LcWindow *
-get_window (LcFixPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
-}
-
 static void
-add_toast (LcFixPage *self,
-           AdwToast  *toast)
+request_support (LcFixPage *self)
 {
-  LcWindow *window = get_window (self);
-
-  if (window != NULL)
-    lc_window_add_toast (window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  if (self->session != NULL)
+    g_signal_emit (self, signals[SUPPORT_REQUESTED], 0, self->session);
 }
 
 /* Timers */
@@ -132,8 +120,7 @@ show_step_from_toast_cb (AdwToast      *toast,
   if (self == NULL || self->session == NULL)
     return;
 
-  if (get_window (self) != NULL)
-    lc_window_push_page (get_window (self), LC_PAGE_FIX);
+  lc_page_push (GTK_WIDGET (self), LC_PAGE_FIX);
 
   index = lc_fix_step_page_get_index (step_page);
   if (lc_fix_session_get_state (self->session) == LC_FIX_STATE_ASKING)
@@ -154,7 +141,7 @@ countdown_finished_cb (LcFixPage   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
-  LcWindow *window;
+  GtkRoot *root;
   LcStep *step;
   guint index;
 
@@ -176,7 +163,7 @@ countdown_finished_cb (LcFixPage   *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Show Step"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_step_from_toast_cb), step_page, 0);
-  add_toast (self, toast);
+  lc_page_add_toast (GTK_WIDGET (self), toast);
 
   /* Screen readers: GTK 4.14 can announce; before that, the description of
    * the page changes (and the timer's own status text says it too).
@@ -191,10 +178,10 @@ countdown_finished_cb (LcFixPage   *self,
   /* Away from the window (waiting two minutes by the router, say), the
    * desktop says it.
    */
-  window = get_window (self);
-  if (window != NULL && !gtk_window_is_active (GTK_WINDOW (window)))
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
     {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (root));
 
       if (application != NULL)
         {
@@ -608,11 +595,8 @@ sync_from_session (LcFixPage *self)
   /* Out of fixes, or a step said so: the support page takes over. */
   if (state == LC_FIX_STATE_NEEDS_SUPPORT && self->shown_state != LC_FIX_STATE_NEEDS_SUPPORT)
     {
-      LcWindow *window = get_window (self);
-
       self->shown_state = state;
-      if (window != NULL)
-        lc_window_show_support (window, self->session);
+      request_support (self);
     }
   self->shown_state = state;
 }
@@ -782,17 +766,12 @@ look_again_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LcFixPage *self = LC_FIX_PAGE (widget);
-  LcWindow *window = get_window (self);
   const char *where = g_variant_get_string (parameter, NULL);
 
-  if (window == NULL)
-    return;
-
   if (g_str_equal (where, "camera"))
-    lc_window_open_camera (window);
+    gtk_widget_activate_action (widget, LC_ACTION_OPEN_CAMERA, NULL);
   else
-    lc_window_push_page (window, LC_PAGE_MATCH);
+    lc_page_push (widget, LC_PAGE_MATCH);
 }
 
 static void
@@ -800,11 +779,7 @@ show_support_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LcFixPage *self = LC_FIX_PAGE (widget);
-  LcWindow *window = get_window (self);
-
-  if (window != NULL && self->session != NULL)
-    lc_window_show_support (window, self->session);
+  request_support (LC_FIX_PAGE (widget));
 }
 
 static void
@@ -812,10 +787,7 @@ start_over_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LcWindow *window = get_window (LC_FIX_PAGE (widget));
-
-  if (window != NULL)
-    lc_window_push_page (window, LC_PAGE_DEVICES);
+  lc_page_push (widget, LC_PAGE_DEVICES);
 }
 
 static void
@@ -835,12 +807,10 @@ keep_going_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LcFixPage *self = LC_FIX_PAGE (widget);
-  LcWindow *window = get_window (self);
 
   if (!lc_fix_session_keep_going (self->session))
     return;
-  if (window != NULL)
-    lc_window_push_page (window, LC_PAGE_FIX);
+  lc_page_push (widget, LC_PAGE_FIX);
 }
 
 /* Left and Right follow the reading direction. */
@@ -967,6 +937,20 @@ lc_fix_page_class_init (LcFixPageClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, LC_TYPE_STEP);
+
+  /**
+   * LcFixPage::support-requested:
+   * @session: the fix session, for the summary
+   *
+   * Fixes ran out, a step said to stop, or the person asked for help: the
+   * window shows the support page.
+   */
+  signals [SUPPORT_REQUESTED] =
+    g_signal_new ("support-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_FIX_SESSION);
 
   g_type_ensure (LC_TYPE_FIX_STEP_PAGE);
   g_type_ensure (LC_TYPE_LED_SIMULATOR);

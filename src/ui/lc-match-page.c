@@ -12,7 +12,6 @@
 #include "lc-knowledge.h"
 #include "lc-a11y.h"
 #include "lc-match-page.h"
-#include "lc-window.h"
 
 /* Below this width the controls go under the simulator. */
 #define NARROW_WIDTH 600
@@ -131,6 +130,13 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  DIAGNOSE,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 /* Speeds. "Normal" is the core's default rate, left implicit, so the text
  * form stays "red:blink"; the others are explicit and the core describes
@@ -778,14 +784,13 @@ diagnose_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LcMatchPage *self = LC_MATCH_PAGE (widget);
-  GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
   g_autoptr(LcReading) reading = NULL;
 
-  if (window == NULL)
+  if (self->device == NULL)
     return;
 
   reading = self->reading != NULL ? g_object_ref (self->reading) : lc_reading_new_by_eye (&self->signal);
-  lc_window_show_diagnosis (LC_WINDOW (window), self->device, reading, self->context_id);
+  g_signal_emit (self, signals[DIAGNOSE], 0, self->device, reading, self->context_id);
 }
 
 /* "The light looks fine, but the app says offline": diagnose the device's
@@ -797,16 +802,15 @@ app_offline_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LcMatchPage *self = LC_MATCH_PAGE (widget);
-  GtkWidget *window = gtk_widget_get_ancestor (widget, LC_TYPE_WINDOW);
   g_autoptr(LcReading) reading = NULL;
   LcSignal normal;
 
-  if (window == NULL || self->device == NULL)
+  if (self->device == NULL)
     return;
 
   lc_device_get_normal_signal (self->device, &normal);
   reading = lc_reading_new_by_eye (&normal);
-  lc_window_show_diagnosis (LC_WINDOW (window), self->device, reading, "app-offline");
+  g_signal_emit (self, signals[DIAGNOSE], 0, self->device, reading, "app-offline");
 }
 
 /* Known signals: a small animated simulator and the meaning. */
@@ -1142,6 +1146,21 @@ lc_match_page_class_init (LcMatchPageClass *klass)
 
   widget_class->measure = lc_match_page_measure;
   widget_class->size_allocate = lc_match_page_size_allocate;
+
+  /**
+   * LcMatchPage::diagnose:
+   * @device: the device
+   * @reading: the light as matched (by eye) or as the camera read it
+   * @context_id: the moment it happens in
+   *
+   * The person asked what the light means: the window diagnoses it.
+   */
+  signals [DIAGNOSE] =
+    g_signal_new ("diagnose",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, LC_TYPE_DEVICE, LC_TYPE_READING, G_TYPE_STRING);
 
   properties [PROP_DEVICE] =
     g_param_spec_object ("device", NULL, NULL, LC_TYPE_DEVICE,

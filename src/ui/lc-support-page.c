@@ -12,7 +12,7 @@
 
 #include "lc-support-page.h"
 #include "lc-support-summary.h"
-#include "lc-window.h"
+#include "lc-pages.h"
 
 struct _LcSupportPage
 {
@@ -51,18 +51,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void
-add_toast (LcSupportPage *self,
-           AdwToast      *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LC_IS_WINDOW (root))
-    lc_window_add_toast (LC_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static void
 set_save_error (LcSupportPage *self,
@@ -175,14 +163,12 @@ keep_going_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LcSupportPage *self = LC_SUPPORT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->session == NULL || !lc_fix_session_keep_going (self->session))
     return;
 
   refresh (self);
-  if (LC_IS_WINDOW (root))
-    lc_window_push_page (LC_WINDOW (root), LC_PAGE_FIX);
+  lc_page_push (widget, LC_PAGE_FIX);
 }
 
 /* Saving */
@@ -215,7 +201,7 @@ replace_contents_cb (GObject      *object,
       set_save_error (self, message);
 
       escaped = g_markup_escape_text (_("Could not save the summary"), -1);
-      add_toast (self, adw_toast_new (escaped));
+      lc_page_add_toast (GTK_WIDGET (self), adw_toast_new (escaped));
 
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -234,7 +220,7 @@ replace_contents_cb (GObject      *object,
       /* TRANSLATORS: %s is a file name */
       title = g_strdup_printf (_("Summary saved as “%s”"), basename);
     escaped = g_markup_escape_text (title, -1);
-    add_toast (self, adw_toast_new (escaped));
+    lc_page_add_toast (GTK_WIDGET (self), adw_toast_new (escaped));
   }
 
   g_task_return_boolean (task, TRUE);
@@ -653,7 +639,7 @@ lc_support_page_copy (LcSupportPage *self)
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->summary);
-  add_toast (self, adw_toast_new (_("Summary copied")));
+  lc_page_add_toast (GTK_WIDGET (self), adw_toast_new (_("Summary copied")));
 }
 
 const char *

@@ -69,6 +69,29 @@ static const struct {
   { LC_PAGE_SUPPORT, N_("Get Help"), lc_support_page_get_type, G_STRUCT_OFFSET (LcWindow, support_page) },
 };
 
+static void fix_requested_cb      (LcWindow         *self,
+                                   LcDiagnosis      *diagnosis,
+                                   LcDiagnosisCause *cause);
+static void diagnose_cb           (LcWindow         *self,
+                                   LcDevice         *device,
+                                   LcReading        *reading,
+                                   const char       *context_id);
+static void support_requested_cb  (LcWindow         *self,
+                                   LcFixSession     *session);
+
+/* The window follows its pages' requests; the pages never call it. */
+static void
+connect_page (LcWindow  *self,
+              GtkWidget *page)
+{
+  if (LC_IS_DIAGNOSIS_PAGE (page))
+    g_signal_connect_object (page, "fix-requested", G_CALLBACK (fix_requested_cb), self, G_CONNECT_SWAPPED);
+  else if (LC_IS_MATCH_PAGE (page))
+    g_signal_connect_object (page, "diagnose", G_CALLBACK (diagnose_cb), self, G_CONNECT_SWAPPED);
+  else if (LC_IS_FIX_PAGE (page))
+    g_signal_connect_object (page, "support-requested", G_CALLBACK (support_requested_cb), self, G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 ensure_page (LcWindow   *self,
              const char *page_name)
@@ -84,6 +107,7 @@ ensure_page (LcWindow   *self,
         continue;
 
       page = g_object_new (page_table[i].get_type (), NULL);
+      connect_page (self, page);
       gtk_stack_add_titled (self->stack, page, page_name, _(page_table[i].title));
       G_STRUCT_MEMBER (gpointer, self, page_table[i].offset) = page;
       return page;
@@ -133,6 +157,54 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   lc_window_go_back (LC_WINDOW (widget));
+}
+
+static void
+push_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lc_window_push_page (LC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_device_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lc_window_open_device (LC_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+open_camera_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lc_window_open_camera (LC_WINDOW (widget));
+}
+
+static void
+fix_requested_cb (LcWindow         *self,
+                  LcDiagnosis      *diagnosis,
+                  LcDiagnosisCause *cause)
+{
+  lc_window_start_fix (self, diagnosis, cause);
+}
+
+static void
+diagnose_cb (LcWindow   *self,
+             LcDevice   *device,
+             LcReading  *reading,
+             const char *context_id)
+{
+  lc_window_show_diagnosis (self, device, reading, context_id);
+}
+
+static void
+support_requested_cb (LcWindow     *self,
+                      LcFixSession *session)
+{
+  lc_window_show_support (self, session);
 }
 
 static void
@@ -226,6 +298,9 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, devices_page);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, LC_ACTION_PUSH_PAGE, "s", push_page_action);
+  gtk_widget_class_install_action (widget_class, LC_ACTION_OPEN_DEVICE, "s", open_device_action);
+  gtk_widget_class_install_action (widget_class, LC_ACTION_OPEN_CAMERA, NULL, open_camera_action);
   /* Alt+Left and Escape are application accels; the mouse's back button too. */
 }
 

@@ -12,17 +12,10 @@
 #include "lc-device.h"
 #include "lc-diagnosis.h"
 #include "lc-fix-session.h"
+#include "lc-pages.h"
 #include "lc-signal.h"
 
 G_BEGIN_DECLS
-
-/* Page names of the window's navigation stack. */
-#define LC_PAGE_DEVICES   "devices"
-#define LC_PAGE_MATCH     "match"
-#define LC_PAGE_CAMERA    "camera"
-#define LC_PAGE_DIAGNOSIS "diagnosis"
-#define LC_PAGE_FIX       "fix"
-#define LC_PAGE_SUPPORT   "support"
 
 #define LC_TYPE_WINDOW (lc_window_get_type ())
 
