@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-knowledge.h"
+#include "lc-light-choice.h"
 #include "lc-a11y.h"
 #include "lc-match-page.h"
 
@@ -17,35 +18,6 @@
 #define NARROW_WIDTH 600
 /* The minimum width the page asks for: the narrow layout fits in it. */
 #define NARROW_MIN_WIDTH 320
-
-typedef enum
-{
-  PATTERN_OFF,
-  PATTERN_SOLID,
-  PATTERN_BLINK,
-  PATTERN_BURST,
-  PATTERN_ALTERNATING,
-  PATTERN_FADE,
-  N_PATTERNS
-} Pattern;
-
-typedef enum
-{
-  SPEED_SLOW,
-  SPEED_NORMAL,
-  SPEED_FAST,
-  N_SPEEDS
-} Speed;
-
-/* What the controls say about one light of the device. */
-typedef struct
-{
-  LcColor colors[LC_LIGHT_MAX_COLORS];
-  guint   n_colors;
-  Pattern pattern;
-  guint   count;
-  Speed   speed;
-} LightChoice;
 
 struct _LcMatchPage
 {
@@ -95,8 +67,8 @@ struct _LcMatchPage
 
   /* Borrowed references */
   GtkToggleButton      *color_buttons[LC_N_COLORS];
-  GtkToggleButton      *pattern_buttons[N_PATTERNS];
-  GtkToggleButton      *speed_buttons[N_SPEEDS];
+  GtkToggleButton      *pattern_buttons[LC_N_CHOICE_PATTERNS];
+  GtkToggleButton      *speed_buttons[LC_N_CHOICE_SPEEDS];
 
   /* Owned references */
   LcDevice             *device;
@@ -111,7 +83,7 @@ struct _LcMatchPage
   const LcDeviceLight  *device_lights;
   guint                 n_device_lights;
   LcLight               lights[LC_SIGNAL_MAX_LIGHTS];
-  LightChoice           choices[LC_SIGNAL_MAX_LIGHTS];
+  LcLightChoice           choices[LC_SIGNAL_MAX_LIGHTS];
   guint                 current;
   LcSignal              signal;
 
@@ -137,141 +109,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* Speeds. "Normal" is the core's default rate, left implicit, so the text
- * form stays "red:blink"; the others are explicit and the core describes
- * them as fast or slow.
- */
-static double
-default_rate (LcKind kind)
-{
-  return kind == LC_KIND_BURST ? LC_BURST_DEFAULT_HZ : LC_BLINK_DEFAULT_HZ;
-}
-
-static double
-rate_for_speed (LcKind kind,
-                Speed  speed)
-{
-  switch (speed)
-    {
-    case SPEED_SLOW:
-      return default_rate (kind) / 2.0;
-    case SPEED_FAST:
-      return kind == LC_KIND_BURST ? 5.0 : 4.0;
-    case SPEED_NORMAL:
-    case N_SPEEDS:
-    default:
-      return 0.0;
-    }
-}
-
-static Speed
-speed_of_light (const LcLight *light)
-{
-  double ratio;
-
-  if ((light->kind != LC_KIND_BLINK && light->kind != LC_KIND_BURST) ||
-      !light->rate_explicit || light->rate_hz <= 0)
-    return SPEED_NORMAL;
-
-  ratio = light->rate_hz / default_rate (light->kind);
-  if (ratio >= 1.5)
-    return SPEED_FAST;
-  if (ratio <= 0.67)
-    return SPEED_SLOW;
-  return SPEED_NORMAL;
-}
-
-/* Choices <-> lights */
-
-static void
-choice_from_light (LightChoice   *choice,
-                   const LcLight *light)
-{
-  guint n_colors = MIN (light->n_colors, LC_LIGHT_MAX_COLORS);
-
-  if (n_colors > 0)
-    {
-      for (guint c = 0; c < n_colors; c++)
-        choice->colors[c] = light->colors[c];
-      choice->n_colors = n_colors;
-    }
-
-  switch (light->kind)
-    {
-    case LC_KIND_SOLID:
-      choice->pattern = PATTERN_SOLID;
-      break;
-    case LC_KIND_BLINK:
-      choice->pattern = n_colors > 1 ? PATTERN_ALTERNATING : PATTERN_BLINK;
-      break;
-    case LC_KIND_BURST:
-      choice->pattern = PATTERN_BURST;
-      choice->count = light->count;
-      break;
-    case LC_KIND_FADE:
-      choice->pattern = PATTERN_FADE;
-      break;
-    case LC_KIND_OFF:
-    default:
-      choice->pattern = PATTERN_OFF;
-      break;
-    }
-
-  if (n_colors == 0)
-    choice->pattern = PATTERN_OFF;
-
-  choice->speed = speed_of_light (light);
-}
-
-static void
-light_from_choice (LcLight           *light,
-                   const LightChoice *choice)
-{
-  memset (light, 0, sizeof *light);
-
-  for (guint c = 0; c < choice->n_colors; c++)
-    light->colors[c] = choice->colors[c];
-  light->n_colors = choice->n_colors;
-
-  switch (choice->pattern)
-    {
-    case PATTERN_SOLID:
-      light->kind = LC_KIND_SOLID;
-      light->n_colors = MIN (light->n_colors, 1);
-      break;
-    case PATTERN_BLINK:
-      light->kind = LC_KIND_BLINK;
-      light->n_colors = MIN (light->n_colors, 1);
-      break;
-    case PATTERN_ALTERNATING:
-      light->kind = LC_KIND_BLINK;
-      break;
-    case PATTERN_BURST:
-      light->kind = LC_KIND_BURST;
-      light->count = choice->count;
-      break;
-    case PATTERN_FADE:
-      light->kind = LC_KIND_FADE;
-      break;
-    case PATTERN_OFF:
-    case N_PATTERNS:
-    default:
-      light->kind = LC_KIND_OFF;
-      break;
-    }
-
-  if (light->kind == LC_KIND_BLINK || light->kind == LC_KIND_BURST)
-    {
-      double rate = rate_for_speed (light->kind, choice->speed);
-
-      lc_light_set_rate (light, rate, rate > 0);
-    }
-  else
-    {
-      lc_light_normalize (light);
-    }
-}
 
 static const LcDeviceLight *
 current_device_light (LcMatchPage *self)
@@ -326,7 +163,7 @@ static void
 sync_controls (LcMatchPage *self)
 {
   const LcDeviceLight *device_light = current_device_light (self);
-  const LightChoice *choice = &self->choices[self->current];
+  const LcLightChoice *choice = &self->choices[self->current];
 
   self->updating++;
 
@@ -340,7 +177,7 @@ sync_controls (LcMatchPage *self)
       GtkToggleButton *button = self->color_buttons[c];
       gboolean chosen = FALSE;
 
-      if (choice->pattern != PATTERN_OFF)
+      if (choice->pattern != LC_CHOICE_PATTERN_OFF)
         {
           for (guint i = 0; i < choice->n_colors; i++)
             chosen |= choice->colors[i] == c;
@@ -352,20 +189,20 @@ sync_controls (LcMatchPage *self)
       gtk_toggle_button_set_active (button, chosen);
     }
 
-  for (guint p = 0; p < N_PATTERNS; p++)
+  for (guint p = 0; p < LC_N_CHOICE_PATTERNS; p++)
     gtk_toggle_button_set_active (self->pattern_buttons[p], self->picked && p == choice->pattern);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pattern_alternating)),
                           device_light->n_colors > 1);
 
   gtk_spin_button_set_value (self->count_spin, choice->count);
-  gtk_widget_set_sensitive (self->count_row, choice->pattern == PATTERN_BURST);
+  gtk_widget_set_sensitive (self->count_row, choice->pattern == LC_CHOICE_PATTERN_BURST);
 
-  for (guint s = 0; s < N_SPEEDS; s++)
+  for (guint s = 0; s < LC_N_CHOICE_SPEEDS; s++)
     gtk_toggle_button_set_active (self->speed_buttons[s], s == choice->speed);
   gtk_widget_set_sensitive (self->speed_row,
-                            choice->pattern == PATTERN_BLINK ||
-                            choice->pattern == PATTERN_BURST ||
-                            choice->pattern == PATTERN_ALTERNATING);
+                            choice->pattern == LC_CHOICE_PATTERN_BLINK ||
+                            choice->pattern == LC_CHOICE_PATTERN_BURST ||
+                            choice->pattern == LC_CHOICE_PATTERN_ALTERNATING);
 
   self->updating--;
 }
@@ -414,7 +251,7 @@ static void
 apply_choice (LcMatchPage *self)
 {
   self->picked = TRUE;
-  light_from_choice (&self->lights[self->current], &self->choices[self->current]);
+  lc_light_choice_to_light (&self->choices[self->current], &self->lights[self->current]);
   compose_signal (self);
   sync_controls (self);
 }
@@ -424,12 +261,12 @@ reset_choices (LcMatchPage *self)
 {
   for (guint p = 0; p < LC_SIGNAL_MAX_LIGHTS; p++)
     {
-      LightChoice *choice = &self->choices[p];
+      LcLightChoice *choice = &self->choices[p];
 
       memset (choice, 0, sizeof *choice);
-      choice->pattern = PATTERN_OFF;
+      choice->pattern = LC_CHOICE_PATTERN_OFF;
       choice->count = 3;
-      choice->speed = SPEED_NORMAL;
+      choice->speed = LC_CHOICE_SPEED_NORMAL;
       if (p < self->n_device_lights && self->device_lights[p].n_colors > 0)
         {
           choice->colors[0] = self->device_lights[p].colors[0];
@@ -465,7 +302,7 @@ decompose_signal (LcMatchPage    *self,
   for (guint p = 0; p < self->n_device_lights; p++)
     {
       lc_light_init_solid (&self->lights[p], LC_COLOR_NONE);
-      self->choices[p].pattern = PATTERN_OFF;
+      self->choices[p].pattern = LC_CHOICE_PATTERN_OFF;
     }
 
   for (guint i = 0; i < n_lights; i++)
@@ -473,12 +310,12 @@ decompose_signal (LcMatchPage    *self,
       guint p = map[i];
 
       self->lights[p] = signal->lights[i];
-      choice_from_light (&self->choices[p], &signal->lights[i]);
-      if (first_lit < 0 && self->choices[p].pattern != PATTERN_OFF)
+      lc_light_choice_set_from_light (&self->choices[p], &signal->lights[i]);
+      if (first_lit < 0 && self->choices[p].pattern != LC_CHOICE_PATTERN_OFF)
         first_lit = p;
     }
 
-  if (self->current >= self->n_device_lights || self->choices[self->current].pattern == PATTERN_OFF)
+  if (self->current >= self->n_device_lights || self->choices[self->current].pattern == LC_CHOICE_PATTERN_OFF)
     self->current = first_lit >= 0 ? (guint) first_lit : 0;
 }
 
@@ -501,7 +338,7 @@ static void
 color_toggled_cb (LcMatchPage     *self,
                   GtkToggleButton *button)
 {
-  LightChoice *choice = &self->choices[self->current];
+  LcLightChoice *choice = &self->choices[self->current];
   LcColor color = color_of_button (self, button);
   gboolean active = gtk_toggle_button_get_active (button);
 
@@ -510,7 +347,7 @@ color_toggled_cb (LcMatchPage     *self,
   if (self->updating)
     return;
 
-  if (choice->pattern == PATTERN_ALTERNATING)
+  if (choice->pattern == LC_CHOICE_PATTERN_ALTERNATING)
     {
       /* Several colors, in the order they were picked. */
       guint found = G_MAXUINT;
@@ -543,8 +380,8 @@ color_toggled_cb (LcMatchPage     *self,
       /* One color: picking one replaces it; a dark light comes on. */
       choice->colors[0] = color;
       choice->n_colors = 1;
-      if (choice->pattern == PATTERN_OFF)
-        choice->pattern = PATTERN_SOLID;
+      if (choice->pattern == LC_CHOICE_PATTERN_OFF)
+        choice->pattern = LC_CHOICE_PATTERN_SOLID;
     }
 
   apply_choice (self);
@@ -554,16 +391,16 @@ static void
 pattern_toggled_cb (LcMatchPage     *self,
                     GtkToggleButton *button)
 {
-  LightChoice *choice = &self->choices[self->current];
+  LcLightChoice *choice = &self->choices[self->current];
   const LcDeviceLight *device_light = current_device_light (self);
-  Pattern pattern = PATTERN_OFF;
+  LcChoicePattern pattern = LC_CHOICE_PATTERN_OFF;
 
   g_assert (LC_IS_MATCH_PAGE (self));
 
   if (self->updating)
     return;
 
-  for (guint p = 0; p < N_PATTERNS; p++)
+  for (guint p = 0; p < LC_N_CHOICE_PATTERNS; p++)
     {
       if (self->pattern_buttons[p] == button)
         pattern = p;
@@ -584,7 +421,7 @@ pattern_toggled_cb (LcMatchPage     *self,
       choice->n_colors = 1;
     }
 
-  if (pattern == PATTERN_ALTERNATING)
+  if (pattern == LC_CHOICE_PATTERN_ALTERNATING)
     {
       /* Start with a second color the light can show. */
       for (guint c = 0; c < device_light->n_colors && choice->n_colors < 2; c++)
@@ -605,7 +442,7 @@ static void
 count_changed_cb (LcMatchPage   *self,
                   GtkSpinButton *spin)
 {
-  LightChoice *choice = &self->choices[self->current];
+  LcLightChoice *choice = &self->choices[self->current];
 
   g_assert (LC_IS_MATCH_PAGE (self));
 
@@ -613,7 +450,7 @@ count_changed_cb (LcMatchPage   *self,
     return;
 
   choice->count = (guint) gtk_spin_button_get_value_as_int (spin);
-  if (choice->pattern == PATTERN_BURST)
+  if (choice->pattern == LC_CHOICE_PATTERN_BURST)
     apply_choice (self);
 }
 
@@ -621,7 +458,7 @@ static void
 speed_toggled_cb (LcMatchPage     *self,
                   GtkToggleButton *button)
 {
-  LightChoice *choice = &self->choices[self->current];
+  LcLightChoice *choice = &self->choices[self->current];
 
   g_assert (LC_IS_MATCH_PAGE (self));
 
@@ -634,7 +471,7 @@ speed_toggled_cb (LcMatchPage     *self,
       return;
     }
 
-  for (guint s = 0; s < N_SPEEDS; s++)
+  for (guint s = 0; s < LC_N_CHOICE_SPEEDS; s++)
     {
       if (self->speed_buttons[s] == button)
         choice->speed = s;
@@ -992,7 +829,7 @@ set_narrow (LcMatchPage *self,
 
   /* On a phone, long pattern names wrap so that two fit side by side. */
   gtk_flow_box_set_min_children_per_line (self->pattern_flow_box, narrow ? 2 : 1);
-  for (guint p = 0; p < N_PATTERNS; p++)
+  for (guint p = 0; p < LC_N_CHOICE_PATTERNS; p++)
     {
       GtkWidget *label = gtk_button_get_child (GTK_BUTTON (self->pattern_buttons[p]));
 
@@ -1261,16 +1098,16 @@ lc_match_page_init (LcMatchPage *self)
   self->color_buttons[LC_COLOR_WHITE] = self->color_white;
   self->color_buttons[LC_COLOR_AMBER] = self->color_amber;
 
-  self->pattern_buttons[PATTERN_OFF] = self->pattern_off;
-  self->pattern_buttons[PATTERN_SOLID] = self->pattern_solid;
-  self->pattern_buttons[PATTERN_BLINK] = self->pattern_blink;
-  self->pattern_buttons[PATTERN_BURST] = self->pattern_burst;
-  self->pattern_buttons[PATTERN_ALTERNATING] = self->pattern_alternating;
-  self->pattern_buttons[PATTERN_FADE] = self->pattern_fade;
+  self->pattern_buttons[LC_CHOICE_PATTERN_OFF] = self->pattern_off;
+  self->pattern_buttons[LC_CHOICE_PATTERN_SOLID] = self->pattern_solid;
+  self->pattern_buttons[LC_CHOICE_PATTERN_BLINK] = self->pattern_blink;
+  self->pattern_buttons[LC_CHOICE_PATTERN_BURST] = self->pattern_burst;
+  self->pattern_buttons[LC_CHOICE_PATTERN_ALTERNATING] = self->pattern_alternating;
+  self->pattern_buttons[LC_CHOICE_PATTERN_FADE] = self->pattern_fade;
 
-  self->speed_buttons[SPEED_SLOW] = self->speed_slow;
-  self->speed_buttons[SPEED_NORMAL] = self->speed_normal;
-  self->speed_buttons[SPEED_FAST] = self->speed_fast;
+  self->speed_buttons[LC_CHOICE_SPEED_SLOW] = self->speed_slow;
+  self->speed_buttons[LC_CHOICE_SPEED_NORMAL] = self->speed_normal;
+  self->speed_buttons[LC_CHOICE_SPEED_FAST] = self->speed_fast;
 
   unfocus_flow_box_children (self->color_flow_box);
   unfocus_flow_box_children (self->pattern_flow_box);
