@@ -234,25 +234,25 @@ build_next_reason (const Attempt   *previous,
   if (next->first_for_cause)
     {
       if (unsure)
-        /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
+        /* Translators: a fix just tried, then a reason, how likely it is in
          * words and in percent; "%%" is a percent sign, kept on the line of
          * its number by a no-break space */
         return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next reason to check: “%s” (%s, %d %%)."),
                                 tried, cause, words, lc_likelihood_to_percent (likelihood));
 
-      /* TRANSLATORS: a fix just tried, then a reason, how likely it is in
+      /* Translators: a fix just tried, then a reason, how likely it is in
        * words and in percent; "%%" is a percent sign */
       return g_strdup_printf (_("“%s” didn’t stop the light, so the next reason to check is “%s” (%s, %d %%)."),
                               tried, cause, words, lc_likelihood_to_percent (likelihood));
     }
 
   if (unsure)
-    /* TRANSLATORS: a fix just tried, then a reason already tried once,
+    /* Translators: a fix just tried, then a reason already tried once,
      * how likely it is in words and in percent */
     return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                             tried, cause, words, lc_likelihood_to_percent (likelihood));
 
-  /* TRANSLATORS: a fix just tried, then a reason already tried once, how
+  /* Translators: a fix just tried, then a reason already tried once, how
    * likely it is in words and in percent */
   return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
                           tried, cause, words, lc_likelihood_to_percent (likelihood));
@@ -407,7 +407,7 @@ advance_plan (LcFixSession *self)
     {
       g_autofree char *reason = NULL;
 
-      /* TRANSLATORS: %u is how many fixes were tried (2 or more) */
+      /* Translators: %u is how many fixes were tried (2 or more) */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "%u fix didn’t stop the light, and the reasons left are less likely.",
                                              "%u fixes didn’t stop the light, and the reasons left are less likely.",
@@ -946,7 +946,7 @@ lc_fix_session_request_support (LcFixSession *self)
     {
       g_autofree char *reason = NULL;
 
-      /* TRANSLATORS: a fix's title, a step number and that step's title */
+      /* Translators: a fix's title, a step number and that step's title */
       reason = g_strdup_printf (_("You asked for help during “%s”, at step %u, “%s”."),
                                 lc_procedure_get_title (current_attempt (self)->procedure),
                                 self->step_index + 1, lc_step_get_title (step));

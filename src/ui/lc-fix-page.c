@@ -1,4 +1,4 @@
-/* lc-fix-page.c
+/* lc-fix-page.c — walking through the fixes: steps, "did it work?", next cause
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -154,7 +154,7 @@ countdown_finished_cb (LcFixPage   *self,
   step_page = g_ptr_array_index (self->step_pages, index);
   step = lc_fix_step_page_get_step (step_page);
 
-  /* TRANSLATORS: a step's timer ran out; %s is the step's title */
+  /* Translators: a step's timer ran out; %s is the step's title */
   message = g_strdup_printf (_("Time is up: “%s”"), lc_step_get_title (step));
 
   /* Toast titles are markup in libadwaita 1.2. */
@@ -246,12 +246,12 @@ build_fix (LcFixPage *self)
   provenance = lc_procedure_get_provenance (procedure);
   if (provenance != NULL && lc_provenance_get_source_name (provenance) != NULL &&
       lc_provenance_get_kind (provenance) == LC_PROVENANCE_OFFICIAL)
-    /* TRANSLATORS: where a fix comes from: "Blink’s guide: <page title>" */
+    /* Translators: where a fix comes from: "Blink’s guide: <page title>" */
     provenance_text = g_strdup_printf (_("From %s: %s"),
                                        lc_provenance_get_label (provenance),
                                        lc_provenance_get_source_name (provenance));
   else if (provenance != NULL)
-    /* TRANSLATORS: where a fix comes from: "Common troubleshooting advice"
+    /* Translators: where a fix comes from: "Common troubleshooting advice"
      * or "Reported by other owners" (a label, so not "From …") */
     provenance_text = g_strdup_printf (_("Source: %s"), lc_provenance_get_label (provenance));
   gtk_label_set_label (GTK_LABEL (self->provenance_label), provenance_text);
@@ -310,7 +310,7 @@ update_texts (LcFixPage *self)
   g_autofree char *watch = NULL;
 
   if (procedure != NULL && device_name != NULL)
-    /* TRANSLATORS: %s are a fix's title and a device name */
+    /* Translators: %s are a fix's title and a device name */
     question = g_strdup_printf (_("You went through “%s”. Watch the light of your %s for a minute: has the light you came for stopped?"),
                                 lc_procedure_get_title (procedure), device_name);
   else if (procedure != NULL)
@@ -322,7 +322,7 @@ update_texts (LcFixPage *self)
   if (self->seen_diagnosis != diagnosis)
     {
       g_autofree char *words = lc_signal_describe (lc_diagnosis_get_signal (diagnosis));
-      /* TRANSLATORS: under a drawing of the light the person first saw */
+      /* Translators: under a drawing of the light the person first saw */
       g_autofree char *seen = g_strdup_printf (_("Before: %s"), words);
 
       lc_led_simulator_set_device (self->seen_simulator, device);
@@ -332,7 +332,7 @@ update_texts (LcFixPage *self)
     }
 
   if (procedure != NULL)
-    /* TRANSLATORS: %s is a fix's title */
+    /* Translators: %s is a fix's title */
     watch = g_strdup_printf (_("“%s” did it. Glance at the light now and then over the next day or two. If the same light comes back, go through Lightcode again and answer “No” this time: it then goes on with the next most likely reason."),
                              lc_procedure_get_title (procedure));
   gtk_label_set_label (self->watch_label, watch);

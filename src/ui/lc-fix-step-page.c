@@ -1,4 +1,4 @@
-/* lc-fix-step-page.c
+/* lc-fix-step-page.c — one step of a fix, as a page of the fix carousel
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -221,7 +221,7 @@ lc_fix_step_page_constructed (GObject *object)
 
   g_return_if_fail (LC_IS_STEP (self->step));
 
-  /* TRANSLATORS: where the person is in a fix: "Step 3 of 6" */
+  /* Translators: where the person is in a fix: "Step 3 of 6" */
   progress = g_strdup_printf (_("Step %u of %u"), self->index + 1, self->n_steps);
   gtk_label_set_label (self->progress_label, progress);
   gtk_label_set_label (self->title_label, lc_step_get_title (self->step));

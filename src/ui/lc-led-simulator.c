@@ -612,7 +612,7 @@ light_colors_label (const LcLight *light)
   for (guint c = 0; c < MIN (light->n_colors, LC_LIGHT_MAX_COLORS); c++)
     {
       if (c > 0)
-        /* TRANSLATORS: between color names of a light that alternates */
+        /* Translators: between color names of a light that alternates */
         g_string_append (label, C_("timeline", " / "));
       g_string_append (label, lc_color_get_name (light->colors[c]));
     }
@@ -749,7 +749,7 @@ append_timeline (LcLedSimulator        *self,
         g_autoptr(PangoLayout) layout = NULL;
         int w, h;
 
-        /* TRANSLATORS: the length of the timeline, in seconds: "8 s" */
+        /* Translators: the length of the timeline, in seconds: "8 s" */
         text = g_strdup_printf (C_("timeline", "%.0f s"), span);
         layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
         pango_layout_get_pixel_size (layout, &w, &h);

@@ -1,4 +1,4 @@
-/* lc-step-illustration.c
+/* lc-step-illustration.c — a step's picture, rendered crisp at the size shown
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later

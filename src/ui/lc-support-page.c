@@ -1,4 +1,4 @@
-/* lc-support-page.c
+/* lc-support-page.c — the summary for Blink support: read, copy, save
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -195,7 +195,7 @@ replace_contents_cb (GObject      *object,
           return;
         }
 
-      /* TRANSLATORS: %s are a file name and the system's reason */
+      /* Translators: %s are a file name and the system's reason */
       message = g_strdup_printf (_("The summary could not be saved as “%s”: %s. Choose another folder, or copy the summary instead."),
                                  name, error->message);
       set_save_error (self, message);
@@ -214,10 +214,10 @@ replace_contents_cb (GObject      *object,
     g_autofree char *escaped = NULL;
 
     if (g_task_get_task_data (task) != NULL)
-      /* TRANSLATORS: %s is a file name; the file chosen was a link to it */
+      /* Translators: %s is a file name; the file chosen was a link to it */
       title = g_strdup_printf (_("Summary saved as “%s”, the file the link points to"), basename);
     else
-      /* TRANSLATORS: %s is a file name */
+      /* Translators: %s is a file name */
       title = g_strdup_printf (_("Summary saved as “%s”"), basename);
     escaped = g_markup_escape_text (title, -1);
     lc_page_add_toast (GTK_WIDGET (self), adw_toast_new (escaped));
