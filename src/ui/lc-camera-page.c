@@ -29,7 +29,7 @@
 #include "lc-led-prior.h"
 #include "lc-reading-words.h"
 #include "lc-timeline-strip.h"
-#include "lc-window.h"
+#include "lc-pages.h"
 
 /* Timeline strips are refreshed this often (µs), not on every frame. */
 #define STRIP_INTERVAL_US (G_USEC_PER_SEC / 10)
@@ -119,6 +119,7 @@ struct _LcCameraPage
   GFile            *file;            /* MODE_FILE: what to play again */
   GPtrArray        *rows;            /* LightRow, in the order lights were found */
   char             *status;
+  char             *known_device_id; /* chosen before, in the picker (LcCameraPage:device-id) */
   char             *announcement;
 
   /* Borrowed references */
@@ -148,10 +149,18 @@ enum {
   PROP_0,
   PROP_VIEW,
   PROP_STATUS,
+  PROP_DEVICE_ID,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  READING_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 static void start_source (LcCameraPage  *self,
                           LcVideoSource *source,
@@ -159,24 +168,14 @@ static void start_source (LcCameraPage  *self,
 static void stop_watching (LcCameraPage *self);
 static void update_device_chooser (LcCameraPage *self);
 
-static LcWindow *
-get_window (LcCameraPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return LC_IS_WINDOW (root) ? LC_WINDOW (root) : NULL;
-}
-
 /* @text is plain text: toast titles are markup, and file names may hold "&". */
 static void
 add_toast (LcCameraPage *self,
            const char   *text)
 {
-  LcWindow *window = get_window (self);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  if (window != NULL)
-    lc_window_add_toast (window, adw_toast_new (escaped));
+  lc_page_add_toast (GTK_WIDGET (self), adw_toast_new (escaped));
 }
 
 /* Views and the status line */
@@ -900,19 +899,17 @@ reset_watching_view (LcCameraPage *self,
   set_view (self, LC_CAMERA_VIEW_WATCHING);
 }
 
-/* The device the light belongs to: chosen on this page, or known to the
- * window (chosen in the picker before). */
+/* The device the light belongs to: chosen on this page, or before, in the
+ * picker (LcCameraPage:device-id). */
 static const char *
 get_device_id (LcCameraPage *self)
 {
-  LcWindow *window = get_window (self);
-
   if (self->device_chooser != NULL &&
       gtk_widget_get_visible (GTK_WIDGET (self->device_chooser)) &&
       lc_device_chooser_get_device_id (self->device_chooser) != NULL)
     return lc_device_chooser_get_device_id (self->device_chooser);
 
-  return window != NULL ? lc_window_get_device_id (window) : NULL;
+  return self->known_device_id;
 }
 
 static void apply_device_prior (LcCameraPage *self);
@@ -931,8 +928,7 @@ on_device_chosen (LcCameraPage    *self,
 static void
 update_device_chooser (LcCameraPage *self)
 {
-  LcWindow *window = get_window (self);
-  gboolean ask = window != NULL && lc_window_get_device_id (window) == NULL;
+  gboolean ask = self->known_device_id == NULL;
 
   if (ask && self->device_chooser == NULL)
     {
@@ -1399,16 +1395,11 @@ describe_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LcCameraPage *self = LC_CAMERA_PAGE (widget);
-  LcWindow *window = get_window (self);
 
-  if (window == NULL)
-    return;
-
-  if (get_device_id (self) != NULL && lc_window_get_device_id (window) == NULL)
-    lc_window_open_device (window, get_device_id (self), NULL);
+  if (get_device_id (self) != NULL && self->known_device_id == NULL)
+    gtk_widget_activate_action (widget, LC_ACTION_OPEN_DEVICE, "s", get_device_id (self));
   else
-    lc_window_push_page (window, lc_window_get_device_id (window) != NULL ? LC_PAGE_MATCH
-                                                                          : LC_PAGE_DEVICES);
+    lc_page_push (widget, self->known_device_id != NULL ? LC_PAGE_MATCH : LC_PAGE_DEVICES);
 }
 
 /* Hand-off: the reading goes to the match page of the device */
@@ -1417,13 +1408,11 @@ static void
 hand_off (LcCameraPage *self,
           const char   *device_id)
 {
-  LcWindow *window = get_window (self);
-
-  if (window == NULL || self->reading == NULL)
+  if (self->reading == NULL)
     return;
 
   /* Confirmed or not, the reading says so to the pages after this one. */
-  lc_window_open_reading (window, device_id, self->reading);
+  g_signal_emit (self, signals[READING_CHOSEN], 0, device_id, self->reading);
 }
 
 static void
@@ -1442,11 +1431,11 @@ on_device_row_activated (GtkListBox    *list,
 static void
 choose_device (LcCameraPage *self)
 {
-  LcWindow *window = get_window (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GListModel *devices = lc_knowledge_get_devices (lc_knowledge_get_default ());
   GtkWidget *dialog, *scrolled, *list;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Which Device Is It?"),
                                    _("Choose the device whose light you watched, to see what the light means."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
@@ -1491,10 +1480,9 @@ use_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LcCameraPage *self = LC_CAMERA_PAGE (widget);
-  LcWindow *window = get_window (self);
   const char *device_id;
 
-  if (window == NULL || self->reading == NULL)
+  if (self->reading == NULL)
     return;
   /* Use This takes a confirmed reading only; the other one, the rest. */
   if (lc_reading_is_confirmed (self->reading) != g_str_equal (action_name, "camera.use"))
@@ -1817,6 +1805,29 @@ lc_camera_page_get_property (GObject    *object,
       g_value_set_string (value, self->status);
       break;
 
+    case PROP_DEVICE_ID:
+      g_value_set_string (value, self->known_device_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_camera_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LcCameraPage *self = LC_CAMERA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE_ID:
+      lc_camera_page_set_device_id (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1860,6 +1871,7 @@ lc_camera_page_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->known_device_id, g_free);
   g_clear_pointer (&self->announcement, g_free);
 
   G_OBJECT_CLASS (lc_camera_page_parent_class)->finalize (object);
@@ -1874,6 +1886,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   object_class->dispose = lc_camera_page_dispose;
   object_class->finalize = lc_camera_page_finalize;
   object_class->get_property = lc_camera_page_get_property;
+  object_class->set_property = lc_camera_page_set_property;
 
   widget_class->map = lc_camera_page_map;
   widget_class->unmap = lc_camera_page_unmap;
@@ -1886,7 +1899,31 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   properties [PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LcCameraPage:device-id:
+   *
+   * The device chosen before coming here (in the picker), or %NULL: then
+   * the page asks which device it is.
+   */
+  properties [PROP_DEVICE_ID] =
+    g_param_spec_string ("device-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LcCameraPage::reading-chosen:
+   * @device_id: the device the light belongs to
+   * @reading: the reading, confirmed or not (it says which)
+   *
+   * The person took the reading (Use This, or Use Anyway): the window
+   * shows it on the device's match page.
+   */
+  signals [READING_CHOSEN] =
+    g_signal_new ("reading-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, LC_TYPE_READING);
 
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
 
@@ -1952,6 +1989,29 @@ lc_camera_page_init (LcCameraPage *self)
 }
 
 /* Public API */
+
+/**
+ * lc_camera_page_set_device_id:
+ * @device_id: (nullable): the device chosen before, or %NULL
+ *
+ * Tells the page which device it is looking at, so that it reads the
+ * light with what that device can show instead of asking.
+ */
+void
+lc_camera_page_set_device_id (LcCameraPage *self,
+                              const char   *device_id)
+{
+  g_return_if_fail (LC_IS_CAMERA_PAGE (self));
+
+  if (g_strcmp0 (self->known_device_id, device_id) == 0)
+    return;
+
+  g_free (self->known_device_id);
+  self->known_device_id = g_strdup (device_id);
+  update_device_chooser (self);
+  apply_device_prior (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_ID]);
+}
 
 GtkWidget *
 lc_camera_page_new (void)

@@ -56,6 +56,9 @@ gboolean       lc_camera_page_get_reading   (LcCameraPage *self,
                                              double       *out_confidence,
                                              gboolean     *out_confirmed);
 
+void           lc_camera_page_set_device_id (LcCameraPage *self,
+                                             const char   *device_id);
+
 /* The source being watched, or NULL (for tests). */
 LcVideoSource *lc_camera_page_get_source    (LcCameraPage *self);
 gboolean       lc_camera_page_get_led_prior (LcCameraPage *self,

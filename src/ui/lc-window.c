@@ -78,6 +78,10 @@ static void diagnose_cb           (LcWindow         *self,
                                    const char       *context_id);
 static void support_requested_cb  (LcWindow         *self,
                                    LcFixSession     *session);
+static void reading_chosen_cb     (LcWindow         *self,
+                                   const char       *device_id,
+                                   LcReading        *reading);
+static void sync_camera_device    (LcWindow         *self);
 
 /* The window follows its pages' requests; the pages never call it. */
 static void
@@ -90,6 +94,12 @@ connect_page (LcWindow  *self,
     g_signal_connect_object (page, "diagnose", G_CALLBACK (diagnose_cb), self, G_CONNECT_SWAPPED);
   else if (LC_IS_FIX_PAGE (page))
     g_signal_connect_object (page, "support-requested", G_CALLBACK (support_requested_cb), self, G_CONNECT_SWAPPED);
+  else if (LC_IS_CAMERA_PAGE (page))
+    g_signal_connect_object (page, "reading-chosen", G_CALLBACK (reading_chosen_cb), self, G_CONNECT_SWAPPED);
+
+  /* The camera page reads the light of the device chosen on the match page. */
+  if (LC_IS_MATCH_PAGE (page))
+    g_signal_connect_object (page, "notify::device", G_CALLBACK (sync_camera_device), self, G_CONNECT_SWAPPED);
 }
 
 static GtkWidget *
@@ -110,6 +120,7 @@ ensure_page (LcWindow   *self,
       connect_page (self, page);
       gtk_stack_add_titled (self->stack, page, page_name, _(page_table[i].title));
       G_STRUCT_MEMBER (gpointer, self, page_table[i].offset) = page;
+      sync_camera_device (self);
       return page;
     }
 
@@ -205,6 +216,21 @@ support_requested_cb (LcWindow     *self,
                       LcFixSession *session)
 {
   lc_window_show_support (self, session);
+}
+
+static void
+reading_chosen_cb (LcWindow   *self,
+                   const char *device_id,
+                   LcReading  *reading)
+{
+  lc_window_open_reading (self, device_id, reading);
+}
+
+static void
+sync_camera_device (LcWindow *self)
+{
+  if (self->camera_page != NULL)
+    lc_camera_page_set_device_id (self->camera_page, lc_window_get_device_id (self));
 }
 
 static void
