@@ -131,13 +131,6 @@ G_DEFINE_FINAL_TYPE (LcVideoSource, lc_video_source, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lc-video-source-error-quark, lc_video_source_error)
 
-G_DEFINE_ENUM_TYPE (LcVideoSourceState, lc_video_source_state,
-  G_DEFINE_ENUM_VALUE (LC_VIDEO_SOURCE_STATE_IDLE, "idle"),
-  G_DEFINE_ENUM_VALUE (LC_VIDEO_SOURCE_STATE_STARTING, "starting"),
-  G_DEFINE_ENUM_VALUE (LC_VIDEO_SOURCE_STATE_RUNNING, "running"),
-  G_DEFINE_ENUM_VALUE (LC_VIDEO_SOURCE_STATE_FINISHED, "finished"),
-  G_DEFINE_ENUM_VALUE (LC_VIDEO_SOURCE_STATE_FAILED, "failed"))
-
 enum {
   PROP_0,
   PROP_STATE,

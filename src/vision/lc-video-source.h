@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "lc-camera.h"
+#include "lc-vision-enums.h"
 #include "lc-led-detector.h"
 
 G_BEGIN_DECLS
@@ -40,8 +41,6 @@ typedef enum
   LC_VIDEO_SOURCE_STATE_FAILED,   /* see lc_video_source_get_error() */
 } LcVideoSourceState;
 
-#define LC_TYPE_VIDEO_SOURCE_STATE (lc_video_source_state_get_type ())
-GType lc_video_source_state_get_type (void) G_GNUC_CONST;
 
 /* Frames reach the detector at most this many pixels wide and high
  * (downscaled, aspect kept, when larger: 4K becomes 1080p); smaller videos
