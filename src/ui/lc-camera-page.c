@@ -649,7 +649,7 @@ hide_starting (LcCameraPage *self)
 }
 
 static void
-on_detection_changed (LcCameraPage      *self,
+detection_changed_cb (LcCameraPage      *self,
                       const LcDetection *detection,
                       LcVideoSource     *source)
 {
@@ -662,7 +662,7 @@ on_detection_changed (LcCameraPage      *self,
 }
 
 static void
-on_preview_frame (LcCameraPage  *self,
+preview_frame_cb (LcCameraPage  *self,
                   GBytes        *pixels,
                   int            width,
                   int            height,
@@ -710,7 +710,7 @@ finish_run (LcCameraPage *self)
 }
 
 static void
-on_source_eos (LcCameraPage  *self,
+source_eos_cb (LcCameraPage  *self,
                LcVideoSource *source)
 {
   g_assert (LC_IS_CAMERA_PAGE (self));
@@ -766,7 +766,7 @@ show_test_camera_failure (LcCameraPage *self,
 }
 
 static void
-on_source_error (LcCameraPage  *self,
+source_error_cb (LcCameraPage  *self,
                  const GError  *error,
                  LcVideoSource *source)
 {
@@ -915,7 +915,7 @@ get_device_id (LcCameraPage *self)
 static void apply_device_prior (LcCameraPage *self);
 
 static void
-on_device_chosen (LcCameraPage    *self,
+device_chosen_cb (LcCameraPage    *self,
                   const char      *device_id,
                   LcDeviceChooser *chooser)
 {
@@ -934,7 +934,7 @@ update_device_chooser (LcCameraPage *self)
     {
       self->device_chooser = LC_DEVICE_CHOOSER (lc_device_chooser_new ());
       g_signal_connect_object (self->device_chooser, "device-chosen",
-                               G_CALLBACK (on_device_chosen), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (device_chosen_cb), self, G_CONNECT_SWAPPED);
       gtk_grid_attach (GTK_GRID (self->watch_grid), GTK_WIDGET (self->device_chooser), 0, 0, 1, 1);
     }
 
@@ -993,13 +993,13 @@ start_source (LcCameraPage  *self,
   self->mode = mode;
 
   g_signal_connect_object (source, "detection-changed",
-                           G_CALLBACK (on_detection_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (detection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (source, "preview-frame",
-                           G_CALLBACK (on_preview_frame), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (preview_frame_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (source, "eos",
-                           G_CALLBACK (on_source_eos), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (source_eos_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (source, "error",
-                           G_CALLBACK (on_source_error), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (source_error_cb), self, G_CONNECT_SWAPPED);
 
   apply_device_prior (self);
   apply_preview_size (self);
@@ -1127,7 +1127,7 @@ select_last_camera (LcCameraPage *self)
 }
 
 static void
-on_cameras_changed (LcCameraPage *self,
+cameras_changed_cb (LcCameraPage *self,
                     guint         position,
                     guint         removed,
                     guint         added,
@@ -1156,7 +1156,7 @@ ensure_monitor (LcCameraPage *self)
 
   self->monitor = lc_camera_monitor_new ();
   g_signal_connect_object (lc_camera_monitor_get_cameras (self->monitor), "items-changed",
-                           G_CALLBACK (on_cameras_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cameras_changed_cb), self, G_CONNECT_SWAPPED);
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (get_camera_name), NULL, NULL);
@@ -1165,7 +1165,7 @@ ensure_monitor (LcCameraPage *self)
 }
 
 static void
-on_monitor_started (GObject      *object,
+monitor_started_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
@@ -1224,7 +1224,7 @@ start_monitor (LcCameraPage *self)
 #endif
 
   lc_camera_monitor_start (self->monitor, parent, self->monitor_cancellable,
-                           on_monitor_started, g_object_ref (self));
+                           monitor_started_cb, g_object_ref (self));
 
 #if HAVE_LIBPORTAL
   /* libportal keeps its own copy. */
@@ -1300,7 +1300,7 @@ open_file_and_release (LcCameraPage *self,
 
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_file_dialog_done (GObject      *object,
+file_dialog_done_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
@@ -1315,7 +1315,7 @@ on_file_dialog_done (GObject      *object,
 }
 #else
 static void
-on_file_chooser_response (GtkNativeDialog *native,
+file_chooser_response_cb (GtkNativeDialog *native,
                           int              response,
                           gpointer         user_data)
 {
@@ -1373,7 +1373,7 @@ open_video_action (GtkWidget  *widget,
   gtk_file_dialog_set_title (dialog, _("Open a Video of the Light"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, videos);
-  gtk_file_dialog_open (dialog, window, NULL, on_file_dialog_done, g_object_ref (self));
+  gtk_file_dialog_open (dialog, window, NULL, file_dialog_done_cb, g_object_ref (self));
 #else
   GtkFileChooserNative *native;
 
@@ -1384,7 +1384,7 @@ open_video_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), videos);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), videos);
-  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response), g_object_ref (self));
+  g_signal_connect (native, "response", G_CALLBACK (file_chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif
 }
@@ -1416,7 +1416,7 @@ hand_off (LcCameraPage *self,
 }
 
 static void
-on_device_row_activated (GtkListBox    *list,
+device_row_activated_cb (GtkListBox    *list,
                          GtkListBoxRow *row,
                          LcCameraPage  *self)
 {
@@ -1461,7 +1461,7 @@ choose_device (LcCameraPage *self)
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_device_row_activated),
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (device_row_activated_cb),
                            self, 0);
 
   scrolled = gtk_scrolled_window_new ();
@@ -1498,7 +1498,7 @@ use_action (GtkWidget  *widget,
 /* Choosing a light */
 
 static void
-on_light_activated (LcCameraPage *self,
+light_activated_cb (LcCameraPage *self,
                     double        x,
                     double        y)
 {
@@ -1509,7 +1509,7 @@ on_light_activated (LcCameraPage *self,
 }
 
 static void
-on_light_row_activated (LcCameraPage  *self,
+light_row_activated_cb (LcCameraPage  *self,
                         GtkListBoxRow *list_row)
 {
   guint led_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_row), "lc-led-id"));
@@ -1552,7 +1552,7 @@ resume_if_paused (LcCameraPage *self)
 }
 
 static void
-on_toplevel_state_changed (LcCameraPage *self,
+toplevel_state_changed_cb (LcCameraPage *self,
                            GParamSpec   *pspec,
                            GdkToplevel  *toplevel)
 {
@@ -1577,7 +1577,7 @@ leave (LcCameraPage *self)
 }
 
 static void
-on_parent_visible_child_changed (LcCameraPage *self,
+parent_visible_child_changed_cb (LcCameraPage *self,
                                  GParamSpec   *pspec,
                                  GtkStack     *stack)
 {
@@ -1612,7 +1612,7 @@ load_guide (LcCameraPage *self)
 }
 
 static void
-on_monitor_quietly_started (GObject      *object,
+monitor_quietly_started_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
@@ -1641,7 +1641,7 @@ lc_camera_page_map (GtkWidget *widget)
     {
       self->parent_stack = parent;
       g_signal_connect_object (parent, "notify::visible-child",
-                               G_CALLBACK (on_parent_visible_child_changed), self,
+                               G_CALLBACK (parent_visible_child_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -1649,7 +1649,7 @@ lc_camera_page_map (GtkWidget *widget)
   self->surface = native ? gtk_native_get_surface (native) : NULL;
   if (GDK_IS_TOPLEVEL (self->surface))
     g_signal_connect_object (self->surface, "notify::state",
-                             G_CALLBACK (on_toplevel_state_changed), self,
+                             G_CALLBACK (toplevel_state_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
   /* Listing cameras is not using them; inside Flatpak it is (the portal
@@ -1659,7 +1659,7 @@ lc_camera_page_map (GtkWidget *widget)
     {
       ensure_monitor (self);
       lc_camera_monitor_start (self->monitor, NULL, NULL,
-                               on_monitor_quietly_started, g_object_ref (self));
+                               monitor_quietly_started_cb, g_object_ref (self));
     }
   update_camera_rows (self);
 }
@@ -1671,13 +1671,13 @@ lc_camera_page_unmap (GtkWidget *widget)
 
   if (self->parent_stack != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->parent_stack, on_parent_visible_child_changed, self);
+      g_signal_handlers_disconnect_by_func (self->parent_stack, parent_visible_child_changed_cb, self);
       self->parent_stack = NULL;
     }
 
   if (self->surface != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->surface, on_toplevel_state_changed, self);
+      g_signal_handlers_disconnect_by_func (self->surface, toplevel_state_changed_cb, self);
       self->surface = NULL;
     }
 
@@ -1955,8 +1955,8 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_unconfirmed_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_light_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_light_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, light_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, light_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "camera.webcam", NULL, webcam_action);
   gtk_widget_class_install_action (widget_class, "camera.open-video", NULL, open_video_action);

@@ -507,7 +507,7 @@ activate_ring (LcCameraPreview *self,
 }
 
 static void
-on_click_released (GtkGestureClick *gesture,
+click_released_cb (GtkGestureClick *gesture,
                    int              n_press,
                    double           x,
                    double           y,
@@ -535,7 +535,7 @@ on_click_released (GtkGestureClick *gesture,
 }
 
 static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
+key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
                 GdkModifierType        state,
@@ -753,11 +753,11 @@ lc_camera_preview_init (LcCameraPreview *self)
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -602,7 +602,7 @@ fail_too_long (LcVideoSource *self)
 }
 
 static gboolean
-on_bus_message (GstBus     *bus,
+bus_message_cb (GstBus     *bus,
                 GstMessage *message,
                 gpointer    user_data)
 {
@@ -776,7 +776,7 @@ has_limits (LcVideoSource *self)
 /* Streaming threads */
 
 static GstFlowReturn
-on_analysis_sample (GstAppSink *sink,
+analysis_sample_cb (GstAppSink *sink,
                     gpointer    user_data)
 {
   LcVideoSource *self = user_data;
@@ -941,7 +941,7 @@ on_analysis_sample (GstAppSink *sink,
  * videoflip, which turns the preview the same way.
  */
 static GstPadProbeReturn
-on_analysis_event (GstPad          *pad,
+analysis_event_cb (GstPad          *pad,
                    GstPadProbeInfo *info,
                    gpointer         user_data)
 {
@@ -983,7 +983,7 @@ preview_frame_free (gpointer data)
 }
 
 static GstFlowReturn
-on_preview_sample (GstAppSink *sink,
+preview_sample_cb (GstAppSink *sink,
                    gpointer    user_data)
 {
   LcVideoSource *self = user_data;
@@ -1055,7 +1055,7 @@ is_unwanted_stream (GstCaps *caps)
  * spend time decoding them, or fail on a missing audio decoder.
  */
 static gboolean
-on_autoplug_continue (GstElement *decodebin,
+autoplug_continue_cb (GstElement *decodebin,
                       GstPad     *pad,
                       GstCaps    *caps,
                       gpointer    user_data)
@@ -1070,7 +1070,7 @@ on_autoplug_continue (GstElement *decodebin,
 }
 
 static void
-on_unknown_type (GstElement *decodebin,
+unknown_type_cb (GstElement *decodebin,
                  GstPad     *pad,
                  GstCaps    *caps,
                  gpointer    user_data)
@@ -1085,7 +1085,7 @@ on_unknown_type (GstElement *decodebin,
 }
 
 static void
-on_pad_added (GstElement *decodebin,
+pad_added_cb (GstElement *decodebin,
               GstPad     *pad,
               gpointer    user_data)
 {
@@ -1136,7 +1136,7 @@ on_pad_added (GstElement *decodebin,
 }
 
 static void
-on_no_more_pads (GstElement *decodebin,
+no_more_pads_cb (GstElement *decodebin,
                  gpointer    user_data)
 {
   LcVideoSource *self = user_data;
@@ -1261,7 +1261,7 @@ build_branch (LcVideoSource  *self,
                     "max-size-time", (guint64) 0,
                     NULL);
       g_object_set (sink, "drop", TRUE, "max-buffers", 1, NULL);
-      callbacks.new_sample = on_preview_sample;
+      callbacks.new_sample = preview_sample_cb;
       if (flip != NULL)
         g_object_set (flip, "video-direction", GST_VIDEO_ORIENTATION_AUTO, NULL);
     }
@@ -1272,7 +1272,7 @@ build_branch (LcVideoSource  *self,
        * decoder down instead.
        */
       g_object_set (sink, "drop", FALSE, "max-buffers", 0, NULL);
-      callbacks.new_sample = on_analysis_sample;
+      callbacks.new_sample = analysis_sample_cb;
 
       /* Tags reach the sink in order with the frames. Files only, as the
        * preview is turned for files only.
@@ -1281,7 +1281,7 @@ build_branch (LcVideoSource  *self,
         {
           g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
 
-          gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_analysis_event, self, NULL);
+          gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, analysis_event_cb, self, NULL);
         }
     }
 
@@ -1366,7 +1366,7 @@ file_is_gif (GFile *file)
 }
 
 static void
-on_gif_pad_added (GstElement *demux,
+gif_pad_added_cb (GstElement *demux,
                   GstPad     *pad,
                   gpointer    user_data)
 {
@@ -1423,10 +1423,10 @@ build_pipeline (LcVideoSource  *self,
       return FALSE;
     }
 
-  g_signal_connect (decodebin, "autoplug-continue", G_CALLBACK (on_autoplug_continue), self);
-  g_signal_connect (decodebin, "unknown-type", G_CALLBACK (on_unknown_type), self);
-  g_signal_connect (decodebin, "pad-added", G_CALLBACK (on_pad_added), self);
-  g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (on_no_more_pads), self);
+  g_signal_connect (decodebin, "autoplug-continue", G_CALLBACK (autoplug_continue_cb), self);
+  g_signal_connect (decodebin, "unknown-type", G_CALLBACK (unknown_type_cb), self);
+  g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), self);
+  g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (no_more_pads_cb), self);
 
   /* decodebin runs avdemux_gif in push mode, where it waits for ever at
    * the end of some GIFs (trailing bytes after the last frame). Pulling
@@ -1444,7 +1444,7 @@ build_pipeline (LcVideoSource  *self,
           gst_object_unref (decodebin);
           return FALSE;
         }
-      g_signal_connect_object (demux, "pad-added", G_CALLBACK (on_gif_pad_added), decodebin, 0);
+      g_signal_connect_object (demux, "pad-added", G_CALLBACK (gif_pad_added_cb), decodebin, 0);
       if (!add_and_link (bin, error, source, demux, NULL))
         return FALSE;
       gst_bin_add (bin, decodebin);
@@ -1500,7 +1500,7 @@ build_pipeline (LcVideoSource  *self,
 
   bus = gst_element_get_bus (pipeline);
   self->bus_source = gst_bus_create_watch (bus);
-  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (on_bus_message), self, NULL);
+  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
   g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
   g_source_attach (self->bus_source, self->context);
 
@@ -1566,7 +1566,7 @@ check_file (LcVideoSource  *self,
  * (teardown_full), so the caller is never held up by it.
  */
 static gboolean
-on_watchdog (gpointer user_data)
+watchdog_cb (gpointer user_data)
 {
   LcVideoSource *self = user_data;
   guint n_frames;
@@ -1655,7 +1655,7 @@ on_watchdog (gpointer user_data)
 }
 
 static void
-on_camera_available_changed (LcVideoSource *self,
+camera_available_changed_cb (LcVideoSource *self,
                              GParamSpec    *pspec,
                              LcCamera      *camera)
 {
@@ -1720,7 +1720,7 @@ lc_video_source_start (LcVideoSource *self)
   if (self->camera != NULL && self->file == NULL)
     {
       self->camera_notify_id = g_signal_connect_object (self->camera, "notify::available",
-                                                        G_CALLBACK (on_camera_available_changed),
+                                                        G_CALLBACK (camera_available_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
     }
 
@@ -1751,7 +1751,7 @@ lc_video_source_start (LcVideoSource *self)
   self->stall_ticks = 0;
   self->length_checked = FALSE;
   self->watchdog = g_timeout_source_new_seconds (1);
-  g_source_set_callback (self->watchdog, on_watchdog, self, NULL);
+  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
   g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
   g_source_attach (self->watchdog, self->context);
 }
