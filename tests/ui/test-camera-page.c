@@ -77,9 +77,11 @@ wait_until (Fixture   *fixture,
   while (!condition (fixture) && !hung)
     g_main_context_iteration (NULL, TRUE);
 
+  /* Nothing after a hang can be trusted: the test stops here. */
   if (hung)
-    g_error ("Gave up waiting: view “%s”, status “%s”",
-             lc_camera_page_get_view (fixture->page), lc_camera_page_get_status (fixture->page));
+    g_test_message ("Gave up waiting: view “%s”, status “%s”",
+                    lc_camera_page_get_view (fixture->page), lc_camera_page_get_status (fixture->page));
+  g_assert_false (hung);
 
   g_source_remove (guard);
 }
@@ -290,7 +292,7 @@ assert_status_seen (Fixture    *fixture,
     if (strstr (g_ptr_array_index (fixture->statuses, i), needle) != NULL)
       return;
 
-  g_error ("No status contained “%s”", needle);
+  g_test_fail_printf ("No status contained “%s”", needle);
 }
 
 /* A burst: looking, then counting, then the confirmed words and the
@@ -1117,7 +1119,7 @@ static void
 skip_or_fail (const char *message)
 {
 #if EXPECT_NONBLOCKING_SOURCE
-  g_error ("%s", message);
+  g_test_fail_printf ("%s", message);
 #else
   g_test_skip (message);
 #endif
@@ -1443,7 +1445,7 @@ main (int   argc,
     return 0;
 
 #define ADD(path, camera, func) \
-  g_test_add ("/camera-page/" path, Fixture, camera, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/ui/camera-page/" path, Fixture, camera, fixture_set_up, func, fixture_tear_down)
 
   ADD ("burst", "burst6.webm", test_camera_page_burst);
   ADD ("unconfirmed", "burst6.webm", test_camera_page_unconfirmed);
@@ -1461,8 +1463,8 @@ main (int   argc,
   ADD ("sample", NULL, test_camera_page_sample);
   ADD ("preview-size", "burst6.webm", test_camera_page_preview_size);
 
-  g_test_add_func ("/camera-preview/drops-frames", test_camera_preview_drops_frames);
-  g_test_add_func ("/timeline-strip/description", test_timeline_strip_description);
+  g_test_add_func ("/ui/camera-preview/drops-frames", test_camera_preview_drops_frames);
+  g_test_add_func ("/ui/timeline-strip/description", test_timeline_strip_description);
 
 #undef ADD
 

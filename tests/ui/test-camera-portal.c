@@ -415,10 +415,12 @@ wait_until (LcCameraPage *page,
   while (!condition (page) && !hung)
     g_main_context_iteration (NULL, TRUE);
 
+  /* Nothing after a hang can be trusted: the test stops here. */
   if (hung)
-    g_error ("Gave up waiting for %s: view “%s”, status “%s”; camera node: %s",
-             what, lc_camera_page_get_view (page), lc_camera_page_get_status (page),
-             log_tail ("camera-node"));
+    g_test_message ("Gave up waiting for %s: view “%s”, status “%s”; camera node: %s",
+                    what, lc_camera_page_get_view (page), lc_camera_page_get_status (page),
+                    log_tail ("camera-node"));
+  g_assert_false (hung);
 
   g_source_remove (guard);
 }
@@ -591,7 +593,7 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/camera-portal/read-and-unplug", test_camera_portal_read_and_unplug);
+  g_test_add_func ("/ui/camera-portal/read-and-unplug", test_camera_portal_read_and_unplug);
   status = g_test_run ();
 
   stop_session ();

@@ -947,9 +947,9 @@ main (int   argc,
   ADD ("/support-page/summary-has-marked-steps", test_summary_has_marked_steps);
   ADD ("/support-page/save", test_save_summary);
   ADD ("/support-page/copy", test_copy_summary);
-  g_test_add_func ("/fix-page/every-illustration-renders", test_every_illustration_renders);
-  g_test_add_func ("/fix-page/illustration-loader-errors", test_illustration_loader_errors);
-  g_test_add_func ("/fix-page/empty-states", test_empty_states);
+  g_test_add_func ("/ui/fix-page/every-illustration-renders", test_every_illustration_renders);
+  g_test_add_func ("/ui/fix-page/illustration-loader-errors", test_illustration_loader_errors);
+  g_test_add_func ("/ui/fix-page/empty-states", test_empty_states);
 
 #undef ADD
 

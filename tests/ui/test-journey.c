@@ -341,8 +341,8 @@ main (int   argc,
   if (!lc_test_ui_init (&argc, &argv))
     return 0;
 
-  g_test_add_func ("/journey/batteries-then-help", test_journey_batteries_then_help);
-  g_test_add_func ("/journey/support-within-three", test_journey_support_within_three);
+  g_test_add_func ("/ui/journey/batteries-then-help", test_journey_batteries_then_help);
+  g_test_add_func ("/ui/journey/support-within-three", test_journey_support_within_three);
 
   return g_test_run ();
 }

@@ -126,10 +126,10 @@ main (int   argc,
   if (!lc_test_ui_init (&argc, &argv))
     return 0;
 
-  g_test_add_func ("/window/walk-pages", test_window_walk_pages);
-  g_test_add_func ("/window/back-action", test_window_back_action);
-  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
-  g_test_add_func ("/window/help-overlay", test_help_overlay_loads);
+  g_test_add_func ("/ui/window/walk-pages", test_window_walk_pages);
+  g_test_add_func ("/ui/window/back-action", test_window_back_action);
+  g_test_add_func ("/ui/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/ui/window/help-overlay", test_help_overlay_loads);
 
   return g_test_run ();
 }
