@@ -869,6 +869,7 @@ lc_led_classify_track (LcLedDetector *self,
 {
   Window w;
   Reading rd = { 0, };
+  Reading fade_reading = { 0, };
   double lo, hi = 0.0, sd_lo, floor_c = lc_led_contrast_floor (self);
   guint n_lo, n_hi;
   double sat = 0.0;
@@ -904,7 +905,16 @@ lc_led_classify_track (LcLedDetector *self,
           t->binary = TRUE;
           t->level = hi - MAX (lo, 0.0);
 
-          if (shallow || !read_fade (self, &w, &rd))
+          /* A shallow dip that swells and dims smoothly is a fade behind a
+           * pale window, or glare: which one cannot be told, and neither
+           * is a blink. Say what is seen and nothing more.
+           */
+          if (shallow && read_fade (self, &w, &fade_reading))
+            {
+              rd.key.kind = LC_DETECTED_UNKNOWN;
+              rd.active = TRUE;
+            }
+          else if (shallow || !read_fade (self, &w, &rd))
             {
               lc_led_find_edges (&w);
               lc_led_drop_glitches (&w);

@@ -32,6 +32,7 @@ typedef struct
   double alt_rgb[3];    /* with alternate: the colour every other period */
   gboolean alternate;   /* changes colour instead of going dark */
   gboolean flat;        /* a flat patch with hard edges (a box, a label) */
+  gboolean fade;        /* breathes at rate_hz instead of blinking */
   double window;        /* a milky window over it, this bright (0..255) when dark */
 } Spot;
 
@@ -50,7 +51,7 @@ spot_state (const Spot *spot,
   gboolean second_half;
 
   *rgb = spot->rgb;
-  if (spot->rate_hz <= 0.0)
+  if (spot->rate_hz <= 0.0 || spot->fade)
     return TRUE;
 
   second_half = fmod (t * spot->rate_hz, 1.0) >= 0.5;
@@ -103,9 +104,10 @@ paint (const Scene *scene,
               {
                 double glow = exp (-(d * d) / (2.0 * (1.6 * s->radius) * (1.6 * s->radius)));
                 double core = exp (-(d * d) / (2.0 * (0.6 * s->radius) * (0.6 * s->radius)));
+                double gain = s->fade ? s->gain * (0.5 - 0.5 * cos (2.0 * G_PI * s->rate_hz * t)) : s->gain;
 
                 for (guint c = 0; c < 3; c++)
-                  v[c] += s->gain * (rgb[c] * glow + s->core * core);
+                  v[c] += gain * (rgb[c] * glow + s->core * core);
               }
             }
 
@@ -291,6 +293,35 @@ test_borrowed_glow (void)
   assert_reads (&d, "blue:blink+red:solid", TRUE);
 }
 
+/* A blue light breathing slowly behind a frosted window: the window keeps
+ * its dark phase pale, so the dip is shallow, and it swells and dims
+ * smoothly. That must never be confirmed as a blink.
+ */
+static void
+test_frosted_fade (void)
+{
+  Scene scene = { .bg = { 20, 20, 22 } };
+  Spot *s = &scene.spots[scene.n_spots++];
+  LcDetection d;
+  g_autofree char *text = NULL;
+
+  *s = red_led;
+  s->x = 150;
+  s->y = 100;
+  s->radius = 5.0;
+  s->rate_hz = 0.5;
+  s->fade = TRUE;
+  s->rgb[0] = 0.1, s->rgb[1] = 0.3, s->rgb[2] = 1.0;
+  s->core = 0.3;
+  s->gain = 160.0;
+  s->window = 80.0;
+
+  run_scene (&scene, NULL, 12.0, &d);
+  text = detection_text (&d);
+  g_test_message ("read %s (%s)", text, lc_detection_state_to_string (d.state));
+  g_assert_true (d.state != LC_DETECTION_CONFIRMED || g_str_equal (text, "blue:fade"));
+}
+
 /* Glare on metal: a steady white spot is not a status light. */
 static void
 test_white_glare (void)
@@ -447,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/real/hue-alternation", test_hue_alternation);
   g_test_add_func ("/vision/detector/real/frosted-window", test_frosted_window);
   g_test_add_func ("/vision/detector/real/borrowed-glow", test_borrowed_glow);
+  g_test_add_func ("/vision/detector/real/frosted-fade", test_frosted_fade);
   g_test_add_func ("/vision/detector/real/white-glare", test_white_glare);
   g_test_add_func ("/vision/detector/real/flat-objects", test_flat_objects);
   g_test_add_func ("/vision/detector/real/light-housing", test_light_housing);
