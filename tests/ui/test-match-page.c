@@ -467,6 +467,41 @@ test_narrow_layout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* From the top of the page, the gallery of known lights is a few Tabs
+ * away; picking one there moves focus on to "This Is What I See" (see
+ * test_known_signal_sets_controls), which stays insensitive until then.
+ */
+static void
+test_gallery_few_tabs_away (void)
+{
+  GtkWidget *window;
+  GtkWidget *page = new_page_in_window (&window);
+  GtkWidget *known;
+  guint presses;
+
+  lc_match_page_set_device (LC_MATCH_PAGE (page), device ("xt2"));
+  gtk_test_widget_wait_for_draw (window);
+  iterate ();
+  known = find_named (page, "known-signals");
+  g_assert_nonnull (known);
+  g_assert_false (gtk_widget_is_sensitive (find_named (page, "diagnose")));
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (presses = 1; presses <= 50; presses++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && (focus == known || gtk_widget_is_ancestor (focus, known)))
+        break;
+    }
+  g_test_message ("the known lights after %u Tab presses", presses);
+  g_assert_cmpuint (presses, <=, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every control can be reached with Tab alone. */
 static void
 test_keyboard_reachable (void)
@@ -674,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/ui/match-page/window-open-device", test_window_open_device);
   g_test_add_func ("/ui/match-page/app-offline-entry", test_app_offline_entry);
   g_test_add_func ("/ui/match-page/reduce-motion-play", test_reduce_motion_play);
+  g_test_add_func ("/ui/match-page/gallery-few-tabs-away", test_gallery_few_tabs_away);
 
   return g_test_run ();
 }
