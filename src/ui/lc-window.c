@@ -69,33 +69,29 @@ static const struct {
   { LC_PAGE_SUPPORT, N_("Get Help"), lc_support_page_get_type, G_STRUCT_OFFSET (LcWindow, support_page) },
 };
 
-static void fix_requested_cb      (LcWindow         *self,
-                                   LcDiagnosis      *diagnosis,
-                                   LcDiagnosisCause *cause);
-static void diagnose_cb           (LcWindow         *self,
-                                   LcDevice         *device,
-                                   LcReading        *reading,
-                                   const char       *context_id);
-static void support_requested_cb  (LcWindow         *self,
-                                   LcFixSession     *session);
-static void reading_chosen_cb     (LcWindow         *self,
-                                   const char       *device_id,
-                                   LcReading        *reading);
-static void sync_camera_device    (LcWindow         *self);
+static void
+sync_camera_device (LcWindow *self)
+{
+  if (self->camera_page != NULL)
+    lc_camera_page_set_device_id (self->camera_page, lc_window_get_device_id (self));
+}
 
-/* The window follows its pages' requests; the pages never call it. */
+/* The window follows its pages' requests; the pages never call it. The
+ * signals carry what the lc_window_*() calls take, so they connect to them
+ * directly (swapped).
+ */
 static void
 connect_page (LcWindow  *self,
               GtkWidget *page)
 {
   if (LC_IS_DIAGNOSIS_PAGE (page))
-    g_signal_connect_object (page, "fix-requested", G_CALLBACK (fix_requested_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (page, "fix-requested", G_CALLBACK (lc_window_start_fix), self, G_CONNECT_SWAPPED);
   else if (LC_IS_MATCH_PAGE (page))
-    g_signal_connect_object (page, "diagnose", G_CALLBACK (diagnose_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (page, "diagnose", G_CALLBACK (lc_window_show_diagnosis), self, G_CONNECT_SWAPPED);
   else if (LC_IS_FIX_PAGE (page))
-    g_signal_connect_object (page, "support-requested", G_CALLBACK (support_requested_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (page, "support-requested", G_CALLBACK (lc_window_show_support), self, G_CONNECT_SWAPPED);
   else if (LC_IS_CAMERA_PAGE (page))
-    g_signal_connect_object (page, "reading-chosen", G_CALLBACK (reading_chosen_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (page, "reading-chosen", G_CALLBACK (lc_window_open_reading), self, G_CONNECT_SWAPPED);
 
   /* The camera page reads the light of the device chosen on the match page. */
   if (LC_IS_MATCH_PAGE (page))
@@ -192,45 +188,6 @@ open_camera_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   lc_window_open_camera (LC_WINDOW (widget));
-}
-
-static void
-fix_requested_cb (LcWindow         *self,
-                  LcDiagnosis      *diagnosis,
-                  LcDiagnosisCause *cause)
-{
-  lc_window_start_fix (self, diagnosis, cause);
-}
-
-static void
-diagnose_cb (LcWindow   *self,
-             LcDevice   *device,
-             LcReading  *reading,
-             const char *context_id)
-{
-  lc_window_show_diagnosis (self, device, reading, context_id);
-}
-
-static void
-support_requested_cb (LcWindow     *self,
-                      LcFixSession *session)
-{
-  lc_window_show_support (self, session);
-}
-
-static void
-reading_chosen_cb (LcWindow   *self,
-                   const char *device_id,
-                   LcReading  *reading)
-{
-  lc_window_open_reading (self, device_id, reading);
-}
-
-static void
-sync_camera_device (LcWindow *self)
-{
-  if (self->camera_page != NULL)
-    lc_camera_page_set_device_id (self->camera_page, lc_window_get_device_id (self));
 }
 
 static void
