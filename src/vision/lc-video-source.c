@@ -90,6 +90,7 @@ struct _LcVideoSource
   GSource            *bus_source;
   GSource            *watchdog;        /* ticks each second while it plays */
   gulong              camera_notify_id;
+  gboolean            start_pending;   /* a camera pipeline is being started on its own thread */
   LcVideoSourceState  state;
   GError             *error;
   char               *missing_codec;   /* from a missing-plugin message */
@@ -293,6 +294,13 @@ teardown_full (LcVideoSource *self,
 {
   /* Posts already on their way are ignored from now on. */
   g_atomic_int_inc (&self->generation);
+
+  /* The thread starting the pipeline holds its state lock: stopping it
+   * here would wait for that thread, however long the camera takes.
+   */
+  if (self->start_pending)
+    wait = FALSE;
+  self->start_pending = FALSE;
 
   if (self->pipeline != NULL && !wait)
     {
@@ -1084,6 +1092,16 @@ unknown_type_cb (GstElement *decodebin,
   g_debug ("No decoder for %s", description ? description : "an unknown format");
 }
 
+/* Whether @decodebin's pipeline is no longer the current run. */
+static gboolean
+is_stale (LcVideoSource *self,
+          GstElement    *decodebin)
+{
+  int generation = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (decodebin), "lc-generation"));
+
+  return generation != g_atomic_int_get (&self->generation);
+}
+
 static void
 pad_added_cb (GstElement *decodebin,
               GstPad     *pad,
@@ -1101,6 +1119,12 @@ pad_added_cb (GstElement *decodebin,
 
   s = gst_caps_get_structure (caps, 0);
   if (!g_str_equal (gst_structure_get_name (s), "video/x-raw"))
+    return;
+
+  /* A pipeline abandoned to a thread of its own may still add pads: they
+   * belong to no run, and must not touch the current one.
+   */
+  if (is_stale (self, decodebin))
     return;
 
   /* The first video stream only; any other stays unlinked. */
@@ -1126,7 +1150,7 @@ pad_added_cb (GstElement *decodebin,
         }
     }
 
-  sink_pad = gst_element_get_static_pad (self->head, "sink");
+  sink_pad = gst_element_get_static_pad (g_object_get_data (G_OBJECT (decodebin), "lc-head"), "sink");
   if (gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
     {
       g_atomic_int_set (&self->have_video_pad, 0);
@@ -1141,7 +1165,7 @@ no_more_pads_cb (GstElement *decodebin,
 {
   LcVideoSource *self = user_data;
 
-  if (!g_atomic_int_get (&self->have_video_pad))
+  if (!is_stale (self, decodebin) && !g_atomic_int_get (&self->have_video_pad))
     gst_element_post_message (decodebin,
                               gst_message_new_application (GST_OBJECT (decodebin),
                                                            gst_structure_new_empty (NO_VIDEO_MESSAGE)));
@@ -1498,6 +1522,11 @@ build_pipeline (LcVideoSource  *self,
   else
     self->head = analysis;
 
+  /* Read by decodebin's callbacks, which may outlive this run. */
+  g_object_set_data (G_OBJECT (decodebin), "lc-head", self->head);
+  g_object_set_data (G_OBJECT (decodebin), "lc-generation",
+                     GINT_TO_POINTER (g_atomic_int_get (&self->generation)));
+
   bus = gst_element_get_bus (pipeline);
   self->bus_source = gst_bus_create_watch (bus);
   g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
@@ -1615,7 +1644,10 @@ watchdog_cb (gpointer user_data)
       if (self->stall_ticks < (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
         return G_SOURCE_CONTINUE;
 
-      if (is_camera (self))
+      if (is_camera (self) && self->start_pending)
+        fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                              _("The camera does not answer. Unplug it, plug it back in, and try again.")));
+      else if (is_camera (self))
         fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                               _("The camera opened but sends no picture")));
       else
@@ -1668,6 +1700,96 @@ camera_available_changed_cb (LcVideoSource *self,
       self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
     fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
                                      _("The camera was disconnected")));
+}
+
+static void
+fail_to_start (LcVideoSource *self)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
+  g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+
+  if (message != NULL)
+    fail_with_gst_message (self, message);
+  else if (is_camera (self))
+    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                                     _("The camera cannot be started")));
+  else
+    fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                             _("“%s” cannot be played"), self->title));
+}
+
+typedef struct
+{
+  GWeakRef              self;
+  GstElement           *pipeline;
+  GMainContext         *context;
+  int                   generation;
+  GstStateChangeReturn  ret;
+} StartJob;
+
+static void
+start_job_free (gpointer data)
+{
+  StartJob *job = data;
+
+  g_weak_ref_clear (&job->self);
+  gst_object_unref (job->pipeline);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+pipeline_started_cb (gpointer data)
+{
+  StartJob *job = data;
+  g_autoptr(LcVideoSource) self = g_weak_ref_get (&job->self);
+
+  if (self == NULL || job->generation != g_atomic_int_get (&self->generation))
+    return G_SOURCE_REMOVE;
+
+  self->start_pending = FALSE;
+  if (job->ret == GST_STATE_CHANGE_FAILURE)
+    fail_to_start (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+start_pipeline_thread (gpointer data)
+{
+  StartJob *job = data;
+  GSource *source;
+
+  job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[lightcode] video source started");
+  g_source_set_callback (source, pipeline_started_cb, job, start_job_free);
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+
+  return NULL;
+}
+
+/* Opening a camera can take long: v4l2src waits on a busy USB device,
+ * pipewiresrc on a PipeWire daemon that does not answer. The window must
+ * not wait with it, so the camera starts on a thread of its own; the
+ * watchdog gives up on it if no picture ever comes.
+ */
+static void
+start_pipeline_in_thread (LcVideoSource *self)
+{
+  StartJob *job = g_new0 (StartJob, 1);
+  g_autoptr(GThread) thread = NULL;
+
+  g_weak_ref_init (&job->self, self);
+  job->pipeline = gst_object_ref (self->pipeline);
+  job->context = g_main_context_ref (self->context);
+  job->generation = g_atomic_int_get (&self->generation);
+
+  self->start_pending = TRUE;
+  thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
 }
 
 void
@@ -1730,21 +1852,18 @@ lc_video_source_start (LcVideoSource *self)
       return;
     }
 
-  ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
-  if (ret == GST_STATE_CHANGE_FAILURE)
+  if (is_camera (self))
     {
-      g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
-      g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-
-      if (message != NULL)
-        fail_with_gst_message (self, message);
-      else if (is_camera (self))
-        fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                         _("The camera cannot be started")));
-      else
-        fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                 _("“%s” cannot be played"), self->title));
-      return;
+      start_pipeline_in_thread (self);
+    }
+  else
+    {
+      ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
+      if (ret == GST_STATE_CHANGE_FAILURE)
+        {
+          fail_to_start (self);
+          return;
+        }
     }
 
   self->stall_frames = 0;

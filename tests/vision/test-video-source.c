@@ -73,6 +73,112 @@ test_device_new (void)
                        NULL);
 }
 
+/* A camera that does not answer: its element blocks going to READY, as
+ * v4l2src does on a wedged USB device and pipewiresrc on a daemon that
+ * never replies, until the test releases it.
+ */
+static GMutex hang_lock;
+static GCond hang_cond;
+static gboolean hang_blocked;
+static gboolean hang_released;
+
+#define TEST_TYPE_HANG_SRC (test_hang_src_get_type ())
+G_DECLARE_FINAL_TYPE (TestHangSrc, test_hang_src, TEST, HANG_SRC, GstBin)
+
+struct _TestHangSrc
+{
+  GstBin parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestHangSrc, test_hang_src, GST_TYPE_BIN)
+
+static GstStateChangeReturn
+test_hang_src_change_state (GstElement     *element,
+                            GstStateChange  transition)
+{
+  if (transition == GST_STATE_CHANGE_NULL_TO_READY)
+    {
+      g_mutex_lock (&hang_lock);
+      hang_blocked = TRUE;
+      g_cond_broadcast (&hang_cond);
+      while (!hang_released)
+        g_cond_wait (&hang_cond, &hang_lock);
+      hang_blocked = FALSE;
+      g_cond_broadcast (&hang_cond);
+      g_mutex_unlock (&hang_lock);
+    }
+
+  return GST_ELEMENT_CLASS (test_hang_src_parent_class)->change_state (element, transition);
+}
+
+static void
+test_hang_src_class_init (TestHangSrcClass *klass)
+{
+  GST_ELEMENT_CLASS (klass)->change_state = test_hang_src_change_state;
+}
+
+static void
+test_hang_src_init (TestHangSrc *self)
+{
+  GstElement *pattern = gst_element_factory_make ("videotestsrc", NULL);
+  g_autoptr(GstPad) pad = gst_element_get_static_pad (pattern, "src");
+
+  g_object_set (pattern, "is-live", TRUE, NULL);
+  gst_bin_add (GST_BIN (self), pattern);
+  gst_element_add_pad (GST_ELEMENT (self), gst_ghost_pad_new ("src", pad));
+}
+
+#define TEST_TYPE_HANG_DEVICE (test_hang_device_get_type ())
+G_DECLARE_FINAL_TYPE (TestHangDevice, test_hang_device, TEST, HANG_DEVICE, GstDevice)
+
+struct _TestHangDevice
+{
+  GstDevice parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestHangDevice, test_hang_device, GST_TYPE_DEVICE)
+
+static GstElement *
+test_hang_device_create_element (GstDevice  *device,
+                                 const char *name)
+{
+  return g_object_new (TEST_TYPE_HANG_SRC, "name", name, NULL);
+}
+
+static void
+test_hang_device_class_init (TestHangDeviceClass *klass)
+{
+  GST_DEVICE_CLASS (klass)->create_element = test_hang_device_create_element;
+}
+
+static void
+test_hang_device_init (TestHangDevice *self)
+{
+}
+
+static gboolean
+hang_is_blocked (void)
+{
+  gboolean blocked;
+
+  g_mutex_lock (&hang_lock);
+  blocked = hang_blocked;
+  g_mutex_unlock (&hang_lock);
+
+  return blocked;
+}
+
+static void
+hang_release (void)
+{
+  g_mutex_lock (&hang_lock);
+  hang_released = TRUE;
+  g_cond_broadcast (&hang_cond);
+  while (hang_blocked)
+    g_cond_wait (&hang_cond, &hang_lock);
+  g_mutex_unlock (&hang_lock);
+}
+
 typedef struct
 {
   GMainLoop   *loop;
@@ -901,6 +1007,90 @@ test_camera_device (void)
   g_assert_cmpuint (lc_video_source_get_n_frames (source), >, 0);
 }
 
+typedef struct
+{
+  guint n_ticks;
+  guint n_ticks_while_blocked;
+} Heartbeat;
+
+static gboolean
+heartbeat_cb (gpointer data)
+{
+  Heartbeat *heartbeat = data;
+
+  heartbeat->n_ticks++;
+  if (hang_is_blocked ())
+    heartbeat->n_ticks_while_blocked++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+stop_source_cb (gpointer data)
+{
+  LcVideoSource *source = data;
+
+  lc_video_source_stop (source);
+  /* Stopping did not wait for the camera either. */
+  g_assert_true (hang_is_blocked ());
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A camera that never opens: the main loop goes on, and the source gives
+ * up with a clear message; stopping it meanwhile does not wait either.
+ */
+static void
+test_camera_hangs (void)
+{
+  g_autoptr(GstDevice) device = g_object_new (TEST_TYPE_HANG_DEVICE,
+                                              "display-name", "Wedged Webcam",
+                                              "device-class", "Video/Source",
+                                              NULL);
+  g_autoptr(LcCamera) camera = _lc_camera_new_for_device (device);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_camera (camera);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Heartbeat heartbeat = { 0 };
+  g_auto(Run) run = { 0 };
+  guint heartbeat_id;
+
+  hang_released = FALSE;
+  heartbeat_id = g_timeout_add (100, heartbeat_cb, &heartbeat);
+
+  /* Stopped while it is still opening. */
+  lc_video_source_start (source);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_STARTING);
+  while (!hang_is_blocked ())
+    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add (500, stop_source_cb, source);
+  g_timeout_add (700, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_IDLE);
+  hang_release ();
+
+  /* Left to time out: the camera is given up on, and the window was
+   * never held up meanwhile.
+   */
+  hang_released = FALSE;
+  heartbeat = (Heartbeat) { 0 };
+  play (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED);
+  g_assert_nonnull (strstr (run.error->message, "does not answer"));
+  g_assert_true (hang_is_blocked ());
+  g_assert_cmpuint (heartbeat.n_ticks_while_blocked, >=, 20);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_FAILED);
+
+  hang_release ();
+  g_source_remove (heartbeat_id);
+}
+
 static void
 test_camera_busy (void)
 {
@@ -1315,6 +1505,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/stop", test_stop);
   g_test_add_func ("/vision/video-source/camera-device", test_camera_device);
   g_test_add_func ("/vision/video-source/camera-busy", test_camera_busy);
+  g_test_add_func ("/vision/video-source/camera-hangs", test_camera_hangs);
   g_test_add_func ("/vision/video-source/camera-unplugged", test_camera_unplugged);
   g_test_add_func ("/vision/video-source/monitor-devices", test_monitor_devices);
   g_test_add_func ("/vision/video-source/restart", test_restart);
