@@ -1116,45 +1116,18 @@ lc_fix_session_get_attempt_stopped (LcFixSession *self,
   return a->stopped;
 }
 
-/* "Blink Video Doorbell" → "Video Doorbell": notes name devices the way
- * people say them.
- */
-static const char *
-short_name (LcDevice *device)
-{
-  const char *name = lc_device_get_name (device);
-
-  return g_str_has_prefix (name, "Blink ") ? name + strlen ("Blink ") : name;
-}
-
 gboolean
 lc_fix_session_note_applies (LcFixSession *self,
-                             const char   *note)
+                             LcStep       *step)
 {
   LcDevice *chosen;
-  GListModel *devices;
-  gboolean other = FALSE;
 
   g_return_val_if_fail (LC_IS_FIX_SESSION (self), TRUE);
-
-  if (note == NULL)
-    return TRUE;
+  g_return_val_if_fail (LC_IS_STEP (step), TRUE);
 
   chosen = lc_diagnosis_get_device (self->diagnosis);
-  if (chosen == NULL)
-    return TRUE;
-  if (strstr (note, short_name (chosen)) != NULL)
-    return TRUE;
 
-  devices = lc_knowledge_get_devices (lc_diagnosis_get_knowledge (self->diagnosis));
-  for (guint i = 0; i < g_list_model_get_n_items (devices) && !other; i++)
-    {
-      g_autoptr(LcDevice) device = g_list_model_get_item (devices, i);
-
-      other = device != chosen && strstr (note, short_name (device)) != NULL;
-    }
-
-  return !other;
+  return lc_step_note_applies_to (step, chosen != NULL ? lc_device_get_id (chosen) : NULL);
 }
 
 gboolean

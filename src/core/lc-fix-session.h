@@ -155,11 +155,11 @@ gboolean          lc_fix_session_procedure_erases      (LcProcedure    *procedur
 gboolean          lc_fix_session_needs_confirmation    (LcFixSession   *self);
 void              lc_fix_session_confirm               (LcFixSession   *self);
 
-/* FALSE when a step's @note is about other devices only (it names one
- * of them and not the chosen device): such notes are not shown.
+/* FALSE when @step's note is about other devices only, not the chosen
+ * one: such notes are not shown (see lc_step_note_applies_to()).
  */
 gboolean          lc_fix_session_note_applies          (LcFixSession   *self,
-                                                        const char     *note);
+                                                        LcStep         *step);
 
 /* Blink support's own procedure ("contact-support"), shown on the support
  * page; never part of the plan. May be NULL.

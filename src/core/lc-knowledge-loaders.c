@@ -438,13 +438,14 @@ read_step (LcLoader      *loader,
 {
   static const char * const allowed[] = {
     "title", "text", "illustration", "wait", "hold", "safety", "stop", "note",
-    "sources", "tags", NULL
+    "note-devices", "sources", "tags", NULL
   };
   static const char * const known_tags[] = {
     LC_STEP_TAG_OPENS_DEVICE, LC_STEP_TAG_BREAKER_OFF, LC_STEP_TAG_REMOVES_DRIVE, NULL
   };
   g_auto(GStrv) source_ids = NULL;
   g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) note_device_ids = NULL;
   LcStep *step;
   const char *title;
   const char *text;
@@ -465,6 +466,8 @@ read_step (LcLoader      *loader,
       !lc_loader_read_text (loader, object, entry, "safety", FALSE, &safety, error) ||
       !lc_loader_read_text (loader, object, entry, "stop", FALSE, &stop, error) ||
       !lc_loader_read_text (loader, object, entry, "note", FALSE, &note, error) ||
+      !lc_loader_read_id_list (loader, object, entry, "note-devices", FALSE,
+                     loader->ids[FILE_DEVICES], "device", &note_device_ids, error) ||
       !lc_loader_read_id_list (loader, object, entry, "sources", FALSE,
                      loader->ids[FILE_SOURCES], "source", &source_ids, error) ||
       !lc_loader_read_id_list (loader, object, entry, "tags", FALSE, NULL, NULL, &tags, error))
@@ -498,6 +501,7 @@ read_step (LcLoader      *loader,
   step = _lc_step_new (title, text, illustration_kept, wait_seconds, hold_seconds,
                        safety, stop, note);
   _lc_step_set_facts (step, g_steal_pointer (&source_ids), g_steal_pointer (&tags));
+  _lc_step_set_note_devices (step, g_steal_pointer (&note_device_ids));
 
   return step;
 }

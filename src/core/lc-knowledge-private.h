@@ -25,6 +25,8 @@ LcStep        *_lc_step_new                 (const char     *title,
 void           _lc_step_set_facts           (LcStep         *self,
                                              GStrv           source_ids,    /* transfer full, may be NULL */
                                              GStrv           tags);         /* transfer full, may be NULL */
+void           _lc_step_set_note_devices    (LcStep         *self,
+                                             GStrv           device_ids);   /* transfer full, may be NULL */
 
 LcProcedure   *_lc_procedure_new            (const char     *id,
                                              const char     *title,

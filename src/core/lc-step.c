@@ -20,6 +20,7 @@ struct _LcStep
   char    *note;
   GStrv    source_ids;   /* the sources that back this step */
   GStrv    tags;         /* what the step does, for the safety checks */
+  GStrv    note_device_ids; /* the only devices the note is about; empty: all */
   guint    wait_seconds;
   guint    hold_seconds;
 };
@@ -53,6 +54,7 @@ lc_step_finalize (GObject *object)
   g_clear_pointer (&self->safety_text, g_free);
   g_clear_pointer (&self->stop_text, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_device_ids, g_strfreev);
   g_clear_pointer (&self->source_ids, g_strfreev);
   g_clear_pointer (&self->tags, g_strfreev);
 
@@ -275,6 +277,28 @@ lc_step_get_source_ids (LcStep *self)
   g_return_val_if_fail (LC_IS_STEP (self), none);
 
   return self->source_ids != NULL ? (const char * const *) self->source_ids : none;
+}
+
+void
+_lc_step_set_note_devices (LcStep *self,
+                           GStrv   device_ids)
+{
+  g_assert (LC_IS_STEP (self));
+
+  g_clear_pointer (&self->note_device_ids, g_strfreev);
+  self->note_device_ids = device_ids;
+}
+
+gboolean
+lc_step_note_applies_to (LcStep     *self,
+                         const char *device_id)
+{
+  g_return_val_if_fail (LC_IS_STEP (self), TRUE);
+
+  if (device_id == NULL || self->note_device_ids == NULL || self->note_device_ids[0] == NULL)
+    return TRUE;
+
+  return g_strv_contains ((const char * const *) self->note_device_ids, device_id);
 }
 
 gboolean

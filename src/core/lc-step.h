@@ -27,6 +27,12 @@ const char *lc_step_get_safety_text  (LcStep *self); /* NULL unless is_safety */
 const char *lc_step_get_stop_text    (LcStep *self);
 /* Where sources disagree about this step (e.g. how long to wait); may be NULL. */
 const char *lc_step_get_note         (LcStep *self);
+/* FALSE when the note is about other devices only ("note-devices" in the
+ * data), so that the owner of @device_id is not shown it. TRUE for a NULL
+ * @device_id.
+ */
+gboolean    lc_step_note_applies_to  (LcStep     *self,
+                                      const char *device_id);
 /* Ids of the sources (sources.json) that back this step; empty when the
  * procedure's own source covers it. Never NULL. */
 const char * const *lc_step_get_source_ids (LcStep *self);

@@ -272,7 +272,7 @@ build_fix (LcFixPage *self)
       LcCountdown *countdown = NULL;
       guint seconds;
 
-      if (!lc_fix_session_note_applies (self->session, lc_step_get_note (step)))
+      if (!lc_fix_session_note_applies (self->session, step))
         lc_fix_step_page_hide_note (LC_FIX_STEP_PAGE (step_page));
 
       if (step_needs_timer (step, &seconds))

@@ -38,7 +38,7 @@ LcFixStepState  lc_fix_step_page_get_state     (LcFixStepPage  *self);
 void            lc_fix_step_page_set_countdown (LcFixStepPage  *self,
                                                 LcCountdown    *countdown);
 LcCountdown    *lc_fix_step_page_get_countdown (LcFixStepPage  *self);
-/* Hides the step's note (lc_fix_session_note_applies() said no). */
+/* Hides the step's note: it is about other devices (lc_fix_session_note_applies()). */
 void            lc_fix_step_page_hide_note     (LcFixStepPage  *self);
 /* The text shown as remaining time ("01:15"), for tests. */
 const char     *lc_fix_step_page_get_countdown_text (LcFixStepPage *self);

@@ -68,6 +68,8 @@ static const BrokenCase cases[] = {
     "a “breaker-off” step needs a “safety” note" },
   { "unknown-step-source", LC_KNOWLEDGE_ERROR_REFERENCE,
     "procedures.json", "procedure “replace-batteries”, step 1", "unknown source “blink-guide-2”" },
+  { "unknown-note-device", LC_KNOWLEDGE_ERROR_REFERENCE,
+    "procedures.json", "procedure “replace-batteries”, step 1", "unknown device “test-camera-2”" },
 };
 
 static GFile *
