@@ -75,6 +75,8 @@ for style in light dark; do
     shoot_page fix-timer $size $style "--diagnose any --fix-step 2 --fix-timer 47" --device mini --signal red:solid
     shoot_page fix-question $size $style "--diagnose recording --fix-step 0 --fix-view question" --device outdoor-4 --signal red:burst:6
     shoot_page support $size $style "--diagnose recording --fix-step 3 --fix-view support" --device outdoor-4 --signal red:burst:6
+    shoot_page fix-sync-module-router $size $style "--diagnose any --fix-cause weak-wifi --fix-step 1" --device sync-module-2 --signal red:blink
+    shoot_page fix-sync-module-label $size $style "--diagnose any --fix-cause wifi-password --fix-step 1" --device sync-module-2 --signal red:solid
   done
 done
 
