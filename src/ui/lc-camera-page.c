@@ -20,6 +20,7 @@
 # include <libportal-gtk4/portal-gtk4.h>
 #endif
 
+#include "lc-breakpoint-bin.h"
 #include "lc-camera-monitor.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
@@ -82,6 +83,7 @@ struct _LcCameraPage
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  LcBreakpointBin  *breakpoint_bin;
   GtkStack         *stack;
   GtkPicture       *guide_picture;
   AdwPreferencesGroup *last_reading_group;
@@ -132,7 +134,7 @@ struct _LcCameraPage
   gboolean          resume;          /* restart when the window comes back */
   gboolean          finished;        /* a file played to its end */
   int               guide_scale;
-  int               layout;          /* LAYOUT_*, or -1 before the first allocation */
+  int               layout;          /* LAYOUT_*, for the breakpoint bin's size class */
 
   LcDetection       detection;
   LcLedPrior        prior;           /* last handed to the source; n_lights 0: none */
@@ -1747,42 +1749,11 @@ set_layout (LcCameraPage *self,
 }
 
 static void
-lc_camera_page_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+size_class_changed_cb (LcCameraPage *self)
 {
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
+  static const Layout layouts[] = { LAYOUT_NARROW_STACKED, LAYOUT_NARROW, LAYOUT_WIDE };
 
-  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-
-  /* The wide layout must not hold the window wide: narrower, the page
-   * stacks, and the stacked layout fits this.
-   */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MIN (*minimum, MIN_WIDTH);
-}
-
-static void
-lc_camera_page_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
-
-  if (width >= WIDE_WIDTH)
-    set_layout (self, LAYOUT_WIDE);
-  else if (width >= STACKED_BUTTONS_WIDTH)
-    set_layout (self, LAYOUT_NARROW);
-  else
-    set_layout (self, LAYOUT_NARROW_STACKED);
-
-  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  set_layout (self, layouts[lc_breakpoint_bin_get_size_class (self->breakpoint_bin)]);
 }
 
 /* GObject */
@@ -1890,8 +1861,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
 
   widget_class->map = lc_camera_page_map;
   widget_class->unmap = lc_camera_page_unmap;
-  widget_class->measure = lc_camera_page_measure;
-  widget_class->size_allocate = lc_camera_page_size_allocate;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   properties [PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, NULL,
@@ -1925,10 +1895,12 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, LC_TYPE_READING);
 
+  g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
 
   gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-camera-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, breakpoint_bin);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
@@ -1955,6 +1927,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_unconfirmed_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
+  gtk_widget_class_bind_template_callback (widget_class, size_class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, light_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, light_row_activated_cb);
 
@@ -1973,7 +1946,12 @@ lc_camera_page_init (LcCameraPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Wide until the first allocation decides. */
   self->layout = -1;
+  lc_breakpoint_bin_set_breakpoints (self->breakpoint_bin,
+                                     (const int[]) { STACKED_BUTTONS_WIDTH, WIDE_WIDTH }, 2);
+  lc_breakpoint_bin_set_min_width (self->breakpoint_bin, MIN_WIDTH);
+  size_class_changed_cb (self);
   self->settings = g_settings_new (BASE_APP_ID);
   self->rows = g_ptr_array_new_with_free_func (light_row_free);
   self->status = g_strdup (gtk_label_get_label (self->status_label));

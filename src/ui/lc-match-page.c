@@ -12,6 +12,7 @@
 #include "lc-knowledge.h"
 #include "lc-light-choice.h"
 #include "lc-a11y.h"
+#include "lc-breakpoint-bin.h"
 #include "lc-match-page.h"
 
 /* Below this width the controls go under the simulator. */
@@ -24,7 +25,7 @@ struct _LcMatchPage
   GtkWidget             parent_instance;
 
   /* Template widgets */
-  GtkWidget            *page_box;
+  LcBreakpointBin      *breakpoint_bin;
   GtkLabel             *device_label;
   GtkLabel             *family_label;
   GtkWidget            *note_box;
@@ -855,36 +856,9 @@ set_narrow (LcMatchPage *self,
 }
 
 static void
-lc_match_page_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
+size_class_changed_cb (LcMatchPage *self)
 {
-  LcMatchPage *self = LC_MATCH_PAGE (widget);
-
-  gtk_widget_measure (self->page_box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-
-  /* The side-by-side layout must not hold the window wide: below
-   * NARROW_WIDTH the page stacks, and the stacked layout fits this.
-   */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
-}
-
-static void
-lc_match_page_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
-{
-  LcMatchPage *self = LC_MATCH_PAGE (widget);
-
-  set_narrow (self, width < NARROW_WIDTH);
-  gtk_widget_allocate (self->page_box, width, height, baseline, NULL);
+  set_narrow (self, lc_breakpoint_bin_get_size_class (self->breakpoint_bin) == 0);
 }
 
 /* GObject */
@@ -981,8 +955,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   object_class->get_property = lc_match_page_get_property;
   object_class->set_property = lc_match_page_set_property;
 
-  widget_class->measure = lc_match_page_measure;
-  widget_class->size_allocate = lc_match_page_size_allocate;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /**
    * LcMatchPage::diagnose:
@@ -1013,10 +986,11 @@ lc_match_page_class_init (LcMatchPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
   g_type_ensure (LC_TYPE_LED_SIMULATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-match-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, page_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, breakpoint_bin);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, device_label);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, family_label);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, note_box);
@@ -1055,6 +1029,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, context_flow_box);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_group);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_flow_box);
+  gtk_widget_class_bind_template_callback (widget_class, size_class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, color_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pattern_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, count_changed_cb);
@@ -1138,9 +1113,11 @@ lc_match_page_init (LcMatchPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.diagnose", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", FALSE);
 
-  /* Starts wide; the first allocation decides. */
+  /* Wide until the first allocation decides. */
+  lc_breakpoint_bin_set_breakpoints (self->breakpoint_bin, (const int[]) { NARROW_WIDTH }, 1);
+  lc_breakpoint_bin_set_min_width (self->breakpoint_bin, NARROW_MIN_WIDTH);
   self->narrow = TRUE;
-  set_narrow (self, FALSE);
+  size_class_changed_cb (self);
 }
 
 GtkWidget *
