@@ -31,102 +31,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <gst/app/gstappsink.h>
-#include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
-#include <gst/video/video.h>
 
 #include "lc-camera-private.h"
 #include "lc-orientation.h"
-#include "lc-v4l2-controls.h"
-#include "lc-video-source.h"
+#include "lc-video-source-private.h"
 
 #define SAMPLE_CLIP_NAME "red-burst-6.webm"
-/* With no picture by then, give up rather than wait for ever: decodebin
- * can lose a demuxer's error while it is still plugging it (seen with
- * truncated MP4), and some cameras open but never deliver.
- */
-#define FILE_FIRST_FRAME_TIMEOUT_S   10
-#define CAMERA_FIRST_FRAME_TIMEOUT_S 15
-/* Once running, a source that sends no new frame for this long has
- * stalled (a decoder stuck on damaged data, a camera that stopped).
- * Generous: a file is decoded as fast as it goes, a camera sends at
- * least a few frames a second.
- */
-#define STALL_TIMEOUT_S              15
-/* A GIF frame with no delay is shown for 0.1 s by browsers; do the same. */
-#define GIF_END_TIMEOUT_S            2
-/* Frame intervals kept for the median frame rate: an hour at 30 fps. */
-#define MAX_INTERVALS                108000
-/* A stream whose first frame is stamped past this (about 3 days) is
- * moved back to 0: no recording starts there, and times near 2^62 ns
- * leave the detector's arithmetic no room.
- */
-#define FAR_PTS_NS                   (G_GINT64_CONSTANT (1) << 48)
-#define GIF_DEFAULT_FRAME_NS         (GST_SECOND / 10)
-#define NO_VIDEO_MESSAGE "lightcode-no-video"
-#define TOO_LARGE_MESSAGE "lightcode-too-large"
-#define TOO_LONG_MESSAGE "lightcode-too-long"
-
-struct _LcVideoSource
-{
-  GObject             parent_instance;
-
-  /* What is played */
-  GFile              *file;
-  LcCamera           *camera;
-  gboolean            is_sample;
-  gboolean            live;
-  gboolean            preview_enabled;
-  int                 preview_width;   /* 0: LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE */
-  int                 preview_height;
-  gboolean            steady_camera;
-  char               *title;
-
-  /* The current run; main context only */
-  GMainContext       *context;
-  GstElement         *pipeline;
-  GstElement         *head;            /* where decodebin's video pad goes */
-  GSource            *bus_source;
-  GSource            *watchdog;        /* ticks each second while it plays */
-  gulong              camera_notify_id;
-  gboolean            start_pending;   /* a camera pipeline is being started on its own thread */
-  LcVideoSourceState  state;
-  GError             *error;
-  char               *missing_codec;   /* from a missing-plugin message */
-  LcV4l2Controls     *v4l2_controls;   /* what to put back on the camera */
-
-  /* Read from streaming threads: atomic */
-  int                 generation;      /* bumped by start and stop: stale posts are dropped */
-  int                 preview_pending;
-  int                 have_video_pad;
-  int                 is_gif;          /* its decoder gives every frame the same time */
-  gboolean            length_checked;  /* main context: the declared duration was looked at */
-
-  /* Shared with the analysis thread, under @lock */
-  GMutex              lock;
-  LcLedDetector      *detector;
-  LcDetection         detection;       /* the latest reading */
-  guint               posted_serial;
-  gboolean            posted_running;
-  guint               n_frames;
-  gint64              first_pts;
-  gint64              last_pts;
-  gint64              last_end;
-  guint               n_stuck;         /* frames whose time did not move on */
-  gint64              pts_base;
-  GArray             *intervals;       /* gint64 ns between accepted frames, for the frame rate */        /* subtracted from far-off timestamps, or 0 */
-  guint               stall_frames;    /* n_frames at the last stall check */
-  guint               stall_ticks;
-
-  /* Analysis thread only */
-  GstVideoInfo        analysis_info;
-  GstCaps            *analysis_caps;
-  gboolean            have_stream_orientation;
-
-  /* Written by the analysis thread, read anywhere: atomic */
-  int                 orientation;     /* GstVideoOrientationMethod of the stored frames */
-};
 
 G_DEFINE_FINAL_TYPE (LcVideoSource, lc_video_source, G_TYPE_OBJECT)
 
@@ -152,27 +63,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Something a streaming thread hands to the main context. */
-typedef enum
-{
-  POST_RUNNING,
-  POST_DETECTION,
-  POST_PREVIEW,
-} PostKind;
-
-typedef struct
-{
-  GWeakRef     self;
-  int          generation;
-  PostKind     kind;
-  LcDetection  detection;
-  GBytes      *pixels;
-  int          width;
-  int          height;
-  int          stride;
-  gint64       pts_ns;
-} Post;
-
 static void
 post_free (gpointer data)
 {
@@ -181,71 +71,6 @@ post_free (gpointer data)
   g_weak_ref_clear (&post->self);
   g_clear_pointer (&post->pixels, g_bytes_unref);
   g_free (post);
-}
-
-/* Pixel layouts the detector reads, and the caps that ask for them. */
-static const struct {
-  GstVideoFormat gst;
-  LcPixelFormat  lc;
-} pixel_formats[] = {
-  { GST_VIDEO_FORMAT_I420,  LC_PIXEL_FORMAT_I420 },
-  { GST_VIDEO_FORMAT_NV12,  LC_PIXEL_FORMAT_NV12 },
-  { GST_VIDEO_FORMAT_Y42B,  LC_PIXEL_FORMAT_Y42B },
-  { GST_VIDEO_FORMAT_Y444,  LC_PIXEL_FORMAT_Y444 },
-  { GST_VIDEO_FORMAT_YUY2,  LC_PIXEL_FORMAT_YUY2 },
-  { GST_VIDEO_FORMAT_RGB,   LC_PIXEL_FORMAT_RGB24 },
-  { GST_VIDEO_FORMAT_BGR,   LC_PIXEL_FORMAT_BGR24 },
-  { GST_VIDEO_FORMAT_RGBx,  LC_PIXEL_FORMAT_RGBX },
-  { GST_VIDEO_FORMAT_RGBA,  LC_PIXEL_FORMAT_RGBX },
-  { GST_VIDEO_FORMAT_BGRx,  LC_PIXEL_FORMAT_BGRX },
-  { GST_VIDEO_FORMAT_BGRA,  LC_PIXEL_FORMAT_BGRX },
-  { GST_VIDEO_FORMAT_xRGB,  LC_PIXEL_FORMAT_XRGB },
-  { GST_VIDEO_FORMAT_ARGB,  LC_PIXEL_FORMAT_XRGB },
-  { GST_VIDEO_FORMAT_xBGR,  LC_PIXEL_FORMAT_XBGR },
-  { GST_VIDEO_FORMAT_ABGR,  LC_PIXEL_FORMAT_XBGR },
-  { GST_VIDEO_FORMAT_GRAY8, LC_PIXEL_FORMAT_GRAY8 },
-};
-
-static gboolean
-lookup_pixel_format (GstVideoFormat  format,
-                     LcPixelFormat  *out_format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (pixel_formats); i++)
-    {
-      if (pixel_formats[i].gst == format)
-        {
-          *out_format = pixel_formats[i].lc;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GstCaps *
-make_analysis_caps (void)
-{
-  GValue formats = G_VALUE_INIT;
-  GstCaps *caps;
-
-  g_value_init (&formats, GST_TYPE_LIST);
-  for (guint i = 0; i < G_N_ELEMENTS (pixel_formats); i++)
-    {
-      GValue format = G_VALUE_INIT;
-
-      g_value_init (&format, G_TYPE_STRING);
-      g_value_set_static_string (&format, gst_video_format_to_string (pixel_formats[i].gst));
-      gst_value_list_append_and_take_value (&formats, &format);
-    }
-
-  caps = gst_caps_new_simple ("video/x-raw",
-                              "width", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE,
-                              "height", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE,
-                              "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
-                              NULL);
-  gst_structure_take_value (gst_caps_get_structure (caps, 0), "format", &formats);
-
-  return caps;
 }
 
 /* Main context */
@@ -376,12 +201,6 @@ fail (LcVideoSource *self,
   fail_full (self, TRUE, error);
 }
 
-static gboolean
-is_camera (LcVideoSource *self)
-{
-  return self->file == NULL;
-}
-
 static char *
 get_missing_codec (LcVideoSource *self)
 {
@@ -405,7 +224,7 @@ map_gst_error (LcVideoSource *self,
     {
       codec = get_missing_codec (self);
 
-      if (is_camera (self))
+      if (_lc_video_source_is_camera (self))
         return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
                             /* Translators: %s is e.g. "H.264 (High Profile) decoder" */
                             _("The camera sends video this system cannot decode: %s is not installed"),
@@ -417,7 +236,7 @@ map_gst_error (LcVideoSource *self,
                           self->title, codec);
     }
 
-  if (is_camera (self))
+  if (_lc_video_source_is_camera (self))
     {
       if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_BUSY) ||
           (gst_error->domain == GST_RESOURCE_ERROR && debug != NULL &&
@@ -484,8 +303,8 @@ fail_with_gst_message (LcVideoSource *self,
 }
 
 /* The detector's answer, turned the way the picture is shown. Under @lock. */
-static void
-read_detection (LcVideoSource *self)
+void
+_lc_video_source_read_detection (LcVideoSource *self)
 {
   lc_led_detector_get_detection (self->detector, &self->detection);
   lc_detection_orient (&self->detection, g_atomic_int_get (&self->orientation));
@@ -498,7 +317,7 @@ emit_detection_if_changed (LcVideoSource *self)
   gboolean changed;
 
   g_mutex_lock (&self->lock);
-  read_detection (self);
+  _lc_video_source_read_detection (self);
   detection = self->detection;
   changed = detection.serial != self->posted_serial;
   self->posted_serial = detection.serial;
@@ -529,7 +348,7 @@ finish_full (LcVideoSource *self,
     declared = -1;
 
   /* A camera does not end; when its stream does, it went away. */
-  if (is_camera (self))
+  if (_lc_video_source_is_camera (self))
     {
       fail_full (self, wait, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
                                        _("The camera was disconnected")));
@@ -686,7 +505,7 @@ bus_message_cb (GstBus     *bus,
             }
 
           codec = get_missing_codec (self);
-          if (is_camera (self))
+          if (_lc_video_source_is_camera (self))
             fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
                                      _("The camera sends video this system cannot decode: %s is not installed"),
                                      codec));
@@ -745,8 +564,8 @@ dispatch_post (gpointer data)
 
 /* Any thread */
 
-static Post *
-post_new (LcVideoSource *self,
+Post *
+_lc_video_source_post_new (LcVideoSource *self,
           int            generation,
           PostKind       kind)
 {
@@ -759,8 +578,8 @@ post_new (LcVideoSource *self,
   return post;
 }
 
-static void
-post_to_main (LcVideoSource *self,
+void
+_lc_video_source_post (LcVideoSource *self,
               Post          *post)
 {
   GSource *source = g_idle_source_new ();
@@ -770,772 +589,6 @@ post_to_main (LcVideoSource *self,
   g_source_set_callback (source, dispatch_post, post, post_free);
   g_source_attach (source, self->context);
   g_source_unref (source);
-}
-
-/* Files analysed off-line have LC_VIDEO_SOURCE_MAX_*; what plays live
- * (the window, a camera) is limited by real time.
- */
-static gboolean
-has_limits (LcVideoSource *self)
-{
-  return self->file != NULL && !self->live;
-}
-
-/* Streaming threads */
-
-static GstFlowReturn
-analysis_sample_cb (GstAppSink *sink,
-                    gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-  g_autoptr(GstSample) sample = gst_app_sink_pull_sample (sink);
-  GstBuffer *buffer;
-  GstCaps *caps;
-  GstVideoMeta *meta;
-  GstMapInfo map;
-  LcPixelFormat format;
-  LcFrame frame = { 0 };
-  gsize offsets[3] = { 0 };
-  int strides[3] = { 0 };
-  gint64 pts;
-  gint64 duration;
-  gboolean accepted;
-  int generation = g_atomic_int_get (&self->generation);
-
-  if (sample == NULL)
-    return GST_FLOW_OK;
-
-  buffer = gst_sample_get_buffer (sample);
-  caps = gst_sample_get_caps (sample);
-  if (buffer == NULL || caps == NULL)
-    return GST_FLOW_OK;
-
-  if (self->analysis_caps == NULL || !gst_caps_is_equal (caps, self->analysis_caps))
-    {
-      if (!gst_video_info_from_caps (&self->analysis_info, caps))
-        return GST_FLOW_NOT_NEGOTIATED;
-      gst_caps_replace (&self->analysis_caps, caps);
-    }
-
-  if (!lookup_pixel_format (GST_VIDEO_INFO_FORMAT (&self->analysis_info), &format))
-    return GST_FLOW_NOT_NEGOTIATED;
-
-  meta = gst_buffer_get_video_meta (buffer);
-  for (guint i = 0; i < GST_VIDEO_INFO_N_PLANES (&self->analysis_info) && i < 3; i++)
-    {
-      offsets[i] = meta ? meta->offset[i] : GST_VIDEO_INFO_PLANE_OFFSET (&self->analysis_info, i);
-      strides[i] = meta ? meta->stride[i] : GST_VIDEO_INFO_PLANE_STRIDE (&self->analysis_info, i);
-    }
-
-  /* One mapping for all planes (merged if the buffer has several memories). */
-  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
-    return GST_FLOW_OK;
-
-  /* Timestamps are the only clock that matters to the detector. */
-  pts = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
-  if (GST_BUFFER_DURATION_IS_VALID (buffer))
-    duration = GST_BUFFER_DURATION (buffer);
-  else if (GST_VIDEO_INFO_FPS_N (&self->analysis_info) > 0)
-    duration = gst_util_uint64_scale_int (GST_SECOND,
-                                          GST_VIDEO_INFO_FPS_D (&self->analysis_info),
-                                          GST_VIDEO_INFO_FPS_N (&self->analysis_info));
-  else
-    duration = GST_SECOND / 30;
-
-  g_mutex_lock (&self->lock);
-
-  /* An animated GIF: avdec_gif stamps every frame 0 but keeps each
-   * frame's delay as its duration, so the frames are laid end to end.
-   */
-  if (g_atomic_int_get (&self->is_gif))
-    {
-      if (!GST_BUFFER_DURATION_IS_VALID (buffer) || duration <= 0)
-        duration = GIF_DEFAULT_FRAME_NS;
-      pts = self->last_end >= 0 ? self->last_end : 0;
-    }
-
-  if (pts < 0)
-    pts = self->last_pts >= 0 ? self->last_pts + duration : 0;
-  else
-    {
-      if (self->n_frames == 0 && self->n_stuck == 0)
-        self->pts_base = pts >= FAR_PTS_NS ? pts : 0;
-      pts = pts >= self->pts_base ? pts - self->pts_base : 0;
-    }
-
-  if (self->last_pts >= 0 && pts <= self->last_pts)
-    self->n_stuck++;
-
-  if (offsets[0] < map.size)
-    {
-      frame.data = map.data + offsets[0];
-      frame.size = map.size - offsets[0];
-      frame.format = format;
-      frame.width = GST_VIDEO_INFO_WIDTH (&self->analysis_info);
-      frame.height = GST_VIDEO_INFO_HEIGHT (&self->analysis_info);
-      frame.stride = strides[0];
-      frame.pts_ns = pts;
-      /* Planar YUV as decoders give it: no conversion (4:4:4 H.264 in
-       * particular would otherwise go through RGB).
-       */
-      if ((format == LC_PIXEL_FORMAT_I420 || format == LC_PIXEL_FORMAT_Y42B ||
-           format == LC_PIXEL_FORMAT_Y444) && offsets[1] >= offsets[0] && offsets[2] >= offsets[0])
-        {
-          frame.u_offset = offsets[1] - offsets[0];
-          frame.v_offset = offsets[2] - offsets[0];
-          frame.uv_stride = strides[1];
-        }
-      else if (format == LC_PIXEL_FORMAT_NV12 && offsets[1] >= offsets[0])
-        {
-          frame.u_offset = offsets[1] - offsets[0];
-          frame.v_offset = frame.u_offset + 1;
-          frame.uv_stride = strides[1];
-        }
-    }
-
-  /* Past the limit, stop here, whatever the file declares. */
-  if (has_limits (self) && self->n_frames > 0 &&
-      pts - self->first_pts > LC_VIDEO_SOURCE_MAX_SECONDS * GST_SECOND)
-    {
-      g_mutex_unlock (&self->lock);
-      gst_buffer_unmap (buffer, &map);
-      gst_element_post_message (GST_ELEMENT (sink),
-                                gst_message_new_application (GST_OBJECT (sink),
-                                                             gst_structure_new_empty (TOO_LONG_MESSAGE)));
-      return GST_FLOW_EOS;
-    }
-
-  /* The detector refuses malformed frames and timestamps that go back. */
-  accepted = frame.data != NULL && lc_led_detector_push_frame (self->detector, &frame);
-  if (accepted)
-    {
-      if (self->n_frames == 0)
-        self->first_pts = pts;
-      else if (self->intervals->len < MAX_INTERVALS)
-        {
-          gint64 interval = pts - self->last_pts;
-
-          g_array_append_val (self->intervals, interval);
-        }
-      self->n_frames++;
-      self->last_pts = pts;
-      self->last_end = pts + duration;
-
-      read_detection (self);
-      if (self->detection.serial != self->posted_serial)
-        {
-          Post *post = post_new (self, generation, POST_DETECTION);
-
-          self->posted_serial = self->detection.serial;
-          post->detection = self->detection;
-          post_to_main (self, post);
-        }
-
-      if (!self->posted_running)
-        {
-          self->posted_running = TRUE;
-          post_to_main (self, post_new (self, generation, POST_RUNNING));
-        }
-    }
-
-  g_mutex_unlock (&self->lock);
-
-  gst_buffer_unmap (buffer, &map);
-
-  return GST_FLOW_OK;
-}
-
-/* An orientation for this stream wins over one for the whole file, as in
- * videoflip, which turns the preview the same way.
- */
-static GstPadProbeReturn
-analysis_event_cb (GstPad          *pad,
-                   GstPadProbeInfo *info,
-                   gpointer         user_data)
-{
-  LcVideoSource *self = user_data;
-  GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
-  GstVideoOrientationMethod method;
-  GstTagList *tags = NULL;
-
-  if (event == NULL || GST_EVENT_TYPE (event) != GST_EVENT_TAG)
-    return GST_PAD_PROBE_OK;
-
-  gst_event_parse_tag (event, &tags);
-  if (!lc_orientation_from_tags (tags, &method))
-    return GST_PAD_PROBE_OK;
-
-  if (gst_tag_list_get_scope (tags) == GST_TAG_SCOPE_STREAM)
-    {
-      self->have_stream_orientation = TRUE;
-      g_atomic_int_set (&self->orientation, method);
-    }
-  else if (!self->have_stream_orientation)
-    g_atomic_int_set (&self->orientation, method);
-
-  return GST_PAD_PROBE_OK;
-}
-
-typedef struct
-{
-  GstVideoFrame frame;
-} PreviewFrame;
-
-static void
-preview_frame_free (gpointer data)
-{
-  PreviewFrame *preview = data;
-
-  gst_video_frame_unmap (&preview->frame);
-  g_free (preview);
-}
-
-static GstFlowReturn
-preview_sample_cb (GstAppSink *sink,
-                   gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-  g_autoptr(GstSample) sample = gst_app_sink_pull_sample (sink);
-  PreviewFrame *preview;
-  GstVideoInfo info;
-  GstBuffer *buffer;
-  Post *post;
-  int generation = g_atomic_int_get (&self->generation);
-
-  if (sample == NULL)
-    return GST_FLOW_OK;
-
-  /* Never queue: while the UI has not taken the previous frame, drop. */
-  if (!g_atomic_int_compare_and_exchange (&self->preview_pending, 0, 1))
-    return GST_FLOW_OK;
-
-  buffer = gst_sample_get_buffer (sample);
-  preview = g_new0 (PreviewFrame, 1);
-  if (buffer == NULL ||
-      !gst_video_info_from_caps (&info, gst_sample_get_caps (sample)) ||
-      !gst_video_frame_map (&preview->frame, &info, buffer, GST_MAP_READ))
-    {
-      g_free (preview);
-      g_atomic_int_set (&self->preview_pending, 0);
-      return GST_FLOW_OK;
-    }
-
-  post = post_new (self, generation, POST_PREVIEW);
-  post->width = GST_VIDEO_FRAME_WIDTH (&preview->frame);
-  post->height = GST_VIDEO_FRAME_HEIGHT (&preview->frame);
-  post->stride = GST_VIDEO_FRAME_PLANE_STRIDE (&preview->frame, 0);
-  post->pts_ns = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
-  if (post->pts_ns >= 0)
-    {
-      g_mutex_lock (&self->lock);
-      post->pts_ns = MAX (0, post->pts_ns - self->pts_base);
-      g_mutex_unlock (&self->lock);
-    }
-  /* No copy: the bytes keep the buffer mapped until the UI lets go. */
-  post->pixels = g_bytes_new_with_free_func (GST_VIDEO_FRAME_PLANE_DATA (&preview->frame, 0),
-                                             (gsize) post->stride * post->height,
-                                             preview_frame_free, preview);
-  post_to_main (self, post);
-
-  return GST_FLOW_OK;
-}
-
-static gboolean
-is_unwanted_stream (GstCaps *caps)
-{
-  const GstStructure *s;
-  const char *name;
-
-  if (caps == NULL || gst_caps_is_empty (caps) || gst_caps_is_any (caps))
-    return FALSE;
-
-  s = gst_caps_get_structure (caps, 0);
-  name = gst_structure_get_name (s);
-
-  return g_str_has_prefix (name, "audio/") ||
-         g_str_has_prefix (name, "text/") ||
-         g_str_has_prefix (name, "subpicture/") ||
-         g_str_has_prefix (name, "closedcaption/") ||
-         g_str_has_prefix (name, "application/x-subtitle");
-}
-
-/* decodebin: leave sound and subtitles encoded (and unlinked) rather than
- * spend time decoding them, or fail on a missing audio decoder.
- */
-static gboolean
-autoplug_continue_cb (GstElement *decodebin,
-                      GstPad     *pad,
-                      GstCaps    *caps,
-                      gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-
-  if (caps != NULL && gst_caps_get_size (caps) > 0 &&
-      gst_structure_has_name (gst_caps_get_structure (caps, 0), "image/gif"))
-    g_atomic_int_set (&self->is_gif, 1);
-
-  return !is_unwanted_stream (caps);
-}
-
-static void
-unknown_type_cb (GstElement *decodebin,
-                 GstPad     *pad,
-                 GstCaps    *caps,
-                 gpointer    user_data)
-{
-  g_autofree char *description = NULL;
-
-  /* The missing-plugin message on the bus names the codec; this is only
-   * for the log.
-   */
-  description = gst_pb_utils_get_codec_description (caps);
-  g_debug ("No decoder for %s", description ? description : "an unknown format");
-}
-
-/* Whether @decodebin's pipeline is no longer the current run. */
-static gboolean
-is_stale (LcVideoSource *self,
-          GstElement    *decodebin)
-{
-  int generation = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (decodebin), "lc-generation"));
-
-  return generation != g_atomic_int_get (&self->generation);
-}
-
-static void
-pad_added_cb (GstElement *decodebin,
-              GstPad     *pad,
-              gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
-  g_autoptr(GstPad) sink_pad = NULL;
-  const GstStructure *s;
-
-  if (caps == NULL)
-    caps = gst_pad_query_caps (pad, NULL);
-  if (caps == NULL || gst_caps_is_empty (caps))
-    return;
-
-  s = gst_caps_get_structure (caps, 0);
-  if (!g_str_equal (gst_structure_get_name (s), "video/x-raw"))
-    return;
-
-  /* A pipeline abandoned to a thread of its own may still add pads: they
-   * belong to no run, and must not touch the current one.
-   */
-  if (is_stale (self, decodebin))
-    return;
-
-  /* The first video stream only; any other stays unlinked. */
-  if (!g_atomic_int_compare_and_exchange (&self->have_video_pad, 0, 1))
-    return;
-
-  if (has_limits (self))
-    {
-      int width = 0, height = 0;
-
-      gst_structure_get_int (s, "width", &width);
-      gst_structure_get_int (s, "height", &height);
-      if ((width > LC_VIDEO_SOURCE_MAX_WIDTH || height > LC_VIDEO_SOURCE_MAX_HEIGHT) &&
-          (width > LC_VIDEO_SOURCE_MAX_HEIGHT || height > LC_VIDEO_SOURCE_MAX_WIDTH))
-        {
-          gst_element_post_message (decodebin,
-                                    gst_message_new_application (GST_OBJECT (decodebin),
-                                                                 gst_structure_new (TOO_LARGE_MESSAGE,
-                                                                                    "width", G_TYPE_INT, width,
-                                                                                    "height", G_TYPE_INT, height,
-                                                                                    NULL)));
-          return;
-        }
-    }
-
-  sink_pad = gst_element_get_static_pad (g_object_get_data (G_OBJECT (decodebin), "lc-head"), "sink");
-  if (gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
-    {
-      g_atomic_int_set (&self->have_video_pad, 0);
-      GST_ELEMENT_ERROR (decodebin, CORE, NEGOTIATION, (NULL),
-                         ("Could not link the video stream"));
-    }
-}
-
-static void
-no_more_pads_cb (GstElement *decodebin,
-                 gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-
-  if (!is_stale (self, decodebin) && !g_atomic_int_get (&self->have_video_pad))
-    gst_element_post_message (decodebin,
-                              gst_message_new_application (GST_OBJECT (decodebin),
-                                                           gst_structure_new_empty (NO_VIDEO_MESSAGE)));
-}
-
-/* Building the pipeline (main context) */
-
-static GstElement *
-make_element (const char  *factory,
-              const char  *name,
-              GError     **error)
-{
-  GstElement *element = gst_element_factory_make (factory, name);
-
-  if (element == NULL)
-    g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                 _("The GStreamer element “%s” is not installed"), factory);
-
-  return element;
-}
-
-static gboolean
-add_and_link (GstBin      *bin,
-              GError     **error,
-              GstElement  *first,
-              ...)
-{
-  GstElement *element = first;
-  GstElement *previous = NULL;
-  va_list args;
-  gboolean ok = TRUE;
-
-  va_start (args, first);
-  while (element != NULL)
-    {
-      gst_bin_add (bin, element);
-      if (previous != NULL && ok && !gst_element_link (previous, element))
-        {
-          g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                       _("The video pipeline cannot be built (linking %s to %s failed)"),
-                       GST_OBJECT_NAME (previous), GST_OBJECT_NAME (element));
-          ok = FALSE;
-        }
-      previous = element;
-      element = va_arg (args, GstElement *);
-    }
-  va_end (args);
-
-  return ok;
-}
-
-/* RGBA within the wanted box. A file's preview may be turned after the
- * scaling (videoflip), so there the box's longer side bounds both sides.
- */
-static GstCaps *
-make_preview_caps (LcVideoSource *self)
-{
-  int width = self->preview_width > 0 ? self->preview_width : LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE;
-  int height = self->preview_height > 0 ? self->preview_height : LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE;
-
-  if (self->file != NULL)
-    width = height = MAX (width, height);
-
-  return gst_caps_new_simple ("video/x-raw",
-                              "format", G_TYPE_STRING, "RGBA",
-                              "width", GST_TYPE_INT_RANGE, 1, width,
-                              "height", GST_TYPE_INT_RANGE, 1, height,
-                              "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
-                              NULL);
-}
-
-/* Builds "queue ! videoconvertscale ! capsfilter ! appsink" and returns the queue. */
-static GstElement *
-build_branch (LcVideoSource  *self,
-              GstBin         *bin,
-              gboolean        preview,
-              GError        **error)
-{
-  g_autoptr(GstCaps) caps = NULL;
-  GstAppSinkCallbacks callbacks = { 0 };
-  GstElement *queue;
-  GstElement *convert;
-  GstElement *filter;
-  GstElement *flip = NULL;
-  GstElement *sink;
-  gboolean sync = self->live;
-  gboolean turn = preview && self->file != NULL;
-
-  queue = make_element ("queue", preview ? "preview-queue" : "analysis-queue", error);
-  convert = queue ? make_element ("videoconvertscale", NULL, error) : NULL;
-  filter = convert ? make_element ("capsfilter", preview ? "preview-filter" : NULL, error) : NULL;
-  if (filter != NULL && turn)
-    flip = make_element ("videoflip", "preview-flip", error);
-  sink = filter && (flip || !turn) ? make_element ("appsink", preview ? "preview-sink" : "analysis-sink", error) : NULL;
-  if (sink == NULL)
-    {
-      g_clear_pointer (&queue, gst_object_unref);
-      g_clear_pointer (&convert, gst_object_unref);
-      g_clear_pointer (&filter, gst_object_unref);
-      g_clear_pointer (&flip, gst_object_unref);
-      return NULL;
-    }
-
-  if (preview)
-    {
-      caps = make_preview_caps (self);
-      /* Played in real time, a file decodes ahead of the clock by as much
-       * as the analysis queue holds: a leaky queue would then only ever
-       * keep a frame a second ahead, and the preview would show one frame
-       * a second. There the appsink (drop, max-buffers 1) and the
-       * pending-frame check do the dropping instead.
-       */
-      g_object_set (queue,
-                    "leaky", self->live ? 0 /* no */ : 2 /* downstream */,
-                    "max-size-buffers", 1,
-                    "max-size-bytes", 0,
-                    "max-size-time", (guint64) 0,
-                    NULL);
-      g_object_set (sink, "drop", TRUE, "max-buffers", 1, NULL);
-      callbacks.new_sample = preview_sample_cb;
-      if (flip != NULL)
-        g_object_set (flip, "video-direction", GST_VIDEO_ORIENTATION_AUTO, NULL);
-    }
-  else
-    {
-      caps = make_analysis_caps ();
-      /* Not leaky, and the sink never drops: back-pressure slows the
-       * decoder down instead.
-       */
-      g_object_set (sink, "drop", FALSE, "max-buffers", 0, NULL);
-      callbacks.new_sample = analysis_sample_cb;
-
-      /* Tags reach the sink in order with the frames. Files only, as the
-       * preview is turned for files only.
-       */
-      if (self->file != NULL)
-        {
-          g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
-
-          gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, analysis_event_cb, self, NULL);
-        }
-    }
-
-  g_object_set (filter, "caps", caps, NULL);
-  g_object_set (sink,
-                "sync", sync,
-                "qos", FALSE,
-                "enable-last-sample", FALSE,
-                "emit-signals", FALSE,
-                NULL);
-  gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, self, NULL);
-
-  if (flip != NULL)
-    {
-      if (!add_and_link (bin, error, queue, convert, filter, flip, sink, NULL))
-        return NULL;
-    }
-  else if (!add_and_link (bin, error, queue, convert, filter, sink, NULL))
-    return NULL;
-
-  return queue;
-}
-
-static GstCaps *
-make_camera_caps (void)
-{
-  /* MJPEG first: most USB cameras only give 720p at a steady 30 fps that
-   * way. Anything else the camera has comes last, so none is refused.
-   */
-  return gst_caps_from_string ("image/jpeg, width=(int)[1, 1280], height=(int)[1, 720], framerate=(fraction)[15/1, 60/1]; "
-                               "video/x-raw, width=(int)[1, 1280], height=(int)[1, 720], framerate=(fraction)[15/1, 60/1]; "
-                               "image/jpeg; video/x-raw");
-}
-
-/* Manual exposure, fixed white balance and mains frequency, where the
- * camera is a v4l2src; restored in teardown().
- */
-static void
-set_steady_controls (LcVideoSource *self,
-                     GstElement    *source)
-{
-  g_autofree char *path = _lc_camera_dup_v4l2_path (self->camera);
-  g_autoptr(GstStructure) controls = NULL;
-
-  if (path == NULL ||
-      g_object_class_find_property (G_OBJECT_GET_CLASS (source), "extra-controls") == NULL)
-    return;
-
-  self->v4l2_controls = _lc_v4l2_controls_save (path);
-  if (self->v4l2_controls == NULL)
-    return;
-
-  controls = _lc_v4l2_controls_build_steady (self->v4l2_controls, _lc_v4l2_guess_mains_hz ());
-  g_debug ("Camera controls for %s: %" GST_PTR_FORMAT, path, controls);
-  g_object_set (source, "extra-controls", controls, NULL);
-}
-
-static gboolean
-have_gif_demuxer (void)
-{
-  g_autoptr(GstElementFactory) factory = gst_element_factory_find ("avdemux_gif");
-
-  return factory != NULL;
-}
-
-/* Whether @file starts like a GIF. check_file() has made sure it is a
- * regular file, so this read cannot block.
- */
-static gboolean
-file_is_gif (GFile *file)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  char magic[6] = { 0 };
-  gsize n_read = 0;
-
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL) ||
-      n_read != sizeof magic)
-    return FALSE;
-
-  return memcmp (magic, "GIF87a", 6) == 0 || memcmp (magic, "GIF89a", 6) == 0;
-}
-
-static void
-gif_pad_added_cb (GstElement *demux,
-                  GstPad     *pad,
-                  gpointer    user_data)
-{
-  GstElement *decodebin = user_data;
-  g_autoptr(GstPad) sink_pad = gst_element_get_static_pad (decodebin, "sink");
-
-  if (!gst_pad_is_linked (sink_pad) && gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
-    GST_ELEMENT_ERROR (demux, CORE, NEGOTIATION, (NULL), ("Could not link the GIF stream"));
-}
-
-static gboolean
-build_pipeline (LcVideoSource  *self,
-                GError        **error)
-{
-  g_autoptr(GstElement) pipeline = gst_pipeline_new ("lightcode-video-source");
-  GstBin *bin = GST_BIN (pipeline);
-  GstElement *source = NULL;
-  GstElement *decodebin = NULL;
-  GstElement *analysis;
-  GstElement *preview;
-  g_autoptr(GstBus) bus = NULL;
-
-  if (self->file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (self->file);
-
-      if (path != NULL)
-        {
-          source = make_element ("filesrc", "source", error);
-          if (source != NULL)
-            g_object_set (source, "location", path, NULL);
-        }
-      else
-        {
-          source = make_element ("giosrc", "source", error);
-          if (source != NULL)
-            g_object_set (source, "file", self->file, NULL);
-        }
-    }
-  else
-    {
-      source = _lc_camera_create_element (self->camera, error);
-      if (source != NULL && self->steady_camera)
-        set_steady_controls (self, source);
-    }
-
-  if (source == NULL)
-    return FALSE;
-
-  decodebin = make_element ("decodebin", "decode", error);
-  if (decodebin == NULL)
-    {
-      gst_object_unref (source);
-      return FALSE;
-    }
-
-  g_signal_connect (decodebin, "autoplug-continue", G_CALLBACK (autoplug_continue_cb), self);
-  g_signal_connect (decodebin, "unknown-type", G_CALLBACK (unknown_type_cb), self);
-  g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), self);
-  g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (no_more_pads_cb), self);
-
-  /* decodebin runs avdemux_gif in push mode, where it waits for ever at
-   * the end of some GIFs (trailing bytes after the last frame). Pulling
-   * from filesrc directly, it ends them.
-   */
-  if (self->file != NULL && file_is_gif (self->file) &&
-      have_gif_demuxer ())
-    {
-      GstElement *demux = make_element ("avdemux_gif", "gif-demux", error);
-
-      g_atomic_int_set (&self->is_gif, 1);
-      if (demux == NULL)
-        {
-          gst_object_unref (source);
-          gst_object_unref (decodebin);
-          return FALSE;
-        }
-      g_signal_connect_object (demux, "pad-added", G_CALLBACK (gif_pad_added_cb), decodebin, 0);
-      if (!add_and_link (bin, error, source, demux, NULL))
-        return FALSE;
-      gst_bin_add (bin, decodebin);
-    }
-  else if (self->file != NULL)
-    {
-      if (!add_and_link (bin, error, source, decodebin, NULL))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(GstCaps) caps = make_camera_caps ();
-      GstElement *filter = make_element ("capsfilter", NULL, error);
-
-      if (filter == NULL)
-        {
-          gst_object_unref (source);
-          gst_object_unref (decodebin);
-          return FALSE;
-        }
-      g_object_set (filter, "caps", caps, NULL);
-      if (!add_and_link (bin, error, source, filter, decodebin, NULL))
-        return FALSE;
-    }
-
-  analysis = build_branch (self, bin, FALSE, error);
-  if (analysis == NULL)
-    return FALSE;
-
-  if (self->preview_enabled)
-    {
-      GstElement *tee = make_element ("tee", "split", error);
-
-      if (tee == NULL)
-        return FALSE;
-      gst_bin_add (bin, tee);
-
-      preview = build_branch (self, bin, TRUE, error);
-      if (preview == NULL)
-        return FALSE;
-
-      if (!gst_element_link (tee, analysis) || !gst_element_link (tee, preview))
-        {
-          g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                               _("The video pipeline cannot be built"));
-          return FALSE;
-        }
-
-      self->head = tee;
-    }
-  else
-    self->head = analysis;
-
-  /* Read by decodebin's callbacks, which may outlive this run. */
-  g_object_set_data (G_OBJECT (decodebin), "lc-head", self->head);
-  g_object_set_data (G_OBJECT (decodebin), "lc-generation",
-                     GINT_TO_POINTER (g_atomic_int_get (&self->generation)));
-
-  bus = gst_element_get_bus (pipeline);
-  self->bus_source = gst_bus_create_watch (bus);
-  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
-  g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
-  g_source_attach (self->bus_source, self->context);
-
-  self->pipeline = g_steal_pointer (&pipeline);
-
-  return TRUE;
 }
 
 static gboolean
@@ -1611,7 +664,7 @@ watchdog_cb (gpointer user_data)
   g_mutex_unlock (&self->lock);
 
   /* The declared length, once known; else what has been read so far. */
-  if (has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+  if (_lc_video_source_has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
     {
       gint64 declared = -1;
       double seconds = lc_video_source_get_duration (self);
@@ -1641,13 +694,13 @@ watchdog_cb (gpointer user_data)
 
   if (n_frames == 0)
     {
-      if (self->stall_ticks < (is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
+      if (self->stall_ticks < (_lc_video_source_is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
         return G_SOURCE_CONTINUE;
 
-      if (is_camera (self) && self->start_pending)
+      if (_lc_video_source_is_camera (self) && self->start_pending)
         fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                               _("The camera does not answer. Unplug it, plug it back in, and try again.")));
-      else if (is_camera (self))
+      else if (_lc_video_source_is_camera (self))
         fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                               _("The camera opened but sends no picture")));
       else
@@ -1672,7 +725,7 @@ watchdog_cb (gpointer user_data)
   if (self->stall_ticks < STALL_TIMEOUT_S)
     return G_SOURCE_CONTINUE;
 
-  if (is_camera (self))
+  if (_lc_video_source_is_camera (self))
     fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                   /* Translators: %d is a number of seconds */
                                   _("The camera stopped sending pictures for %d seconds"),
@@ -1710,7 +763,7 @@ fail_to_start (LcVideoSource *self)
 
   if (message != NULL)
     fail_with_gst_message (self, message);
-  else if (is_camera (self))
+  else if (_lc_video_source_is_camera (self))
     fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                      _("The camera cannot be started")));
   else
@@ -1796,6 +849,7 @@ void
 lc_video_source_start (LcVideoSource *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GstBus) bus = NULL;
   GstStateChangeReturn ret;
 
   g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
@@ -1815,7 +869,7 @@ lc_video_source_start (LcVideoSource *self)
   lc_led_detector_reset (self->detector);
   g_atomic_int_set (&self->orientation, GST_VIDEO_ORIENTATION_IDENTITY);
   self->have_stream_orientation = FALSE;
-  read_detection (self);
+  _lc_video_source_read_detection (self);
   self->posted_serial = self->detection.serial;
   self->posted_running = FALSE;
   self->n_frames = 0;
@@ -1846,13 +900,19 @@ lc_video_source_start (LcVideoSource *self)
                                                         self, G_CONNECT_SWAPPED);
     }
 
-  if (!build_pipeline (self, &error))
+  if (!_lc_video_source_build_pipeline (self, &error))
     {
       fail (self, g_steal_pointer (&error));
       return;
     }
 
-  if (is_camera (self))
+  bus = gst_element_get_bus (self->pipeline);
+  self->bus_source = gst_bus_create_watch (bus);
+  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
+  g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
+  g_source_attach (self->bus_source, self->context);
+
+  if (_lc_video_source_is_camera (self))
     {
       start_pipeline_in_thread (self);
     }
@@ -2214,7 +1274,7 @@ lc_video_source_set_preview_size (LcVideoSource *self,
     filter = gst_bin_get_by_name (GST_BIN (self->pipeline), "preview-filter");
   if (filter != NULL)
     {
-      caps = make_preview_caps (self);
+      caps = _lc_video_source_make_preview_caps (self);
       g_object_set (filter, "caps", caps, NULL);
     }
 }

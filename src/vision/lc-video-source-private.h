@@ -1,0 +1,173 @@
+/* lc-video-source-private.h — what the parts of LcVideoSource share
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * LcVideoSource is split along its seams: the object, its runs and its
+ * signals (lc-video-source.c); building the pipeline
+ * (lc-video-source-pipeline.c); the frames its streaming threads hand on
+ * (lc-video-source-frames.c); what went wrong, in words
+ * (lc-video-source-errors.c); and the watchdog and threads that keep a
+ * stuck source from holding up the window (lc-video-source-watchdog.c).
+ */
+
+#pragma once
+
+#include <gst/gst.h>
+#include <gst/video/video.h>
+
+#include "lc-camera.h"
+#include "lc-led-detector.h"
+#include "lc-v4l2-controls.h"
+#include "lc-video-source.h"
+
+G_BEGIN_DECLS
+
+/* With no picture by then, give up rather than wait for ever: decodebin
+ * can lose a demuxer's error while it is still plugging it (seen with
+ * truncated MP4), and some cameras open but never deliver.
+ */
+#define FILE_FIRST_FRAME_TIMEOUT_S   10
+#define CAMERA_FIRST_FRAME_TIMEOUT_S 15
+/* Once running, a source that sends no new frame for this long has
+ * stalled (a decoder stuck on damaged data, a camera that stopped).
+ * Generous: a file is decoded as fast as it goes, a camera sends at
+ * least a few frames a second.
+ */
+#define STALL_TIMEOUT_S              15
+/* Frames, then nothing for this long: every frame of a GIF has been read. */
+#define GIF_END_TIMEOUT_S            2
+/* Frame intervals kept for the median frame rate: an hour at 30 fps. */
+#define MAX_INTERVALS                108000
+/* A stream whose first frame is stamped past this (about 3 days) is
+ * moved back to 0: no recording starts there, and times near 2^62 ns
+ * leave the detector's arithmetic no room.
+ */
+#define FAR_PTS_NS                   (G_GINT64_CONSTANT (1) << 48)
+/* A GIF frame with no delay is shown for 0.1 s by browsers; do the same. */
+#define GIF_DEFAULT_FRAME_NS         (GST_SECOND / 10)
+#define NO_VIDEO_MESSAGE "lightcode-no-video"
+#define TOO_LARGE_MESSAGE "lightcode-too-large"
+#define TOO_LONG_MESSAGE "lightcode-too-long"
+
+struct _LcVideoSource
+{
+  GObject             parent_instance;
+
+  /* What is played */
+  GFile              *file;
+  LcCamera           *camera;
+  gboolean            is_sample;
+  gboolean            live;
+  gboolean            preview_enabled;
+  int                 preview_width;   /* 0: LC_VIDEO_SOURCE_PREVIEW_MAX_SIZE */
+  int                 preview_height;
+  gboolean            steady_camera;
+  char               *title;
+
+  /* The current run; main context only */
+  GMainContext       *context;
+  GstElement         *pipeline;
+  GstElement         *head;            /* where decodebin's video pad goes */
+  GSource            *bus_source;
+  GSource            *watchdog;        /* ticks each second while it plays */
+  gulong              camera_notify_id;
+  gboolean            start_pending;   /* a camera pipeline is being started on its own thread */
+  LcVideoSourceState  state;
+  GError             *error;
+  char               *missing_codec;   /* from a missing-plugin message */
+  LcV4l2Controls     *v4l2_controls;   /* what to put back on the camera */
+
+  /* Read from streaming threads: atomic */
+  int                 generation;      /* bumped by start and stop: stale posts are dropped */
+  int                 preview_pending;
+  int                 have_video_pad;
+  int                 is_gif;          /* its decoder gives every frame the same time */
+  gboolean            length_checked;  /* main context: the declared duration was looked at */
+
+  /* Shared with the analysis thread, under @lock */
+  GMutex              lock;
+  LcLedDetector      *detector;
+  LcDetection         detection;       /* the latest reading */
+  guint               posted_serial;
+  gboolean            posted_running;
+  guint               n_frames;
+  gint64              first_pts;
+  gint64              last_pts;
+  gint64              last_end;
+  guint               n_stuck;         /* frames whose time did not move on */
+  gint64              pts_base;
+  GArray             *intervals;       /* gint64 ns between accepted frames, for the frame rate */        /* subtracted from far-off timestamps, or 0 */
+  guint               stall_frames;    /* n_frames at the last stall check */
+  guint               stall_ticks;
+
+  /* Analysis thread only */
+  GstVideoInfo        analysis_info;
+  GstCaps            *analysis_caps;
+  gboolean            have_stream_orientation;
+
+  /* Written by the analysis thread, read anywhere: atomic */
+  int                 orientation;     /* GstVideoOrientationMethod of the stored frames */
+};
+
+/* Something a streaming thread hands to the main context. */
+typedef enum
+{
+  POST_RUNNING,
+  POST_DETECTION,
+  POST_PREVIEW,
+} PostKind;
+
+typedef struct
+{
+  GWeakRef     self;
+  int          generation;
+  PostKind     kind;
+  LcDetection  detection;
+  GBytes      *pixels;
+  int          width;
+  int          height;
+  int          stride;
+  gint64       pts_ns;
+} Post;
+
+static inline gboolean
+_lc_video_source_is_camera (LcVideoSource *self)
+{
+  return self->file == NULL;
+}
+
+/* Files analysed off-line have LC_VIDEO_SOURCE_MAX_*; what plays live
+ * (the window, a camera) is limited by real time.
+ */
+static inline gboolean
+_lc_video_source_has_limits (LcVideoSource *self)
+{
+  return self->file != NULL && !self->live;
+}
+
+/* lc-video-source.c */
+Post          *_lc_video_source_post_new             (LcVideoSource  *self,
+                                                      int             generation,
+                                                      PostKind        kind);
+/* Hands @post (transfer full) to the main context; any thread. */
+void           _lc_video_source_post                 (LcVideoSource  *self,
+                                                      Post           *post);
+void           _lc_video_source_read_detection       (LcVideoSource  *self);
+
+/* lc-video-source-frames.c */
+GstCaps       *_lc_video_source_make_analysis_caps   (void);
+/* Connects @sink (an appsink) to the detector, or to "preview-frame". */
+void           _lc_video_source_take_analysis_frames (LcVideoSource  *self,
+                                                      GstElement     *sink);
+void           _lc_video_source_take_preview_frames  (LcVideoSource  *self,
+                                                      GstElement     *sink);
+
+/* lc-video-source-pipeline.c */
+/* Builds self->pipeline (and self->head) for the source played. */
+gboolean       _lc_video_source_build_pipeline       (LcVideoSource  *self,
+                                                      GError        **error);
+/* The preview's caps for self->preview_width × self->preview_height. */
+GstCaps       *_lc_video_source_make_preview_caps    (LcVideoSource  *self);
+
+G_END_DECLS
