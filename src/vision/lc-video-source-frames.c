@@ -83,6 +83,133 @@ _lc_video_source_make_analysis_caps (void)
 
 /* Streaming threads */
 
+/* The buffer's duration, or one frame at the stream's rate. */
+static gint64
+frame_duration (LcVideoSource *self,
+                GstBuffer     *buffer)
+{
+  GstVideoInfo *info = &self->analysis_info;
+
+  if (GST_BUFFER_DURATION_IS_VALID (buffer))
+    return GST_BUFFER_DURATION (buffer);
+  if (GST_VIDEO_INFO_FPS_N (info) > 0)
+    return gst_util_uint64_scale_int (GST_SECOND, GST_VIDEO_INFO_FPS_D (info), GST_VIDEO_INFO_FPS_N (info));
+
+  return GST_SECOND / 30;
+}
+
+/* The frame's time for the detector, from 0. Under @lock. */
+static gint64
+frame_time (LcVideoSource *self,
+            GstBuffer     *buffer,
+            gint64        *duration)
+{
+  gint64 pts = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
+
+  /* An animated GIF: avdec_gif stamps every frame 0 but keeps each
+   * frame's delay as its duration, so the frames are laid end to end.
+   */
+  if (g_atomic_int_get (&self->is_gif))
+    {
+      if (!GST_BUFFER_DURATION_IS_VALID (buffer) || *duration <= 0)
+        *duration = GIF_DEFAULT_FRAME_NS;
+      pts = self->last_end >= 0 ? self->last_end : 0;
+    }
+
+  if (pts < 0)
+    return self->last_pts >= 0 ? self->last_pts + *duration : 0;
+
+  if (self->n_frames == 0 && self->n_stuck == 0)
+    self->pts_base = pts >= FAR_PTS_NS ? pts : 0;
+
+  return pts >= self->pts_base ? pts - self->pts_base : 0;
+}
+
+/* Points @frame at the mapped planes; leaves frame->data NULL when the
+ * layout makes no sense.
+ */
+static void
+fill_frame (LcVideoSource *self,
+            GstBuffer     *buffer,
+            GstMapInfo    *map,
+            LcPixelFormat  format,
+            LcFrame       *frame)
+{
+  GstVideoInfo *info = &self->analysis_info;
+  GstVideoMeta *meta = gst_buffer_get_video_meta (buffer);
+  gsize offsets[3] = { 0 };
+  int strides[3] = { 0 };
+
+  for (guint i = 0; i < GST_VIDEO_INFO_N_PLANES (info) && i < 3; i++)
+    {
+      offsets[i] = meta ? meta->offset[i] : GST_VIDEO_INFO_PLANE_OFFSET (info, i);
+      strides[i] = meta ? meta->stride[i] : GST_VIDEO_INFO_PLANE_STRIDE (info, i);
+    }
+
+  if (offsets[0] >= map->size)
+    return;
+
+  frame->data = map->data + offsets[0];
+  frame->size = map->size - offsets[0];
+  frame->format = format;
+  frame->width = GST_VIDEO_INFO_WIDTH (info);
+  frame->height = GST_VIDEO_INFO_HEIGHT (info);
+  frame->stride = strides[0];
+
+  /* Planar YUV as decoders give it: no conversion (4:4:4 H.264 in
+   * particular would otherwise go through RGB).
+   */
+  if ((format == LC_PIXEL_FORMAT_I420 || format == LC_PIXEL_FORMAT_Y42B ||
+       format == LC_PIXEL_FORMAT_Y444) && offsets[1] >= offsets[0] && offsets[2] >= offsets[0])
+    {
+      frame->u_offset = offsets[1] - offsets[0];
+      frame->v_offset = offsets[2] - offsets[0];
+      frame->uv_stride = strides[1];
+    }
+  else if (format == LC_PIXEL_FORMAT_NV12 && offsets[1] >= offsets[0])
+    {
+      frame->u_offset = offsets[1] - offsets[0];
+      frame->v_offset = frame->u_offset + 1;
+      frame->uv_stride = strides[1];
+    }
+}
+
+/* Counts an accepted frame and posts what changed. Under @lock. */
+static void
+note_accepted_frame (LcVideoSource *self,
+                     int            generation,
+                     gint64         pts,
+                     gint64         duration)
+{
+  if (self->n_frames == 0)
+    self->first_pts = pts;
+  else if (self->intervals->len < MAX_INTERVALS)
+    {
+      gint64 interval = pts - self->last_pts;
+
+      g_array_append_val (self->intervals, interval);
+    }
+  self->n_frames++;
+  self->last_pts = pts;
+  self->last_end = pts + duration;
+
+  _lc_video_source_read_detection (self);
+  if (self->detection.serial != self->posted_serial)
+    {
+      Post *post = _lc_video_source_post_new (self, generation, POST_DETECTION);
+
+      self->posted_serial = self->detection.serial;
+      post->detection = self->detection;
+      _lc_video_source_post (self, post);
+    }
+
+  if (!self->posted_running)
+    {
+      self->posted_running = TRUE;
+      _lc_video_source_post (self, _lc_video_source_post_new (self, generation, POST_RUNNING));
+    }
+}
+
 static GstFlowReturn
 analysis_sample_cb (GstAppSink *sink,
                     gpointer    user_data)
@@ -91,15 +218,11 @@ analysis_sample_cb (GstAppSink *sink,
   g_autoptr(GstSample) sample = gst_app_sink_pull_sample (sink);
   GstBuffer *buffer;
   GstCaps *caps;
-  GstVideoMeta *meta;
   GstMapInfo map;
   LcPixelFormat format;
   LcFrame frame = { 0 };
-  gsize offsets[3] = { 0 };
-  int strides[3] = { 0 };
   gint64 pts;
   gint64 duration;
-  gboolean accepted;
   int generation = g_atomic_int_get (&self->generation);
 
   if (sample == NULL)
@@ -120,78 +243,18 @@ analysis_sample_cb (GstAppSink *sink,
   if (!lookup_pixel_format (GST_VIDEO_INFO_FORMAT (&self->analysis_info), &format))
     return GST_FLOW_NOT_NEGOTIATED;
 
-  meta = gst_buffer_get_video_meta (buffer);
-  for (guint i = 0; i < GST_VIDEO_INFO_N_PLANES (&self->analysis_info) && i < 3; i++)
-    {
-      offsets[i] = meta ? meta->offset[i] : GST_VIDEO_INFO_PLANE_OFFSET (&self->analysis_info, i);
-      strides[i] = meta ? meta->stride[i] : GST_VIDEO_INFO_PLANE_STRIDE (&self->analysis_info, i);
-    }
-
   /* One mapping for all planes (merged if the buffer has several memories). */
   if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
     return GST_FLOW_OK;
 
   /* Timestamps are the only clock that matters to the detector. */
-  pts = GST_BUFFER_PTS_IS_VALID (buffer) ? (gint64) GST_BUFFER_PTS (buffer) : -1;
-  if (GST_BUFFER_DURATION_IS_VALID (buffer))
-    duration = GST_BUFFER_DURATION (buffer);
-  else if (GST_VIDEO_INFO_FPS_N (&self->analysis_info) > 0)
-    duration = gst_util_uint64_scale_int (GST_SECOND,
-                                          GST_VIDEO_INFO_FPS_D (&self->analysis_info),
-                                          GST_VIDEO_INFO_FPS_N (&self->analysis_info));
-  else
-    duration = GST_SECOND / 30;
+  duration = frame_duration (self, buffer);
 
   g_mutex_lock (&self->lock);
 
-  /* An animated GIF: avdec_gif stamps every frame 0 but keeps each
-   * frame's delay as its duration, so the frames are laid end to end.
-   */
-  if (g_atomic_int_get (&self->is_gif))
-    {
-      if (!GST_BUFFER_DURATION_IS_VALID (buffer) || duration <= 0)
-        duration = GIF_DEFAULT_FRAME_NS;
-      pts = self->last_end >= 0 ? self->last_end : 0;
-    }
-
-  if (pts < 0)
-    pts = self->last_pts >= 0 ? self->last_pts + duration : 0;
-  else
-    {
-      if (self->n_frames == 0 && self->n_stuck == 0)
-        self->pts_base = pts >= FAR_PTS_NS ? pts : 0;
-      pts = pts >= self->pts_base ? pts - self->pts_base : 0;
-    }
-
+  pts = frame_time (self, buffer, &duration);
   if (self->last_pts >= 0 && pts <= self->last_pts)
     self->n_stuck++;
-
-  if (offsets[0] < map.size)
-    {
-      frame.data = map.data + offsets[0];
-      frame.size = map.size - offsets[0];
-      frame.format = format;
-      frame.width = GST_VIDEO_INFO_WIDTH (&self->analysis_info);
-      frame.height = GST_VIDEO_INFO_HEIGHT (&self->analysis_info);
-      frame.stride = strides[0];
-      frame.pts_ns = pts;
-      /* Planar YUV as decoders give it: no conversion (4:4:4 H.264 in
-       * particular would otherwise go through RGB).
-       */
-      if ((format == LC_PIXEL_FORMAT_I420 || format == LC_PIXEL_FORMAT_Y42B ||
-           format == LC_PIXEL_FORMAT_Y444) && offsets[1] >= offsets[0] && offsets[2] >= offsets[0])
-        {
-          frame.u_offset = offsets[1] - offsets[0];
-          frame.v_offset = offsets[2] - offsets[0];
-          frame.uv_stride = strides[1];
-        }
-      else if (format == LC_PIXEL_FORMAT_NV12 && offsets[1] >= offsets[0])
-        {
-          frame.u_offset = offsets[1] - offsets[0];
-          frame.v_offset = frame.u_offset + 1;
-          frame.uv_stride = strides[1];
-        }
-    }
 
   /* Past the limit, stop here, whatever the file declares. */
   if (_lc_video_source_has_limits (self) && self->n_frames > 0 &&
@@ -205,38 +268,12 @@ analysis_sample_cb (GstAppSink *sink,
       return GST_FLOW_EOS;
     }
 
+  fill_frame (self, buffer, &map, format, &frame);
+  frame.pts_ns = pts;
+
   /* The detector refuses malformed frames and timestamps that go back. */
-  accepted = frame.data != NULL && lc_led_detector_push_frame (self->detector, &frame);
-  if (accepted)
-    {
-      if (self->n_frames == 0)
-        self->first_pts = pts;
-      else if (self->intervals->len < MAX_INTERVALS)
-        {
-          gint64 interval = pts - self->last_pts;
-
-          g_array_append_val (self->intervals, interval);
-        }
-      self->n_frames++;
-      self->last_pts = pts;
-      self->last_end = pts + duration;
-
-      _lc_video_source_read_detection (self);
-      if (self->detection.serial != self->posted_serial)
-        {
-          Post *post = _lc_video_source_post_new (self, generation, POST_DETECTION);
-
-          self->posted_serial = self->detection.serial;
-          post->detection = self->detection;
-          _lc_video_source_post (self, post);
-        }
-
-      if (!self->posted_running)
-        {
-          self->posted_running = TRUE;
-          _lc_video_source_post (self, _lc_video_source_post_new (self, generation, POST_RUNNING));
-        }
-    }
+  if (frame.data != NULL && lc_led_detector_push_frame (self->detector, &frame))
+    note_accepted_frame (self, generation, pts, duration);
 
   g_mutex_unlock (&self->lock);
 

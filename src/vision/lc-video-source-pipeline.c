@@ -366,41 +366,142 @@ gif_pad_added_cb (GstElement *demux,
     GST_ELEMENT_ERROR (demux, CORE, NEGOTIATION, (NULL), ("Could not link the GIF stream"));
 }
 
-gboolean
-_lc_video_source_build_pipeline (LcVideoSource  *self,
-                GError        **error)
+/* filesrc (giosrc for a URI-only file), or the camera's element. */
+static GstElement *
+make_source (LcVideoSource  *self,
+             GError        **error)
 {
-  g_autoptr(GstElement) pipeline = gst_pipeline_new ("lightcode-video-source");
-  GstBin *bin = GST_BIN (pipeline);
-  GstElement *source = NULL;
-  GstElement *decodebin = NULL;
-  GstElement *analysis;
-  GstElement *preview;
+  g_autofree char *path = NULL;
+  GstElement *source;
 
-  if (self->file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (self->file);
-
-      if (path != NULL)
-        {
-          source = make_element ("filesrc", "source", error);
-          if (source != NULL)
-            g_object_set (source, "location", path, NULL);
-        }
-      else
-        {
-          source = make_element ("giosrc", "source", error);
-          if (source != NULL)
-            g_object_set (source, "file", self->file, NULL);
-        }
-    }
-  else
+  if (self->file == NULL)
     {
       source = _lc_camera_create_element (self->camera, error);
       if (source != NULL && self->steady_camera)
         set_steady_controls (self, source);
+      return source;
     }
 
+  path = g_file_get_path (self->file);
+  if (path != NULL)
+    {
+      source = make_element ("filesrc", "source", error);
+      if (source != NULL)
+        g_object_set (source, "location", path, NULL);
+    }
+  else
+    {
+      source = make_element ("giosrc", "source", error);
+      if (source != NULL)
+        g_object_set (source, "file", self->file, NULL);
+    }
+
+  return source;
+}
+
+/* What goes between the source and decodebin: the GIF demuxer for a
+ * GIF, the camera's caps for a camera, nothing for other files. Takes
+ * @source and @decodebin into @bin.
+ */
+static gboolean
+add_source (LcVideoSource  *self,
+            GstBin         *bin,
+            GstElement     *source,
+            GstElement     *decodebin,
+            GError        **error)
+{
+  GstElement *between = NULL;
+
+  /* decodebin runs avdemux_gif in push mode, where it waits for ever at
+   * the end of some GIFs (trailing bytes after the last frame). Pulling
+   * from filesrc directly, it ends them.
+   */
+  if (self->file != NULL && file_is_gif (self->file) && have_gif_demuxer ())
+    {
+      g_atomic_int_set (&self->is_gif, 1);
+      between = make_element ("avdemux_gif", "gif-demux", error);
+      if (between != NULL)
+        g_signal_connect_object (between, "pad-added", G_CALLBACK (gif_pad_added_cb), decodebin, 0);
+    }
+  else if (self->file == NULL)
+    {
+      g_autoptr(GstCaps) caps = make_camera_caps ();
+
+      between = make_element ("capsfilter", NULL, error);
+      if (between != NULL)
+        g_object_set (between, "caps", caps, NULL);
+    }
+  else
+    return add_and_link (bin, error, source, decodebin, NULL);
+
+  if (between == NULL)
+    {
+      gst_object_unref (source);
+      gst_object_unref (decodebin);
+      return FALSE;
+    }
+
+  /* The demuxer's pad comes later: decodebin is linked in gif_pad_added_cb(). */
+  if (g_atomic_int_get (&self->is_gif))
+    {
+      if (!add_and_link (bin, error, source, between, NULL))
+        {
+          gst_object_unref (decodebin);
+          return FALSE;
+        }
+      gst_bin_add (bin, decodebin);
+      return TRUE;
+    }
+
+  return add_and_link (bin, error, source, between, decodebin, NULL);
+}
+
+/* The analysis branch, and the preview branch after a tee when there is
+ * a preview. Returns where decodebin's video pad goes.
+ */
+static GstElement *
+add_branches (LcVideoSource  *self,
+              GstBin         *bin,
+              GError        **error)
+{
+  GstElement *analysis;
+  GstElement *preview;
+  GstElement *tee;
+
+  analysis = build_branch (self, bin, FALSE, error);
+  if (analysis == NULL || !self->preview_enabled)
+    return analysis;
+
+  tee = make_element ("tee", "split", error);
+  if (tee == NULL)
+    return NULL;
+  gst_bin_add (bin, tee);
+
+  preview = build_branch (self, bin, TRUE, error);
+  if (preview == NULL)
+    return NULL;
+
+  if (!gst_element_link (tee, analysis) || !gst_element_link (tee, preview))
+    {
+      g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                           _("The video pipeline cannot be built"));
+      return NULL;
+    }
+
+  return tee;
+}
+
+gboolean
+_lc_video_source_build_pipeline (LcVideoSource  *self,
+                                 GError        **error)
+{
+  g_autoptr(GstElement) pipeline = gst_pipeline_new ("lightcode-video-source");
+  GstBin *bin = GST_BIN (pipeline);
+  GstElement *source;
+  GstElement *decodebin;
+  GstElement *head;
+
+  source = make_source (self, error);
   if (source == NULL)
     return FALSE;
 
@@ -416,81 +517,19 @@ _lc_video_source_build_pipeline (LcVideoSource  *self,
   g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), self);
   g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (no_more_pads_cb), self);
 
-  /* decodebin runs avdemux_gif in push mode, where it waits for ever at
-   * the end of some GIFs (trailing bytes after the last frame). Pulling
-   * from filesrc directly, it ends them.
-   */
-  if (self->file != NULL && file_is_gif (self->file) &&
-      have_gif_demuxer ())
-    {
-      GstElement *demux = make_element ("avdemux_gif", "gif-demux", error);
-
-      g_atomic_int_set (&self->is_gif, 1);
-      if (demux == NULL)
-        {
-          gst_object_unref (source);
-          gst_object_unref (decodebin);
-          return FALSE;
-        }
-      g_signal_connect_object (demux, "pad-added", G_CALLBACK (gif_pad_added_cb), decodebin, 0);
-      if (!add_and_link (bin, error, source, demux, NULL))
-        return FALSE;
-      gst_bin_add (bin, decodebin);
-    }
-  else if (self->file != NULL)
-    {
-      if (!add_and_link (bin, error, source, decodebin, NULL))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(GstCaps) caps = make_camera_caps ();
-      GstElement *filter = make_element ("capsfilter", NULL, error);
-
-      if (filter == NULL)
-        {
-          gst_object_unref (source);
-          gst_object_unref (decodebin);
-          return FALSE;
-        }
-      g_object_set (filter, "caps", caps, NULL);
-      if (!add_and_link (bin, error, source, filter, decodebin, NULL))
-        return FALSE;
-    }
-
-  analysis = build_branch (self, bin, FALSE, error);
-  if (analysis == NULL)
+  if (!add_source (self, bin, source, decodebin, error))
     return FALSE;
 
-  if (self->preview_enabled)
-    {
-      GstElement *tee = make_element ("tee", "split", error);
-
-      if (tee == NULL)
-        return FALSE;
-      gst_bin_add (bin, tee);
-
-      preview = build_branch (self, bin, TRUE, error);
-      if (preview == NULL)
-        return FALSE;
-
-      if (!gst_element_link (tee, analysis) || !gst_element_link (tee, preview))
-        {
-          g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                               _("The video pipeline cannot be built"));
-          return FALSE;
-        }
-
-      self->head = tee;
-    }
-  else
-    self->head = analysis;
+  head = add_branches (self, bin, error);
+  if (head == NULL)
+    return FALSE;
 
   /* Read by decodebin's callbacks, which may outlive this run. */
-  g_object_set_data (G_OBJECT (decodebin), "lc-head", self->head);
+  g_object_set_data (G_OBJECT (decodebin), "lc-head", head);
   g_object_set_data (G_OBJECT (decodebin), "lc-generation",
                      GINT_TO_POINTER (g_atomic_int_get (&self->generation)));
 
+  self->head = head;
   self->pipeline = g_steal_pointer (&pipeline);
 
   return TRUE;

@@ -155,6 +155,47 @@ void           _lc_video_source_post                 (LcVideoSource  *self,
                                                       Post           *post);
 void           _lc_video_source_read_detection       (LcVideoSource  *self);
 
+/* @wait: FALSE when a streaming thread may be stuck (a watchdog fired):
+ * then the pipeline is stopped on a thread of its own. */
+void           _lc_video_source_fail_full            (LcVideoSource  *self,
+                                                      gboolean        wait,
+                                                      GError         *error);
+void           _lc_video_source_finish_full          (LcVideoSource  *self,
+                                                      gboolean        wait);
+/* After the pipeline refused to go to PLAYING. */
+void           _lc_video_source_fail_to_start        (LcVideoSource  *self);
+
+/* lc-video-source-errors.c: every GError is LC_VIDEO_SOURCE_ERROR. */
+GError        *_lc_video_source_error_disconnected   (void);
+GError        *_lc_video_source_error_no_codec       (LcVideoSource  *self);
+GError        *_lc_video_source_error_from_gst       (LcVideoSource  *self,
+                                                      const GError   *gst_error,
+                                                      const char     *debug);
+/* Our own application messages (too large, too long, no video); NULL for others. */
+GError        *_lc_video_source_error_from_app_message (LcVideoSource *self,
+                                                        GstMessage    *message);
+GError        *_lc_video_source_error_too_long       (LcVideoSource  *self);
+/* The pipeline refused to play, and said nothing more. */
+GError        *_lc_video_source_error_cannot_start   (LcVideoSource  *self);
+/* What is wrong with a source that ended; NULL when the end is a good one. */
+GError        *_lc_video_source_error_at_end         (LcVideoSource  *self,
+                                                      guint           n_frames,
+                                                      guint           n_stuck,
+                                                      gint64          decoded_ns,
+                                                      gint64          declared_ns);
+/* No first frame in time (still opening, for a camera started on a thread). */
+GError        *_lc_video_source_error_no_picture     (LcVideoSource  *self);
+GError        *_lc_video_source_error_stalled        (LcVideoSource  *self,
+                                                      double          played_seconds);
+/* Refuses what is not a regular file before anything opens it. */
+gboolean       _lc_video_source_check_file           (LcVideoSource  *self,
+                                                      GError        **error);
+
+/* lc-video-source-watchdog.c */
+void           _lc_video_source_abandon_pipeline     (LcVideoSource  *self);
+void           _lc_video_source_start_watchdog       (LcVideoSource  *self);
+void           _lc_video_source_start_pipeline_in_thread (LcVideoSource *self);
+
 /* lc-video-source-frames.c */
 GstCaps       *_lc_video_source_make_analysis_caps   (void);
 /* Connects @sink (an appsink) to the detector, or to "preview-frame". */

@@ -23,11 +23,13 @@
  * the preview frames are turned (small by then); the detector reads the
  * frames as stored and its answer is turned (lc-orientation.h), which
  * spares the analysis a copy of every full-size frame.
+ *
+ * This file holds the object, its runs and its signals; the other parts
+ * are listed in lc-video-source-private.h.
  */
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -86,29 +88,6 @@ set_state (LcVideoSource      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-typedef struct
-{
-  LcVideoSource  *self;
-  GstElement     *pipeline;
-  LcV4l2Controls *v4l2_controls;
-} Abandoned;
-
-static gpointer
-stop_abandoned_pipeline (gpointer data)
-{
-  Abandoned *abandoned = data;
-
-  gst_element_set_state (abandoned->pipeline, GST_STATE_NULL);
-  g_debug ("An abandoned pipeline has stopped");
-  gst_object_unref (abandoned->pipeline);
-  g_clear_pointer (&abandoned->v4l2_controls, _lc_v4l2_controls_restore_and_free);
-  /* The appsink callbacks use the source: it lives until they are gone. */
-  g_object_unref (abandoned->self);
-  g_free (abandoned);
-
-  return NULL;
-}
-
 /* @wait: FALSE when a streaming thread may be stuck (a watchdog fired):
  * then the pipeline is stopped on a thread of its own, and if it never
  * stops, only that thread waits, never the caller.
@@ -128,15 +107,7 @@ teardown_full (LcVideoSource *self,
   self->start_pending = FALSE;
 
   if (self->pipeline != NULL && !wait)
-    {
-      Abandoned *abandoned = g_new0 (Abandoned, 1);
-      g_autoptr(GThread) thread = NULL;
-
-      abandoned->self = g_object_ref (self);
-      abandoned->pipeline = g_steal_pointer (&self->pipeline);
-      abandoned->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
-      thread = g_thread_new ("lc-video-stop", stop_abandoned_pipeline, abandoned);
-    }
+    _lc_video_source_abandon_pipeline (self);
 
   if (self->pipeline != NULL)
     {
@@ -173,8 +144,8 @@ teardown (LcVideoSource *self)
   teardown_full (self, TRUE);
 }
 
-static void
-fail_full (LcVideoSource *self,
+void
+_lc_video_source_fail_full (LcVideoSource *self,
            gboolean       wait,
            GError        *error)
 {
@@ -198,93 +169,7 @@ static void
 fail (LcVideoSource *self,
       GError        *error)
 {
-  fail_full (self, TRUE, error);
-}
-
-static char *
-get_missing_codec (LcVideoSource *self)
-{
-  if (self->missing_codec != NULL)
-    return g_strdup (self->missing_codec);
-
-  return g_strdup (_("a video decoder"));
-}
-
-/* Turns a GStreamer error into one the user can act on. */
-static GError *
-map_gst_error (LcVideoSource *self,
-               const GError  *gst_error,
-               const char    *debug)
-{
-  gboolean was_running = self->state == LC_VIDEO_SOURCE_STATE_RUNNING;
-  g_autofree char *codec = NULL;
-
-  if (g_error_matches (gst_error, GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN) ||
-      g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_CODEC_NOT_FOUND))
-    {
-      codec = get_missing_codec (self);
-
-      if (_lc_video_source_is_camera (self))
-        return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
-                            /* Translators: %s is e.g. "H.264 (High Profile) decoder" */
-                            _("The camera sends video this system cannot decode: %s is not installed"),
-                            codec);
-
-      return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
-                          /* Translators: the first %s is a file name, the second e.g. "H.265 (Main Profile) decoder" */
-                          _("“%s” uses a video format this system cannot decode: %s is not installed"),
-                          self->title, codec);
-    }
-
-  if (_lc_video_source_is_camera (self))
-    {
-      if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_BUSY) ||
-          (gst_error->domain == GST_RESOURCE_ERROR && debug != NULL &&
-           strstr (debug, g_strerror (EBUSY)) != NULL))
-        return g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_BUSY,
-                                    _("The camera is being used by another application"));
-
-      if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_AUTHORIZED))
-        return g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED,
-                                    _("Lightcode is not allowed to use the camera"));
-
-      if (was_running && gst_error->domain == GST_RESOURCE_ERROR)
-        return g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
-                                    _("The camera was disconnected"));
-
-      if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND))
-        return g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
-                                    _("The camera cannot be found"));
-
-      return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                          _("The camera cannot be used: %s"), gst_error->message);
-    }
-
-  if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND))
-    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
-                        _("The file “%s” does not exist"), self->title);
-
-  if (gst_error->domain == GST_RESOURCE_ERROR)
-    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                        _("The file “%s” cannot be read"), self->title);
-
-  if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_TYPE_NOT_FOUND) ||
-      g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_WRONG_TYPE))
-    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                        _("“%s” is not a video"), self->title);
-
-  /* A flow that could not agree on a format is our problem, not the file's. */
-  if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_FAILED) &&
-      debug != NULL && strstr (debug, "not-negotiated") != NULL)
-    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                        _("“%s” cannot be played: %s"), self->title, gst_error->message);
-
-  if (gst_error->domain == GST_STREAM_ERROR)
-    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                        _("“%s” is damaged or incomplete and cannot be played"), self->title);
-
-  return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                      _("“%s” cannot be played: %s"), self->title, gst_error->message);
+  _lc_video_source_fail_full (self, TRUE, error);
 }
 
 static void
@@ -299,7 +184,7 @@ fail_with_gst_message (LcVideoSource *self,
            GST_OBJECT_NAME (GST_MESSAGE_SRC (message)), gst_error->message,
            debug ? debug : "");
 
-  fail (self, map_gst_error (self, gst_error, debug));
+  fail (self, _lc_video_source_error_from_gst (self, gst_error, debug));
 }
 
 /* The detector's answer, turned the way the picture is shown. Under @lock. */
@@ -328,10 +213,11 @@ emit_detection_if_changed (LcVideoSource *self)
 }
 
 /* @wait: as for teardown_full(). */
-static void
-finish_full (LcVideoSource *self,
+void
+_lc_video_source_finish_full (LcVideoSource *self,
              gboolean       wait)
 {
+  GError *error;
   gint64 declared = -1;
   gint64 decoded;
   guint n_frames;
@@ -347,60 +233,10 @@ finish_full (LcVideoSource *self,
       !gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared))
     declared = -1;
 
-  /* A camera does not end; when its stream does, it went away. */
-  if (_lc_video_source_is_camera (self))
+  error = _lc_video_source_error_at_end (self, n_frames, n_stuck, decoded, declared);
+  if (error != NULL)
     {
-      fail_full (self, wait, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
-                                       _("The camera was disconnected")));
-      return;
-    }
-
-  /* A video stream was found but gave no picture: the file ends (or
-   * breaks) before its first frame.
-   */
-  if (n_frames == 0 && g_atomic_int_get (&self->have_video_pad))
-    {
-      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                               _("“%s” is cut short or damaged: it has a video, but no picture in it can be read"),
-                               self->title));
-      return;
-    }
-
-  if (n_frames == 0)
-    {
-      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                               _("“%s” has no video in it"), self->title));
-      return;
-    }
-
-  /* Frames whose time stands still (or goes back) are refused by the
-   * detector; when most are, the file's timing is broken, not its light.
-   */
-  if (n_stuck > 0 && n_stuck >= n_frames)
-    {
-      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                               /* Translators: %u is a number of video frames */
-                               _("“%s” has broken timing: %u of its frames carry a time that does not move on, so its pattern cannot be read"),
-                               self->title, n_stuck + n_frames));
-      return;
-    }
-
-  if (n_frames == 1)
-    {
-      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                               _("“%s” is a still picture: a light’s pattern can only be read from a video"),
-                               self->title));
-      return;
-    }
-
-  /* A file cut short (an interrupted copy, `head -c`) often still plays
-   * up to the cut; its header tells how long it should have been.
-   */
-  if (declared > 0 && decoded + MAX (GST_SECOND, declared / 10) < declared)
-    {
-      fail_full (self, wait, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                               _("“%s” is incomplete: only %.1f of its %.1f seconds can be read"),
-                               self->title, decoded / (double) GST_SECOND, declared / (double) GST_SECOND));
+      _lc_video_source_fail_full (self, wait, error);
       return;
     }
 
@@ -416,16 +252,7 @@ finish_full (LcVideoSource *self,
 static void
 finish (LcVideoSource *self)
 {
-  finish_full (self, TRUE);
-}
-
-static void
-fail_too_long (LcVideoSource *self)
-{
-  fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
-                           /* Translators: “%s” is a file name, %d a number of seconds */
-                           _("“%s” is longer than %d seconds, the most that is read: cut out the part that shows the light"),
-                           self->title, LC_VIDEO_SOURCE_MAX_SECONDS));
+  _lc_video_source_finish_full (self, TRUE);
 }
 
 static gboolean
@@ -475,45 +302,12 @@ bus_message_cb (GstBus     *bus,
       break;
 
     case GST_MESSAGE_APPLICATION:
-      if (gst_message_has_name (message, TOO_LARGE_MESSAGE))
-        {
-          const GstStructure *s = gst_message_get_structure (message);
-          int width = 0, height = 0;
+      {
+        GError *error = _lc_video_source_error_from_app_message (self, message);
 
-          gst_structure_get_int (s, "width", &width);
-          gst_structure_get_int (s, "height", &height);
-          fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_TOO_LARGE,
-                                   /* Translators: “%s” is a file name, then its size and the largest size read, in pixels */
-                                   _("“%s” is %d×%d pixels; videos up to %d×%d are read: film the light at a lower resolution"),
-                                   self->title, width, height, LC_VIDEO_SOURCE_MAX_WIDTH, LC_VIDEO_SOURCE_MAX_HEIGHT));
-          break;
-        }
-      if (gst_message_has_name (message, TOO_LONG_MESSAGE))
-        {
-          fail_too_long (self);
-          break;
-        }
-      if (gst_message_has_name (message, NO_VIDEO_MESSAGE))
-        {
-          g_autofree char *codec = NULL;
-
-          if (self->missing_codec == NULL)
-            {
-              fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                                       _("“%s” has no video in it"), self->title));
-              break;
-            }
-
-          codec = get_missing_codec (self);
-          if (_lc_video_source_is_camera (self))
-            fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
-                                     _("The camera sends video this system cannot decode: %s is not installed"),
-                                     codec));
-          else
-            fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NO_CODEC,
-                                     _("“%s” uses a video format this system cannot decode: %s is not installed"),
-                                     self->title, codec));
-        }
+        if (error != NULL)
+          fail (self, error);
+      }
       break;
 
     default:
@@ -591,152 +385,15 @@ _lc_video_source_post (LcVideoSource *self,
   g_source_unref (source);
 }
 
-static gboolean
-check_file (LcVideoSource  *self,
-            GError        **error)
+static void
+watch_bus (LcVideoSource *self)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
 
-  info = g_file_query_info (self->file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          if (self->is_sample)
-            g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
-                                 _("The sample video is not installed"));
-          else
-            g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
-                         _("The file “%s” does not exist"), self->title);
-        }
-      else
-        {
-          g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                       _("The file “%s” cannot be read: %s"), self->title, local_error->message);
-        }
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                   _("“%s” is a folder, not a video"), self->title);
-      return FALSE;
-    }
-
-  /* A FIFO blocks filesrc in open() until a writer comes, and then may
-   * send nothing; a device or socket is not a video file either. Refused
-   * before anything opens them (symbolic links are followed).
-   */
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
-    {
-      g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                   _("“%s” is a pipe, a device or a socket, not a video file: save the video to a file and open that"),
-                   self->title);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Gives up on a source that never sends a first frame, or that stops
- * sending frames. Whatever is stuck is left to stop on its own thread
- * (teardown_full), so the caller is never held up by it.
- */
-static gboolean
-watchdog_cb (gpointer user_data)
-{
-  LcVideoSource *self = user_data;
-  guint n_frames;
-
-  g_assert (LC_IS_VIDEO_SOURCE (self));
-
-  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING &&
-      self->state != LC_VIDEO_SOURCE_STATE_RUNNING)
-    return G_SOURCE_CONTINUE;
-
-  g_mutex_lock (&self->lock);
-  n_frames = self->n_frames;
-  g_mutex_unlock (&self->lock);
-
-  /* The declared length, once known; else what has been read so far. */
-  if (_lc_video_source_has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
-    {
-      gint64 declared = -1;
-      double seconds = lc_video_source_get_duration (self);
-
-      if (!self->length_checked && self->pipeline != NULL &&
-          gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared) && declared > 0)
-        {
-          self->length_checked = TRUE;
-          seconds = MAX (seconds, declared / (double) GST_SECOND);
-        }
-
-      if (seconds > LC_VIDEO_SOURCE_MAX_SECONDS)
-        {
-          fail_too_long (self);
-          return G_SOURCE_REMOVE;
-        }
-    }
-
-  if (n_frames != self->stall_frames)
-    {
-      self->stall_frames = n_frames;
-      self->stall_ticks = 0;
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->stall_ticks++;
-
-  if (n_frames == 0)
-    {
-      if (self->stall_ticks < (_lc_video_source_is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
-        return G_SOURCE_CONTINUE;
-
-      if (_lc_video_source_is_camera (self) && self->start_pending)
-        fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                              _("The camera does not answer. Unplug it, plug it back in, and try again.")));
-      else if (_lc_video_source_is_camera (self))
-        fail_full (self, FALSE, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                              _("The camera opened but sends no picture")));
-      else
-        fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                                      /* Translators: %d is a number of seconds */
-                                      _("“%s” gave no picture in %d seconds: it is damaged or in a form that cannot be played"),
-                                      self->title, FILE_FIRST_FRAME_TIMEOUT_S));
-      return G_SOURCE_REMOVE;
-    }
-
-  /* avdemux_gif (gst-libav 1.22) spins instead of ending some GIFs
-   * (bytes after the last frame). A GIF decodes in a blink, so frames
-   * then nothing for a moment means every frame has been read.
-   */
-  if (g_atomic_int_get (&self->is_gif) && self->stall_ticks >= GIF_END_TIMEOUT_S)
-    {
-      g_debug ("%s: no GIF frame for %d s; taken as its end", self->title, GIF_END_TIMEOUT_S);
-      finish_full (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (self->stall_ticks < STALL_TIMEOUT_S)
-    return G_SOURCE_CONTINUE;
-
-  if (_lc_video_source_is_camera (self))
-    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                  /* Translators: %d is a number of seconds */
-                                  _("The camera stopped sending pictures for %d seconds"),
-                                  STALL_TIMEOUT_S));
-  else
-    fail_full (self, FALSE, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                                  /* Translators: %s is a file name, %.1f how many seconds played, %d a number of seconds */
-                                  _("“%s” stopped playing after %.1f seconds and gave nothing for %d seconds: the video is damaged"),
-                                  self->title, lc_video_source_get_duration (self), STALL_TIMEOUT_S));
-
-  return G_SOURCE_REMOVE;
+  self->bus_source = gst_bus_create_watch (bus);
+  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
+  g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
+  g_source_attach (self->bus_source, self->context);
 }
 
 static void
@@ -751,105 +408,25 @@ camera_available_changed_cb (LcVideoSource *self,
 
   if (self->state == LC_VIDEO_SOURCE_STATE_STARTING ||
       self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
-    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_DISCONNECTED,
-                                     _("The camera was disconnected")));
+    fail (self, _lc_video_source_error_disconnected ());
 }
 
-static void
-fail_to_start (LcVideoSource *self)
+void
+_lc_video_source_fail_to_start (LcVideoSource *self)
 {
   g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
   g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
 
   if (message != NULL)
     fail_with_gst_message (self, message);
-  else if (_lc_video_source_is_camera (self))
-    fail (self, g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                                     _("The camera cannot be started")));
   else
-    fail (self, g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
-                             _("“%s” cannot be played"), self->title));
-}
-
-typedef struct
-{
-  GWeakRef              self;
-  GstElement           *pipeline;
-  GMainContext         *context;
-  int                   generation;
-  GstStateChangeReturn  ret;
-} StartJob;
-
-static void
-start_job_free (gpointer data)
-{
-  StartJob *job = data;
-
-  g_weak_ref_clear (&job->self);
-  gst_object_unref (job->pipeline);
-  g_main_context_unref (job->context);
-  g_free (job);
-}
-
-static gboolean
-pipeline_started_cb (gpointer data)
-{
-  StartJob *job = data;
-  g_autoptr(LcVideoSource) self = g_weak_ref_get (&job->self);
-
-  if (self == NULL || job->generation != g_atomic_int_get (&self->generation))
-    return G_SOURCE_REMOVE;
-
-  self->start_pending = FALSE;
-  if (job->ret == GST_STATE_CHANGE_FAILURE)
-    fail_to_start (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-start_pipeline_thread (gpointer data)
-{
-  StartJob *job = data;
-  GSource *source;
-
-  job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[lightcode] video source started");
-  g_source_set_callback (source, pipeline_started_cb, job, start_job_free);
-  g_source_attach (source, job->context);
-  g_source_unref (source);
-
-  return NULL;
-}
-
-/* Opening a camera can take long: v4l2src waits on a busy USB device,
- * pipewiresrc on a PipeWire daemon that does not answer. The window must
- * not wait with it, so the camera starts on a thread of its own; the
- * watchdog gives up on it if no picture ever comes.
- */
-static void
-start_pipeline_in_thread (LcVideoSource *self)
-{
-  StartJob *job = g_new0 (StartJob, 1);
-  g_autoptr(GThread) thread = NULL;
-
-  g_weak_ref_init (&job->self, self);
-  job->pipeline = gst_object_ref (self->pipeline);
-  job->context = g_main_context_ref (self->context);
-  job->generation = g_atomic_int_get (&self->generation);
-
-  self->start_pending = TRUE;
-  thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
+    fail (self, _lc_video_source_error_cannot_start (self));
 }
 
 void
 lc_video_source_start (LcVideoSource *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GstBus) bus = NULL;
   GstStateChangeReturn ret;
 
   g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
@@ -887,7 +464,7 @@ lc_video_source_start (LcVideoSource *self)
 
   set_state (self, LC_VIDEO_SOURCE_STATE_STARTING);
 
-  if (self->file != NULL && !check_file (self, &error))
+  if (self->file != NULL && !_lc_video_source_check_file (self, &error))
     {
       fail (self, g_steal_pointer (&error));
       return;
@@ -906,33 +483,23 @@ lc_video_source_start (LcVideoSource *self)
       return;
     }
 
-  bus = gst_element_get_bus (self->pipeline);
-  self->bus_source = gst_bus_create_watch (bus);
-  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
-  g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
-  g_source_attach (self->bus_source, self->context);
+  watch_bus (self);
 
   if (_lc_video_source_is_camera (self))
     {
-      start_pipeline_in_thread (self);
+      _lc_video_source_start_pipeline_in_thread (self);
     }
   else
     {
       ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
       if (ret == GST_STATE_CHANGE_FAILURE)
         {
-          fail_to_start (self);
+          _lc_video_source_fail_to_start (self);
           return;
         }
     }
 
-  self->stall_frames = 0;
-  self->stall_ticks = 0;
-  self->length_checked = FALSE;
-  self->watchdog = g_timeout_source_new_seconds (1);
-  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
-  g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
-  g_source_attach (self->watchdog, self->context);
+  _lc_video_source_start_watchdog (self);
 }
 
 void

@@ -1,0 +1,215 @@
+/* lc-video-source-watchdog.c — keeps a stuck video source from holding up the window
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A camera can take long to open, a decoder can hang on damaged data, and
+ * stopping a pipeline waits for its streaming threads. So a camera starts
+ * on a thread of its own, a pipeline that may be stuck is stopped on a
+ * thread of its own, and a watchdog gives up on a source that sends no
+ * frames.
+ */
+
+#include "config.h"
+
+#include "lc-video-source-private.h"
+
+typedef struct
+{
+  LcVideoSource  *self;
+  GstElement     *pipeline;
+  LcV4l2Controls *v4l2_controls;
+} Abandoned;
+
+static gpointer
+stop_abandoned_pipeline (gpointer data)
+{
+  Abandoned *abandoned = data;
+
+  gst_element_set_state (abandoned->pipeline, GST_STATE_NULL);
+  g_debug ("An abandoned pipeline has stopped");
+  gst_object_unref (abandoned->pipeline);
+  g_clear_pointer (&abandoned->v4l2_controls, _lc_v4l2_controls_restore_and_free);
+  /* The appsink callbacks use the source: it lives until they are gone. */
+  g_object_unref (abandoned->self);
+  g_free (abandoned);
+
+  return NULL;
+}
+
+/* Stops self->pipeline on a thread of its own; only that thread waits. */
+void
+_lc_video_source_abandon_pipeline (LcVideoSource *self)
+{
+  Abandoned *abandoned = g_new0 (Abandoned, 1);
+  g_autoptr(GThread) thread = NULL;
+
+  abandoned->self = g_object_ref (self);
+  abandoned->pipeline = g_steal_pointer (&self->pipeline);
+  abandoned->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
+  thread = g_thread_new ("lc-video-stop", stop_abandoned_pipeline, abandoned);
+}
+
+/* Gives up on a source that never sends a first frame, or that stops
+ * sending frames. Whatever is stuck is left to stop on its own thread
+ * (teardown_full), so the caller is never held up by it.
+ */
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  LcVideoSource *self = user_data;
+  guint n_frames;
+
+  g_assert (LC_IS_VIDEO_SOURCE (self));
+
+  if (self->state != LC_VIDEO_SOURCE_STATE_STARTING &&
+      self->state != LC_VIDEO_SOURCE_STATE_RUNNING)
+    return G_SOURCE_CONTINUE;
+
+  g_mutex_lock (&self->lock);
+  n_frames = self->n_frames;
+  g_mutex_unlock (&self->lock);
+
+  /* The declared length, once known; else what has been read so far. */
+  if (_lc_video_source_has_limits (self) && self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+    {
+      gint64 declared = -1;
+      double seconds = lc_video_source_get_duration (self);
+
+      if (!self->length_checked && self->pipeline != NULL &&
+          gst_element_query_duration (self->pipeline, GST_FORMAT_TIME, &declared) && declared > 0)
+        {
+          self->length_checked = TRUE;
+          seconds = MAX (seconds, declared / (double) GST_SECOND);
+        }
+
+      if (seconds > LC_VIDEO_SOURCE_MAX_SECONDS)
+        {
+          _lc_video_source_fail_full (self, TRUE, _lc_video_source_error_too_long (self));
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  if (n_frames != self->stall_frames)
+    {
+      self->stall_frames = n_frames;
+      self->stall_ticks = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->stall_ticks++;
+
+  if (n_frames == 0)
+    {
+      if (self->stall_ticks < (_lc_video_source_is_camera (self) ? CAMERA_FIRST_FRAME_TIMEOUT_S : FILE_FIRST_FRAME_TIMEOUT_S))
+        return G_SOURCE_CONTINUE;
+
+      _lc_video_source_fail_full (self, FALSE, _lc_video_source_error_no_picture (self));
+      return G_SOURCE_REMOVE;
+    }
+
+  /* avdemux_gif (gst-libav 1.22) spins instead of ending some GIFs
+   * (bytes after the last frame). A GIF decodes in a blink, so frames
+   * then nothing for a moment means every frame has been read.
+   */
+  if (g_atomic_int_get (&self->is_gif) && self->stall_ticks >= GIF_END_TIMEOUT_S)
+    {
+      g_debug ("%s: no GIF frame for %d s; taken as its end", self->title, GIF_END_TIMEOUT_S);
+      _lc_video_source_finish_full (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->stall_ticks < STALL_TIMEOUT_S)
+    return G_SOURCE_CONTINUE;
+
+  _lc_video_source_fail_full (self, FALSE,
+                             _lc_video_source_error_stalled (self, lc_video_source_get_duration (self)));
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_lc_video_source_start_watchdog (LcVideoSource *self)
+{
+  self->stall_frames = 0;
+  self->stall_ticks = 0;
+  self->length_checked = FALSE;
+  self->watchdog = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
+  g_source_set_static_name (self->watchdog, "[lightcode] video source watchdog");
+  g_source_attach (self->watchdog, self->context);
+}
+
+typedef struct
+{
+  GWeakRef              self;
+  GstElement           *pipeline;
+  GMainContext         *context;
+  int                   generation;
+  GstStateChangeReturn  ret;
+} StartJob;
+
+static void
+start_job_free (gpointer data)
+{
+  StartJob *job = data;
+
+  g_weak_ref_clear (&job->self);
+  gst_object_unref (job->pipeline);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+pipeline_started_cb (gpointer data)
+{
+  StartJob *job = data;
+  g_autoptr(LcVideoSource) self = g_weak_ref_get (&job->self);
+
+  if (self == NULL || job->generation != g_atomic_int_get (&self->generation))
+    return G_SOURCE_REMOVE;
+
+  self->start_pending = FALSE;
+  if (job->ret == GST_STATE_CHANGE_FAILURE)
+    _lc_video_source_fail_to_start (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+start_pipeline_thread (gpointer data)
+{
+  StartJob *job = data;
+  GSource *source;
+
+  job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[lightcode] video source started");
+  g_source_set_callback (source, pipeline_started_cb, job, start_job_free);
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+
+  return NULL;
+}
+
+/* Opening a camera can take long: v4l2src waits on a busy USB device,
+ * pipewiresrc on a PipeWire daemon that does not answer. The window must
+ * not wait with it, so the camera starts on a thread of its own; the
+ * watchdog gives up on it if no picture ever comes.
+ */
+void
+_lc_video_source_start_pipeline_in_thread (LcVideoSource *self)
+{
+  StartJob *job = g_new0 (StartJob, 1);
+  g_autoptr(GThread) thread = NULL;
+
+  g_weak_ref_init (&job->self, self);
+  job->pipeline = gst_object_ref (self->pipeline);
+  job->context = g_main_context_ref (self->context);
+  job->generation = g_atomic_int_get (&self->generation);
+
+  self->start_pending = TRUE;
+  thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
+}
