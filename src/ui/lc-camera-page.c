@@ -21,6 +21,7 @@
 #endif
 
 #include "lc-breakpoint-bin.h"
+#include "lc-camera-light-list.h"
 #include "lc-camera-monitor.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
@@ -29,7 +30,6 @@
 #include "lc-knowledge.h"
 #include "lc-led-prior.h"
 #include "lc-reading-words.h"
-#include "lc-timeline-strip.h"
 #include "lc-pages.h"
 
 /* Timeline strips are refreshed this often (µs), not on every frame. */
@@ -65,19 +65,6 @@ typedef enum
   MODE_SAMPLE,
 } Mode;
 
-/* One light in the list under the preview. */
-typedef struct
-{
-  GtkWidget       *row;
-  GtkLabel        *number_label;
-  GtkLabel        *name_label;
-  LcTimelineStrip *strip;
-  GtkWidget       *check;
-  guint            led_id;
-  double           x;
-  double           y;
-} LightRow;
-
 struct _LcCameraPage
 {
   GtkWidget         parent_instance;
@@ -103,8 +90,7 @@ struct _LcCameraPage
   GtkLabel         *starting_label;
   GtkWidget        *hint_box;
   GtkLabel         *hint_label;
-  GtkWidget        *lights_box;
-  GtkListBox       *lights_list;
+  LcCameraLightList *light_list;
   GtkWidget        *again_button;
   GtkWidget        *use_button;
   GtkWidget        *use_unconfirmed_button;
@@ -119,7 +105,6 @@ struct _LcCameraPage
   LcVideoSource    *source;
   LcCamera         *camera;          /* MODE_WEBCAM: the one being watched */
   GFile            *file;            /* MODE_FILE: what to play again */
-  GPtrArray        *rows;            /* LightRow, in the order lights were found */
   char             *status;
   char             *known_device_id; /* chosen before, in the picker (LcCameraPage:device-id) */
   char             *announcement;
@@ -463,180 +448,23 @@ update_hint (LcCameraPage *self,
 /* The lights under the preview, each with its timeline */
 
 static void
-light_row_free (gpointer data)
-{
-  g_free (data);
-}
-
-static LightRow *
-find_row (LcCameraPage *self,
-          guint         led_id,
-          guint        *out_index)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      LightRow *row = g_ptr_array_index (self->rows, i);
-
-      if (row->led_id == led_id)
-        {
-          if (out_index != NULL)
-            *out_index = i;
-          return row;
-        }
-    }
-
-  return NULL;
-}
-
-static LightRow *
-add_row (LcCameraPage *self,
-         guint         led_id)
-{
-  LightRow *row = g_new0 (LightRow, 1);
-  GtkWidget *box, *text_box;
-
-  row->led_id = led_id;
-
-  row->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), TRUE);
-  g_object_set_data (G_OBJECT (row->row), "lc-led-id", GUINT_TO_POINTER (led_id));
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (box, "lc-light-row");
-
-  row->number_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (row->number_label), "lc-light-number");
-  gtk_widget_set_valign (GTK_WIDGET (row->number_label), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->number_label));
-
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  row->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->name_label, 0);
-  gtk_label_set_wrap (row->name_label, TRUE);
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->name_label));
-  row->strip = LC_TIMELINE_STRIP (lc_timeline_strip_new ());
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->strip));
-  gtk_box_append (GTK_BOX (box), text_box);
-
-  row->check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gtk_widget_set_valign (row->check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (row->check, _("Chosen"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), row->check);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-  gtk_list_box_append (self->lights_list, row->row);
-  g_ptr_array_add (self->rows, row);
-
-  return row;
-}
-
-static void
-clear_rows (LcCameraPage *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      LightRow *row = g_ptr_array_index (self->rows, i);
-
-      gtk_list_box_remove (self->lights_list, row->row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-  gtk_widget_set_visible (self->lights_box, FALSE);
-}
-
-static void
 update_strips (LcCameraPage *self)
 {
   self->last_strip_us = g_get_monotonic_time ();
 
-  if (self->source == NULL)
-    return;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      LightRow *row = g_ptr_array_index (self->rows, i);
-      g_autofree LcLedRun *runs = NULL;
-      guint n_runs = 0;
-
-      runs = lc_video_source_get_timeline (self->source, row->led_id, &n_runs);
-      lc_timeline_strip_set_runs (row->strip, runs, n_runs,
-                                  n_runs > 0 ? runs[n_runs - 1].end_ns : self->detection.pts_ns);
-    }
+  if (self->source != NULL)
+    lc_camera_light_list_update_timelines (self->light_list, self->source, self->detection.pts_ns);
 }
 
-/* Keeps one row per light, in the order they were first seen, so numbers
- * and rows stay put while the detector re-ranks them; the preview numbers
- * its rings the same way.
- */
+/* The preview numbers its rings as the list numbers its rows. */
 static void
 update_rows (LcCameraPage *self)
 {
-  const LcDetection *detection = &self->detection;
-  LcDetection ordered = *detection;
-  gboolean any_selected = FALSE;
+  LcDetection ordered;
 
-  /* Drop lights that are gone. */
-  for (guint i = self->rows->len; i > 0; i--)
-    {
-      LightRow *row = g_ptr_array_index (self->rows, i - 1);
-      gboolean present = FALSE;
-
-      for (guint j = 0; j < detection->n_leds; j++)
-        present |= detection->leds[j].id == row->led_id;
-
-      if (!present)
-        {
-          gtk_list_box_remove (self->lights_list, row->row);
-          g_ptr_array_remove_index (self->rows, i - 1);
-        }
-    }
-
-  for (guint j = 0; j < detection->n_leds; j++)
-    {
-      any_selected |= detection->leds[j].selected;
-      if (find_row (self, detection->leds[j].id, NULL) == NULL)
-        add_row (self, detection->leds[j].id);
-    }
-
-  ordered.n_leds = 0;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      LightRow *row = g_ptr_array_index (self->rows, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *name = NULL;
-      g_autofree char *label = NULL;
-
-      for (guint j = 0; j < detection->n_leds; j++)
-        {
-          const LcDetectedLed *led = &detection->leds[j];
-
-          if (led->id != row->led_id)
-            continue;
-
-          ordered.leds[ordered.n_leds++] = *led;
-          row->x = led->x;
-          row->y = led->y;
-          name = lc_reading_words_for_row (led, detection_is_confirmed (detection), self->finished);
-          gtk_widget_set_visible (row->check, led->selected);
-          break;
-        }
-
-      gtk_label_set_label (row->number_label, number);
-      gtk_label_set_label (row->name_label, name);
-      /* Translators: "Light 1: Red light, blinking" */
-      label = g_strdup_printf (_("Light %u: %s"), i + 1, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      gtk_widget_set_tooltip_text (row->row,
-                                   any_selected ? _("Click to choose this light, or click the chosen one again to keep all lights")
-                                                : _("Click to choose this light as the one that matters"));
-    }
-
-  gtk_widget_set_visible (self->lights_box, self->rows->len > 0);
+  lc_camera_light_list_set_detection (self->light_list, &self->detection,
+                                      detection_is_confirmed (&self->detection),
+                                      self->finished, &ordered);
   lc_camera_preview_set_detection (self->preview, &ordered);
   update_strips (self);
 }
@@ -882,7 +710,7 @@ reset_watching_view (LcCameraPage *self,
   g_clear_pointer (&self->announcement, g_free);
 
   lc_camera_preview_clear (self->preview);
-  clear_rows (self);
+  lc_camera_light_list_clear (self->light_list);
   gtk_widget_set_visible (self->hint_box, FALSE);
   gtk_widget_set_visible (self->again_button, FALSE);
   gtk_widget_set_sensitive (self->use_button, FALSE);
@@ -1511,20 +1339,19 @@ light_activated_cb (LcCameraPage *self,
 }
 
 static void
-light_row_activated_cb (LcCameraPage  *self,
-                        GtkListBoxRow *list_row)
+light_chosen_cb (LcCameraPage *self,
+                 double        x,
+                 double        y,
+                 gboolean      chosen)
 {
-  guint led_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_row), "lc-led-id"));
-  LightRow *row = find_row (self, led_id, NULL);
-
-  if (row == NULL || self->source == NULL)
+  if (self->source == NULL)
     return;
 
   /* Choosing the chosen light again goes back to all of them. */
-  if (gtk_widget_get_visible (row->check))
+  if (chosen)
     lc_video_source_clear_selection (self->source);
   else
-    lc_video_source_select (self->source, row->x, row->y);
+    lc_video_source_select (self->source, x, y);
 }
 
 /* Leaving: the page, or the window */
@@ -1735,7 +1562,7 @@ set_layout (LcCameraPage *self,
     place_span (self->status_box, 1, 0, 2);
   else
     place (self->status_box, 0, 2);
-  place (self->lights_box, 0, wide ? 2 : 3);
+  place (GTK_WIDGET (self->light_list), 0, wide ? 2 : 3);
   gtk_widget_set_size_request (self->status_box, wide ? SIDE_WIDTH : -1, -1);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->watch_buttons),
@@ -1840,7 +1667,6 @@ lc_camera_page_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->camera);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->known_device_id, g_free);
   g_clear_pointer (&self->announcement, g_free);
@@ -1896,6 +1722,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_STRING, LC_TYPE_READING);
 
   g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
+  g_type_ensure (LC_TYPE_CAMERA_LIGHT_LIST);
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
 
   gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
@@ -1920,8 +1747,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, starting_label);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, hint_box);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_box);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, lights_list);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, light_list);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, again_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_button);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, use_unconfirmed_button);
@@ -1929,7 +1755,7 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, size_class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, light_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, light_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, light_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "camera.webcam", NULL, webcam_action);
   gtk_widget_class_install_action (widget_class, "camera.open-video", NULL, open_video_action);
@@ -1953,7 +1779,6 @@ lc_camera_page_init (LcCameraPage *self)
   lc_breakpoint_bin_set_min_width (self->breakpoint_bin, MIN_WIDTH);
   size_class_changed_cb (self);
   self->settings = g_settings_new (BASE_APP_ID);
-  self->rows = g_ptr_array_new_with_free_func (light_row_free);
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);

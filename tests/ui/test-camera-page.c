@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lc-camera-light-list.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
 #include "lc-device-chooser.h"
@@ -621,6 +622,46 @@ has_one_light (Fixture *fixture)
          (lc_camera_page_get_reading (fixture->page, &signal, NULL, NULL) && signal.n_lights == 1);
 }
 
+static gboolean
+has_two_lights (Fixture *fixture)
+{
+  LcSignal signal;
+
+  return is_not_watching (fixture) ||
+         (lc_camera_page_get_reading (fixture->page, &signal, NULL, NULL) && signal.n_lights == 2);
+}
+
+/* The row of the light list whose check mark shows (@chosen) or not. */
+static GtkWidget *
+find_light_row (Fixture  *fixture,
+                gboolean  chosen)
+{
+  GtkWidget *light_list = lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_LIGHT_LIST);
+  GtkWidget *list = lc_test_find_widget (light_list, GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = lc_test_find_widget (row, GTK_TYPE_IMAGE);
+
+      if (check != NULL && gtk_widget_get_visible (check) == chosen)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+activate_light_row (Fixture  *fixture,
+                    gboolean  chosen)
+{
+  GtkWidget *row = find_light_row (fixture, chosen);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+}
+
 static GtkWidget *
 find_dialog (void)
 {
@@ -740,6 +781,29 @@ test_camera_page_two_lights (Fixture       *fixture,
   /* A click on the blue light (left, at 0.4 of the width). */
   g_signal_emit_by_name (preview, "light-activated", 0.4, 0.5);
   wait_until (fixture, has_one_light);
+  chosen = reading_text (fixture);
+  g_assert_cmpstr (chosen, ==, "blue:solid");
+
+  /* In the list: the chosen light's row again keeps both lights... */
+  g_assert_cmpuint (lc_camera_light_list_get_n_lights (LC_CAMERA_LIGHT_LIST (lc_test_find_widget (GTK_WIDGET (fixture->page), LC_TYPE_CAMERA_LIGHT_LIST))), ==, 2);
+  activate_light_row (fixture, TRUE);
+  wait_until (fixture, has_two_lights);
+  g_assert_null (find_light_row (fixture, TRUE));
+
+  /* ...and another row makes that light the one that counts. */
+  activate_light_row (fixture, FALSE);
+  wait_until (fixture, has_one_light);
+  g_free (chosen);
+  chosen = reading_text (fixture);
+  g_assert_cmpuint (strlen (chosen), >, 0);
+  g_assert_nonnull (find_light_row (fixture, TRUE));
+
+  /* Back to the blue one for what follows. */
+  activate_light_row (fixture, TRUE);
+  wait_until (fixture, has_two_lights);
+  g_signal_emit_by_name (preview, "light-activated", 0.4, 0.5);
+  wait_until (fixture, has_one_light);
+  g_free (chosen);
   chosen = reading_text (fixture);
   g_assert_cmpstr (chosen, ==, "blue:solid");
 
