@@ -231,16 +231,6 @@ detection_is_confirmed (const LcDetection *detection)
   return lc_reading_is_confirmed (reading);
 }
 
-static const LcDetectedLed *
-get_main_led (const LcDetection *detection)
-{
-  for (guint i = 0; i < detection->n_leds; i++)
-    if (detection->leds[i].selected)
-      return &detection->leds[i];
-
-  return detection->n_leds > 0 ? &detection->leds[0] : NULL;
-}
-
 /* The last reading, offered on the choice view. One not confirmed is
  * said to be so, and its button says that using it is a choice.
  */
@@ -289,115 +279,34 @@ update_last_reading (LcCameraPage *self)
 static void
 update_status (LcCameraPage *self)
 {
-  const LcDetection *detection = &self->detection;
-  const LcDetectedLed *main_led = get_main_led (detection);
-  g_autoptr(LcReading) reading = lc_detection_to_reading (detection, self->mode == MODE_WEBCAM
-                                                                        ? LC_SIGNAL_SOURCE_CAMERA
-                                                                        : LC_SIGNAL_SOURCE_VIDEO);
+  g_autoptr(LcReading) reading = lc_detection_to_reading (&self->detection,
+                                                          self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
+                                                                                    : LC_SIGNAL_SOURCE_VIDEO);
   gboolean confirmed = lc_reading_is_confirmed (reading);
-  double confidence = lc_reading_get_confidence (reading);
   g_autofree char *status = NULL;
   g_autofree char *detail = NULL;
-  gboolean have_signal;
+  g_autofree char *spoken = NULL;
   LcSignal signal;
 
   lc_reading_get_signal (reading, &signal);
-  have_signal = signal.n_lights > 0;
-  if (have_signal)
+  if (signal.n_lights > 0)
     {
       g_set_object (&self->reading, reading);
       update_last_reading (self);
     }
 
-  if (confirmed)
-    {
-      g_autofree char *sure = lc_reading_words_confidence (confidence);
-      g_autofree char *spoken = NULL;
-
-      status = lc_signal_describe (&signal);
-      if (self->finished)
-        /* Translators: %s is e.g. "92 % sure" */
-        detail = g_strdup_printf (_("%s. The video has ended."), sure);
-      else
-        detail = g_strdup (sure);
-      /* Translators: the confirmed reading and how sure it is */
-      spoken = g_strdup_printf (_("%s. %s."), status, sure);
-      announce (self, spoken);
-    }
-  else if (self->finished && have_signal)
-    {
-      g_autofree char *words = lc_signal_describe (&signal);
-
-      /* Translators: %s is a light in words, "Red light: six blinks, …" */
-      status = g_strdup_printf (_("Best guess: %s"), words);
-      detail = g_strdup (_("The video ended before the pattern repeated, so this is only a best guess."));
-    }
-  else if (self->finished && main_led != NULL)
-    {
-      g_autofree char *colors = lc_reading_words_colors (main_led);
-      guint seconds = lc_detection_get_film_seconds (detection);
-
-      /* Translators: %s is a color */
-      status = g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The video ends too soon. Film the light for at least %u second, then open that video.",
-                                             "The video ends too soon. Film the light for at least %u seconds, then open that video.",
-                                             seconds),
-                                seconds);
-    }
-  else if (main_led != NULL)
-    {
-      /* A light is in view, in its row too: say what it has done so far. */
-      status = lc_reading_words_provisional (main_led);
-      detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
-    }
-  else if (detection->state == LC_DETECTION_NO_LIGHT)
-    {
-      status = g_strdup (_("No light found yet"));
-      if (self->mode == MODE_WEBCAM)
-        detail = g_strdup (_("Aim the webcam at the status light and come closer, so the device fills most of the picture."));
-      else
-        detail = g_strdup (_("Still watching the video for a light."));
-    }
-  else
-    {
-      status = g_strdup (_("Looking for a light…"));
-      if (self->mode == MODE_WEBCAM)
-        detail = g_strdup (_("Hold the webcam still, pointed at the status light."));
-    }
-
-  if (have_signal && !confirmed && !self->finished)
-    {
-      const char *partial = _("If the light will not settle, “Use What You Have So Far” takes this reading as it is, marked as not confirmed.");
-      g_autofree char *more = detail ? g_strdup_printf ("%s\n%s", detail, partial) : g_strdup (partial);
-
-      g_free (detail);
-      detail = g_steal_pointer (&more);
-    }
-
-  if (detection->n_leds > 1 && !self->finished &&
-      (detection->state == LC_DETECTION_PROVISIONAL || detection->state == LC_DETECTION_CONFIRMED))
-    {
-      gboolean any_selected = FALSE;
-
-      for (guint i = 0; i < detection->n_leds; i++)
-        any_selected |= detection->leds[i].selected;
-
-      if (!any_selected)
-        {
-          const char *several = _("Several lights are in the picture: click the one that matters, or keep them all.");
-          g_autofree char *more = detail ? g_strdup_printf ("%s\n%s", detail, several) : g_strdup (several);
-
-          g_free (detail);
-          detail = g_steal_pointer (&more);
-        }
-    }
-
+  status = lc_reading_words_status (&self->detection, &signal, confirmed,
+                                    lc_reading_get_confidence (reading),
+                                    self->finished, self->mode == MODE_WEBCAM,
+                                    &detail, &spoken);
+  if (spoken != NULL)
+    announce (self, spoken);
   set_status (self, status, detail);
+
   /* Only a confirmed reading is offered as the answer; a first one only
    * through the secondary button, which says what it is. */
   gtk_widget_set_sensitive (self->use_button, confirmed);
-  gtk_widget_set_visible (self->use_unconfirmed_button, have_signal && !confirmed);
+  gtk_widget_set_visible (self->use_unconfirmed_button, signal.n_lights > 0 && !confirmed);
 }
 
 /* Hints about the picture itself */

@@ -127,3 +127,132 @@ lc_reading_words_confidence (double confidence)
   /* Translators: how sure a confirmed reading is, e.g. "92 % sure" */
   return g_strdup_printf (_("%d %% sure"), (int) round (CLAMP (confidence, 0, 1) * 100));
 }
+
+static const LcDetectedLed *
+main_led (const LcDetection *detection)
+{
+  for (guint i = 0; i < detection->n_leds; i++)
+    if (detection->leds[i].selected)
+      return &detection->leds[i];
+
+  return detection->n_leds > 0 ? &detection->leds[0] : NULL;
+}
+
+/* Appends @line to *@detail, on a line of its own. */
+static void
+add_line (char       **detail,
+          const char  *line)
+{
+  char *more = *detail != NULL ? g_strdup_printf ("%s\n%s", *detail, line) : g_strdup (line);
+
+  g_free (*detail);
+  *detail = more;
+}
+
+/* Before a reading: what has been seen, and what to do meanwhile. */
+static char *
+status_before_reading (const LcDetection  *detection,
+                       gboolean            finished,
+                       gboolean            webcam,
+                       char              **detail)
+{
+  const LcDetectedLed *led = main_led (detection);
+
+  if (finished && led != NULL)
+    {
+      g_autofree char *colors = lc_reading_words_colors (led);
+      guint seconds = lc_detection_get_film_seconds (detection);
+
+      *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The video ends too soon. Film the light for at least %u second, then open that video.",
+                                              "The video ends too soon. Film the light for at least %u seconds, then open that video.",
+                                              seconds),
+                                 seconds);
+      /* Translators: %s is a color */
+      return g_strdup_printf (_("Seen: %s light, but its pattern could not be read"), colors);
+    }
+
+  if (led != NULL)
+    {
+      /* A light is in view, in its row too: say what it has done so far. */
+      *detail = g_strdup (_("Keep still while Lightcode waits for the pattern to repeat."));
+      return lc_reading_words_provisional (led);
+    }
+
+  if (detection->state == LC_DETECTION_NO_LIGHT)
+    {
+      if (webcam)
+        *detail = g_strdup (_("Aim the webcam at the status light and come closer, so the device fills most of the picture."));
+      else
+        *detail = g_strdup (_("Still watching the video for a light."));
+      return g_strdup (_("No light found yet"));
+    }
+
+  if (webcam)
+    *detail = g_strdup (_("Hold the webcam still, pointed at the status light."));
+
+  return g_strdup (_("Looking for a light…"));
+}
+
+char *
+lc_reading_words_status (const LcDetection  *detection,
+                         const LcSignal     *signal,
+                         gboolean            confirmed,
+                         double              confidence,
+                         gboolean            finished,
+                         gboolean            webcam,
+                         char              **out_detail,
+                         char              **out_spoken)
+{
+  gboolean have_signal = signal->n_lights > 0;
+  char *status = NULL;
+  char *detail = NULL;
+
+  g_return_val_if_fail (detection != NULL, NULL);
+  g_return_val_if_fail (out_detail != NULL && out_spoken != NULL, NULL);
+
+  *out_spoken = NULL;
+
+  if (confirmed)
+    {
+      g_autofree char *sure = lc_reading_words_confidence (confidence);
+
+      status = lc_signal_describe (signal);
+      if (finished)
+        /* Translators: %s is e.g. "92 % sure" */
+        detail = g_strdup_printf (_("%s. The video has ended."), sure);
+      else
+        detail = g_strdup (sure);
+      /* Translators: the confirmed reading and how sure it is */
+      *out_spoken = g_strdup_printf (_("%s. %s."), status, sure);
+    }
+  else if (finished && have_signal)
+    {
+      g_autofree char *words = lc_signal_describe (signal);
+
+      /* Translators: %s is a light in words, "Red light: six blinks, …" */
+      status = g_strdup_printf (_("Best guess: %s"), words);
+      detail = g_strdup (_("The video ended before the pattern repeated, so this is only a best guess."));
+    }
+  else
+    status = status_before_reading (detection, finished, webcam, &detail);
+
+  if (have_signal && !confirmed && !finished)
+    add_line (&detail, _("If the light will not settle, “Use What You Have So Far” takes this reading as it is, marked as not confirmed."));
+
+  if (detection->n_leds > 1 && !finished &&
+      (detection->state == LC_DETECTION_PROVISIONAL || detection->state == LC_DETECTION_CONFIRMED))
+    {
+      gboolean any_selected = FALSE;
+
+      for (guint i = 0; i < detection->n_leds; i++)
+        any_selected |= detection->leds[i].selected;
+
+      if (!any_selected)
+        add_line (&detail, _("Several lights are in the picture: click the one that matters, or keep them all."));
+    }
+
+  *out_detail = detail;
+
+  return status;
+}

@@ -33,4 +33,18 @@ char *lc_reading_words_colors      (const LcDetectedLed *led);
 /* "92 % sure": for a confirmed reading only. */
 char *lc_reading_words_confidence  (double               confidence);
 
+/* The camera page's headline for @detection, whose reading is @signal
+ * (no lights: none yet). Sets @out_detail to the line under it, and
+ * @out_spoken to what to announce (a confirmed reading only, else NULL).
+ * @finished: the video played to its end; @webcam: not a video file.
+ */
+char *lc_reading_words_status      (const LcDetection   *detection,
+                                    const LcSignal      *signal,
+                                    gboolean             confirmed,
+                                    double               confidence,
+                                    gboolean             finished,
+                                    gboolean             webcam,
+                                    char               **out_detail,
+                                    char               **out_spoken);
+
 G_END_DECLS
