@@ -246,3 +246,157 @@ lc_signal_light_at (const LcSignal *signal,
 
   return lc_light_state_at (&signal->lights[light_index], t_seconds, out_color, out_level);
 }
+
+/* Timelines */
+
+#define NS_PER_MS         G_GINT64_CONSTANT (1000000)
+#define FADE_MAX_SAMPLES  20000
+
+/* Rounds down for negative times too, so periods repeat before 0. */
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+
+  if (a % b != 0 && (a < 0) != (b < 0))
+    q--;
+
+  return q;
+}
+
+/* The first moment after @t_ns at which a blinking or bursting light goes
+ * on or off. Every edge is a whole millisecond, so this is exact.
+ */
+static gint64
+next_edge_ns (const LcLight *light,
+              gint64         t_ns)
+{
+  gint64 on = light->on_ms * NS_PER_MS;
+  gint64 cycle = (gint64) (light->on_ms + light->off_ms) * NS_PER_MS;
+
+  if (light->kind == LC_KIND_BURST)
+    {
+      gint64 group = (gint64) burst_group_ms (light) * NS_PER_MS;
+      gint64 group_start = floor_div (t_ns, group) * group;
+      gint64 phase = t_ns - group_start;
+      gint64 blink = phase / cycle;
+
+      if (blink >= light->count)
+        return group_start + group;
+      if (phase - blink * cycle < on)
+        return group_start + blink * cycle + on;
+      /* The last blink's dark time is the pause. */
+      if (blink == light->count - 1)
+        return group_start + group;
+      return group_start + (blink + 1) * cycle;
+    }
+  else
+    {
+      gint64 start = floor_div (t_ns, cycle) * cycle;
+
+      return t_ns - start < on ? start + on : start + cycle;
+    }
+}
+
+/* Appends a run, or lengthens the last one of this call when it looks the
+ * same.
+ */
+static void
+append_run (GArray  *runs,
+            guint    first,
+            gint64   start_ns,
+            gint64   end_ns,
+            LcColor  color,
+            double   level)
+{
+  LcLightRun run = { start_ns, end_ns, color != LC_COLOR_NONE, color, FALSE, 0.0 };
+
+  if (run.on)
+    run.level = level;
+
+  if (runs->len > first)
+    {
+      LcLightRun *last = &g_array_index (runs, LcLightRun, runs->len - 1);
+
+      if (last->on == run.on && last->color == run.color && last->level == run.level &&
+          last->end_ns == start_ns)
+        {
+          last->end_ns = end_ns;
+          return;
+        }
+    }
+
+  g_array_append_val (runs, run);
+}
+
+guint
+lc_signal_to_runs (const LcSignal *signal,
+                   guint           light_index,
+                   gint64          start_ns,
+                   gint64          end_ns,
+                   GArray         *runs)
+{
+  LcLight scratch;
+  const LcLight *light = NULL;
+  guint first;
+
+  g_return_val_if_fail (signal != NULL, 0);
+  g_return_val_if_fail (runs != NULL, 0);
+  g_return_val_if_fail (g_array_get_element_size (runs) == sizeof (LcLightRun), 0);
+
+  if (end_ns <= start_ns)
+    return 0;
+
+  first = runs->len;
+
+  if (light_index < MIN (signal->n_lights, LC_SIGNAL_MAX_LIGHTS) &&
+      light_is_lit (&signal->lights[light_index]))
+    light = timed_light (&signal->lights[light_index], &scratch);
+
+  if (light == NULL || light->kind == LC_KIND_OFF)
+    {
+      append_run (runs, first, start_ns, end_ns, LC_COLOR_NONE, 0.0);
+    }
+  else if (light->kind == LC_KIND_SOLID)
+    {
+      append_run (runs, first, start_ns, end_ns, light->colors[0], 1.0);
+    }
+  else if (light->kind == LC_KIND_FADE)
+    {
+      /* The brightness changes all the time: sample it, in steps. */
+      gint64 span = end_ns - start_ns;
+      gint64 step = MAX (NS_PER_MS, (span + FADE_MAX_SAMPLES - 1) / FADE_MAX_SAMPLES);
+
+      for (gint64 t = start_ns; t < end_ns; t += step)
+        {
+          gint64 t_end = MIN (t + step, end_ns);
+          LcColor color;
+          double level;
+          int q = 0;
+
+          if (lc_light_state_at (light, (t + (t_end - t) / 2) / 1e9, &color, &level))
+            q = MAX (1, (int) lround (level * LC_LIGHT_RUN_LEVELS));
+          else
+            color = LC_COLOR_NONE;
+          append_run (runs, first, t, t_end, color, (double) q / LC_LIGHT_RUN_LEVELS);
+        }
+    }
+  else
+    {
+      for (gint64 t = start_ns; t < end_ns;)
+        {
+          gint64 t_end = MIN (next_edge_ns (light, t), end_ns);
+          LcColor color;
+
+          /* The middle of the stretch says whether it is lit, and which
+           * color blink it is.
+           */
+          lc_light_state_at (light, (t + (t_end - t) / 2) / 1e9, &color, NULL);
+          append_run (runs, first, t, t_end, color, 1.0);
+          t = t_end;
+        }
+    }
+
+  return runs->len - first;
+}

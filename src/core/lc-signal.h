@@ -201,6 +201,44 @@ double   lc_signal_match         (const LcSignal *observed,
                                   const LcSignal *known,
                                   LcMatchFlags   *out_flags);
 
+/* Timelines
+ *
+ * One stretch of a light's on/off timeline, as drawn: the simulator's from
+ * a signal, the camera page's from what a detector saw (LcLedRun). Times
+ * are in nanoseconds. @unknown marks a gap (the video skipped) where @on
+ * means nothing. @level is the brightness of a lit stretch, 0 when it was
+ * not measured (a detector's runs), which is drawn as full.
+ */
+typedef struct
+{
+  gint64   start_ns;
+  gint64   end_ns;
+  gboolean on;
+  LcColor  color;     /* when on */
+  gboolean unknown;
+  double   level;     /* when on: 0..1, 0 for "not measured" */
+} LcLightRun;
+
+/* How many brightness steps a fade is cut into. */
+#define LC_LIGHT_RUN_LEVELS 32
+
+/* Appends to @runs (a GArray of LcLightRun) what light @light_index of
+ * @signal does from @start_ns to @end_ns, where 0 is the moment the signal
+ * starts (as for lc_signal_light_at()). The runs are contiguous, cover the
+ * whole span, alternate between lit and dark (two lit runs touch only when
+ * a fade changes brightness) and never have @unknown set. Blinks and
+ * bursts have exact edges (whole milliseconds); a fade becomes a staircase
+ * of LC_LIGHT_RUN_LEVELS steps sampled every millisecond (or more coarsely
+ * for long spans, at most 20000 samples). Lit runs of a blink, burst or
+ * solid light have level 1. A light the signal does not have is dark.
+ * Returns the number of runs appended (0 when @end_ns <= @start_ns).
+ */
+guint    lc_signal_to_runs       (const LcSignal *signal,
+                                  guint           light_index,
+                                  gint64          start_ns,
+                                  gint64          end_ns,
+                                  GArray         *runs);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcSignal, lc_signal_free)
 
 G_END_DECLS

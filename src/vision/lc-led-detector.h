@@ -137,16 +137,10 @@ typedef struct
 } LcDetection;
 
 /* One stretch of a light's recent on/off timeline. @unknown marks a gap in
- * the video (dropped frames) where @on means nothing.
+ * the video (dropped frames) where @on means nothing; @level stays 0 (not
+ * measured). The same type the simulator draws from (see lc-signal.h).
  */
-typedef struct
-{
-  gint64   start_ns;
-  gint64   end_ns;
-  gboolean on;
-  LcColor  color;     /* when on */
-  gboolean unknown;
-} LcLedRun;
+typedef LcLightRun LcLedRun;
 
 /* How many seconds of timeline the detector keeps per light. */
 #define LC_LED_TIMELINE_SECONDS 10

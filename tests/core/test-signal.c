@@ -879,6 +879,251 @@ test_same_colors (void)
   g_assert_false (lc_light_has_same_colors (&c.lights[0], &a.lights[0]));
 }
 
+
+/* Runs */
+
+#define MS G_GINT64_CONSTANT (1000000)
+
+static GArray *
+runs_for (const char *text,
+          guint       light_index,
+          gint64      start_ns,
+          gint64      end_ns)
+{
+  LcSignal signal = parse_ok (text);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (LcLightRun));
+  guint n = lc_signal_to_runs (&signal, light_index, start_ns, end_ns, runs);
+
+  g_assert_cmpuint (n, ==, runs->len);
+  return runs;
+}
+
+static void
+assert_run (GArray  *runs,
+            guint    index,
+            gint64   start_ms,
+            gint64   end_ms,
+            LcColor  color)
+{
+  const LcLightRun *run;
+
+  g_assert_cmpuint (index, <, runs->len);
+  run = &g_array_index (runs, LcLightRun, index);
+  g_assert_cmpint (run->start_ns, ==, start_ms * MS);
+  g_assert_cmpint (run->end_ns, ==, end_ms * MS);
+  g_assert_cmpint (run->color, ==, color);
+  g_assert_cmpint (run->on, ==, color != LC_COLOR_NONE);
+  g_assert_false (run->unknown);
+  if (run->on)
+    g_assert_cmpfloat (run->level, >, 0.0);
+  else
+    g_assert_cmpfloat (run->level, ==, 0.0);
+}
+
+/* Whatever the signal: the runs tile the span, neighbours differ, and the
+ * middle of each run is in the state the signal has there.
+ */
+static void
+assert_runs_agree (const char *text,
+                   gint64      start_ns,
+                   gint64      end_ns)
+{
+  LcSignal signal = parse_ok (text);
+
+  for (guint i = 0; i < MAX (signal.n_lights, 1); i++)
+    {
+      g_autoptr(GArray) runs = runs_for (text, i, start_ns, end_ns);
+      gint64 t = start_ns;
+
+      g_assert_cmpuint (runs->len, >, 0);
+      for (guint r = 0; r < runs->len; r++)
+        {
+          const LcLightRun *run = &g_array_index (runs, LcLightRun, r);
+          LcColor color;
+          double level;
+          gint64 probe;
+
+          g_assert_cmpint (run->start_ns, ==, t);
+          g_assert_cmpint (run->end_ns, >, run->start_ns);
+          t = run->end_ns;
+
+          if (r > 0)
+            {
+              const LcLightRun *prev = run - 1;
+
+              g_assert_true (prev->on != run->on || prev->color != run->color ||
+                             prev->level != run->level);
+            }
+
+          /* Near the start: a fade's step may span the dark instant
+           * between two breaths.
+           */
+          probe = run->start_ns + MIN (MS / 2, (run->end_ns - run->start_ns) / 2);
+          lc_signal_light_at (&signal, i, probe / 1e9, &color, &level);
+          g_assert_cmpint (run->color, ==, color);
+          g_assert_cmpint (run->on, ==, color != LC_COLOR_NONE);
+          if (run->on)
+            g_assert_cmpfloat (fabs (run->level - level), <=, 2.0 / LC_LIGHT_RUN_LEVELS);
+        }
+      g_assert_cmpint (t, ==, end_ns);
+    }
+}
+
+static void
+test_runs_blink (void)
+{
+  g_autoptr(GArray) runs = runs_for ("red:blink", 0, 0, 2000 * MS);
+  g_autoptr(GArray) mid = NULL;
+
+  /* 1 Hz, half lit */
+  g_assert_cmpuint (runs->len, ==, 4);
+  assert_run (runs, 0, 0, 500, LC_COLOR_RED);
+  assert_run (runs, 1, 500, 1000, LC_COLOR_NONE);
+  assert_run (runs, 2, 1000, 1500, LC_COLOR_RED);
+  assert_run (runs, 3, 1500, 2000, LC_COLOR_NONE);
+  g_assert_cmpfloat (g_array_index (runs, LcLightRun, 0).level, ==, 1.0);
+
+  /* A span that starts and ends mid-blink is cut there; before 0 the
+   * pattern repeats as well.
+   */
+  mid = runs_for ("red:blink@2hz", 0, -100 * MS, 600 * MS);
+  g_assert_cmpuint (mid->len, ==, 4);
+  assert_run (mid, 0, -100, 0, LC_COLOR_NONE);
+  assert_run (mid, 1, 0, 250, LC_COLOR_RED);
+  assert_run (mid, 2, 250, 500, LC_COLOR_NONE);
+  assert_run (mid, 3, 500, 600, LC_COLOR_RED);
+
+  assert_runs_agree ("red:blink", -3333 * MS, 7777 * MS);
+  assert_runs_agree ("green:blink@4hz", 0, 10000 * MS);
+}
+
+static void
+test_runs_burst (void)
+{
+  g_autoptr(GArray) runs = runs_for ("red:burst:6", 0, 0, 8000 * MS);
+  guint n_lit = 0;
+
+  /* 2.5 Hz: 200 ms on, 200 ms off, the sixth blink followed by a 1.8 s
+   * pause: each group lasts 4 s.
+   */
+  for (guint b = 0; b < 6; b++)
+    {
+      assert_run (runs, 2 * b, b * 400, b * 400 + 200, LC_COLOR_RED);
+      assert_run (runs, 2 * b + 1, b * 400 + 200, b < 5 ? (b + 1) * 400 : 4000, LC_COLOR_NONE);
+    }
+  assert_run (runs, 12, 4000, 4200, LC_COLOR_RED);
+  g_assert_cmpuint (runs->len, ==, 24);
+  assert_run (runs, 23, 6200, 8000, LC_COLOR_NONE);
+
+  for (guint r = 0; r < runs->len; r++)
+    n_lit += g_array_index (runs, LcLightRun, r).on;
+  g_assert_cmpuint (n_lit, ==, 12);
+
+  assert_runs_agree ("red:burst:6", -5000 * MS, 9000 * MS);
+  assert_runs_agree ("amber:burst:3@4hz", 123 * MS, 20000 * MS);
+  assert_runs_agree ("blue/green:burst:3", 0, 20000 * MS);
+}
+
+static void
+test_runs_alternating (void)
+{
+  g_autoptr(GArray) runs = runs_for ("blue/green:blink", 0, 0, 4000 * MS);
+  g_autoptr(GArray) three = NULL;
+
+  /* One color per blink, a dark gap between them. */
+  g_assert_cmpuint (runs->len, ==, 8);
+  assert_run (runs, 0, 0, 500, LC_COLOR_BLUE);
+  assert_run (runs, 1, 500, 1000, LC_COLOR_NONE);
+  assert_run (runs, 2, 1000, 1500, LC_COLOR_GREEN);
+  assert_run (runs, 3, 1500, 2000, LC_COLOR_NONE);
+  assert_run (runs, 4, 2000, 2500, LC_COLOR_BLUE);
+  assert_run (runs, 6, 3000, 3500, LC_COLOR_GREEN);
+
+  three = runs_for ("red/green/blue:blink@2hz", 0, 0, 1500 * MS);
+  assert_run (three, 0, 0, 250, LC_COLOR_RED);
+  assert_run (three, 2, 500, 750, LC_COLOR_GREEN);
+  assert_run (three, 4, 1000, 1250, LC_COLOR_BLUE);
+
+  assert_runs_agree ("blue/green:blink", -2500 * MS, 9000 * MS);
+}
+
+static void
+test_runs_solid_and_off (void)
+{
+  g_autoptr(GArray) solid = runs_for ("blue:solid", 0, -1000 * MS, 8000 * MS);
+  g_autoptr(GArray) off = runs_for ("off", 0, 0, 8000 * MS);
+  g_autoptr(GArray) missing = runs_for ("blue:solid+green:blink", 3, 0, 1000 * MS);
+  g_autoptr(GArray) second = runs_for ("blue:solid+green:blink", 1, 0, 1000 * MS);
+  g_autoptr(GArray) empty = runs_for ("blue:solid", 0, 1000 * MS, 1000 * MS);
+
+  g_assert_cmpuint (solid->len, ==, 1);
+  assert_run (solid, 0, -1000, 8000, LC_COLOR_BLUE);
+  g_assert_cmpfloat (g_array_index (solid, LcLightRun, 0).level, ==, 1.0);
+
+  g_assert_cmpuint (off->len, ==, 1);
+  assert_run (off, 0, 0, 8000, LC_COLOR_NONE);
+
+  /* A light the signal does not have is dark. */
+  g_assert_cmpuint (missing->len, ==, 1);
+  assert_run (missing, 0, 0, 1000, LC_COLOR_NONE);
+
+  g_assert_cmpuint (second->len, ==, 2);
+  assert_run (second, 0, 0, 500, LC_COLOR_GREEN);
+  assert_run (second, 1, 500, 1000, LC_COLOR_NONE);
+
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+static void
+test_runs_fade (void)
+{
+  g_autoptr(GArray) runs = runs_for ("white:fade", 0, 0, 3000 * MS);
+  const LcLightRun *first, *last;
+  double previous = 0.0;
+  gboolean saw_full = FALSE;
+  guint r;
+
+  /* 1.5 s up, 1.5 s down: a staircase that rises to full and falls. */
+  g_assert_cmpuint (runs->len, >, LC_LIGHT_RUN_LEVELS);
+  g_assert_cmpuint (runs->len, <=, 2 * LC_LIGHT_RUN_LEVELS + 2);
+  first = &g_array_index (runs, LcLightRun, 0);
+  last = &g_array_index (runs, LcLightRun, runs->len - 1);
+  g_assert_cmpint (first->start_ns, ==, 0);
+  g_assert_cmpint (last->end_ns, ==, 3000 * MS);
+
+  for (r = 0; r < runs->len; r++)
+    {
+      const LcLightRun *run = &g_array_index (runs, LcLightRun, r);
+
+      g_assert_true (run->on);
+      g_assert_cmpint (run->color, ==, LC_COLOR_WHITE);
+      if (run->level == 1.0)
+        {
+          saw_full = TRUE;
+          /* The top step is around 1.5 s. */
+          g_assert_cmpint (run->start_ns, <, 1500 * MS);
+          g_assert_cmpint (run->end_ns, >, 1500 * MS);
+          previous = run->level;
+          break;
+        }
+      g_assert_cmpfloat (run->level, >, previous);
+      previous = run->level;
+    }
+  g_assert_true (saw_full);
+  for (r++; r < runs->len; r++)
+    {
+      const LcLightRun *run = &g_array_index (runs, LcLightRun, r);
+
+      g_assert_cmpfloat (run->level, <, previous);
+      previous = run->level;
+    }
+
+  assert_runs_agree ("white:fade", -1000 * MS, 7000 * MS);
+  assert_runs_agree ("blue/green:fade", 0, 12000 * MS);
+  /* A long span is sampled more coarsely, but still tiled exactly. */
+  assert_runs_agree ("red:fade", 0, 600 * 1000 * MS + 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +1145,11 @@ main (int   argc,
   g_test_add_func ("/core/signal/state/alternating", test_state_alternating);
   g_test_add_func ("/core/signal/state/fade", test_state_fade);
   g_test_add_func ("/core/signal/state/unnormalized", test_state_unnormalized);
+  g_test_add_func ("/core/signal/runs/blink", test_runs_blink);
+  g_test_add_func ("/core/signal/runs/burst", test_runs_burst);
+  g_test_add_func ("/core/signal/runs/alternating", test_runs_alternating);
+  g_test_add_func ("/core/signal/runs/solid-and-off", test_runs_solid_and_off);
+  g_test_add_func ("/core/signal/runs/fade", test_runs_fade);
   g_test_add_func ("/core/signal/match", test_match);
   g_test_add_func ("/core/signal/describe", test_describe);
   g_test_add_func ("/core/signal/colors", test_colors_and_kinds);
