@@ -9,12 +9,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "lc-color-style.h"
+#include "lc-timeline-painter.h"
 #include "lc-timeline-strip.h"
 
 #define STRIP_HEIGHT   18
-#define CORNER_RADIUS  4.0
-#define HATCH_SPACING  6.0
 
 struct _LcTimelineStrip
 {
@@ -29,92 +27,19 @@ struct _LcTimelineStrip
 G_DEFINE_FINAL_TYPE (LcTimelineStrip, lc_timeline_strip, GTK_TYPE_WIDGET)
 
 static void
-append_hatch (GtkSnapshot           *snapshot,
-              const graphene_rect_t *rect,
-              const GdkRGBA         *color)
-{
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, rect);
-  double x0 = rect->origin.x;
-  double y0 = rect->origin.y;
-  double h = rect->size.height;
-
-  cairo_rectangle (cr, x0, y0, rect->size.width, h);
-  cairo_clip (cr);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, 1.5);
-  for (double x = x0 - h; x < x0 + rect->size.width + h; x += HATCH_SPACING)
-    {
-      cairo_move_to (cr, x, y0 + h);
-      cairo_line_to (cr, x + h, y0);
-    }
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-}
-
-static void
 lc_timeline_strip_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   LcTimelineStrip *self = LC_TIMELINE_STRIP (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double y = MAX (0, (height - STRIP_HEIGHT) / 2.0);
   double h = MIN (height, STRIP_HEIGHT);
   gint64 span = (gint64) LC_LED_TIMELINE_SECONDS * G_GINT64_CONSTANT (1000000000);
-  gint64 start = self->now_ns - span;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA fg = lc_widget_get_foreground (GTK_WIDGET (self));
-  GdkRGBA track = fg, hatch = fg, outline = fg;
-  GskRoundedRect clip;
-  const float widths[4] = { 1, 1, 1, 1 };
-  GdkRGBA outlines[4];
+  LcTimelineTrack track = { self->runs, self->n_runs, NULL };
 
-  if (width <= 0 || h <= 0)
-    return;
-
-  track.alpha *= 0.10f;
-  hatch.alpha *= 0.45f;
-  outline.alpha *= 0.25f;
-  for (guint i = 0; i < 4; i++)
-    outlines[i] = outline;
-
-  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (0, y, width, h), CORNER_RADIUS);
-  gtk_snapshot_push_rounded_clip (snapshot, &clip);
-  gtk_snapshot_append_color (snapshot, &track, &clip.bounds);
-
-  for (guint i = 0; i < self->n_runs; i++)
-    {
-      const LcLedRun *run = &self->runs[i];
-      gint64 run_start = MAX (run->start_ns, start);
-      gint64 run_end = MIN (run->end_ns, self->now_ns);
-      double x0, x1;
-      graphene_rect_t rect;
-
-      if (run_end <= run_start || (!run->on && !run->unknown))
-        continue;
-
-      x0 = (double) (run_start - start) / span * width;
-      x1 = (double) (run_end - start) / span * width;
-      /* Even the shortest blink stays visible. */
-      if (x1 - x0 < 1.0)
-        x1 = x0 + 1.0;
-      graphene_rect_init (&rect, x0, y, x1 - x0, h);
-
-      if (run->unknown)
-        {
-          append_hatch (snapshot, &rect, &hatch);
-        }
-      else
-        {
-          GdkRGBA color;
-
-          lc_color_get_bar_rgba (run->color, dark, &color);
-          gtk_snapshot_append_color (snapshot, &color, &rect);
-        }
-    }
-
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_border (snapshot, &clip, widths, outlines);
+  lc_timeline_painter_append (snapshot, widget,
+                              &GRAPHENE_RECT_INIT (0, MAX (0, (height - STRIP_HEIGHT) / 2.0), width, h),
+                              &track, 1, self->now_ns - span, self->now_ns, 0, NULL);
 }
 
 static void
