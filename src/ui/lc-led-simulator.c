@@ -15,6 +15,7 @@
 #include "lc-knowledge.h"
 #include "lc-illustration.h"
 #include "lc-led-simulator.h"
+#include "lc-timeline-painter.h"
 
 /* The drawings put an unlit dot of radius ~5 on a 256 unit canvas. */
 #define LIGHT_RADIUS_FRACTION (6.5 / 256.0)
@@ -28,8 +29,6 @@
 /* Drawings are cached per pixel size; a few sizes cover a page and its
  * thumbnails while a window is resized.
  */
-/* The timeline is sampled at 1 ms, but never more than this many times. */
-#define TIMELINE_MAX_SAMPLES 20000
 
 struct _LcLedSimulator
 {
@@ -282,10 +281,6 @@ typedef struct
   gboolean        labels;   /* room for color names beside the tracks */
 } Layout;
 
-#define TRACK_HEIGHT  24.0f
-#define TRACK_SPACING 10.0f
-#define AXIS_HEIGHT   22.0f
-
 static guint
 n_drawn_lights (LcLedSimulator *self)
 {
@@ -333,8 +328,7 @@ compute_layout (LcLedSimulator *self,
     }
 
   {
-    guint n = n_drawn_lights (self);
-    float tracks = n * TRACK_HEIGHT + (n - 1) * TRACK_SPACING + AXIS_HEIGHT;
+    float tracks = lc_timeline_painter_get_height (n_drawn_lights (self), LC_TIMELINE_PAINT_AXIS);
     float scale = 1.0f;
 
     /* Small thumbnails: just the tracks, squeezed to fit. */
@@ -620,145 +614,40 @@ light_colors_label (const LcLight *light)
   return g_string_free (label, FALSE);
 }
 
+/* One track per light, its runs over whole periods from the signal's start. */
 static void
 append_timeline (LcLedSimulator        *self,
                  GtkSnapshot           *snapshot,
                  const graphene_rect_t *area,
-                 gboolean               labels,
-                 gboolean               dark)
+                 gboolean               labels)
 {
-  GdkRGBA fg = lc_widget_get_foreground (GTK_WIDGET (self));
-  GdkRGBA track_bg = fg, tick = fg;
-  guint n = n_drawn_lights (self);
-  float scale = area->size.height / (n * TRACK_HEIGHT + (n - 1) * TRACK_SPACING + AXIS_HEIGHT);
-  float track_h = TRACK_HEIGHT * scale;
-  float spacing = TRACK_SPACING * scale;
-  float label_w = 0;
   double span = timeline_span (&self->signal);
-  double step_s;
-  guint n_samples;
-  float bars_x, bars_w;
-
-  track_bg.alpha = 0.1f;
-  tick.alpha = 0.45f;
-
-  if (labels)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *text = light_colors_label (&self->signal.lights[i]);
-          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-          int w, h;
-
-          pango_layout_get_pixel_size (layout, &w, &h);
-          label_w = MAX (label_w, w + 12);
-        }
-      label_w = MIN (label_w, area->size.width * 0.4f);
-    }
-
-  bars_x = area->origin.x + label_w;
-  bars_w = area->size.width - label_w;
-  if (bars_w <= 4)
-    return;
-
-  n_samples = (guint) MIN (span * 1000.0, TIMELINE_MAX_SAMPLES);
-  step_s = span / n_samples;
+  gint64 span_ns = (gint64) llround (span * 1e9);
+  /* Translators: the length of the timeline, in seconds: "8 s" */
+  g_autofree char *span_label = g_strdup_printf (C_("timeline", "%.0f s"), span);
+  guint n = n_drawn_lights (self);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (LcLightRun));
+  char *texts[LC_SIGNAL_MAX_LIGHTS] = { NULL, };
+  LcTimelineTrack tracks[LC_SIGNAL_MAX_LIGHTS];
+  guint firsts[LC_SIGNAL_MAX_LIGHTS];
 
   for (guint i = 0; i < n; i++)
     {
-      float y = area->origin.y + i * (track_h + spacing);
-      GskRoundedRect track;
-      guint run_start = 0;
-      LcColor run_color = LC_COLOR_NONE;
-      int run_level = 0;
-
-      gsk_rounded_rect_init_from_rect (&track, &GRAPHENE_RECT_INIT (bars_x, y, bars_w, track_h),
-                                       MIN (6.0f, track_h / 4));
-      gtk_snapshot_push_rounded_clip (snapshot, &track);
-      gtk_snapshot_append_color (snapshot, &track_bg, &track.bounds);
-
-      /* Runs of the same color and (quantized) level become one bar; a
-       * fade becomes a staircase whose height is the brightness.
-       */
-      for (guint s = 0; s <= n_samples; s++)
-        {
-          LcColor color = LC_COLOR_NONE;
-          double level = 0;
-          int q = 0;
-
-          if (s < n_samples)
-            {
-              lc_led_simulator_get_light_state (self, i, (s + 0.5) * step_s, &color, &level);
-              q = color != LC_COLOR_NONE ? MAX (1, (int) lround (level * 32)) : 0;
-            }
-
-          if (s == n_samples || color != run_color || q != run_level)
-            {
-              if (run_color != LC_COLOR_NONE && run_level > 0)
-                {
-                  float x0 = bars_x + bars_w * run_start / (float) n_samples;
-                  float x1 = bars_x + bars_w * s / (float) n_samples;
-                  float h = track_h * run_level / 32.0f;
-                  GdkRGBA bar;
-
-                  lc_color_get_bar_rgba (run_color, dark, &bar);
-                  gtk_snapshot_append_color (snapshot, &bar,
-                                             &GRAPHENE_RECT_INIT (x0, y + track_h - h,
-                                                                  MAX (x1 - x0, 1.0f), h));
-                }
-              run_start = s;
-              run_color = color;
-              run_level = q;
-            }
-        }
-
-      gtk_snapshot_pop (snapshot);
-
-      if (labels)
-        {
-          g_autofree char *text = light_colors_label (&self->signal.lights[i]);
-          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-          int w, h;
-
-          pango_layout_set_width (layout, (int) (label_w - 12) * PANGO_SCALE);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          pango_layout_get_pixel_size (layout, &w, &h);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (area->origin.x, y + (track_h - h) / 2));
-          gtk_snapshot_append_layout (snapshot, layout, &fg);
-          gtk_snapshot_restore (snapshot);
-        }
+      firsts[i] = runs->len;
+      tracks[i].n_runs = lc_signal_to_runs (&self->signal, i, 0, span_ns, runs);
+      tracks[i].label = texts[i] = light_colors_label (&self->signal.lights[i]);
     }
+  /* Pointers only once the array stops growing. */
+  for (guint i = 0; i < n; i++)
+    tracks[i].runs = &g_array_index (runs, LcLightRun, firsts[i]);
 
-  /* A tick per second under the tracks, and the span written at the end. */
-  {
-    float axis_y = area->origin.y + n * track_h + (n - 1) * spacing + 3 * scale;
+  lc_timeline_painter_append (snapshot, GTK_WIDGET (self), area, tracks, n, 0, span_ns,
+                              LC_TIMELINE_PAINT_AXIS |
+                              (labels ? LC_TIMELINE_PAINT_LABELS : 0),
+                              span_label);
 
-    for (guint s = 0; s <= (guint) floor (span + 1e-6); s++)
-      {
-        float x = bars_x + bars_w * (float) (s / span);
-
-        x = MIN (x, bars_x + bars_w - 1);
-        gtk_snapshot_append_color (snapshot, &tick,
-                                   &GRAPHENE_RECT_INIT (x, axis_y, 1, 5 * scale));
-      }
-
-    if (labels)
-      {
-        g_autofree char *text = NULL;
-        g_autoptr(PangoLayout) layout = NULL;
-        int w, h;
-
-        /* Translators: the length of the timeline, in seconds: "8 s" */
-        text = g_strdup_printf (C_("timeline", "%.0f s"), span);
-        layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-        pango_layout_get_pixel_size (layout, &w, &h);
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (bars_x + bars_w - w, axis_y + 5 * scale));
-        gtk_snapshot_append_layout (snapshot, layout, &tick);
-        gtk_snapshot_restore (snapshot);
-      }
-  }
+  for (guint i = 0; i < n; i++)
+    g_free (texts[i]);
 }
 
 static void
@@ -789,7 +678,7 @@ lc_led_simulator_snapshot (GtkWidget   *widget,
     }
 
   if (layout.timeline.size.width > 0)
-    append_timeline (self, snapshot, &layout.timeline, layout.labels, dark);
+    append_timeline (self, snapshot, &layout.timeline, layout.labels);
 }
 
 /* As small as allowed: the size request or the parent's space decides. */
