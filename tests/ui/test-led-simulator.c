@@ -10,7 +10,9 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "lc-color-style.h"
 #include "lc-led-simulator.h"
+#include "lc-timeline-painter.h"
 #include "lc-test-ui.h"
 
 #define SIZE 256
@@ -513,6 +515,140 @@ test_glow_is_small (Fixture       *fixture,
   g_assert_cmpuint (changed, <, SIZE * SIZE * 0.015);
 }
 
+
+static int
+alpha_at (const Pixels *pixels,
+          int           x,
+          int           y)
+{
+  return *(guint32 *) (pixels->data + y * pixels->stride + x * 4) >> 24;
+}
+
+static gboolean
+rgb_near (int            r,
+          int            g,
+          int            b,
+          const GdkRGBA *color)
+{
+  return ABS (r - (int) lround (color->red * 255)) <= 3 &&
+         ABS (g - (int) lround (color->green * 255)) <= 3 &&
+         ABS (b - (int) lround (color->blue * 255)) <= 3;
+}
+
+/* The shared painter: lit spans in their bar color and as high as their
+ * level, dark ones the track's, gaps hatched.
+ */
+static void
+test_timeline_painter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const gint64 ms = G_GINT64_CONSTANT (1000000);
+  const LcLightRun runs[] = {
+    { 0, 250 * ms, TRUE, LC_COLOR_RED, FALSE, 0.0 },
+    { 250 * ms, 500 * ms, FALSE, LC_COLOR_NONE, FALSE, 0.0 },
+    { 500 * ms, 750 * ms, FALSE, LC_COLOR_NONE, TRUE, 0.0 },
+    { 750 * ms, 1000 * ms, TRUE, LC_COLOR_GREEN, FALSE, 0.5 },
+  };
+  LcTimelineTrack track = { runs, G_N_ELEMENTS (runs), NULL };
+  GtkWidget *widget = GTK_WIDGET (fixture->simulator);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA red, green;
+  int r, g, b, tr, tg, tb, track_alpha;
+  guint hatched = 0;
+  Pixels pixels;
+
+  /* 200 px for one second, 24 px high: 50 px per run. */
+  lc_timeline_painter_append (snapshot, widget, &GRAPHENE_RECT_INIT (0, 0, 200, 24),
+                              &track, 1, 0, 1000 * ms, 0, NULL);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, 200, 24));
+  pixels_init (&pixels, texture);
+  lc_color_get_bar_rgba (LC_COLOR_RED, dark, &red);
+  lc_color_get_bar_rgba (LC_COLOR_GREEN, dark, &green);
+
+  pixel_at (&pixels, 25, 12, &r, &g, &b);
+  g_assert_true (rgb_near (r, g, b, &red));
+  pixel_at (&pixels, 25, 2, &r, &g, &b);
+  g_assert_true (rgb_near (r, g, b, &red));
+
+  /* Dark: the track, a faint tint of the foreground (drawn here on
+   * nothing, so mostly transparent).
+   */
+  pixel_at (&pixels, 75, 12, &tr, &tg, &tb);
+  track_alpha = alpha_at (&pixels, 75, 12);
+  g_assert_false (rgb_near (tr, tg, tb, &red));
+  g_assert_false (rgb_near (tr, tg, tb, &green));
+  g_assert_cmpint (track_alpha, >, 0);
+  g_assert_cmpint (track_alpha, <, 80);
+
+  /* Half bright: the lower half only. */
+  pixel_at (&pixels, 175, 20, &r, &g, &b);
+  g_assert_true (rgb_near (r, g, b, &green));
+  pixel_at (&pixels, 175, 6, &r, &g, &b);
+  g_assert_false (rgb_near (r, g, b, &green));
+  g_assert_cmpint (alpha_at (&pixels, 175, 6), ==, track_alpha);
+
+  /* The gap is hatched: along a row, some pixels are stronger than the
+   * track.
+   */
+  for (int x = 105; x < 145; x++)
+    hatched += alpha_at (&pixels, x, 12) > track_alpha + 30;
+  g_assert_cmpuint (hatched, >, 4);
+  g_assert_cmpuint (hatched, <, 36);
+
+  g_free (pixels.data);
+}
+
+/* The simulator's timeline shows as many blinks as the core's runs have. */
+static void
+test_timeline_shows_runs (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (LcLightRun));
+  g_autoptr(GdkTexture) texture = NULL;
+  guint n_lit = 0, most = 0;
+  LcSignal signal;
+  Pixels pixels;
+
+  parse ("red:burst:6", &signal);
+  lc_led_simulator_set_signal (fixture->simulator, &signal);
+  lc_led_simulator_set_show_timeline (fixture->simulator, TRUE);
+  wait_for_draw (GTK_WIDGET (fixture->simulator));
+
+  /* Two 4 s groups fit the 8 s the timeline shows. */
+  lc_signal_to_runs (&signal, 0, 0, 8 * G_GINT64_CONSTANT (1000000000), runs);
+  for (guint i = 0; i < runs->len; i++)
+    n_lit += g_array_index (runs, LcLightRun, i).on;
+  g_assert_cmpuint (n_lit, ==, 12);
+
+  /* The row of the lower half with the most red stretches is the track. */
+  texture = render (fixture->simulator);
+  pixels_init (&pixels, texture);
+  for (int y = pixels.height / 2; y < pixels.height; y++)
+    {
+      gboolean in_red = FALSE;
+      guint stretches = 0;
+
+      for (int x = 0; x < pixels.width; x++)
+        {
+          int r, g, b;
+          gboolean is_red;
+
+          pixel_at (&pixels, x, y, &r, &g, &b);
+          is_red = r > 150 && g < 80 && b < 80;
+          stretches += is_red && !in_red;
+          in_red = is_red;
+        }
+      most = MAX (most, stretches);
+    }
+  g_free (pixels.data);
+  g_assert_cmpuint (most, ==, n_lit);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +664,8 @@ main (int   argc,
   ADD ("draws-state", test_draws_state);
   ADD ("two-lights", test_two_lights);
   ADD ("reduce-motion", test_reduce_motion);
+  ADD ("timeline-painter", test_timeline_painter);
+  ADD ("timeline-shows-runs", test_timeline_shows_runs);
   ADD ("ticks-only-when-needed", test_ticks_only_when_needed);
   ADD ("accessible-description", test_accessible_description);
   ADD ("glow-is-small", test_glow_is_small);
