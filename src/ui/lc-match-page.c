@@ -13,6 +13,7 @@
 #include "lc-light-choice.h"
 #include "lc-a11y.h"
 #include "lc-breakpoint-bin.h"
+#include "lc-known-signal-gallery.h"
 #include "lc-match-page.h"
 
 /* Below this width the controls go under the simulator. */
@@ -64,7 +65,7 @@ struct _LcMatchPage
   GtkWidget            *context_group;
   GtkFlowBox           *context_flow_box;
   GtkWidget            *known_group;
-  GtkFlowBox           *known_flow_box;
+  LcKnownSignalGallery *known_gallery;
 
   /* Borrowed references */
   GtkToggleButton      *color_buttons[LC_N_COLORS];
@@ -73,7 +74,6 @@ struct _LcMatchPage
 
   /* Owned references */
   LcDevice             *device;
-  GListModel           *known_signals;
   GPtrArray            *light_buttons;   /* GtkToggleButton, one per device light */
   GPtrArray            *context_buttons; /* GtkToggleButton, "context-id" data */
   char                 *context_id;
@@ -137,27 +137,8 @@ light_can_show (const LcDeviceLight *light,
 static void
 update_known_selection (LcMatchPage *self)
 {
-  guint n = self->known_signals != NULL ? g_list_model_get_n_items (self->known_signals) : 0;
-
   /* Nothing picked yet is not the known "off" light. */
-  if (!self->picked)
-    n = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LcKnownSignal) known = g_list_model_get_item (self->known_signals, i);
-
-      if (lc_signal_equal (&self->signal, lc_known_signal_get_signal (known)))
-        {
-          GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->known_flow_box, i);
-
-          if (child != NULL)
-            gtk_flow_box_select_child (self->known_flow_box, child);
-          return;
-        }
-    }
-
-  gtk_flow_box_unselect_all (self->known_flow_box);
+  lc_known_signal_gallery_select (self->known_gallery, self->picked ? &self->signal : NULL);
 }
 
 static void
@@ -594,20 +575,10 @@ context_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-known_signal_activated_cb (LcMatchPage     *self,
-                           GtkFlowBoxChild *child)
+known_signal_activated_cb (LcMatchPage   *self,
+                           LcKnownSignal *known)
 {
-  g_autoptr(LcKnownSignal) known = NULL;
-  int index = gtk_flow_box_child_get_index (child);
-
   g_assert (LC_IS_MATCH_PAGE (self));
-
-  if (self->known_signals == NULL || index < 0)
-    return;
-
-  known = g_list_model_get_item (self->known_signals, index);
-  if (known == NULL)
-    return;
 
   lc_match_page_set_signal (self, lc_known_signal_get_signal (known));
   /* Picking a known light is usually the whole answer: the next key
@@ -649,79 +620,6 @@ app_offline_action (GtkWidget  *widget,
   lc_device_get_normal_signal (self->device, &normal);
   reading = lc_reading_new_by_eye (&normal);
   g_signal_emit (self, signals[DIAGNOSE], 0, self->device, reading, "app-offline");
-}
-
-/* Known signals: a small animated simulator and the meaning. */
-
-static GtkWidget *
-create_known_signal_card (gpointer item,
-                          gpointer user_data)
-{
-  LcMatchPage *self = user_data;
-  LcKnownSignal *known = item;
-  g_autofree char *description = lc_signal_describe (lc_known_signal_get_signal (known));
-  GtkWidget *child, *card, *thumbnail, *texts, *title, *subtitle;
-
-  card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (card, "lc-known-signal");
-
-  /* The card is read as a whole; the picture would only repeat it. */
-  thumbnail = g_object_new (LC_TYPE_LED_SIMULATOR,
-                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                            NULL);
-  gtk_widget_set_size_request (thumbnail, 64, 64);
-  lc_led_simulator_set_zoom (LC_LED_SIMULATOR (thumbnail), 2.0);
-  gtk_widget_set_valign (thumbnail, GTK_ALIGN_CENTER);
-  lc_led_simulator_set_device (LC_LED_SIMULATOR (thumbnail), self->device);
-  lc_led_simulator_set_signal (LC_LED_SIMULATOR (thumbnail), lc_known_signal_get_signal (known));
-  gtk_box_append (GTK_BOX (card), thumbnail);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (card), texts);
-
-  title = gtk_label_new (lc_known_signal_get_title (known));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (title, lc_known_signal_get_title (known));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (texts), title);
-
-  subtitle = gtk_label_new (description);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 28);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (texts), subtitle);
-
-  if (lc_known_signal_is_normal (known))
-    {
-      GtkWidget *tag = gtk_label_new (C_("known signal", "Normal"));
-
-      gtk_widget_set_halign (tag, GTK_ALIGN_START);
-      gtk_widget_add_css_class (tag, "lc-tag");
-      gtk_widget_add_css_class (tag, "success");
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_box_append (GTK_BOX (texts), tag);
-    }
-
-  child = gtk_flow_box_child_new ();
-  gtk_widget_add_css_class (child, "card");
-  gtk_widget_add_css_class (child, "activatable");
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lc_known_signal_get_title (known),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-
-  return child;
 }
 
 /* Device-specific widgets */
@@ -870,7 +768,6 @@ lc_match_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_MATCH_PAGE);
 
-  g_clear_object (&self->known_signals);
   g_clear_object (&self->device);
   g_clear_object (&self->reading);
 
@@ -987,6 +884,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
+  g_type_ensure (LC_TYPE_KNOWN_SIGNAL_GALLERY);
   g_type_ensure (LC_TYPE_LED_SIMULATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-match-page.ui");
@@ -1028,7 +926,7 @@ lc_match_page_class_init (LcMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, context_group);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, context_flow_box);
   gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_group);
-  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_flow_box);
+  gtk_widget_class_bind_template_child (widget_class, LcMatchPage, known_gallery);
   gtk_widget_class_bind_template_callback (widget_class, size_class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, color_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pattern_toggled_cb);
@@ -1144,15 +1042,12 @@ lc_match_page_set_device (LcMatchPage *self,
   if (!g_set_object (&self->device, device))
     return;
 
-  g_clear_object (&self->known_signals);
-
   if (device != NULL)
     {
       guint n_lights = 0;
 
       self->device_lights = lc_device_get_lights (device, &n_lights);
       self->n_device_lights = MIN (n_lights, LC_SIGNAL_MAX_LIGHTS);
-      self->known_signals = g_object_ref (lc_device_get_known_signals (device));
     }
 
   if (self->n_device_lights == 0)
@@ -1174,12 +1069,10 @@ lc_match_page_set_device (LcMatchPage *self,
   sync_context_buttons (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.app-offline", device != NULL);
 
-  /* Thumbnails are made for the new device; the model is never the same. */
-  gtk_flow_box_bind_model (self->known_flow_box, self->known_signals,
-                           create_known_signal_card, self, NULL);
+  lc_known_signal_gallery_set_signals (self->known_gallery, device,
+                                       device != NULL ? lc_device_get_known_signals (device) : NULL);
   gtk_widget_set_visible (self->known_group,
-                          self->known_signals != NULL &&
-                          g_list_model_get_n_items (self->known_signals) > 0);
+                          lc_known_signal_gallery_get_n_signals (self->known_gallery) > 0);
 
   self->current = 0;
   rebuild_light_buttons (self);
