@@ -31,6 +31,7 @@
 #include "lc-led-prior.h"
 #include "lc-reading-words.h"
 #include "lc-pages.h"
+#include "lc-video-file-dialog.h"
 
 /* Timeline strips are refreshed this often (µs), not on every frame. */
 #define STRIP_INTERVAL_US (G_USEC_PER_SEC / 10)
@@ -1029,67 +1030,18 @@ again_action (GtkWidget  *widget,
 }
 
 static void
-open_file_and_release (LcCameraPage *self,
-                       GFile        *file)
+video_chosen_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(LcCameraPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = lc_video_file_dialog_open_finish (result, &error);
+
+  if (error != NULL)
+    g_debug ("Cannot choose a file: %s", error->message);
   if (file != NULL)
     lc_camera_page_open_file (self, file);
-  g_object_unref (self);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-file_dialog_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    g_debug ("Cannot choose a file: %s", error->message);
-
-  open_file_and_release (user_data, file);
-}
-#else
-static void
-file_chooser_response_cb (GtkNativeDialog *native,
-                          int              response,
-                          gpointer         user_data)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-
-  open_file_and_release (user_data, file);
-}
-#endif
-
-static GtkFileFilter *
-make_video_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Videos"));
-  gtk_file_filter_add_mime_type (filter, "video/*");
-
-  return filter;
-}
-
-static GtkFileFilter *
-make_all_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("All Files"));
-  gtk_file_filter_add_pattern (filter, "*");
-
-  return filter;
 }
 
 static void
@@ -1097,35 +1049,10 @@ open_video_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  g_autoptr(GtkFileFilter) videos = make_video_filter ();
-  g_autoptr(GtkFileFilter) all = make_all_filter ();
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (filters, videos);
-  g_list_store_append (filters, all);
-  gtk_file_dialog_set_title (dialog, _("Open a Video of the Light"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, videos);
-  gtk_file_dialog_open (dialog, window, NULL, file_dialog_done_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Open a Video of the Light"), window,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), videos);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), videos);
-  g_signal_connect (native, "response", G_CALLBACK (file_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
+  lc_video_file_dialog_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                             video_chosen_cb, g_object_ref (widget));
 }
 
 static void

@@ -920,6 +920,75 @@ find_status_page_saying (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* "Open a Video…" asks with the file chooser, videos first; dismissed, it
+ * leaves the page as it was; a video chosen is watched.
+ */
+static void
+test_camera_page_open_video (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = clip_path ("vision", "burst6.webm");
+  g_autoptr(GFile) clip = g_file_new_for_path (path);
+  GtkWidget *chooser;
+  GtkFileFilter *filter;
+
+  lc_window_open_camera (fixture->window);
+  g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "camera.open-video", NULL));
+      for (guint i = 0; i < 200 && (chooser = find_file_chooser ()) == NULL; i++)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (chooser);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Open a Video of the Light");
+      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      g_assert_nonnull (filter);
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Videos");
+
+      if (round == 0)
+        {
+          gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+          lc_test_iterate ();
+          g_assert_null (find_file_chooser ());
+          g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_CHOOSE);
+        }
+      else
+        {
+          g_autoptr(GFile) chosen = NULL;
+
+          /* The chooser selects the file once it has read its folder. */
+          g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), clip, NULL));
+          for (guint i = 0; i < 500 && (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL; i++)
+            g_main_context_iteration (NULL, TRUE);
+          g_assert_true (g_file_equal (chosen, clip));
+          gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+          lc_test_iterate ();
+          g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+          wait_until (fixture, has_frames);
+          g_assert_cmpstr (lc_camera_page_get_view (fixture->page), ==, LC_CAMERA_VIEW_WATCHING);
+        }
+    }
+
+  lc_camera_page_stop (fixture->page);
+}
+
 static void
 test_camera_page_bad_file (Fixture       *fixture,
                            gconstpointer  data)
@@ -1519,6 +1588,7 @@ main (int   argc,
   ADD ("missing-test-camera", "/nonexistent/a <b> & “c”.webm", test_camera_page_missing_test_camera);
   ADD ("test-camera-not-video", "@meson.build", test_camera_page_test_camera_not_video);
   ADD ("bad-file", NULL, test_camera_page_bad_file);
+  ADD ("open-video", NULL, test_camera_page_open_video);
   ADD ("no-light", NULL, test_camera_page_no_light);
   ADD ("ends-early", NULL, test_camera_page_ends_early);
   ADD ("camera-failures", "burst6.webm", test_camera_page_camera_failures);
