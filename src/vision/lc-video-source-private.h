@@ -35,6 +35,10 @@ G_BEGIN_DECLS
  * least a few frames a second.
  */
 #define STALL_TIMEOUT_S              15
+/* How long stopping waits for the pipeline before it leaves it to stop
+ * on its own thread.
+ */
+#define STOP_WAIT_US                 (2 * G_USEC_PER_SEC)
 /* Frames, then nothing for this long: every frame of a GIF has been read. */
 #define GIF_END_TIMEOUT_S            2
 /* Frame intervals kept for the median frame rate: an hour at 30 fps. */
@@ -192,7 +196,12 @@ gboolean       _lc_video_source_check_file           (LcVideoSource  *self,
                                                       GError        **error);
 
 /* lc-video-source-watchdog.c */
-void           _lc_video_source_abandon_pipeline     (LcVideoSource  *self);
+/* Stops self->pipeline on a thread of its own and waits for it up to
+ * @wait_us; after that (or at once with 0) only that thread waits, and
+ * keeps the source alive until the pipeline is stopped.
+ */
+void           _lc_video_source_stop_pipeline        (LcVideoSource  *self,
+                                                      gint64          wait_us);
 void           _lc_video_source_start_watchdog       (LcVideoSource  *self);
 void           _lc_video_source_start_pipeline_in_thread (LcVideoSource *self);
 

@@ -16,38 +16,74 @@
 
 typedef struct
 {
-  LcVideoSource  *self;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        done;
+  LcVideoSource  *keep;           /* set when the caller stopped waiting */
   GstElement     *pipeline;
   LcV4l2Controls *v4l2_controls;
-} Abandoned;
+} StopJob;
+
+static void
+stop_job_clear (gpointer data)
+{
+  StopJob *job = data;
+
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+}
 
 static gpointer
-stop_abandoned_pipeline (gpointer data)
+stop_pipeline_thread (gpointer data)
 {
-  Abandoned *abandoned = data;
+  StopJob *job = data;
+  LcVideoSource *keep;
 
-  gst_element_set_state (abandoned->pipeline, GST_STATE_NULL);
-  g_debug ("An abandoned pipeline has stopped");
-  gst_object_unref (abandoned->pipeline);
-  g_clear_pointer (&abandoned->v4l2_controls, _lc_v4l2_controls_restore_and_free);
-  /* The appsink callbacks use the source: it lives until they are gone. */
-  g_object_unref (abandoned->self);
-  g_free (abandoned);
+  /* Joins every streaming thread of the pipeline. */
+  gst_element_set_state (job->pipeline, GST_STATE_NULL);
+  gst_clear_object (&job->pipeline);
+  /* Only now is the device closed, so the camera takes the old values. */
+  g_clear_pointer (&job->v4l2_controls, _lc_v4l2_controls_restore_and_free);
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  keep = g_steal_pointer (&job->keep);
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  /* The appsink callbacks used the source: it lived until they were gone. */
+  if (keep != NULL)
+    {
+      g_debug ("A pipeline left to stop on its own has stopped");
+      g_object_unref (keep);
+    }
+  g_atomic_rc_box_release_full (job, stop_job_clear);
 
   return NULL;
 }
 
-/* Stops self->pipeline on a thread of its own; only that thread waits. */
 void
-_lc_video_source_abandon_pipeline (LcVideoSource *self)
+_lc_video_source_stop_pipeline (LcVideoSource *self,
+                                gint64         wait_us)
 {
-  Abandoned *abandoned = g_new0 (Abandoned, 1);
+  StopJob *job = g_atomic_rc_box_new0 (StopJob);
+  gint64 until = g_get_monotonic_time () + wait_us;
   g_autoptr(GThread) thread = NULL;
 
-  abandoned->self = g_object_ref (self);
-  abandoned->pipeline = g_steal_pointer (&self->pipeline);
-  abandoned->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
-  thread = g_thread_new ("lc-video-stop", stop_abandoned_pipeline, abandoned);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->pipeline = g_steal_pointer (&self->pipeline);
+  job->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
+  thread = g_thread_new ("lc-video-stop", stop_pipeline_thread, g_atomic_rc_box_acquire (job));
+
+  g_mutex_lock (&job->lock);
+  while (!job->done && g_cond_wait_until (&job->cond, &job->lock, until))
+    ;
+  if (!job->done)
+    job->keep = g_object_ref (self);
+  g_mutex_unlock (&job->lock);
+
+  g_atomic_rc_box_release_full (job, stop_job_clear);
 }
 
 /* Gives up on a source that never sends a first frame, or that stops

@@ -106,18 +106,15 @@ teardown_full (LcVideoSource *self,
     wait = FALSE;
   self->start_pending = FALSE;
 
-  if (self->pipeline != NULL && !wait)
-    _lc_video_source_abandon_pipeline (self);
-
+  /* A streaming thread stuck in a read (a network file that stalled)
+   * would hold up the caller for as long as it is stuck: stopping waits a
+   * little, then leaves the pipeline to stop on its own.
+   */
   if (self->pipeline != NULL)
-    {
-      /* Joins every streaming thread of the pipeline. */
-      gst_element_set_state (self->pipeline, GST_STATE_NULL);
-      gst_clear_object (&self->pipeline);
-    }
+    _lc_video_source_stop_pipeline (self, wait ? STOP_WAIT_US : 0);
   self->head = NULL;
 
-  /* Only now is the device closed, so the camera takes the old values. */
+  /* Saved, but the pipeline was never built. */
   g_clear_pointer (&self->v4l2_controls, _lc_v4l2_controls_restore_and_free);
 
   if (self->bus_source != NULL)

@@ -92,21 +92,26 @@ struct _TestHangSrc
 
 G_DEFINE_FINAL_TYPE (TestHangSrc, test_hang_src, GST_TYPE_BIN)
 
+/* Blocks the calling thread until the test releases it. */
+static void
+hang_here (void)
+{
+  g_mutex_lock (&hang_lock);
+  hang_blocked = TRUE;
+  g_cond_broadcast (&hang_cond);
+  while (!hang_released)
+    g_cond_wait (&hang_cond, &hang_lock);
+  hang_blocked = FALSE;
+  g_cond_broadcast (&hang_cond);
+  g_mutex_unlock (&hang_lock);
+}
+
 static GstStateChangeReturn
 test_hang_src_change_state (GstElement     *element,
                             GstStateChange  transition)
 {
   if (transition == GST_STATE_CHANGE_NULL_TO_READY)
-    {
-      g_mutex_lock (&hang_lock);
-      hang_blocked = TRUE;
-      g_cond_broadcast (&hang_cond);
-      while (!hang_released)
-        g_cond_wait (&hang_cond, &hang_lock);
-      hang_blocked = FALSE;
-      g_cond_broadcast (&hang_cond);
-      g_mutex_unlock (&hang_lock);
-    }
+    hang_here ();
 
   return GST_ELEMENT_CLASS (test_hang_src_parent_class)->change_state (element, transition);
 }
@@ -1091,6 +1096,42 @@ test_camera_hangs (void)
   g_source_remove (heartbeat_id);
 }
 
+static GstPadProbeReturn
+hang_buffer_probe_cb (GstPad          *pad,
+                      GstPadProbeInfo *info,
+                      gpointer         user_data)
+{
+  hang_here ();
+
+  return GST_PAD_PROBE_OK;
+}
+
+/* A streaming thread stuck in the middle of a frame (a read from a
+ * network file that stalled): stopping does not wait for it for ever.
+ */
+static void
+test_stop_stuck (void)
+{
+  g_autoptr(TestDevice) device = test_device_new ();
+  g_autoptr(LcCamera) camera = _lc_camera_new_for_device (GST_DEVICE (device));
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_camera (camera);
+  g_autoptr(GstPad) pad = NULL;
+
+  run_until_running (source);
+
+  hang_released = FALSE;
+  pad = gst_element_get_static_pad (device->element, "src");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, hang_buffer_probe_cb, NULL, NULL);
+  while (!hang_is_blocked ())
+    g_usleep (1000);
+
+  lc_video_source_stop (source);
+  g_assert_true (hang_is_blocked ());
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_IDLE);
+
+  hang_release ();
+}
+
 static void
 test_camera_busy (void)
 {
@@ -1506,6 +1547,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/camera-device", test_camera_device);
   g_test_add_func ("/vision/video-source/camera-busy", test_camera_busy);
   g_test_add_func ("/vision/video-source/camera-hangs", test_camera_hangs);
+  g_test_add_func ("/vision/video-source/stop-stuck", test_stop_stuck);
   g_test_add_func ("/vision/video-source/camera-unplugged", test_camera_unplugged);
   g_test_add_func ("/vision/video-source/monitor-devices", test_monitor_devices);
   g_test_add_func ("/vision/video-source/restart", test_restart);
