@@ -230,10 +230,11 @@ start_pipeline_thread (gpointer data)
   return NULL;
 }
 
-/* Opening a camera can take long: v4l2src waits on a busy USB device,
- * pipewiresrc on a PipeWire daemon that does not answer. The window must
- * not wait with it, so the camera starts on a thread of its own; the
- * watchdog gives up on it if no picture ever comes.
+/* Opening a source can take long: v4l2src waits on a busy USB device,
+ * pipewiresrc on a PipeWire daemon that does not answer, filesrc on a
+ * network file that stalled. The window must not wait with it, so the
+ * pipeline starts on a thread of its own; the watchdog gives up on it if
+ * no picture ever comes.
  */
 void
 _lc_video_source_start_pipeline_in_thread (LcVideoSource *self)

@@ -424,7 +424,6 @@ void
 lc_video_source_start (LcVideoSource *self)
 {
   g_autoptr(GError) error = NULL;
-  GstStateChangeReturn ret;
 
   g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
 
@@ -482,20 +481,7 @@ lc_video_source_start (LcVideoSource *self)
 
   watch_bus (self);
 
-  if (_lc_video_source_is_camera (self))
-    {
-      _lc_video_source_start_pipeline_in_thread (self);
-    }
-  else
-    {
-      ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
-      if (ret == GST_STATE_CHANGE_FAILURE)
-        {
-          _lc_video_source_fail_to_start (self);
-          return;
-        }
-    }
-
+  _lc_video_source_start_pipeline_in_thread (self);
   _lc_video_source_start_watchdog (self);
 }
 
