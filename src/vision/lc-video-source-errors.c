@@ -219,6 +219,12 @@ _lc_video_source_error_no_picture (LcVideoSource *self)
     return g_error_new_literal (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
                                 _("The camera opened but sends no picture"));
 
+  /* Still opening: the file is somewhere that stopped answering. */
+  if (self->start_pending)
+    return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_FAILED,
+                        _("“%s” does not open. If it is on a network drive or a phone, copy it to this computer and open the copy."),
+                        self->title);
+
   return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                       /* Translators: %d is a number of seconds */
                       _("“%s” gave no picture in %d seconds: it is damaged or in a form that cannot be played"),
