@@ -248,13 +248,15 @@ _lc_video_source_error_stalled (LcVideoSource *self,
 }
 
 gboolean
-_lc_video_source_check_file (LcVideoSource  *self,
-                             GError        **error)
+_lc_video_source_check_file (GFile       *file,
+                             const char  *title,
+                             gboolean     is_sample,
+                             GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  info = g_file_query_info (self->file,
+  info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE,
                             NULL, &local_error);
@@ -262,17 +264,17 @@ _lc_video_source_check_file (LcVideoSource  *self,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
-          if (self->is_sample)
+          if (is_sample)
             g_set_error_literal (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
                                  _("The sample video is not installed"));
           else
             g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND,
-                         _("The file “%s” does not exist"), self->title);
+                         _("The file “%s” does not exist"), title);
         }
       else
         {
           g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                       _("The file “%s” cannot be read: %s"), self->title, local_error->message);
+                       _("The file “%s” cannot be read: %s"), title, local_error->message);
         }
       return FALSE;
     }
@@ -280,7 +282,7 @@ _lc_video_source_check_file (LcVideoSource  *self,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
-                   _("“%s” is a folder, not a video"), self->title);
+                   _("“%s” is a folder, not a video"), title);
       return FALSE;
     }
 
@@ -292,7 +294,7 @@ _lc_video_source_check_file (LcVideoSource  *self,
     {
       g_set_error (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                    _("“%s” is a pipe, a device or a socket, not a video file: save the video to a file and open that"),
-                   self->title);
+                   title);
       return FALSE;
     }
 

@@ -336,11 +336,9 @@ have_gif_demuxer (void)
   return factory != NULL;
 }
 
-/* Whether @file starts like a GIF. check_file() has made sure it is a
- * regular file, so this read cannot block.
- */
-static gboolean
-file_is_gif (GFile *file)
+/* _lc_video_source_check_file() has made sure it is a regular file. */
+gboolean
+_lc_video_source_file_is_gif (GFile *file)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   char magic[6] = { 0 };
@@ -416,9 +414,8 @@ add_source (LcVideoSource  *self,
    * the end of some GIFs (trailing bytes after the last frame). Pulling
    * from filesrc directly, it ends them.
    */
-  if (self->file != NULL && file_is_gif (self->file) && have_gif_demuxer ())
+  if (self->file != NULL && g_atomic_int_get (&self->is_gif) && have_gif_demuxer ())
     {
-      g_atomic_int_set (&self->is_gif, 1);
       between = make_element ("avdemux_gif", "gif-demux", error);
       if (between != NULL)
         g_signal_connect_object (between, "pad-added", G_CALLBACK (gif_pad_added_cb), decodebin, 0);

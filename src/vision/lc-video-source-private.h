@@ -166,6 +166,8 @@ void           _lc_video_source_fail_full            (LcVideoSource  *self,
                                                       GError         *error);
 void           _lc_video_source_finish_full          (LcVideoSource  *self,
                                                       gboolean        wait);
+/* Builds the pipeline and starts it playing, once the file checked out. */
+void           _lc_video_source_build_and_play       (LcVideoSource  *self);
 /* After the pipeline refused to go to PLAYING. */
 void           _lc_video_source_fail_to_start        (LcVideoSource  *self);
 
@@ -191,8 +193,12 @@ GError        *_lc_video_source_error_at_end         (LcVideoSource  *self,
 GError        *_lc_video_source_error_no_picture     (LcVideoSource  *self);
 GError        *_lc_video_source_error_stalled        (LcVideoSource  *self,
                                                       double          played_seconds);
-/* Refuses what is not a regular file before anything opens it. */
-gboolean       _lc_video_source_check_file           (LcVideoSource  *self,
+/* Refuses what is not a regular file before anything opens it. Any
+ * thread: it may wait on a network file.
+ */
+gboolean       _lc_video_source_check_file           (GFile          *file,
+                                                      const char     *title,
+                                                      gboolean        is_sample,
                                                       GError        **error);
 
 /* lc-video-source-watchdog.c */
@@ -204,6 +210,10 @@ void           _lc_video_source_stop_pipeline        (LcVideoSource  *self,
                                                       gint64          wait_us);
 void           _lc_video_source_start_watchdog       (LcVideoSource  *self);
 void           _lc_video_source_start_pipeline_in_thread (LcVideoSource *self);
+/* Checks self->file on a thread of its own, then goes on with
+ * _lc_video_source_build_and_play() in the main context, or fails.
+ */
+void           _lc_video_source_check_file_in_thread (LcVideoSource  *self);
 
 /* lc-video-source-frames.c */
 GstCaps       *_lc_video_source_make_analysis_caps   (void);
@@ -217,6 +227,8 @@ void           _lc_video_source_take_preview_frames  (LcVideoSource  *self,
 /* Builds self->pipeline (and self->head) for the source played. */
 gboolean       _lc_video_source_build_pipeline       (LcVideoSource  *self,
                                                       GError        **error);
+/* Whether @file starts like a GIF; any thread. */
+gboolean       _lc_video_source_file_is_gif          (GFile          *file);
 /* The preview's caps for self->preview_width × self->preview_height. */
 GstCaps       *_lc_video_source_make_preview_caps    (LcVideoSource  *self);
 

@@ -250,3 +250,87 @@ _lc_video_source_start_pipeline_in_thread (LcVideoSource *self)
   self->start_pending = TRUE;
   thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
 }
+
+typedef struct
+{
+  GWeakRef      self;
+  GMainContext *context;
+  int           generation;
+  GFile        *file;
+  char         *title;
+  gboolean      is_sample;
+  gboolean      is_gif;
+  GError       *error;
+} CheckJob;
+
+static void
+check_job_free (gpointer data)
+{
+  CheckJob *job = data;
+
+  g_weak_ref_clear (&job->self);
+  g_main_context_unref (job->context);
+  g_object_unref (job->file);
+  g_free (job->title);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static gboolean
+file_checked_cb (gpointer data)
+{
+  CheckJob *job = data;
+  g_autoptr(LcVideoSource) self = g_weak_ref_get (&job->self);
+
+  if (self == NULL || job->generation != g_atomic_int_get (&self->generation))
+    return G_SOURCE_REMOVE;
+
+  if (job->error != NULL)
+    {
+      _lc_video_source_fail_full (self, TRUE, g_steal_pointer (&job->error));
+      return G_SOURCE_REMOVE;
+    }
+
+  g_atomic_int_set (&self->is_gif, job->is_gif);
+  _lc_video_source_build_and_play (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+check_file_thread (gpointer data)
+{
+  CheckJob *job = data;
+  GSource *source;
+
+  if (_lc_video_source_check_file (job->file, job->title, job->is_sample, &job->error))
+    job->is_gif = _lc_video_source_file_is_gif (job->file);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[lightcode] video file checked");
+  g_source_set_callback (source, file_checked_cb, job, check_job_free);
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+
+  return NULL;
+}
+
+/* Even asking what a file is waits on a network drive that stalled. */
+void
+_lc_video_source_check_file_in_thread (LcVideoSource *self)
+{
+  CheckJob *job = g_new0 (CheckJob, 1);
+  g_autoptr(GThread) thread = NULL;
+
+  g_weak_ref_init (&job->self, self);
+  job->context = g_main_context_ref (self->context);
+  job->generation = g_atomic_int_get (&self->generation);
+  job->file = g_object_ref (self->file);
+  job->title = g_strdup (self->title);
+  job->is_sample = self->is_sample;
+
+  /* Until a picture comes, the watchdog says the file does not open. */
+  self->start_pending = TRUE;
+  thread = g_thread_new ("lc-video-check", check_file_thread, job);
+}

@@ -423,8 +423,6 @@ _lc_video_source_fail_to_start (LcVideoSource *self)
 void
 lc_video_source_start (LcVideoSource *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
 
   if (self->state == LC_VIDEO_SOURCE_STATE_STARTING ||
@@ -460,18 +458,28 @@ lc_video_source_start (LcVideoSource *self)
 
   set_state (self, LC_VIDEO_SOURCE_STATE_STARTING);
 
-  if (self->file != NULL && !_lc_video_source_check_file (self, &error))
-    {
-      fail (self, g_steal_pointer (&error));
-      return;
-    }
-
   if (self->camera != NULL && self->file == NULL)
     {
       self->camera_notify_id = g_signal_connect_object (self->camera, "notify::available",
                                                         G_CALLBACK (camera_available_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
     }
+
+  /* From here on nothing waits on the source in this thread; the
+   * watchdog gives up on one that never sends a picture.
+   */
+  _lc_video_source_start_watchdog (self);
+
+  if (self->file != NULL)
+    _lc_video_source_check_file_in_thread (self);
+  else
+    _lc_video_source_build_and_play (self);
+}
+
+void
+_lc_video_source_build_and_play (LcVideoSource *self)
+{
+  g_autoptr(GError) error = NULL;
 
   if (!_lc_video_source_build_pipeline (self, &error))
     {
@@ -480,9 +488,7 @@ lc_video_source_start (LcVideoSource *self)
     }
 
   watch_bus (self);
-
   _lc_video_source_start_pipeline_in_thread (self);
-  _lc_video_source_start_watchdog (self);
 }
 
 void

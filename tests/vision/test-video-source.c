@@ -184,6 +184,102 @@ hang_release (void)
   g_mutex_unlock (&hang_lock);
 }
 
+/* A file on a network drive that stopped answering: asking anything of
+ * it waits until the test releases it, then fails.
+ */
+#define TEST_TYPE_STALLED_FILE (test_stalled_file_get_type ())
+G_DECLARE_FINAL_TYPE (TestStalledFile, test_stalled_file, TEST, STALLED_FILE, GObject)
+
+struct _TestStalledFile
+{
+  GObject parent_instance;
+};
+
+static void test_stalled_file_iface_init (GFileIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestStalledFile, test_stalled_file, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_FILE, test_stalled_file_iface_init))
+
+static GFile *
+test_stalled_file_dup (GFile *file)
+{
+  return g_object_ref (file);
+}
+
+static guint
+test_stalled_file_hash (GFile *file)
+{
+  return g_direct_hash (file);
+}
+
+static gboolean
+test_stalled_file_equal (GFile *a,
+                         GFile *b)
+{
+  return a == b;
+}
+
+static gboolean
+test_stalled_file_is_native (GFile *file)
+{
+  return FALSE;
+}
+
+static char *
+test_stalled_file_get_basename (GFile *file)
+{
+  return g_strdup ("light.mp4");
+}
+
+static char *
+test_stalled_file_get_path (GFile *file)
+{
+  return NULL;
+}
+
+static char *
+test_stalled_file_get_uri (GFile *file)
+{
+  return g_strdup ("smb://nas/videos/light.mp4");
+}
+
+static GFileInfo *
+test_stalled_file_query_info (GFile                *file,
+                              const char           *attributes,
+                              GFileQueryInfoFlags   flags,
+                              GCancellable         *cancellable,
+                              GError              **error)
+{
+  hang_here ();
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The server stopped answering");
+
+  return NULL;
+}
+
+static void
+test_stalled_file_iface_init (GFileIface *iface)
+{
+  iface->dup = test_stalled_file_dup;
+  iface->hash = test_stalled_file_hash;
+  iface->equal = test_stalled_file_equal;
+  iface->is_native = test_stalled_file_is_native;
+  iface->get_basename = test_stalled_file_get_basename;
+  iface->get_path = test_stalled_file_get_path;
+  iface->get_uri = test_stalled_file_get_uri;
+  iface->get_parse_name = test_stalled_file_get_uri;
+  iface->query_info = test_stalled_file_query_info;
+}
+
+static void
+test_stalled_file_class_init (TestStalledFileClass *klass)
+{
+}
+
+static void
+test_stalled_file_init (TestStalledFile *self)
+{
+}
+
 typedef struct
 {
   GMainLoop   *loop;
@@ -1132,6 +1228,36 @@ test_stop_stuck (void)
   hang_release ();
 }
 
+/* A file whose server stopped answering: the main loop goes on while the
+ * file is asked about, and the source says what happened once it fails.
+ */
+static void
+test_stalled_file (void)
+{
+  g_autoptr(GFile) file = g_object_new (TEST_TYPE_STALLED_FILE, NULL);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Heartbeat heartbeat = { 0 };
+  g_auto(Run) run = { 0 };
+  guint heartbeat_id;
+
+  hang_released = FALSE;
+  heartbeat_id = g_timeout_add (100, heartbeat_cb, &heartbeat);
+
+  lc_video_source_start (source);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_STARTING);
+  while (heartbeat.n_ticks_while_blocked < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_STARTING);
+
+  hang_release ();
+  play_more (source, &run);
+  g_assert_error (run.error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO);
+  g_assert_nonnull (strstr (run.error->message, "light.mp4"));
+
+  g_source_remove (heartbeat_id);
+}
+
 static void
 test_camera_busy (void)
 {
@@ -1548,6 +1674,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/camera-busy", test_camera_busy);
   g_test_add_func ("/vision/video-source/camera-hangs", test_camera_hangs);
   g_test_add_func ("/vision/video-source/stop-stuck", test_stop_stuck);
+  g_test_add_func ("/vision/video-source/stalled-file", test_stalled_file);
   g_test_add_func ("/vision/video-source/camera-unplugged", test_camera_unplugged);
   g_test_add_func ("/vision/video-source/monitor-devices", test_monitor_devices);
   g_test_add_func ("/vision/video-source/restart", test_restart);
