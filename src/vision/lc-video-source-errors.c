@@ -243,7 +243,7 @@ _lc_video_source_error_stalled (LcVideoSource *self,
 
   return g_error_new (LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO,
                       /* Translators: %s is a file name, %.1f how many seconds played, %d a number of seconds */
-                      _("“%s” stopped playing after %.1f seconds and gave nothing for %d seconds: the video is damaged"),
+                      _("The video “%s” stopped arriving after %.1f seconds, and nothing came for %d seconds. The file may be damaged, or the drive it is on stopped answering."),
                       self->title, played_seconds, STALL_TIMEOUT_S);
 }
 
