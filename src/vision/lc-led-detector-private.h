@@ -70,18 +70,6 @@ G_BEGIN_DECLS
  * a bump of 20–35 %; an LED outshines the surface it sits on.
  */
 #define SOLID_MIN_CONTRAST  0.5
-/* On a pale housing (surroundings at least this bright) a small round spot
- * of one vivid colour cannot outshine its surroundings as much, so it
- * needs only this peak and this contrast. A label on a pale wall is a bump
- * of at most 35 % (or darker than the wall), glare is white, and on a dark
- * surface the usual rule holds: there a small flat label is as vivid.
- */
-#define VIVID_DOT_MIN_BG    100.0
-#define VIVID_DOT_MIN_SATURATION 0.9
-#define VIVID_DOT_MIN_COMPACTNESS 0.9
-#define VIVID_DOT_MAX_RADIUS 4.0
-#define VIVID_DOT_MIN_PEAK  180.0
-#define VIVID_DOT_MIN_CONTRAST 0.4
 /* A steady light beside a changing one of about its strength is a light
  * too (see is_companion()): at least these fractions of its level and peak.
  */

@@ -134,19 +134,10 @@ score_track (LcLedDetector *self,
        */
       white |= t->saturation < 0.45;
       double small = CLAMP ((2.0 * SMALL_LIGHT_RADIUS - t->radius) / SMALL_LIGHT_RADIUS, 0.0, 1.0);
-      double min_peak = SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL);
-      double min_contrast = SOLID_MIN_CONTRAST;
 
-      if (t->bg >= VIVID_DOT_MIN_BG && t->saturation >= VIVID_DOT_MIN_SATURATION &&
-          t->compactness >= VIVID_DOT_MIN_COMPACTNESS && t->radius <= VIVID_DOT_MAX_RADIUS)
-        {
-          min_peak = MIN (min_peak, VIVID_DOT_MIN_PEAK);
-          min_contrast = VIVID_DOT_MIN_CONTRAST;
-        }
-
-      t->qualified = t->peak >= min_peak &&
+      t->qualified = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL) &&
                      t->radius <= MAX (5.0, 0.025 * self->width) &&
-                     t->level >= min_contrast * t->bg &&
+                     t->level >= SOLID_MIN_CONTRAST * t->bg &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
                      !white;
       t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));

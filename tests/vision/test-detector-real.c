@@ -388,26 +388,6 @@ test_light_housing (void)
   assert_reads (&d, "red:blink", TRUE);
 }
 
-/* A dim steady blue LED on a pale grey housing barely outshines it, and a
- * green label on the same pale surface is a mere bump: the light is read,
- * the label is not.
- */
-static void
-test_dim_dot_on_pale_housing (void)
-{
-  Scene scene = { .bg = { 133, 133, 130 } };
-  LcDetection d;
-  Spot *s;
-
-  s = &scene.spots[scene.n_spots++];
-  *s = (Spot) { .x = 250, .y = 50, .radius = 3, .rgb = { 0.2, 0.8, 0.25 }, .gain = 200.0, .flat = TRUE };
-  s = &scene.spots[scene.n_spots++];
-  *s = (Spot) { .x = 130, .y = 100, .radius = 2.0, .rgb = { 0.05, 0.12, 1.0 }, .core = 0.0, .gain = 66.0 };
-
-  run_scene (&scene, NULL, 6.0, &d);
-  assert_reads (&d, "blue:solid", TRUE);
-}
-
 /* A steady power LED beside a blinking status LED: both are reported. */
 static void
 test_power_beside_status (void)
@@ -503,7 +483,6 @@ main (int   argc,
   g_test_add_func ("/vision/detector/real/flat-objects", test_flat_objects);
   g_test_add_func ("/vision/detector/real/light-housing", test_light_housing);
   g_test_add_func ("/vision/detector/real/power-beside-status", test_power_beside_status);
-  g_test_add_func ("/vision/detector/real/dim-dot-on-pale-housing", test_dim_dot_on_pale_housing);
   g_test_add_func ("/vision/detector/real/prior-one-light", test_prior_one_light);
   g_test_add_func ("/vision/detector/real/prior-palette", test_prior_palette);
 
