@@ -17,6 +17,7 @@
 
 #include "lc-color-style.h"
 #include "lc-camera-preview.h"
+#include "lc-draw.h"
 
 /* Smallest ring, in logical pixels, so a tiny light can still be clicked. */
 #define MIN_RING_RADIUS   14.0
@@ -293,44 +294,6 @@ report_latency (LcCameraPreview *self)
 /* Drawing */
 
 static void
-append_circle (GtkSnapshot   *snapshot,
-               double         cx,
-               double         cy,
-               double         radius,
-               float          width,
-               const GdkRGBA *color)
-{
-  GskRoundedRect circle;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&circle,
-                                   &GRAPHENE_RECT_INIT (cx - radius, cy - radius,
-                                                        2 * radius, 2 * radius),
-                                   radius);
-  gtk_snapshot_append_border (snapshot, &circle, widths, colors);
-}
-
-static void
-append_disc (GtkSnapshot   *snapshot,
-             double         cx,
-             double         cy,
-             double         radius,
-             const GdkRGBA *color)
-{
-  GskRoundedRect circle;
-
-  gsk_rounded_rect_init_from_rect (&circle,
-                                   &GRAPHENE_RECT_INIT (cx - radius, cy - radius,
-                                                        2 * radius, 2 * radius),
-                                   radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  gtk_snapshot_append_color (snapshot, color,
-                             &GRAPHENE_RECT_INIT (cx - radius, cy - radius, 2 * radius, 2 * radius));
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
 append_badge (LcCameraPreview *self,
               GtkSnapshot     *snapshot,
               double           cx,
@@ -344,8 +307,8 @@ append_badge (LcCameraPreview *self,
   g_autofree char *text = g_strdup_printf ("%u", number);
   int text_width, text_height;
 
-  append_disc (snapshot, cx, cy, BADGE_RADIUS + 1, &shadow);
-  append_disc (snapshot, cx, cy, BADGE_RADIUS, background);
+  lc_draw_disc (snapshot, &GRAPHENE_POINT_INIT (cx, cy), BADGE_RADIUS + 1, &shadow);
+  lc_draw_disc (snapshot, &GRAPHENE_POINT_INIT (cx, cy), BADGE_RADIUS, background);
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
@@ -370,25 +333,27 @@ append_rings (LcCameraPreview       *self,
   for (guint i = 0; i < self->n_leds; i++)
     {
       const LcDetectedLed *led = &self->leds[i];
+      graphene_point_t center;
       double cx, cy, radius;
 
       get_ring (self, picture, led, &cx, &cy, &radius);
+      center = GRAPHENE_POINT_INIT (cx, cy);
 
       /* A dark halo on both sides keeps the ring visible on any picture. */
       if (led->selected)
         {
-          append_circle (snapshot, cx, cy, radius + 5, 7, &halo);
-          append_circle (snapshot, cx, cy, radius + 4, 5, &accent);
-          append_circle (snapshot, cx, cy, radius - 1, 1, &white);
+          lc_draw_ring (snapshot, &center, radius + 5, 7, &halo);
+          lc_draw_ring (snapshot, &center, radius + 4, 5, &accent);
+          lc_draw_ring (snapshot, &center, radius - 1, 1, &white);
         }
       else
         {
-          append_circle (snapshot, cx, cy, radius + 3, 5, &halo);
-          append_circle (snapshot, cx, cy, radius + 2, 3, &white);
+          lc_draw_ring (snapshot, &center, radius + 3, 5, &halo);
+          lc_draw_ring (snapshot, &center, radius + 2, 3, &white);
         }
 
       if (show_focus && self->focused == (int) i)
-        append_circle (snapshot, cx, cy, radius + 10, 2, &accent);
+        lc_draw_ring (snapshot, &center, radius + 10, 2, &accent);
 
       if (self->n_leds > 1)
         append_badge (self, snapshot,

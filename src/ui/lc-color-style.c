@@ -52,6 +52,42 @@ lc_color_get_bar_rgba (LcColor  color,
   gdk_rgba_parse (rgba, spec);
 }
 
+/* What a lit LED looks like: saturated, a little lighter in dark style so
+ * it keeps its punch against a dark page.
+ */
+void
+lc_color_get_lit_rgba (LcColor  color,
+                       gboolean dark,
+                       GdkRGBA *rgba)
+{
+  const char *spec;
+
+  switch (color)
+    {
+    case LC_COLOR_RED:
+      spec = dark ? "#ff5a50" : "#f0202a";
+      break;
+    case LC_COLOR_GREEN:
+      spec = dark ? "#57e389" : "#26d06e";
+      break;
+    case LC_COLOR_BLUE:
+      spec = dark ? "#62a0ea" : "#2a7ff0";
+      break;
+    case LC_COLOR_WHITE:
+      spec = dark ? "#ffffff" : "#fbfbf8";
+      break;
+    case LC_COLOR_AMBER:
+      spec = dark ? "#ffb443" : "#ff9d0a";
+      break;
+    case LC_COLOR_NONE:
+    default:
+      spec = dark ? "#77767b" : "#5e5c64";
+      break;
+    }
+
+  gdk_rgba_parse (rgba, spec);
+}
+
 /* GtkStyleContext is the way to read these on GTK 4.8 (gtk_widget_get_color()
  * is 4.10); it is deprecated later, hence the guards.
  */

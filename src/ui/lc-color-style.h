@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 void lc_color_get_bar_rgba (LcColor  color,
                             gboolean dark,
                             GdkRGBA *rgba);
+/* What a lit LED looks like (unlit for LC_COLOR_NONE): saturated, a little
+ * lighter in dark style. */
+void lc_color_get_lit_rgba (LcColor  color,
+                            gboolean dark,
+                            GdkRGBA *rgba);
 
 /* The widget's foreground colour (its CSS "color"), for custom drawing. */
 GdkRGBA lc_widget_get_foreground (GtkWidget *widget);

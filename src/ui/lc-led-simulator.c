@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lc-color-style.h"
+#include "lc-draw.h"
 #include "lc-knowledge.h"
 #include "lc-illustration.h"
 #include "lc-led-simulator.h"
@@ -96,55 +97,6 @@ static gboolean
 is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-/* What a lit LED looks like: saturated, a little lighter in dark style so
- * it keeps its punch against a dark page.
- */
-static void
-get_lit_rgba (LcColor  color,
-              gboolean dark,
-              GdkRGBA *rgba)
-{
-  const char *spec;
-
-  switch (color)
-    {
-    case LC_COLOR_RED:
-      spec = dark ? "#ff5a50" : "#f0202a";
-      break;
-    case LC_COLOR_GREEN:
-      spec = dark ? "#57e389" : "#26d06e";
-      break;
-    case LC_COLOR_BLUE:
-      spec = dark ? "#62a0ea" : "#2a7ff0";
-      break;
-    case LC_COLOR_WHITE:
-      spec = dark ? "#ffffff" : "#fbfbf8";
-      break;
-    case LC_COLOR_AMBER:
-      spec = dark ? "#ffb443" : "#ff9d0a";
-      break;
-    case LC_COLOR_NONE:
-    default:
-      spec = dark ? "#77767b" : "#5e5c64";
-      break;
-    }
-
-  gdk_rgba_parse (rgba, spec);
-}
-
-static GdkRGBA
-mix_rgba (const GdkRGBA *a,
-          const GdkRGBA *b,
-          float          amount)
-{
-  return (GdkRGBA) {
-    a->red + (b->red - a->red) * amount,
-    a->green + (b->green - a->green) * amount,
-    a->blue + (b->blue - a->blue) * amount,
-    a->alpha + (b->alpha - a->alpha) * amount,
-  };
 }
 
 /* Time */
@@ -371,105 +323,6 @@ position_for_light (LcLedSimulator *self,
 /* Drawing */
 
 static void
-append_circle (GtkSnapshot            *snapshot,
-               const graphene_point_t *center,
-               float                   radius,
-               const GdkRGBA          *color)
-{
-  GskRoundedRect circle;
-
-  gsk_rounded_rect_init_from_rect (&circle,
-                                   &GRAPHENE_RECT_INIT (center->x - radius, center->y - radius,
-                                                        2 * radius, 2 * radius),
-                                   radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  gtk_snapshot_append_color (snapshot, color, &circle.bounds);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-append_ring (GtkSnapshot            *snapshot,
-             const graphene_point_t *center,
-             float                   radius,
-             float                   width,
-             const GdkRGBA          *color)
-{
-  GskRoundedRect circle;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&circle,
-                                   &GRAPHENE_RECT_INIT (center->x - radius, center->y - radius,
-                                                        2 * radius, 2 * radius),
-                                   radius);
-  gtk_snapshot_append_border (snapshot, &circle, widths, colors);
-}
-
-static void
-append_light (LcLedSimulator         *self,
-              GtkSnapshot            *snapshot,
-              const graphene_point_t *center,
-              float                   core_radius,
-              float                   glow_radius,
-              LcColor                 color,
-              double                  level,
-              gboolean                dark)
-{
-  GdkRGBA unlit, lit, core, rim;
-
-  get_lit_rgba (LC_COLOR_NONE, dark, &unlit);
-
-  if (color == LC_COLOR_NONE || level <= 0.0)
-    {
-      append_circle (snapshot, center, core_radius, &unlit);
-      return;
-    }
-
-  get_lit_rgba (color, dark, &lit);
-
-  if (glow_radius > core_radius)
-    {
-      GdkRGBA inner = lit, middle = lit, outer = lit;
-
-      inner.alpha = 0.75f * level;
-      middle.alpha = 0.3f * level;
-      outer.alpha = 0;
-
-      {
-        const GskColorStop stops[] = {
-          { 0.0f, inner },
-          { 0.3f, middle },
-          { 1.0f, outer },
-        };
-
-        gtk_snapshot_append_radial_gradient (snapshot,
-                                             &GRAPHENE_RECT_INIT (center->x - glow_radius,
-                                                                  center->y - glow_radius,
-                                                                  2 * glow_radius, 2 * glow_radius),
-                                             center, glow_radius, glow_radius,
-                                             0.0f, 1.0f, stops, G_N_ELEMENTS (stops));
-      }
-    }
-
-  /* The LED itself: its color with a hot, whiter center, so it reads as a
-   * light and not a painted dot; a dim one is partly the unlit color.
-   */
-  core = mix_rgba (&unlit, &lit, level);
-  append_circle (snapshot, center, core_radius, &core);
-  {
-    GdkRGBA white = { 1, 1, 1, 1 };
-    GdkRGBA hot = mix_rgba (&core, &white, 0.55f * level);
-
-    append_circle (snapshot, center, core_radius * 0.55f, &hot);
-  }
-
-  /* A thin darker rim keeps a white or amber light visible on a pale body. */
-  rim = mix_rgba (&lit, &(GdkRGBA) { 0, 0, 0, 1 }, 0.35f);
-  rim.alpha = 0.8f * level;
-  append_ring (snapshot, center, core_radius, MAX (1.0f, core_radius * 0.15f), &rim);
-}
-
-static void
 append_drawing (LcLedSimulator        *self,
                 GtkSnapshot           *snapshot,
                 const graphene_rect_t *rect,
@@ -551,8 +404,7 @@ append_lights (LcLedSimulator        *self,
           level = 1.0;
         }
 
-      append_light (self, snapshot, &center, core_radius, animate ? glow_radius : 0,
-                    color, level, dark);
+      lc_draw_led (snapshot, &center, core_radius, animate ? glow_radius : 0, color, level, dark);
       drawn[position] = TRUE;
     }
 
@@ -564,7 +416,7 @@ append_lights (LcLedSimulator        *self,
       graphene_point_t center = position_in (drawing, &self->positions[p]);
 
       if (!drawn[p])
-        append_light (self, snapshot, &center, core_radius, 0, LC_COLOR_NONE, 0, dark);
+        lc_draw_led (snapshot, &center, core_radius, 0, LC_COLOR_NONE, 0, dark);
     }
 
   if (self->lights_selectable && self->n_positions > 1 &&
@@ -574,7 +426,7 @@ append_lights (LcLedSimulator        *self,
       GdkRGBA accent;
 
       gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
-      append_ring (snapshot, &center, core_radius * 2.6f + 3, 2.5f, &accent);
+      lc_draw_ring (snapshot, &center, core_radius * 2.6f + 3, 2.5f, &accent);
     }
 }
 
