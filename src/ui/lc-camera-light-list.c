@@ -294,7 +294,7 @@ lc_camera_light_list_update_timelines (LcCameraLightList *self,
       g_autofree LcLedRun *runs = NULL;
       guint n_runs = 0;
 
-      runs = lc_video_source_get_timeline (source, row->led_id, &n_runs);
+      runs = lc_video_source_dup_timeline (source, row->led_id, &n_runs);
       lc_timeline_strip_set_runs (row->strip, runs, n_runs,
                                   n_runs > 0 ? runs[n_runs - 1].end_ns : now_ns);
     }

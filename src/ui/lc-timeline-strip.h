@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (LcTimelineStrip, lc_timeline_strip, LC, TIMELINE_STRIP, Gt
 
 GtkWidget *lc_timeline_strip_new      (void);
 
-/* Shows @runs (oldest first, as lc_led_detector_get_timeline() gives them)
+/* Shows @runs (oldest first, as lc_led_detector_dup_timeline() gives them)
  * over the LC_LED_TIMELINE_SECONDS before @now_ns, newest at the right.
  * Lit spans take their color, dark ones the track's, and spans where the
  * video skipped (@unknown) are hatched. The accessible description names

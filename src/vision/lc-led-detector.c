@@ -871,7 +871,7 @@ find_track (LcLedDetector *self,
 }
 
 LcLedRun *
-lc_led_detector_get_timeline (LcLedDetector *self,
+lc_led_detector_dup_timeline (LcLedDetector *self,
                               guint          led_id,
                               guint         *out_n_runs)
 {

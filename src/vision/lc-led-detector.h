@@ -167,7 +167,7 @@ void           lc_led_detector_get_detection (LcLedDetector    *self,
  * last (its end is the latest frame). Returns NULL and *@out_n_runs = 0 when
  * there is no such light. Free with g_free().
  */
-LcLedRun      *lc_led_detector_get_timeline  (LcLedDetector    *self,
+LcLedRun      *lc_led_detector_dup_timeline  (LcLedDetector    *self,
                                               guint             led_id,
                                               guint            *out_n_runs);
 

@@ -902,7 +902,7 @@ lc_video_source_get_detection (LcVideoSource *self,
 }
 
 LcLedRun *
-lc_video_source_get_timeline (LcVideoSource *self,
+lc_video_source_dup_timeline (LcVideoSource *self,
                               guint          led_id,
                               guint         *out_n_runs)
 {
@@ -912,7 +912,7 @@ lc_video_source_get_timeline (LcVideoSource *self,
   g_return_val_if_fail (out_n_runs != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  runs = lc_led_detector_get_timeline (self->detector, led_id, out_n_runs);
+  runs = lc_led_detector_dup_timeline (self->detector, led_id, out_n_runs);
   g_mutex_unlock (&self->lock);
 
   return runs;

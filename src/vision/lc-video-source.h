@@ -135,8 +135,8 @@ GFile              *lc_video_source_get_file           (LcVideoSource  *self);
 /* The latest detection (copied out). Safe to call at any time. */
 void                lc_video_source_get_detection      (LcVideoSource  *self,
                                                         LcDetection    *out_detection);
-/* The timeline of one light (see lc_led_detector_get_timeline()). */
-LcLedRun           *lc_video_source_get_timeline       (LcVideoSource  *self,
+/* The timeline of one light (see lc_led_detector_dup_timeline()). */
+LcLedRun           *lc_video_source_dup_timeline       (LcVideoSource  *self,
                                                         guint           led_id,
                                                         guint          *out_n_runs);
 /* Passes a click on the preview to the detector (see lc_led_detector_select()). */

@@ -486,7 +486,7 @@ run_sequence (const Sequence *seq,
   if (trace && d.n_leds > 0)
     {
       guint n_runs = 0;
-      g_autofree LcLedRun *runs = lc_led_detector_get_timeline (det, d.leds[0].id, &n_runs);
+      g_autofree LcLedRun *runs = lc_led_detector_dup_timeline (det, d.leds[0].id, &n_runs);
 
       g_print ("  timeline:");
       for (guint i = 0; i < n_runs; i++)

@@ -53,7 +53,7 @@ exercise_getters (LcLedDetector *det,
   for (guint i = 0; i < d.n_leds; i++)
     {
       guint n_runs = 0;
-      g_autofree LcLedRun *runs = lc_led_detector_get_timeline (det, d.leds[i].id, &n_runs);
+      g_autofree LcLedRun *runs = lc_led_detector_dup_timeline (det, d.leds[i].id, &n_runs);
 
       if ((runs == NULL) != (n_runs == 0))
         abort ();

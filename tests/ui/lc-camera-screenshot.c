@@ -115,7 +115,7 @@ ready_to_shoot (LcCameraPage *page)
   if (detection.n_leds == 0)
     return FALSE;
 
-  runs = lc_video_source_get_timeline (source, detection.leds[0].id, &n_runs);
+  runs = lc_video_source_dup_timeline (source, detection.leds[0].id, &n_runs);
 
   /* Lit for a little while already, and for a while yet (a blink is
    * lit for 200 ms), so the picture painted next still shows it.

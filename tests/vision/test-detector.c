@@ -762,7 +762,7 @@ test_timeline (void)
   g_assert_cmpuint (d.n_leds, ==, 1);
   g_assert_cmpuint (d.dropped, >=, 14);
 
-  runs = lc_led_detector_get_timeline (det, d.leds[0].id, &n_runs);
+  runs = lc_led_detector_dup_timeline (det, d.leds[0].id, &n_runs);
   g_assert_nonnull (runs);
   g_assert_cmpuint (n_runs, >=, 8);
 
@@ -790,7 +790,7 @@ test_timeline (void)
   g_assert_cmpfloat (fabs (on_total / n_on - 0.5), <, 0.05);
   g_assert_cmpint (runs[n_runs - 1].end_ns, ==, d.pts_ns);
 
-  g_assert_null (lc_led_detector_get_timeline (det, 9999, &n_runs));
+  g_assert_null (lc_led_detector_dup_timeline (det, 9999, &n_runs));
   g_assert_cmpuint (n_runs, ==, 0);
 }
 
