@@ -16,10 +16,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#if HAVE_LIBPORTAL
-# include <libportal-gtk4/portal-gtk4.h>
-#endif
-
 #include "lc-breakpoint-bin.h"
 #include "lc-camera-light-list.h"
 #include "lc-camera-monitor.h"
@@ -32,6 +28,7 @@
 #include "lc-reading-words.h"
 #include "lc-pages.h"
 #include "lc-video-file-dialog.h"
+#include "lc-webcam-list.h"
 
 /* Timeline strips are refreshed this often (µs), not on every frame. */
 #define STRIP_INTERVAL_US (G_USEC_PER_SEC / 10)
@@ -101,8 +98,8 @@ struct _LcCameraPage
   /* Owned references */
   GSettings        *settings;
   LcDeviceChooser  *device_chooser;  /* "Which device is it?"; NULL until needed */
-  LcCameraMonitor  *monitor;
-  GCancellable     *monitor_cancellable;
+  LcWebcamList     *webcams;
+  GCancellable     *list_cancellable; /* listing the webcams to watch with one */
   LcVideoSource    *source;
   LcCamera         *camera;          /* MODE_WEBCAM: the one being watched */
   GFile            *file;            /* MODE_FILE: what to play again */
@@ -115,8 +112,7 @@ struct _LcCameraPage
   GdkSurface       *surface;         /* our toplevel, while mapped */
 
   Mode              mode;
-  gboolean          monitor_started;
-  gboolean          webcam_pending;  /* start the webcam once the monitor is ready */
+  gboolean          webcam_pending;  /* start the webcam once the webcams are listed */
   gboolean          resume;          /* restart when the window comes back */
   gboolean          finished;        /* a file played to its end */
   int               guide_scale;
@@ -591,8 +587,8 @@ static void
 stop_watching (LcCameraPage *self)
 {
   self->webcam_pending = FALSE;
-  g_cancellable_cancel (self->monitor_cancellable);
-  g_clear_object (&self->monitor_cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
 
   if (self->source != NULL)
     {
@@ -748,51 +744,20 @@ start_source (LcCameraPage  *self,
 
 /* The webcam */
 
-static LcCamera *
-pick_camera (LcCameraPage *self)
-{
-  GListModel *cameras = lc_camera_monitor_get_cameras (self->monitor);
-  guint n = g_list_model_get_n_items (cameras);
-  g_autofree char *last = NULL;
-  LcCamera *camera;
-
-  if (n == 0)
-    return NULL;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->camera_row)))
-    {
-      camera = adw_combo_row_get_selected_item (self->camera_row);
-      if (camera != NULL && lc_camera_get_available (camera))
-        return g_object_ref (camera);
-    }
-
-  last = g_settings_get_string (self->settings, "last-camera");
-  if (*last != '\0')
-    {
-      camera = lc_camera_monitor_find (self->monitor, last);
-      if (camera != NULL && lc_camera_get_available (camera))
-        return g_object_ref (camera);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LcCamera) item = g_list_model_get_item (cameras, i);
-
-      if (lc_camera_get_available (item))
-        return g_steal_pointer (&item);
-    }
-
-  return NULL;
-}
-
 static void
 start_picked_camera (LcCameraPage *self)
 {
-  g_autoptr(LcCamera) camera = pick_camera (self);
+  LcCamera *preferred = NULL;
+  g_autoptr(LcCamera) camera = NULL;
   LcVideoSource *source;
 
   self->webcam_pending = FALSE;
 
+  /* With several, the one chosen in the row below the webcam's. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->camera_row)))
+    preferred = adw_combo_row_get_selected_item (self->camera_row);
+
+  camera = lc_webcam_list_pick (self->webcams, preferred);
   if (camera == NULL)
     {
       hide_starting (self);
@@ -800,15 +765,14 @@ start_picked_camera (LcCameraPage *self)
       return;
     }
 
-  g_settings_set_string (self->settings, "last-camera", lc_camera_get_id (camera));
   g_set_object (&self->camera, camera);
   gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
-
   source = lc_video_source_new_for_camera (camera);
   /* Where the webcam has the controls (V4L2 outside Flatpak): fixed
    * exposure and white balance, and the mains frequency, so neither
    * auto-exposure nor lamp flicker looks like blinking; they are given
-   * back when watching stops. */
+   * back when watching stops.
+   */
   lc_video_source_set_steady_camera (source, TRUE);
   start_source (self, source, MODE_WEBCAM);
 }
@@ -816,15 +780,14 @@ start_picked_camera (LcCameraPage *self)
 static void
 update_camera_rows (LcCameraPage *self)
 {
-  GListModel *cameras = self->monitor ? lc_camera_monitor_get_cameras (self->monitor) : NULL;
-  guint n = cameras ? g_list_model_get_n_items (cameras) : 0;
+  GListModel *cameras = lc_webcam_list_get_cameras (self->webcams);
+  guint n = g_list_model_get_n_items (cameras);
 
   gtk_widget_set_visible (GTK_WIDGET (self->camera_row), n > 1);
 
   if (n == 1)
     {
       g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
-
       /* Subtitles are markup; a camera's name is not. */
       g_autofree char *escaped = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
 
@@ -834,7 +797,7 @@ update_camera_rows (LcCameraPage *self)
     {
       adw_action_row_set_subtitle (self->webcam_row, _("Choose which one below"));
     }
-  else if (self->monitor_started)
+  else if (lc_webcam_list_get_listed (self->webcams))
     {
       adw_action_row_set_subtitle (self->webcam_row, _("No webcam is connected"));
     }
@@ -851,19 +814,10 @@ update_camera_rows (LcCameraPage *self)
 static void
 select_last_camera (LcCameraPage *self)
 {
-  GListModel *cameras = lc_camera_monitor_get_cameras (self->monitor);
-  g_autofree char *last = g_settings_get_string (self->settings, "last-camera");
+  guint position = lc_webcam_list_get_last_position (self->webcams);
 
-  for (guint i = 0; i < g_list_model_get_n_items (cameras); i++)
-    {
-      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, i);
-
-      if (g_strcmp0 (lc_camera_get_id (camera), last) == 0)
-        {
-          adw_combo_row_set_selected (self->camera_row, i);
-          break;
-        }
-    }
+  if (position != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->camera_row, position);
 }
 
 static void
@@ -880,6 +834,13 @@ cameras_changed_cb (LcCameraPage *self,
     set_view (self, LC_CAMERA_VIEW_CHOOSE);
 }
 
+static void
+webcams_listed_cb (LcCameraPage *self)
+{
+  select_last_camera (self);
+  update_camera_rows (self);
+}
+
 static char *
 get_camera_name (LcCamera *camera)
 {
@@ -887,32 +848,14 @@ get_camera_name (LcCamera *camera)
 }
 
 static void
-ensure_monitor (LcCameraPage *self)
-{
-  g_autoptr(GtkExpression) expression = NULL;
-
-  if (self->monitor != NULL)
-    return;
-
-  self->monitor = lc_camera_monitor_new ();
-  g_signal_connect_object (lc_camera_monitor_get_cameras (self->monitor), "items-changed",
-                           G_CALLBACK (cameras_changed_cb), self, G_CONNECT_SWAPPED);
-
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (get_camera_name), NULL, NULL);
-  adw_combo_row_set_expression (self->camera_row, expression);
-  adw_combo_row_set_model (self->camera_row, lc_camera_monitor_get_cameras (self->monitor));
-}
-
-static void
-monitor_started_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+webcams_listed_for_start_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(LcCameraPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!lc_camera_monitor_start_finish (LC_CAMERA_MONITOR (object), result, &error))
+  if (!lc_webcam_list_list_finish (LC_WEBCAM_LIST (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -923,7 +866,6 @@ monitor_started_cb (GObject      *object,
 
       self->webcam_pending = FALSE;
       hide_starting (self);
-
       if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED))
         set_view (self, LC_CAMERA_VIEW_DENIED);
       else if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
@@ -933,43 +875,23 @@ monitor_started_cb (GObject      *object,
       return;
     }
 
-  self->monitor_started = TRUE;
-  g_clear_object (&self->monitor_cancellable);
-  select_last_camera (self);
-  update_camera_rows (self);
+  g_clear_object (&self->list_cancellable);
 
   if (self->webcam_pending)
     start_picked_camera (self);
 }
 
 static void
-start_monitor (LcCameraPage *self)
+list_webcams (LcCameraPage *self)
 {
-  struct _XdpParent *parent = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  ensure_monitor (self);
-
-  if (self->monitor_cancellable != NULL)
+  if (self->list_cancellable != NULL)
     return; /* already on its way */
 
-  self->monitor_cancellable = g_cancellable_new ();
-
-#if HAVE_LIBPORTAL
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-    if (GTK_IS_WINDOW (root))
-      parent = xdp_parent_new_gtk (GTK_WINDOW (root));
-  }
-#endif
-
-  lc_camera_monitor_start (self->monitor, parent, self->monitor_cancellable,
-                           monitor_started_cb, g_object_ref (self));
-
-#if HAVE_LIBPORTAL
-  /* libportal keeps its own copy. */
-  g_clear_pointer (&parent, xdp_parent_free);
-#endif
+  self->list_cancellable = g_cancellable_new ();
+  lc_webcam_list_list_async (self->webcams, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                             self->list_cancellable, webcams_listed_for_start_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -1277,21 +1199,6 @@ load_guide (LcCameraPage *self)
 }
 
 static void
-monitor_quietly_started_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(LcCameraPage) self = user_data;
-
-  if (lc_camera_monitor_start_finish (LC_CAMERA_MONITOR (object), result, NULL))
-    {
-      self->monitor_started = TRUE;
-      select_last_camera (self);
-    }
-  update_camera_rows (self);
-}
-
-static void
 lc_camera_page_map (GtkWidget *widget)
 {
   LcCameraPage *self = LC_CAMERA_PAGE (widget);
@@ -1317,15 +1224,7 @@ lc_camera_page_map (GtkWidget *widget)
                              G_CALLBACK (toplevel_state_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  /* Listing cameras is not using them; inside Flatpak it is (the portal
-   * asks), so there it waits until the webcam is chosen.
-   */
-  if (self->monitor == NULL && !lc_camera_monitor_is_sandboxed ())
-    {
-      ensure_monitor (self);
-      lc_camera_monitor_start (self->monitor, NULL, NULL,
-                               monitor_quietly_started_cb, g_object_ref (self));
-    }
+  lc_webcam_list_list_quietly (self->webcams);
   update_camera_rows (self);
 }
 
@@ -1479,13 +1378,9 @@ lc_camera_page_dispose (GObject *object)
       g_clear_object (&self->source);
     }
 
-  g_cancellable_cancel (self->monitor_cancellable);
-  g_clear_object (&self->monitor_cancellable);
-  if (self->monitor != NULL)
-    {
-      lc_camera_monitor_stop (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_clear_object (&self->webcams);
   g_clear_object (&self->reading);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CAMERA_PAGE);
@@ -1615,6 +1510,19 @@ lc_camera_page_init (LcCameraPage *self)
   lc_breakpoint_bin_set_min_width (self->breakpoint_bin, MIN_WIDTH);
   size_class_changed_cb (self);
   self->settings = g_settings_new (BASE_APP_ID);
+  self->webcams = lc_webcam_list_new (self->settings);
+  g_signal_connect_object (lc_webcam_list_get_cameras (self->webcams), "items-changed",
+                           G_CALLBACK (cameras_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->webcams, "notify::listed",
+                           G_CALLBACK (webcams_listed_cb), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                       G_CALLBACK (get_camera_name),
+                                                                       NULL, NULL);
+
+    adw_combo_row_set_expression (self->camera_row, expression);
+  }
+  adw_combo_row_set_model (self->camera_row, lc_webcam_list_get_cameras (self->webcams));
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
@@ -1674,14 +1582,14 @@ lc_camera_page_start_webcam (LcCameraPage *self)
   self->resume = FALSE;
   reset_watching_view (self, _("Opening the webcam…"));
 
-  if (self->monitor_started)
+  if (lc_webcam_list_get_listed (self->webcams))
     {
       start_picked_camera (self);
       return;
     }
 
   self->webcam_pending = TRUE;
-  start_monitor (self);
+  list_webcams (self);
 }
 
 /**
