@@ -468,18 +468,16 @@ build_explanation (LcDiagnosis     *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-rank (LcDiagnosis *self)
+/* The device's known signals close enough to the one seen; returns the
+ * best match's score.
+ */
+static double
+collect_matches (LcDiagnosis *self,
+                 GArray      *matches)
 {
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   GListModel *known_signals = lc_device_get_known_signals (self->device);
-  double best = 0.0;
-  double confidence;
-  double total = 0.0;
-  double capped_total = 0.0;
   guint n_known = g_list_model_get_n_items (known_signals);
+  double best = 0.0;
 
   for (guint i = 0; i < n_known; i++)
     {
@@ -494,37 +492,130 @@ rank (LcDiagnosis *self)
       g_array_append_val (matches, match);
     }
 
+  return best;
+}
+
+/* Offers the causes of every match, weighted by how well it matches, the
+ * moment and its source; returns the match the reading is taken as.
+ */
+static Match *
+offer_matched_causes (LcDiagnosis *self,
+                      GArray      *matches,
+                      double       best,
+                      GHashTable  *by_id,
+                      GPtrArray   *candidates)
+{
+  Match *top = NULL;
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      Match *match = &g_array_index (matches, Match, i);
+      gboolean best_tier = match->score >= best - MATCH_TIER_EPSILON;
+      double signal_weight;
+      guint n_refs;
+
+      signal_weight = match->score
+                    * (best_tier ? 1.0 : NEAR_DISCOUNT)
+                    * context_fit (match->known_signal, self->context_id)
+                    * provenance_factor (lc_known_signal_get_provenance (match->known_signal));
+
+      if (best_tier && (top == NULL ||
+                        context_fit (match->known_signal, self->context_id) >
+                        context_fit (top->known_signal, self->context_id)))
+        top = match;
+
+      n_refs = lc_known_signal_get_n_causes (match->known_signal);
+      for (guint r = 0; r < n_refs; r++)
+        {
+          const LcCauseRef *ref = lc_known_signal_get_cause (match->known_signal, r);
+
+          offer_candidate (by_id, candidates, self->knowledge, ref,
+                           match->known_signal, match->score, match->flags,
+                           signal_weight * lc_cause_ref_get_weight (ref, self->context_id));
+        }
+    }
+
+  return top;
+}
+
+/* Shares of @confidence, each capped by its source's strength, best first. */
+static void
+share_out (GPtrArray *candidates,
+           double     confidence)
+{
+  double total = 0.0;
+
+  g_ptr_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    total += ((Candidate *) g_ptr_array_index (candidates, i))->score;
+
+  /* Cap each share by its source's strength, then rank by what is left. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+      double cap = source_cap (lc_cause_ref_get_provenance (candidate->ref));
+
+      candidate->likelihood = candidate->score / total * confidence;
+      candidate->capped = candidate->likelihood > cap;
+      if (candidate->capped)
+        candidate->likelihood = cap;
+    }
+  g_ptr_array_sort (candidates, compare_likelihoods);
+}
+
+static LcDiagnosisCause *
+make_cause (LcDiagnosis     *self,
+            const Candidate *candidate)
+{
+  g_autoptr(LcDiagnosisCause) item = NULL;
+  g_autoptr(GListModel) procedures = NULL;
+  g_autofree char *explanation = NULL;
+
+  procedures = lc_knowledge_list_procedures_for_cause (self->knowledge, candidate->cause, self->device);
+  item = _lc_diagnosis_cause_new (candidate->cause,
+                                  lc_cause_ref_get_provenance (candidate->ref),
+                                  procedures,
+                                  candidate->known_signal,
+                                  candidate->match_score,
+                                  candidate->match_flags);
+  explanation = build_explanation (self, candidate);
+  if (candidate->capped)
+    {
+      g_autofree char *why = describe_cap (lc_cause_ref_get_provenance (candidate->ref),
+                                           candidate->likelihood);
+
+      if (why != NULL)
+        explanation = concat_sentence (explanation, why);
+    }
+  if (!lc_device_has_official_chart (self->device))
+    {
+      g_autofree char *no_chart = NULL;
+
+      /* Translators: %s is a device name */
+      no_chart = g_strdup_printf (_("Blink publishes no light chart for the %s, so none of this is Blink’s word."),
+                                  lc_device_get_name (self->device));
+      explanation = concat_sentence (explanation, no_chart);
+    }
+  _lc_diagnosis_cause_set_likelihood (item, candidate->likelihood);
+  _lc_diagnosis_cause_set_explanation (item, explanation);
+
+  return g_steal_pointer (&item);
+}
+
+static void
+rank (LcDiagnosis *self)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  double best = collect_matches (self, matches);
+  double confidence;
+  double capped_total = 0.0;
+
   if (matches->len > 0)
     {
-      Match *top = NULL;
-
-      for (guint i = 0; i < matches->len; i++)
-        {
-          Match *match = &g_array_index (matches, Match, i);
-          gboolean best_tier = match->score >= best - MATCH_TIER_EPSILON;
-          double signal_weight;
-          guint n_refs;
-
-          signal_weight = match->score
-                        * (best_tier ? 1.0 : NEAR_DISCOUNT)
-                        * context_fit (match->known_signal, self->context_id)
-                        * provenance_factor (lc_known_signal_get_provenance (match->known_signal));
-
-          if (best_tier && (top == NULL ||
-                            context_fit (match->known_signal, self->context_id) >
-                            context_fit (top->known_signal, self->context_id)))
-            top = match;
-
-          n_refs = lc_known_signal_get_n_causes (match->known_signal);
-          for (guint r = 0; r < n_refs; r++)
-            {
-              const LcCauseRef *ref = lc_known_signal_get_cause (match->known_signal, r);
-
-              offer_candidate (by_id, candidates, self->knowledge, ref,
-                               match->known_signal, match->score, match->flags,
-                               signal_weight * lc_cause_ref_get_weight (ref, self->context_id));
-            }
-        }
+      Match *top = offer_matched_causes (self, matches, best, by_id, candidates);
 
       g_assert (top != NULL);
       self->known_signal = g_object_ref (top->known_signal);
@@ -546,62 +637,16 @@ rank (LcDiagnosis *self)
       confidence = GENERAL_ADVICE_CONFIDENCE;
     }
 
-  g_ptr_array_sort (candidates, compare_candidates);
-
-  for (guint i = 0; i < candidates->len; i++)
-    total += ((Candidate *) g_ptr_array_index (candidates, i))->score;
-
-  /* Cap each share by its source's strength, then rank by what is left. */
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = g_ptr_array_index (candidates, i);
-      double cap = source_cap (lc_cause_ref_get_provenance (candidate->ref));
-
-      candidate->likelihood = candidate->score / total * confidence;
-      candidate->capped = candidate->likelihood > cap;
-      if (candidate->capped)
-        candidate->likelihood = cap;
-    }
-  g_ptr_array_sort (candidates, compare_likelihoods);
+  share_out (candidates, confidence);
 
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = g_ptr_array_index (candidates, i);
-      g_autoptr(LcDiagnosisCause) item = NULL;
-      g_autoptr(GListModel) procedures = NULL;
-      g_autofree char *explanation = NULL;
-      double likelihood = candidate->likelihood;
+      LcDiagnosisCause *item = make_cause (self, candidate);
 
-      procedures = lc_knowledge_list_procedures_for_cause (self->knowledge, candidate->cause, self->device);
-      item = _lc_diagnosis_cause_new (candidate->cause,
-                                      lc_cause_ref_get_provenance (candidate->ref),
-                                      procedures,
-                                      candidate->known_signal,
-                                      candidate->match_score,
-                                      candidate->match_flags);
-      explanation = build_explanation (self, candidate);
-      if (candidate->capped)
-        {
-          g_autofree char *why = describe_cap (lc_cause_ref_get_provenance (candidate->ref), likelihood);
-
-          if (why != NULL)
-            explanation = concat_sentence (explanation, why);
-        }
-      if (!lc_device_has_official_chart (self->device))
-        {
-          g_autofree char *no_chart = NULL;
-
-          /* Translators: %s is a device name */
-          no_chart = g_strdup_printf (_("Blink publishes no light chart for the %s, so none of this is Blink’s word."),
-                                      lc_device_get_name (self->device));
-          explanation = concat_sentence (explanation, no_chart);
-        }
-      _lc_diagnosis_cause_set_likelihood (item, likelihood);
-      capped_total += likelihood;
-      _lc_diagnosis_cause_set_explanation (item, explanation);
-
+      capped_total += candidate->likelihood;
       g_list_store_append (self->causes, item);
-      g_ptr_array_add (self->cause_array, g_steal_pointer (&item));
+      g_ptr_array_add (self->cause_array, item);
     }
 
   /* What the caps took off goes to "something else". */
