@@ -348,17 +348,128 @@ describe_cap (LcProvenance *provenance,
 /* Why this cause: what matched, how closely, and what the moment does to
  * it. Sentences are whole translatable units; only names are inserted.
  */
+/* How what was seen differs from the known light, in sentences. */
+static void
+explain_differences (LcDiagnosis     *self,
+                     const Candidate *candidate,
+                     GString         *text)
+{
+  LcKnownSignal *known = candidate->known_signal;
+  LcMatchFlags flags = candidate->match_flags;
+
+  if (flags & LC_MATCH_COUNT_OFF)
+    {
+      const LcLight *seen_light = first_burst_light (&self->signal);
+      const LcLight *listed = first_burst_light (lc_known_signal_get_signal (known));
+
+      if (seen_light != NULL && listed != NULL)
+        {
+          g_autofree char *count = NULL;
+
+          /* Translators: two numbers of blinks: what was counted, what is listed */
+          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "You counted %u blink and the known light has %u; it is easy to miss or add one when counting.",
+                                                "You counted %u blinks and the known light has %u; it is easy to miss or add one when counting.",
+                                                seen_light->count),
+                                   seen_light->count, listed->count);
+          append_sentence (text, count);
+        }
+    }
+  if (flags & LC_MATCH_COLOR_CONFUSED)
+    append_sentence (text, _("The color differs a little, and colors like red and amber are easy to mix up, in a camera picture too."));
+  if (flags & LC_MATCH_KIND_CONFUSED)
+    append_sentence (text, _("The pattern differs a little: short bursts of blinks and steady blinking are easy to confuse."));
+  if (flags & LC_MATCH_RATE_DIFFERS)
+    append_sentence (text, _("The blinking speed differs from the known light, but speed is hard to judge by eye."));
+  if (flags & LC_MATCH_LIGHT_MISSING)
+    append_sentence (text, _("The known light has one more lamp lit than you saw; a dim one is easy to miss."));
+}
+
+/* What the moment it happened says of this reason; NULL: nothing. */
+static char *
+describe_moment (LcDiagnosis     *self,
+                 const Candidate *candidate,
+                 const char      *context_label)
+{
+  LcKnownSignal *known = candidate->known_signal;
+  double base = lc_cause_ref_get_weight (candidate->ref, NULL);
+  double here = lc_cause_ref_get_weight (candidate->ref, self->context_id);
+
+  if (here > base + 1e-6)
+    /* Translators: %s is a moment, e.g. “While recording” */
+    return g_strdup_printf (_("Because it happened at this moment (“%s”), this reason is more likely than usual."),
+                            context_label);
+  if (here < base - 1e-6)
+    /* Translators: %s is a moment, e.g. “While recording” */
+    return g_strdup_printf (_("At this moment (“%s”), this reason is less likely than usual."),
+                            context_label);
+  if (lc_known_signal_has_context (known, self->context_id))
+    /* Translators: %s is a moment, e.g. “While recording” */
+    return g_strdup_printf (_("This light is reported at just this moment (“%s”), which fits."),
+                            context_label);
+  if (!lc_known_signal_has_context (known, "any"))
+    /* Translators: %s is a moment, e.g. “While recording” */
+    return g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
+                            context_label);
+
+  return NULL;
+}
+
+/* A reason from a known light: how close the light is, what it means on
+ * this device, how it differs, and what the moment says.
+ */
+static void
+explain_known_light (LcDiagnosis     *self,
+                     const Candidate *candidate,
+                     const char      *context_label,
+                     GString         *text)
+{
+  LcKnownSignal *known = candidate->known_signal;
+  const char *device_name = lc_device_get_name (self->device);
+  g_autofree char *meaning = NULL;
+  /* The light's short meaning belongs to its first listed cause; the
+   * other causes of the same light say what they are themselves, not
+   * what the top cause means.
+   */
+  gboolean primary = lc_known_signal_get_n_causes (known) == 0 ||
+                     g_strcmp0 (lc_cause_ref_get_cause_id (lc_known_signal_get_cause (known, 0)),
+                                lc_cause_get_id (candidate->cause)) == 0;
+
+  if (candidate->match_score < 1.0)
+    {
+      g_autofree char *close = NULL;
+
+      /* Translators: the known light it is close to, e.g. "red:burst:6" */
+      close = g_strdup_printf (_("That is close to %s."), lc_known_signal_get_signal_text (known));
+      append_sentence (text, close);
+    }
+  if (primary)
+    meaning = describe_meaning (known, device_name);
+  else
+    /* Translators: a device name, then a reason ("The Wi-Fi signal is
+     * too weak"); said of a reason that is not this light's usual one */
+    meaning = g_strdup_printf (_("On the %s this light can also have a less usual reason: “%s”."),
+                               device_name, lc_cause_get_title (candidate->cause));
+  append_sentence (text, meaning);
+
+  explain_differences (self, candidate, text);
+
+  if (!g_str_equal (self->context_id, "any"))
+    {
+      g_autofree char *moment = describe_moment (self, candidate, context_label);
+
+      append_sentence (text, moment);
+    }
+}
+
 static char *
 build_explanation (LcDiagnosis     *self,
                    const Candidate *candidate)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *words = lc_signal_describe (&self->signal);
-  const char *device_name = lc_device_get_name (self->device);
-  const char *context_label = lc_knowledge_get_context_label (self->knowledge, self->context_id);
-  gboolean context_said = !g_str_equal (self->context_id, "any");
-
   g_autofree char *seen = g_strdup_printf ("%s.", words);
+  const char *context_label = lc_knowledge_get_context_label (self->knowledge, self->context_id);
 
   append_sentence (text, seen);
 
@@ -368,10 +479,11 @@ build_explanation (LcDiagnosis     *self,
 
       /* Translators: %s is a device name, then a family name ("Battery cameras") */
       sentence = g_strdup_printf (_("This isn’t a known light for the %s, so this comes from the general advice for its family (%s) and is only a first guess."),
-                                  device_name, lc_device_get_family_name (self->device));
+                                  lc_device_get_name (self->device), lc_device_get_family_name (self->device));
       append_sentence (text, sentence);
 
-      if (context_said && lc_cause_ref_has_context_weight (candidate->ref, self->context_id))
+      if (!g_str_equal (self->context_id, "any") &&
+          lc_cause_ref_has_context_weight (candidate->ref, self->context_id))
         {
           g_autofree char *moment = NULL;
 
@@ -381,87 +493,7 @@ build_explanation (LcDiagnosis     *self,
         }
     }
   else
-    {
-      LcKnownSignal *known = candidate->known_signal;
-      LcMatchFlags flags = candidate->match_flags;
-      g_autofree char *meaning = NULL;
-      /* The light's short meaning belongs to its first listed cause; the
-       * other causes of the same light say what they are themselves, not
-       * what the top cause means.
-       */
-      gboolean primary = lc_known_signal_get_n_causes (known) == 0 ||
-                         g_strcmp0 (lc_cause_ref_get_cause_id (lc_known_signal_get_cause (known, 0)),
-                                    lc_cause_get_id (candidate->cause)) == 0;
-
-      if (candidate->match_score < 1.0)
-        {
-          g_autofree char *close = NULL;
-
-          /* Translators: the known light it is close to, e.g. "red:burst:6" */
-          close = g_strdup_printf (_("That is close to %s."), lc_known_signal_get_signal_text (known));
-          append_sentence (text, close);
-        }
-      if (primary)
-        meaning = describe_meaning (known, device_name);
-      else
-        /* Translators: a device name, then a reason ("The Wi-Fi signal is
-         * too weak"); said of a reason that is not this light's usual one */
-        meaning = g_strdup_printf (_("On the %s this light can also have a less usual reason: “%s”."),
-                                   device_name, lc_cause_get_title (candidate->cause));
-      append_sentence (text, meaning);
-
-      if (flags & LC_MATCH_COUNT_OFF)
-        {
-          const LcLight *seen_light = first_burst_light (&self->signal);
-          const LcLight *listed = first_burst_light (lc_known_signal_get_signal (known));
-
-          if (seen_light != NULL && listed != NULL)
-            {
-              g_autofree char *count = NULL;
-
-              /* Translators: two numbers of blinks: what was counted, what is listed */
-              count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "You counted %u blink and the known light has %u; it is easy to miss or add one when counting.",
-                                                    "You counted %u blinks and the known light has %u; it is easy to miss or add one when counting.",
-                                                    seen_light->count),
-                                       seen_light->count, listed->count);
-              append_sentence (text, count);
-            }
-        }
-      if (flags & LC_MATCH_COLOR_CONFUSED)
-        append_sentence (text, _("The color differs a little, and colors like red and amber are easy to mix up, in a camera picture too."));
-      if (flags & LC_MATCH_KIND_CONFUSED)
-        append_sentence (text, _("The pattern differs a little: short bursts of blinks and steady blinking are easy to confuse."));
-      if (flags & LC_MATCH_RATE_DIFFERS)
-        append_sentence (text, _("The blinking speed differs from the known light, but speed is hard to judge by eye."));
-      if (flags & LC_MATCH_LIGHT_MISSING)
-        append_sentence (text, _("The known light has one more lamp lit than you saw; a dim one is easy to miss."));
-
-      if (context_said)
-        {
-          g_autofree char *moment = NULL;
-          double base = lc_cause_ref_get_weight (candidate->ref, NULL);
-          double here = lc_cause_ref_get_weight (candidate->ref, self->context_id);
-
-          if (here > base + 1e-6)
-            /* Translators: %s is a moment, e.g. “While recording” */
-            moment = g_strdup_printf (_("Because it happened at this moment (“%s”), this reason is more likely than usual."),
-                                      context_label);
-          else if (here < base - 1e-6)
-            /* Translators: %s is a moment, e.g. “While recording” */
-            moment = g_strdup_printf (_("At this moment (“%s”), this reason is less likely than usual."),
-                                      context_label);
-          else if (lc_known_signal_has_context (known, self->context_id))
-            /* Translators: %s is a moment, e.g. “While recording” */
-            moment = g_strdup_printf (_("This light is reported at just this moment (“%s”), which fits."),
-                                      context_label);
-          else if (!lc_known_signal_has_context (known, "any"))
-            /* Translators: %s is a moment, e.g. “While recording” */
-            moment = g_strdup_printf (_("This meaning is reported for other moments than “%s”, so it fits less well."),
-                                      context_label);
-          append_sentence (text, moment);
-        }
-    }
+    explain_known_light (self, candidate, context_label, text);
 
   append_sentence (text, lc_cause_get_explanation (candidate->cause));
 
