@@ -181,6 +181,185 @@ read_periods (const Window *w,
   return TRUE;
 }
 
+/* Blinks per second from the rising and falling edges, each counted
+ * from its first to its last; 0 with fewer than two of either.
+ */
+static double
+edge_rate (const Window *w,
+           guint        *out_n_rising,
+           guint        *out_n_falling)
+{
+  gint64 r_first = -1, r_last = -1, f_first = -1, f_last = -1;
+  guint n_r = 0, n_f = 0;
+  double span = 0.0;
+  guint periods = 0;
+
+  for (guint e = 0; e < w->n_edges; e++)
+    {
+      if (w->edges[e].rising)
+        {
+          if (r_first < 0)
+            r_first = w->edges[e].t;
+          r_last = w->edges[e].t;
+          n_r++;
+        }
+      else
+        {
+          if (f_first < 0)
+            f_first = w->edges[e].t;
+          f_last = w->edges[e].t;
+          n_f++;
+        }
+    }
+
+  *out_n_rising = n_r;
+  *out_n_falling = n_f;
+
+  if (n_r >= 2)
+    {
+      span += (r_last - r_first) / NS_PER_S;
+      periods += n_r - 1;
+    }
+  if (n_f >= 2)
+    {
+      span += (f_last - f_first) / NS_PER_S;
+      periods += n_f - 1;
+    }
+
+  return span > 0.0 ? periods / span : 0.0;
+}
+
+/* Most runs a single frame long: dropped frames hide some edges, which
+ * lowers the apparent rate of a light too fast for the camera.
+ */
+static gboolean
+mostly_single_frames (const Window *w)
+{
+  guint single = 0, counted = 0;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      const Run *run = &w->runs[r];
+
+      if (!run->start_known || !run->end_known || run->gap)
+        continue;
+      counted++;
+      single += run->n_samples <= 1;
+    }
+
+  return counted >= 8 && single * 100 >= counted * 65;
+}
+
+/* Whether the dark gaps are of two kinds, short between blinks and long
+ * pauses, and where between them a pause begins (@out_threshold, s).
+ * @tmp has room for @n_off values.
+ */
+static gboolean
+find_pause_threshold (const double *offs,
+                      guint         n_off,
+                      guint         n_on,
+                      double       *tmp,
+                      const Run    *last,
+                      double        max_off,
+                      double        mean_on,
+                      double        med_off,
+                      double       *out_threshold)
+{
+  if (n_off >= 2)
+    {
+      memcpy (tmp, offs, n_off * sizeof (double));
+      qsort (tmp, n_off, sizeof (double), lc_led_compare_double);
+      for (guint i = 0; i + 1 < n_off; i++)
+        {
+          if (tmp[i + 1] >= 2.0 * tmp[i] && tmp[i + 1] >= 0.4)
+            {
+              *out_threshold = sqrt (tmp[i] * tmp[i + 1]);
+              return TRUE;
+            }
+        }
+    }
+
+  /* A pause in progress, longer than any gap so far. */
+  if (n_off >= 1 && !last->on && lc_led_run_seconds (last) > MAX (2.0 * max_off, 0.35))
+    {
+      double thr = sqrt (max_off * lc_led_run_seconds (last));
+
+      *out_threshold = MIN (thr, 0.5 * lc_led_run_seconds (last) + 0.5 * max_off);
+      return TRUE;
+    }
+
+  /* One blink then a long dark time, every time: a burst of one. */
+  if (n_off >= 1 && n_on >= 1 && med_off >= 2.5 * mean_on && med_off >= 0.5)
+    {
+      *out_threshold = 0.5 * med_off;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Counts the blinks between pauses (dark runs of @thr seconds or more). */
+static void
+read_burst (const Window *w,
+            double        thr,
+            double        mean_on,
+            double        fps,
+            Reading      *rd)
+{
+  guint groups[32];
+  guint n_groups = 0, count = 0;
+  gboolean open = FALSE;
+  double pause_sum = 0.0, short_sum = 0.0;
+  guint n_pause = 0, n_short = 0;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    {
+      const Run *run = &w->runs[r];
+      gboolean pause = !run->on && lc_led_run_seconds (run) >= thr;
+
+      if (pause)
+        {
+          if (open && run->start_known && n_groups < G_N_ELEMENTS (groups))
+            groups[n_groups++] = count;
+          else if (open && run->start_known)
+            {
+              memmove (groups, groups + 1, sizeof (guint) * (n_groups - 1));
+              groups[n_groups - 1] = count;
+            }
+          open = TRUE;
+          count = 0;
+          if (run->start_known && run->end_known)
+            {
+              pause_sum += lc_led_run_seconds (run);
+              n_pause++;
+            }
+        }
+      else if (run->on && open)
+        count++;
+      else if (!run->on && run->start_known && run->end_known)
+        {
+          short_sum += lc_led_run_seconds (run);
+          n_short++;
+        }
+    }
+
+  rd->key.kind = LC_DETECTED_BURST;
+  rd->key.count = n_groups > 0 ? groups[n_groups - 1] : 0;
+  rd->confirmed = n_groups >= 2 && groups[n_groups - 1] == groups[n_groups - 2];
+  rd->on_ms = mean_on * 1000.0;
+  rd->off_ms = n_short > 0 ? short_sum / n_short * 1000.0 : rd->on_ms;
+  rd->pause_ms = n_pause > 0 ? pause_sum / n_pause * 1000.0 : thr * 1000.0;
+  if (rd->on_ms > 0 && rd->off_ms > 0)
+    rd->rate_hz = 1000.0 / (rd->on_ms + rd->off_ms);
+
+  /* Inside a group it may still be too fast to count. */
+  if (rd->rate_hz > TOO_FAST_FRACTION * fps)
+    {
+      rd->key.kind = LC_DETECTED_TOO_FAST;
+      rd->key.count = 0;
+    }
+}
+
 /* Blink, burst, too fast or unknown, from the runs. */
 static void
 read_pattern (const LcLedDetector *self,
@@ -194,9 +373,8 @@ read_pattern (const LcLedDetector *self,
   const Run *last = &w->runs[w->n_runs - 1];
   double mean_on, med_off, max_on = 0.0, max_off = 0.0;
   double fps = 1.0 / self->interval_s;
-  gint64 r_first = -1, r_last = -1, f_first = -1, f_last = -1;
-  guint n_r = 0, n_f = 0;
-  double rate = 0.0;
+  guint n_r, n_f;
+  double rate;
 
   for (guint r = 0; r < w->n_runs; r++)
     {
@@ -223,42 +401,7 @@ read_pattern (const LcLedDetector *self,
   memcpy (tmp, offs, n_off * sizeof (double));
   med_off = lc_led_median (tmp, n_off);
 
-  for (guint e = 0; e < w->n_edges; e++)
-    {
-      if (w->edges[e].rising)
-        {
-          if (r_first < 0)
-            r_first = w->edges[e].t;
-          r_last = w->edges[e].t;
-          n_r++;
-        }
-      else
-        {
-          if (f_first < 0)
-            f_first = w->edges[e].t;
-          f_last = w->edges[e].t;
-          n_f++;
-        }
-    }
-
-  if (n_r >= 2 || n_f >= 2)
-    {
-      double span = 0.0;
-      guint periods = 0;
-
-      if (n_r >= 2)
-        {
-          span += (r_last - r_first) / NS_PER_S;
-          periods += n_r - 1;
-        }
-      if (n_f >= 2)
-        {
-          span += (f_last - f_first) / NS_PER_S;
-          periods += n_f - 1;
-        }
-      if (span > 0.0)
-        rate = periods / span;
-    }
+  rate = edge_rate (w, &n_r, &n_f);
 
   /* The light stopped: lit (or dark) for much longer than its pattern. */
   if (last->on && lc_led_run_seconds (last) > MAX (SOLID_PROVISIONAL_S, 3.0 * MAX (max_on, max_off)) &&
@@ -279,21 +422,8 @@ read_pattern (const LcLedDetector *self,
    * most runs a single frame long (dropped frames hide some edges, which
    * lowers the apparent rate).
    */
-  {
-    guint single = 0, counted = 0;
-
-    for (guint r = 0; r < w->n_runs; r++)
-      {
-        const Run *run = &w->runs[r];
-
-        if (!run->start_known || !run->end_known || run->gap)
-          continue;
-        counted++;
-        single += run->n_samples <= 1;
-      }
-    if (counted >= 8 && single * 100 >= counted * 65)
-      rate = MAX (rate, fps);
-  }
+  if (mostly_single_frames (w))
+    rate = MAX (rate, fps);
 
   if (w->n_edges >= 4 && rate > TOO_FAST_FRACTION * fps)
     {
@@ -304,94 +434,11 @@ read_pattern (const LcLedDetector *self,
 
   /* Bursts: dark gaps of two kinds, short between blinks and long pauses. */
   {
-    double thr = 0.0;
-    gboolean burst = FALSE;
+    double thr;
 
-    if (n_off >= 2)
+    if (find_pause_threshold (offs, n_off, n_on, tmp, last, max_off, mean_on, med_off, &thr))
       {
-        memcpy (tmp, offs, n_off * sizeof (double));
-        qsort (tmp, n_off, sizeof (double), lc_led_compare_double);
-        for (guint i = 0; i + 1 < n_off; i++)
-          {
-            if (tmp[i + 1] >= 2.0 * tmp[i] && tmp[i + 1] >= 0.4 && (thr == 0.0 || tmp[i + 1] / tmp[i] > 2.0))
-              {
-                thr = sqrt (tmp[i] * tmp[i + 1]);
-                burst = TRUE;
-                break;
-              }
-          }
-      }
-
-    /* A pause in progress, longer than any gap so far. */
-    if (!burst && n_off >= 1 && !last->on &&
-        lc_led_run_seconds (last) > MAX (2.0 * max_off, 0.35))
-      {
-        thr = sqrt (max_off * lc_led_run_seconds (last));
-        thr = MIN (thr, 0.5 * lc_led_run_seconds (last) + 0.5 * max_off);
-        burst = TRUE;
-      }
-
-    /* One blink then a long dark time, every time: a burst of one. */
-    if (!burst && n_off >= 1 && n_on >= 1 && med_off >= 2.5 * mean_on && med_off >= 0.5)
-      {
-        thr = 0.5 * med_off;
-        burst = TRUE;
-      }
-
-    if (burst)
-      {
-        guint groups[32];
-        guint n_groups = 0, count = 0;
-        gboolean open = FALSE;
-        double pause_sum = 0.0, short_sum = 0.0;
-        guint n_pause = 0, n_short = 0;
-
-        for (guint r = 0; r < w->n_runs; r++)
-          {
-            const Run *run = &w->runs[r];
-            gboolean pause = !run->on && lc_led_run_seconds (run) >= thr;
-
-            if (pause)
-              {
-                if (open && run->start_known && n_groups < G_N_ELEMENTS (groups))
-                  groups[n_groups++] = count;
-                else if (open && run->start_known)
-                  {
-                    memmove (groups, groups + 1, sizeof (guint) * (n_groups - 1));
-                    groups[n_groups - 1] = count;
-                  }
-                open = TRUE;
-                count = 0;
-                if (run->start_known && run->end_known)
-                  {
-                    pause_sum += lc_led_run_seconds (run);
-                    n_pause++;
-                  }
-              }
-            else if (run->on && open)
-              count++;
-            else if (!run->on && run->start_known && run->end_known)
-              {
-                short_sum += lc_led_run_seconds (run);
-                n_short++;
-              }
-          }
-
-        rd->key.kind = LC_DETECTED_BURST;
-        rd->key.count = n_groups > 0 ? groups[n_groups - 1] : 0;
-        rd->confirmed = n_groups >= 2 && groups[n_groups - 1] == groups[n_groups - 2];
-        rd->on_ms = mean_on * 1000.0;
-        rd->off_ms = n_short > 0 ? short_sum / n_short * 1000.0 : rd->on_ms;
-        rd->pause_ms = n_pause > 0 ? pause_sum / n_pause * 1000.0 : thr * 1000.0;
-        if (rd->on_ms > 0 && rd->off_ms > 0)
-          rd->rate_hz = 1000.0 / (rd->on_ms + rd->off_ms);
-
-        /* Inside a group it may still be too fast to count. */
-        if (rd->rate_hz > TOO_FAST_FRACTION * fps)
-          {
-            rd->key.kind = LC_DETECTED_TOO_FAST;
-            rd->key.count = 0;
-          }
+        read_burst (w, thr, mean_on, fps, rd);
         return;
       }
   }
