@@ -909,6 +909,170 @@ level_spread (const Window *w,
   return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
 }
 
+/* One level: lit the whole time (solid), changing colour at a steady
+ * brightness (alternating), or dark.
+ */
+static void
+read_one_level (LcLedDetector *self,
+                Track         *t,
+                const Window  *w,
+                double         hi,
+                gint64         now,
+                Reading       *rd,
+                double        *sat)
+{
+  double floor_c = lc_led_contrast_floor (self);
+  double recent = w->s[w->n - 1].level;
+  gint64 since = w->s[w->n - 1].pts;
+  float total[3] = { 0, 0, 0 };
+  guint first = w->n - 1;
+
+  for (guint i = w->n; i-- > 0;)
+    {
+      if (w->s[i].level < 0.4 * MAX (recent, floor_c) || w->s[i].level < floor_c)
+        break;
+      since = w->s[i].pts;
+      first = i;
+      if (w->s[i].has_color)
+        {
+          for (guint c = 0; c < 3; c++)
+            total[c] += w->s[i].rgb[c];
+        }
+    }
+
+  t->level = MAX (hi, 0.0);
+  t->spread = level_spread (w, first);
+  if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
+      !read_hue_alternation (w, first, self->interval_s, rd))
+    {
+      LcColor color = lc_led_classify_color (total, sat);
+
+      /* A core clipped to white: the colour of its glow. */
+      if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
+        {
+          color = t->halo_color;
+          *sat = HALO_MIN_SATURATION;
+        }
+
+      /* Swelling and dimming without going dark: not (yet) a
+       * pattern we can name, and certainly not solid.
+       */
+      rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
+      rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
+      rd->key.colors[0] = color;
+      rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
+    }
+  else if (rd->key.kind == LC_DETECTED_BLINK)
+    /* Two distinct colours: as clear as a colour gets. */
+    *sat = 1.0;
+}
+
+/* Once the pattern has repeated, the reading stays confirmed for as long
+ * as it does not change (the window may hold fewer repeats later).
+ */
+static void
+note_reading (LcLedDetector *self,
+              Track         *t,
+              const Reading *rd,
+              gint64         now)
+{
+  if (!lc_led_reading_key_equal (&rd->key, &t->key))
+    {
+      t->key = rd->key;
+      t->stable_since = now;
+      t->confirmed = FALSE;
+      self->serial++;
+    }
+  if (rd->confirmed && !t->confirmed)
+    {
+      t->confirmed = TRUE;
+      self->serial++;
+    }
+}
+
+/* The light as the signal vocabulary has it. */
+static void
+reading_to_light (const Reading *rd,
+                  LcLight       *light)
+{
+  memset (light, 0, sizeof *light);
+  light->n_colors = MIN (rd->key.n_colors, (guint) LC_LIGHT_MAX_COLORS);
+  for (guint i = 0; i < light->n_colors; i++)
+    light->colors[i] = rd->key.colors[i];
+  switch (rd->key.kind)
+    {
+    case LC_DETECTED_SOLID:
+      light->kind = LC_KIND_SOLID;
+      break;
+    case LC_DETECTED_BLINK:
+    case LC_DETECTED_TOO_FAST:
+      light->kind = LC_KIND_BLINK;
+      break;
+    case LC_DETECTED_BURST:
+      light->kind = LC_KIND_BURST;
+      light->count = rd->key.count;
+      break;
+    case LC_DETECTED_FADE:
+      light->kind = LC_KIND_FADE;
+      break;
+    case LC_DETECTED_NONE:
+    case LC_DETECTED_UNKNOWN:
+    default:
+      light->kind = LC_KIND_OFF;
+      break;
+    }
+  if (rd->key.kind != LC_DETECTED_TOO_FAST && rd->rate_hz > 0.0 && isfinite (rd->rate_hz))
+    {
+      light->rate_hz = rd->rate_hz;
+      light->on_ms = (guint) CLAMP (lround (rd->on_ms), 0, 600000);
+      light->off_ms = (guint) CLAMP (lround (rd->off_ms), 0, 600000);
+      light->pause_ms = (guint) CLAMP (lround (rd->pause_ms), 0, 600000);
+    }
+}
+
+/* Confidence: contrast over noise, the pattern repeating, a clear colour. */
+static double
+reading_confidence (LcLedDetector *self,
+                    const Track   *t,
+                    const Reading *rd,
+                    double         sat)
+{
+  double snr = t->level / MAX (self->noise, 1.0);
+  double pattern = rd->confirmed ? 1.0 : rd->key.kind == LC_DETECTED_NONE ? 0.0 : 0.6;
+  double colour = t->light.n_colors > 0 ? 0.5 + 0.5 * MIN (1.0, sat / 0.5) : 0.3;
+
+  if (rd->key.kind == LC_DETECTED_UNKNOWN || rd->key.kind == LC_DETECTED_TOO_FAST)
+    pattern *= 0.6;
+  if (rd->key.kind == LC_DETECTED_BURST && rd->key.count == 0)
+    pattern *= 0.5;
+
+  return CLAMP (MIN (1.0, snr / 12.0) * pattern * colour, 0.0, 1.0);
+}
+
+/* How much light it gives while lit: for telling a light from what it lights. */
+static void
+measure_lit (Track        *t,
+             const Window *w,
+             double        hi)
+{
+  double sum_white = 0.0, sum_peak = 0.0, sum_dip = 0.0;
+  double lit = t->binary ? lc_led_window_level_at (w, 0.6) : 0.5 * MAX (hi, 0.0);
+  guint n_lit = 0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].level < lit)
+        continue;
+      sum_white += w->s[i].white;
+      sum_peak += w->s[i].max;
+      sum_dip += w->s[i].dip;
+      n_lit++;
+    }
+  t->white = n_lit > 0 ? sum_white / n_lit : 0.0;
+  t->peak = n_lit > 0 ? sum_peak / n_lit : 0.0;
+  t->dip = n_lit > 0 ? sum_dip / n_lit : 0.0;
+}
+
 void
 lc_led_classify_track (LcLedDetector *self,
                        Track         *t,
@@ -993,52 +1157,7 @@ lc_led_classify_track (LcLedDetector *self,
             read_colors (&w, &rd.key, &sat);
         }
       else
-        {
-          /* One level: lit the whole time (solid) or dark. */
-          double recent = w.s[w.n - 1].level;
-          gint64 since = w.s[w.n - 1].pts;
-          float total[3] = { 0, 0, 0 };
-          guint first = w.n - 1;
-
-          for (guint i = w.n; i-- > 0;)
-            {
-              if (w.s[i].level < 0.4 * MAX (recent, floor_c) || w.s[i].level < floor_c)
-                break;
-              since = w.s[i].pts;
-              first = i;
-              if (w.s[i].has_color)
-                {
-                  for (guint c = 0; c < 3; c++)
-                    total[c] += w.s[i].rgb[c];
-                }
-            }
-
-          t->level = MAX (hi, 0.0);
-          t->spread = level_spread (&w, first);
-          if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
-              !read_hue_alternation (&w, first, self->interval_s, &rd))
-            {
-              LcColor color = lc_led_classify_color (total, &sat);
-
-              /* A core clipped to white: the colour of its glow. */
-              if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
-                {
-                  color = t->halo_color;
-                  sat = HALO_MIN_SATURATION;
-                }
-
-              /* Swelling and dimming without going dark: not (yet) a
-               * pattern we can name, and certainly not solid.
-               */
-              rd.key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
-              rd.key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
-              rd.key.colors[0] = color;
-              rd.confirmed = rd.key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
-            }
-          else if (rd.key.kind == LC_DETECTED_BLINK)
-            /* Two distinct colours: as clear as a colour gets. */
-            sat = 1.0;
-        }
+        read_one_level (self, t, &w, hi, now, &rd, &sat);
     }
 
   if (rd.active)
@@ -1050,89 +1169,10 @@ lc_led_classify_track (LcLedDetector *self,
     t->active_since = now;
   t->saturation = sat;
 
-  /* Once the pattern has repeated, the reading stays confirmed for as long
-   * as it does not change (the window may hold fewer repeats later).
-   */
-  if (!lc_led_reading_key_equal (&rd.key, &t->key))
-    {
-      t->key = rd.key;
-      t->stable_since = now;
-      t->confirmed = FALSE;
-      self->serial++;
-    }
-  if (rd.confirmed && !t->confirmed)
-    {
-      t->confirmed = TRUE;
-      self->serial++;
-    }
-
-  /* The light as the signal vocabulary has it. */
-  memset (&t->light, 0, sizeof t->light);
-  t->light.n_colors = MIN (rd.key.n_colors, (guint) LC_LIGHT_MAX_COLORS);
-  for (guint i = 0; i < t->light.n_colors; i++)
-    t->light.colors[i] = rd.key.colors[i];
-  switch (rd.key.kind)
-    {
-    case LC_DETECTED_SOLID:
-      t->light.kind = LC_KIND_SOLID;
-      break;
-    case LC_DETECTED_BLINK:
-    case LC_DETECTED_TOO_FAST:
-      t->light.kind = LC_KIND_BLINK;
-      break;
-    case LC_DETECTED_BURST:
-      t->light.kind = LC_KIND_BURST;
-      t->light.count = rd.key.count;
-      break;
-    case LC_DETECTED_FADE:
-      t->light.kind = LC_KIND_FADE;
-      break;
-    case LC_DETECTED_NONE:
-    case LC_DETECTED_UNKNOWN:
-    default:
-      t->light.kind = LC_KIND_OFF;
-      break;
-    }
-  if (rd.key.kind != LC_DETECTED_TOO_FAST && rd.rate_hz > 0.0 && isfinite (rd.rate_hz))
-    {
-      t->light.rate_hz = rd.rate_hz;
-      t->light.on_ms = (guint) CLAMP (lround (rd.on_ms), 0, 600000);
-      t->light.off_ms = (guint) CLAMP (lround (rd.off_ms), 0, 600000);
-      t->light.pause_ms = (guint) CLAMP (lround (rd.pause_ms), 0, 600000);
-    }
-
-  /* Confidence: contrast over noise, the pattern repeating, a clear colour. */
-  {
-    double snr = t->level / MAX (self->noise, 1.0);
-    double pattern = rd.confirmed ? 1.0 : rd.key.kind == LC_DETECTED_NONE ? 0.0 : 0.6;
-    double colour = t->light.n_colors > 0 ? 0.5 + 0.5 * MIN (1.0, sat / 0.5) : 0.3;
-
-    if (rd.key.kind == LC_DETECTED_UNKNOWN || rd.key.kind == LC_DETECTED_TOO_FAST)
-      pattern *= 0.6;
-    if (rd.key.kind == LC_DETECTED_BURST && rd.key.count == 0)
-      pattern *= 0.5;
-    t->confidence = CLAMP (MIN (1.0, snr / 12.0) * pattern * colour, 0.0, 1.0);
-  }
-
-  /* How much light it gives while lit: for telling a light from what it lights. */
-  {
-    double sum_white = 0.0, sum_peak = 0.0, sum_dip = 0.0;
-    double lit = t->binary ? lc_led_window_level_at (&w, 0.6) : 0.5 * MAX (hi, 0.0);
-    guint n_lit = 0;
-
-    for (guint i = 0; i < w.n; i++)
-      {
-        if (w.s[i].level < lit)
-          continue;
-        sum_white += w.s[i].white;
-        sum_peak += w.s[i].max;
-        sum_dip += w.s[i].dip;
-        n_lit++;
-      }
-    t->white = n_lit > 0 ? sum_white / n_lit : 0.0;
-    t->peak = n_lit > 0 ? sum_peak / n_lit : 0.0;
-    t->dip = n_lit > 0 ? sum_dip / n_lit : 0.0;
-  }
+  note_reading (self, t, &rd, now);
+  reading_to_light (&rd, &t->light);
+  t->confidence = reading_confidence (self, t, &rd, sat);
+  measure_lit (t, &w, hi);
 
   lc_led_window_clear (&w);
 }
