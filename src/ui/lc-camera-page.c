@@ -220,14 +220,6 @@ announce (LcCameraPage *self,
 /* The one rule for "confirmed" on this page, for the headline, the rows
  * and Use This alike: the reading's (lc-reading.h).
  */
-static gboolean
-detection_is_confirmed (const LcDetection *detection)
-{
-  g_autoptr(LcReading) reading = lc_detection_to_reading (detection, LC_SIGNAL_SOURCE_CAMERA);
-
-  return lc_reading_is_confirmed (reading);
-}
-
 /* The last reading, offered on the choice view. One not confirmed is
  * said to be so, and its button says that using it is a choice.
  */
@@ -274,11 +266,9 @@ update_last_reading (LcCameraPage *self)
  * the same detection, so they always agree with it.
  */
 static void
-update_status (LcCameraPage *self)
+update_status (LcCameraPage *self,
+               LcReading    *reading)
 {
-  g_autoptr(LcReading) reading = lc_detection_to_reading (&self->detection,
-                                                          self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
-                                                                                    : LC_SIGNAL_SOURCE_VIDEO);
   gboolean confirmed = lc_reading_is_confirmed (reading);
   g_autofree char *status = NULL;
   g_autofree char *detail = NULL;
@@ -364,15 +354,29 @@ update_strips (LcCameraPage *self)
 
 /* The preview numbers its rings as the list numbers its rows. */
 static void
-update_rows (LcCameraPage *self)
+update_rows (LcCameraPage *self,
+             gboolean      confirmed)
 {
   LcDetection ordered;
 
   lc_camera_light_list_set_detection (self->light_list, &self->detection,
-                                      detection_is_confirmed (&self->detection),
-                                      self->finished, &ordered);
+                                      confirmed, self->finished, &ordered);
   lc_camera_preview_set_detection (self->preview, &ordered);
   update_strips (self);
+}
+
+/* The rows, the headline and what may be used, from one reading of
+ * self->detection.
+ */
+static void
+show_detection (LcCameraPage *self)
+{
+  g_autoptr(LcReading) reading = lc_detection_to_reading (&self->detection,
+                                                          self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
+                                                                                    : LC_SIGNAL_SOURCE_VIDEO);
+
+  update_rows (self, lc_reading_is_confirmed (reading));
+  update_status (self, reading);
 }
 
 /* Source signals */
@@ -392,8 +396,7 @@ detection_changed_cb (LcCameraPage      *self,
   g_assert (LC_IS_CAMERA_PAGE (self));
 
   self->detection = *detection;
-  update_rows (self);
-  update_status (self);
+  show_detection (self);
   update_hint (self, FALSE);
 }
 
@@ -439,8 +442,7 @@ finish_run (LcCameraPage *self)
       return;
     }
 
-  update_rows (self);
-  update_status (self);
+  show_detection (self);
   update_hint (self, TRUE);
   gtk_widget_set_visible (self->again_button, TRUE);
 }

@@ -158,6 +158,12 @@ Post          *_lc_video_source_post_new             (LcVideoSource  *self,
 void           _lc_video_source_post                 (LcVideoSource  *self,
                                                       Post           *post);
 void           _lc_video_source_read_detection       (LcVideoSource  *self);
+/* Runs @func in @context's thread, soon; from any thread. */
+void           _lc_video_source_invoke               (GMainContext   *context,
+                                                      const char     *static_name,
+                                                      GSourceFunc     func,
+                                                      gpointer        data,
+                                                      GDestroyNotify  notify);
 
 /* @wait: FALSE when a streaming thread may be stuck (a watchdog fired):
  * then the pipeline is stopped on a thread of its own. */

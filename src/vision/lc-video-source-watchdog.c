@@ -216,16 +216,10 @@ static gpointer
 start_pipeline_thread (gpointer data)
 {
   StartJob *job = data;
-  GSource *source;
-
   job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
 
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[lightcode] video source started");
-  g_source_set_callback (source, pipeline_started_cb, job, start_job_free);
-  g_source_attach (source, job->context);
-  g_source_unref (source);
+  _lc_video_source_invoke (job->context, "[lightcode] video source started",
+                           pipeline_started_cb, job, start_job_free);
 
   return NULL;
 }
@@ -301,17 +295,11 @@ static gpointer
 check_file_thread (gpointer data)
 {
   CheckJob *job = data;
-  GSource *source;
-
   if (_lc_video_source_check_file (job->file, job->title, job->is_sample, &job->error))
     job->is_gif = _lc_video_source_file_is_gif (job->file);
 
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[lightcode] video file checked");
-  g_source_set_callback (source, file_checked_cb, job, check_job_free);
-  g_source_attach (source, job->context);
-  g_source_unref (source);
+  _lc_video_source_invoke (job->context, "[lightcode] video file checked",
+                           file_checked_cb, job, check_job_free);
 
   return NULL;
 }

@@ -373,12 +373,26 @@ void
 _lc_video_source_post (LcVideoSource *self,
               Post          *post)
 {
+  _lc_video_source_invoke (self->context, "[lightcode] video source", dispatch_post, post, post_free);
+}
+
+/* Not g_main_context_invoke(): a worker whose thread-default context is
+ * the same would run @func itself whenever the main thread is not
+ * iterating (while it waits for a pipeline to stop, say).
+ */
+void
+_lc_video_source_invoke (GMainContext   *context,
+                         const char     *static_name,
+                         GSourceFunc     func,
+                         gpointer        data,
+                         GDestroyNotify  notify)
+{
   GSource *source = g_idle_source_new ();
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[lightcode] video source");
-  g_source_set_callback (source, dispatch_post, post, post_free);
-  g_source_attach (source, self->context);
+  g_source_set_static_name (source, static_name);
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, context);
   g_source_unref (source);
 }
 
