@@ -33,6 +33,8 @@ struct _LcCameraMonitor
   int                provider_fd;
   /* and the portal remote the cameras' pipewiresrc connect through */
   int                pipewire_fd;
+  /* The stand-in a real node replaced: a source may still be playing it */
+  LcCamera          *stand_in;
 #if HAVE_LIBPORTAL
   XdpPortal         *portal;
 #endif
@@ -122,7 +124,10 @@ add_device (LcCameraMonitor *self,
       g_autoptr(LcCamera) stand_in = g_list_model_get_item (G_LIST_MODEL (self->cameras), position);
 
       if (_lc_camera_get_device (stand_in) == NULL)
-        g_list_store_remove (self->cameras, position);
+        {
+          g_set_object (&self->stand_in, stand_in);
+          g_list_store_remove (self->cameras, position);
+        }
     }
 
   if (self->pipewire_fd >= 0)
@@ -152,6 +157,15 @@ remove_device (LcCameraMonitor *self,
   /* A source playing this camera fails with DISCONNECTED on this. */
   _lc_camera_set_available (camera, FALSE);
   g_list_store_remove (self->cameras, position);
+
+  /* A source started on the stand-in plays the portal's default camera:
+   * once no camera is left, that one is gone too.
+   */
+  if (self->stand_in != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->cameras)) == 0)
+    {
+      _lc_camera_set_available (self->stand_in, FALSE);
+      g_clear_object (&self->stand_in);
+    }
 }
 
 static gboolean
@@ -476,6 +490,7 @@ lc_camera_monitor_finalize (GObject *object)
   LcCameraMonitor *self = (LcCameraMonitor *)object;
 
   g_clear_object (&self->cameras);
+  g_clear_object (&self->stand_in);
 
   G_OBJECT_CLASS (lc_camera_monitor_parent_class)->finalize (object);
 }
