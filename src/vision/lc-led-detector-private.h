@@ -6,9 +6,9 @@
  * The detector runs in stages, one file each: frame access and pooling
  * (lc-led-frame.c), candidates (lc-led-candidates.c), tracks
  * (lc-led-tracks.c), colour names (lc-led-color.c), levels and runs
- * (lc-led-levels.c), the pattern grammar (lc-led-pattern.c) and the public
- * detector that ranks the lights (lc-led-detector.c). This header is for
- * them and for their unit tests only.
+ * (lc-led-levels.c), the pattern grammar (lc-led-pattern.c), the ranking of
+ * the lights (lc-led-ranking.c) and the public detector (lc-led-detector.c).
+ * This header is for them and for their unit tests only.
  */
 
 #pragma once
@@ -426,6 +426,13 @@ gboolean lc_led_reading_key_equal (const ReadingKey *a,
 void     lc_led_classify_track    (LcLedDetector *self,
                                    Track         *t,
                                    gint64         now);
+
+/* Ranking (lc-led-ranking.c) */
+
+void lc_led_score_track     (LcLedDetector *self,
+                             Track         *t);
+void lc_led_build_detection (LcLedDetector *self,
+                             gint64         now);
 
 /* Planar YUV: @format's chroma is subsampled by 1 << *@out_sx across and
  * 1 << *@out_sy down, and its U (and V) samples are @out_step bytes apart.

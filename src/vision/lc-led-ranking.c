@@ -1,0 +1,574 @@
+/* lc-led-ranking.c — which tracks are lights, in what order, and how sure
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Step 6 of the detector (see lc-led-detector.c): every track is scored
+ * after each frame, then the lights of one device are picked and ordered,
+ * fitted to the device prior, and the detection's state decided.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lc-led-detector-private.h"
+
+static gboolean
+kind_changes (LcDetectedKind kind)
+{
+  return kind == LC_DETECTED_BLINK || kind == LC_DETECTED_BURST ||
+         kind == LC_DETECTED_FADE || kind == LC_DETECTED_TOO_FAST;
+}
+
+void
+lc_led_score_track (LcLedDetector *self,
+                    Track         *t)
+{
+  double compact = 1.0 / (1.0 + pow (t->radius / MAX (4.0, 0.012 * self->width), 2.0));
+  double snr = MIN (t->level / MAX (self->noise, 1.0), 40.0);
+  LcDetectedKind kind = t->key.kind;
+  gboolean white = t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE;
+
+  t->qualified = FALSE;
+  t->score = 0.0;
+
+  if (t->compactness < 0.5)
+    return;
+
+  if (kind == LC_DETECTED_NONE || (t->key.n_colors == 0 && self->format != LC_PIXEL_FORMAT_GRAY8))
+    return;
+
+  /* Flicker without a colour is more often a shaking edge or a reflection
+   * than a status light (and a slow shake looks like breathing).
+   */
+  if (kind_changes (kind))
+    {
+      t->qualified = t->radius <= lc_led_max_radius (self) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
+                     (!white || t->level >= 60.0);
+      /* A slow swell is also what the edge of a coloured object does as
+       * the phone sways, and what glare does as its angle changes: a fade
+       * must swing far compared with its surroundings, and not be white.
+       */
+      if (kind == LC_DETECTED_FADE)
+        t->qualified &= !white && t->m_hi - t->m_lo >= FADE_MIN_SWING * t->bg;
+      t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
+    }
+  else if (kind == LC_DETECTED_SOLID)
+    {
+      /* A steady patch with a weak tint (a wall under a warm lamp, white
+       * balance adrift) is not a coloured light; status lights are vivid.
+       * A steady white spot is glare on metal or a lamp far more often
+       * than a status light (no Blink light is steady white), so it takes
+       * the user pointing at it.
+       */
+      white |= t->saturation < 0.45;
+      double small = CLAMP ((2.0 * SMALL_LIGHT_RADIUS - t->radius) / SMALL_LIGHT_RADIUS, 0.0, 1.0);
+
+      t->qualified = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL) &&
+                     t->radius <= MAX (5.0, 0.025 * self->width) &&
+                     t->level >= SOLID_MIN_CONTRAST * t->bg &&
+                     t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
+                     !white;
+      t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));
+    }
+  else if (kind == LC_DETECTED_UNKNOWN)
+    {
+      t->qualified = t->radius <= lc_led_max_radius (self) && t->level >= 40.0 && !white;
+      t->score = 0.5 * snr * compact;
+    }
+
+  t->score *= 0.5 + 0.5 * t->confidence;
+}
+
+/* A copy of another light's pattern nearby (a reflection) is not a light. */
+static gboolean
+is_echo (const Track *a,
+         const Track *b)
+{
+  guint lit = 0, both = 0, j = 0;
+
+  if (lc_led_reading_key_equal (&a->key, &b->key) && a->key.kind != LC_DETECTED_SOLID &&
+      fabs (a->light.rate_hz - b->light.rate_hz) <= 0.05 * MAX (a->light.rate_hz, 0.1))
+    return TRUE;
+
+  /* Halo or reflection: same colour, lit only while @b is. */
+  if (!a->binary || !b->binary || a->key.n_colors == 0 || b->key.n_colors == 0 ||
+      a->key.colors[0] != b->key.colors[0])
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Sample *s = &a->samples[i];
+
+      if (s->level < a->up)
+        continue;
+      while (j < b->len && b->samples[j].pts < s->pts)
+        j++;
+      if (j == b->len)
+        break;
+      if (b->samples[j].pts != s->pts)
+        continue;
+      lit++;
+      both += b->samples[j].level >= b->up;
+    }
+
+  return lit >= 5 && both >= 0.9 * lit;
+}
+
+/* How colourful the lit samples of the last second are. */
+static double
+recent_saturation (const Track *t)
+{
+  float total[3] = { 0, 0, 0 };
+  double hue, sat, val;
+
+  for (guint i = t->len; i-- > 0;)
+    {
+      const Sample *s = lc_led_track_sample (t, i);
+
+      if (s->pts < t->samples[t->len - 1].pts - (gint64) NS_PER_S)
+        break;
+      if (s->has_color && s->level >= 0.6 * t->m_hi)
+        {
+          for (guint c = 0; c < 3; c++)
+            total[c] += s->rgb[c];
+        }
+    }
+  lc_led_rgb_to_hsv (total, &hue, &sat, &val);
+
+  return val > 0.0 ? sat : 0.0;
+}
+
+/* How far apart, as a fraction of the frame's longer side, two lights of
+ * one device can be. People are told to fill the frame with the device, and
+ * a Sync Module's two lights sit a fifth of its width apart, so 0.2 was
+ * right on the edge. */
+#define SAME_DEVICE_DISTANCE 0.35
+
+/* A second light of the same device that has started to change but has no
+ * reading yet (a Sync Module's green light blinking beside its steady blue
+ * one). Until it has one, or gives up changing, the answer is provisional:
+ * confirming the first light alone would announce half the signal.
+ */
+static gboolean
+has_pending_light (LcLedDetector  *self,
+                   Track         **reported,
+                   guint           n_reported,
+                   gint64          now)
+{
+  if (n_reported == 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+      gboolean known = FALSE;
+
+      if (t->qualified || !t->active || !t->binary || t->compactness < 0.5 ||
+          t->radius > lc_led_max_radius (self) || t->m_hi < 2.0 * lc_led_contrast_floor (self) ||
+          now - t->active_since >= NO_LIGHT_AFTER_NS)
+        continue;
+      if (t->key.kind != LC_DETECTED_NONE && t->key.kind != LC_DETECTED_UNKNOWN)
+        continue;
+      if (lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+        continue;
+      /* Status lights are vivid; an edge that shake drags across a cell
+       * flickers too, but in the grey of what it is the edge of.
+       */
+      if (self->format != LC_PIXEL_FORMAT_GRAY8 && recent_saturation (t) < 0.25)
+        continue;
+
+      for (guint j = 0; j < n_reported && !known; j++)
+        known = reported[j] == t || is_echo (t, reported[j]) ||
+                lc_led_track_distance (t, reported[j]->cx, reported[j]->cy) < 1.5 * (t->radius + reported[j]->radius);
+      if (!known)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The glow of a bright LED lights up what is around it: solder, screws,
+ * the edge of a housing. Those spots are steady, in the LED's colour, and
+ * give far less light than the LED itself; one LED's glow can also break
+ * into fragments. Such a steady spot is not a light of its own.
+ */
+static void
+mark_reflections (LcLedDetector *self)
+{
+  double reach = GLOW_DISTANCE * MAX (self->width, self->height);
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      t->reflection = FALSE;
+      if (t->key.kind != LC_DETECTED_SOLID || t->selected)
+        continue;
+
+      for (guint j = 0; j < self->n_tracks && !t->reflection; j++)
+        {
+          const Track *o = self->tracks[j];
+
+          /* The source is bright enough to light things up, gives more
+           * light overall, and is at least as bright at its brightest: a
+           * grey highlight tinted by a light is not that light's source.
+           */
+          gboolean white_core;
+
+          if (o == t || o->peak < SOLID_MIN_PEAK ||
+              o->white < REFLECTION_RATIO * t->white || o->peak + 5.0 < t->peak ||
+              lc_led_track_distance (o, t->cx, t->cy) > MAX (reach, 8.0 * o->radius))
+            continue;
+
+          /* A core clipped to white that gives far more light lights up its
+           * surroundings in the colour of its glow, which it may not show
+           * itself (nor have a reading yet).
+           */
+          white_core = o->white >= WHITE_CORE_LEVEL && o->white >= WHITE_CORE_RATIO * t->white;
+          if (white_core)
+            {
+              t->reflection = TRUE;
+              if (o->key.kind == LC_DETECTED_SOLID && o->key.n_colors == 1 &&
+                  o->key.colors[0] == LC_COLOR_WHITE && t->key.n_colors > 0)
+                self->tracks[j]->halo_color = t->key.colors[0];
+              continue;
+            }
+          if (o->key.n_colors == 0)
+            continue;
+          /* In the other light's colour; a core clipped to white lights
+           * things in the colour of its glow, and its glow breaks into
+           * fragments on either side: the fragments give it its colour.
+           */
+          for (guint c = 0; c < o->key.n_colors; c++)
+            t->reflection |= t->key.n_colors > 0 && o->key.colors[c] == t->key.colors[0];
+          if (!t->reflection && o->key.colors[0] == LC_COLOR_WHITE && o->key.n_colors == 1 &&
+              t->key.n_colors > 0 && o->key.kind == LC_DETECTED_SOLID)
+            {
+              self->tracks[j]->halo_color = t->key.colors[0];
+              t->reflection = TRUE;
+            }
+        }
+      if (t->reflection)
+        t->qualified = FALSE;
+    }
+}
+
+/* One confidence rule for every reading. The detector's evidence (contrast
+ * over noise, a clear colour, how well the pattern fits) gives a figure in
+ * 0..1; whether the pattern has repeated decides which half it falls in:
+ * a confirmed reading is at least 50 % sure and an unconfirmed one below,
+ * so "confirmed" and "confidence" never disagree, and a reading seen once
+ * never outranks one that repeated.
+ */
+static double
+confidence_for (double   evidence,
+                gboolean confirmed)
+{
+  evidence = CLAMP (evidence, 0.0, 1.0);
+
+  return confirmed ? 0.5 + 0.5 * evidence : 0.49 * evidence;
+}
+
+/* The device prior */
+
+static guint
+prior_palette (const LcLedDetector *self)
+{
+  guint palette = 0;
+
+  for (guint i = 0; i < MIN (self->prior.n_lights, (guint) LC_SIGNAL_MAX_LIGHTS); i++)
+    palette |= self->prior.palettes[i];
+
+  return palette;
+}
+
+/* Fits a reported light to the device: its colours mapped into the
+ * palette. A colour that cannot be mapped leaves the light unconfirmed,
+ * with half the confidence: it is shown, but not taken as the answer.
+ */
+static void
+apply_prior (const LcLedDetector *self,
+             LcDetectedLed       *led)
+{
+  guint palette = prior_palette (self);
+  gboolean fits = TRUE;
+
+  if (palette == 0)
+    return;
+
+  for (guint c = 0; c < led->light.n_colors; c++)
+    {
+      LcColor mapped = lc_led_map_to_palette (led->light.colors[c], palette);
+
+      if (mapped == LC_COLOR_NONE)
+        fits = FALSE;
+      else
+        led->light.colors[c] = mapped;
+    }
+  /* Two colours that map to one are one colour. */
+  if (led->light.n_colors == 2 && led->light.colors[0] == led->light.colors[1])
+    led->light.n_colors = 1;
+
+  if (!fits)
+    {
+      led->confirmed = FALSE;
+      led->confidence *= 0.5;
+    }
+}
+
+/* How much the prior favours a track: one whose colour the device cannot
+ * show is a poor candidate for its status light.
+ */
+static double
+prior_weight (const LcLedDetector *self,
+              const Track         *t)
+{
+  guint palette = prior_palette (self);
+
+  if (palette == 0 || t->key.n_colors == 0)
+    return 1.0;
+  for (guint c = 0; c < t->key.n_colors; c++)
+    {
+      if (lc_led_map_to_palette (t->key.colors[c], palette) == LC_COLOR_NONE)
+        return 0.3;
+    }
+  return 1.0;
+}
+
+/* A steady light beside a light that changes, on the same device, and as
+ * bright as it: a power light next to a status light. On a light housing
+ * such a light does not stand out from the surface enough to qualify on
+ * its own, but next to a light of equal strength it is no label or
+ * reflection (those are far fainter than an LED, or copy its pattern).
+ */
+static gboolean
+is_companion (LcLedDetector *self,
+              const Track   *t,
+              const Track   *primary)
+{
+  return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
+         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
+         t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
+         t->level >= COMPANION_LEVEL_RATIO * primary->level &&
+         t->peak >= COMPANION_PEAK_RATIO * primary->peak &&
+         t->level >= 1.5 * lc_led_contrast_floor (self);
+}
+
+/* Changes that could still become a reading: a pattern, or changes that
+ * began too recently to have one (a shaking edge never does).
+ */
+static gboolean
+any_light_changing (LcLedDetector *self,
+                    gint64         now)
+{
+  gboolean any_active = FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      any_active |= t->active && t->binary && t->radius <= lc_led_max_radius (self) && t->compactness >= 0.5 &&
+                    t->m_hi >= 2.0 * lc_led_contrast_floor (self) &&
+                    ((kind_changes (t->key.kind) && t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE) ||
+                     now - t->active_since < NO_LIGHT_AFTER_NS);
+    }
+
+  return any_active;
+}
+
+/* The light the answer is about: the one the user chose, else the
+ * qualified track that scores best with the prior.
+ */
+static Track *
+find_primary (LcLedDetector *self)
+{
+  Track *primary = NULL;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      if (self->tracks[i]->selected)
+        primary = self->tracks[i];
+    }
+  if (primary != NULL)
+    return primary;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      if (t->qualified &&
+          (primary == NULL || t->score * prior_weight (self, t) > primary->score * prior_weight (self, primary)))
+        primary = t;
+    }
+
+  return primary;
+}
+
+/* Whether @t is another light of @primary's device, given the @n lights
+ * already in @order.
+ */
+static gboolean
+is_other_light (LcLedDetector *self,
+                Track         *t,
+                Track         *primary,
+                Track * const *order,
+                guint          n)
+{
+  gboolean echo = FALSE;
+
+  if (t == primary || (!t->qualified && !is_companion (self, t, primary)))
+    return FALSE;
+  /* Status lights are coloured; a white spot next to one is a reflection
+   * or a highlight.
+   */
+  if ((t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE) &&
+      primary->key.n_colors > 0 && primary->key.colors[0] != LC_COLOR_WHITE)
+    return FALSE;
+  if (lc_led_track_distance (t, primary->cx, primary->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+    return FALSE;
+  for (guint j = 0; j < n; j++)
+    echo |= is_echo (t, order[j]) ||
+            lc_led_track_distance (t, order[j]->cx, order[j]->cy) < 1.5 * (t->radius + order[j]->radius);
+  if (echo)
+    return FALSE;
+  /* A steady lamp is no match for a light that blinks. */
+  if (!primary->selected && t->score < 0.05 * primary->score)
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Fills @order with @primary and the other lights of its device, close by
+ * and sorted by score; returns how many.
+ */
+static guint
+order_lights (LcLedDetector *self,
+              Track         *primary,
+              Track         *order[MAX_TRACKS])
+{
+  guint n = 0;
+
+  order[n++] = primary;
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+      guint pos;
+
+      if (!is_other_light (self, t, primary, order, n))
+        continue;
+
+      pos = n;
+      while (pos > 1 && order[pos - 1]->score < t->score)
+        {
+          order[pos] = order[pos - 1];
+          pos--;
+        }
+      order[pos] = t;
+      n++;
+    }
+
+  /* A device with one status light shows one: a second "light" beside it
+   * is a reflection or a lamp, however it looks.
+   */
+  if (self->prior.n_lights > 0)
+    n = MIN (n, self->prior.n_lights);
+
+  return n;
+}
+
+static void
+fill_leds (LcLedDetector *self,
+           Track * const *order,
+           guint          n)
+{
+  LcDetection *d = &self->detection;
+
+  d->n_leds = MIN (n, (guint) LC_DETECTION_MAX_LEDS);
+  for (guint i = 0; i < d->n_leds; i++)
+    {
+      Track *t = order[i];
+      LcDetectedLed *led = &d->leds[i];
+
+      memset (led, 0, sizeof *led);
+      led->id = t->id;
+      led->x = t->cx / self->width;
+      led->y = t->cy / self->height;
+      led->radius = t->radius / self->width;
+      led->light = t->light;
+      led->kind = t->key.kind;
+      led->confidence = t->confidence;
+      led->stable_since_ns = t->stable_since;
+      led->confirmed = t->confirmed;
+      led->selected = t->selected;
+      apply_prior (self, led);
+      led->confidence = confidence_for (led->confidence, led->confirmed);
+    }
+}
+
+static LcDetectionState
+decide_state (LcLedDetector *self,
+              Track        **order,
+              guint          n,
+              gboolean       any_active,
+              gint64         now)
+{
+  const LcDetection *d = &self->detection;
+
+  if (d->n_leds > 0)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < d->n_leds; i++)
+        all &= d->leds[i].confirmed;
+      self->last_light_ns = now;
+      /* A light still getting its reading holds up the answer, unless the
+       * device has just the one light that is read already.
+       */
+      return all && (self->prior.n_lights == 1 || !has_pending_light (self, order, n, now)) ? LC_DETECTION_CONFIRMED
+                                                                                              : LC_DETECTION_PROVISIONAL;
+    }
+
+  /* Once it says "no light", only a light changes that. */
+  if ((!any_active || d->state == LC_DETECTION_NO_LIGHT) &&
+      now - MAX (self->first_pts, self->last_light_ns) >= NO_LIGHT_AFTER_NS)
+    return LC_DETECTION_NO_LIGHT;
+
+  return LC_DETECTION_LOOKING;
+}
+
+/* Makes self->detection say what the tracks show at @now. */
+void
+lc_led_build_detection (LcLedDetector *self,
+                        gint64         now)
+{
+  LcDetection *d = &self->detection;
+  Track *order[MAX_TRACKS];
+  Track *primary;
+  guint n = 0;
+  gboolean any_active;
+  LcDetectionState state;
+
+  d->pts_ns = now;
+  d->frame_width = self->width;
+  d->frame_height = self->height;
+  d->fps = self->interval_s > 0.0 ? 1.0 / self->interval_s : 0.0;
+  d->frames = self->frames;
+  d->dropped = self->dropped;
+
+  mark_reflections (self);
+  any_active = any_light_changing (self, now);
+
+  primary = find_primary (self);
+  if (primary != NULL)
+    n = order_lights (self, primary, order);
+  fill_leds (self, order, n);
+
+  state = decide_state (self, order, n, any_active, now);
+  if (state != d->state)
+    self->serial++;
+  d->state = state;
+  d->serial = self->serial;
+}
