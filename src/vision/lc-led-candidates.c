@@ -100,8 +100,8 @@ median8 (float v[8])
 
 #undef SWAP_IF
 
-/* Peak-hold brightness of a ring around (@x, @y): its lc_led_median, and its
- * minimum (a cheap bound: the lc_led_median is never below it).
+/* Peak-hold brightness of a ring around (@x, @y): its median, and its
+ * minimum (a cheap bound: the median is never below it).
  */
 static inline void
 ring_values (const float *map,
@@ -133,6 +133,78 @@ lc_led_contrast_floor (const LcLedDetector *self)
   return MAX (14.0, 5.0 * self->noise);
 }
 
+/* The contrast of the local maximum @h at cell @x, @y of the peak-hold over
+ * the rings around it: the best over the ring radii of its height over the
+ * ring's median, a larger ring winning only by 15 %. Its radius in @out_r.
+ */
+static inline float
+ring_contrast (LcLedDetector *self,
+               const float   *row,
+               int            x,
+               int            y,
+               float          h,
+               float          floor_c,
+               int           *out_r)
+{
+  int mw = self->mw, mh = self->mh;
+  float best_c = 0.0f;
+  int best_r = ring_radii[0];
+
+  for (guint k = 0; k < N_RING_RADII; k++)
+    {
+      float ring[8], ring_min, cr;
+
+      if (x >= 8 && y >= 8 && x + 8 < mw && y + 8 < mh)
+        {
+          const float *centre = row + x;
+
+          ring_min = G_MAXFLOAT;
+          for (guint i = 0; i < 8; i++)
+            {
+              ring[i] = centre[self->ring_offset[k][i]];
+              ring_min = MIN (ring_min, ring[i]);
+            }
+        }
+      else
+        ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
+      if (h - ring_min < floor_c)
+        continue;
+      cr = h - median8 (ring);
+      if (cr > best_c * 1.15f)
+        {
+          best_c = cr;
+          best_r = ring_radii[k];
+        }
+    }
+
+  *out_r = best_r;
+  return best_c;
+}
+
+/* Keeps the best MAX_CANDIDATES of @n in @out, sorted by score; returns how
+ * many there are with @c.
+ */
+static inline guint
+keep_candidate (Candidate       *out,
+                guint            n,
+                const Candidate *c)
+{
+  guint pos;
+
+  if (n == MAX_CANDIDATES && c->score <= out[n - 1].score)
+    return n;
+  pos = MIN (n, MAX_CANDIDATES - 1);
+  while (pos > 0 && out[pos - 1].score < c->score)
+    {
+      if (pos < MAX_CANDIDATES)
+        out[pos] = out[pos - 1];
+      pos--;
+    }
+  out[pos] = *c;
+
+  return n < MAX_CANDIDATES ? n + 1 : n;
+}
+
 /* With @rising_only, only cells that brightened by the contrast floor
  * since the last frame are looked at: lights coming on.
  */
@@ -156,11 +228,9 @@ lc_led_find_candidates (LcLedDetector *self,
 
       for (int x = 1; x + 1 < mw; x++)
         {
-          float h;
-          float best_c = 0.0f;
-          int best_r = ring_radii[0];
+          float h, best_c;
+          int best_r;
           Candidate c;
-          guint pos;
 
 #ifdef __SSE2__
           /* Four cells at once: skip them all when none is a local maximum. */
@@ -198,33 +268,7 @@ lc_led_find_candidates (LcLedDetector *self,
           if (rising_only && cur[x] - prev[x] < floor_c)
             continue;
 
-          for (guint k = 0; k < N_RING_RADII; k++)
-            {
-              float ring[8], ring_min, cr;
-
-              if (x >= 8 && y >= 8 && x + 8 < mw && y + 8 < mh)
-                {
-                  const float *centre = row + x;
-
-                  ring_min = G_MAXFLOAT;
-                  for (guint i = 0; i < 8; i++)
-                    {
-                      ring[i] = centre[self->ring_offset[k][i]];
-                      ring_min = MIN (ring_min, ring[i]);
-                    }
-                }
-              else
-                ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
-              if (h - ring_min < floor_c)
-                continue;
-              cr = h - median8 (ring);
-              if (cr > best_c * 1.15f)
-                {
-                  best_c = cr;
-                  best_r = ring_radii[k];
-                }
-            }
-
+          best_c = ring_contrast (self, row, x, y, h, floor_c, &best_r);
           if (best_c < floor_c)
             continue;
 
@@ -236,19 +280,7 @@ lc_led_find_candidates (LcLedDetector *self,
           c.radius = MAX (1.0, 0.5 * best_r * self->pool);
           c.score = best_c * (1.0 + 2.0 * MIN (1.0, c.swing / MAX (h, 1.0f)));
 
-          /* Keep the best MAX_CANDIDATES, sorted by score. */
-          if (n == MAX_CANDIDATES && c.score <= out[n - 1].score)
-            continue;
-          pos = MIN (n, MAX_CANDIDATES - 1);
-          while (pos > 0 && out[pos - 1].score < c.score)
-            {
-              if (pos < MAX_CANDIDATES)
-                out[pos] = out[pos - 1];
-              pos--;
-            }
-          out[pos] = c;
-          if (n < MAX_CANDIDATES)
-            n++;
+          n = keep_candidate (out, n, &c);
         }
     }
 

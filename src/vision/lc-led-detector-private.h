@@ -6,8 +6,10 @@
  * The detector runs in stages, one file each: frame access and pooling
  * (lc-led-frame.c), candidates (lc-led-candidates.c), tracks
  * (lc-led-tracks.c), colour names (lc-led-color.c), levels and runs
- * (lc-led-levels.c), the pattern grammar (lc-led-pattern.c), the ranking of
- * the lights (lc-led-ranking.c) and the public detector (lc-led-detector.c).
+ * (lc-led-levels.c), the pattern grammar (lc-led-pattern.c, lc-led-hue.c),
+ * classifying a track by it (lc-led-classify.c), the ranking of the lights
+ * (lc-led-ranking.c) and the public detector (lc-led-detector.c, with what
+ * a detection says in lc-led-detection.c).
  * This header is for them and for their unit tests only.
  */
 
@@ -309,7 +311,7 @@ typedef struct
 typedef struct
 {
   guint  n;          /* periods measured (edge to edge of the same kind) */
-  guint  good;       /* within the tolerance of their lc_led_median */
+  guint  good;       /* within the tolerance of their median */
   guint  bad;
   guint  recent_bad; /* among the last four */
   double good_sum;   /* seconds */
@@ -421,11 +423,42 @@ double   lc_led_median          (double *v,
 
 /* The pattern grammar (lc-led-pattern.c) */
 
-gboolean lc_led_reading_key_equal (const ReadingKey *a,
-                                   const ReadingKey *b);
-void     lc_led_classify_track    (LcLedDetector *self,
-                                   Track         *t,
-                                   gint64         now);
+gboolean lc_led_reading_key_equal (const ReadingKey    *a,
+                                   const ReadingKey    *b);
+void     lc_led_read_colors       (const Window        *w,
+                                   ReadingKey          *key,
+                                   double              *out_saturation);
+gboolean lc_led_read_periods      (const Window        *w,
+                                   double               interval_s,
+                                   Periods             *ps);
+void     lc_led_read_pattern      (const LcLedDetector *self,
+                                   const Window        *w,
+                                   Reading             *rd);
+gboolean lc_led_read_fade         (const LcLedDetector *self,
+                                   const Window        *w,
+                                   Reading             *rd);
+
+/* Hue (lc-led-hue.c) */
+
+gboolean lc_led_read_hue_alternation   (const Window  *w,
+                                        guint          first,
+                                        double         interval_s,
+                                        Reading       *rd);
+gboolean lc_led_hue_moves_with_level   (const Window  *w,
+                                        double         lo,
+                                        double         hi);
+LcColor  lc_led_dark_phase_color       (const Window  *w,
+                                        double         lo,
+                                        double         hi);
+gboolean lc_led_steady_neighbour_glows (LcLedDetector *self,
+                                        const Track   *t,
+                                        LcColor        color);
+
+/* Classifying a track (lc-led-classify.c) */
+
+void lc_led_classify_track (LcLedDetector *self,
+                            Track         *t,
+                            gint64         now);
 
 /* Ranking (lc-led-ranking.c) */
 

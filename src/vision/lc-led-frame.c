@@ -196,6 +196,104 @@ max_by_4 (const guint8 *p)
 }
 #endif
 
+/* The byte of each packed pixel its colour starts at. */
+static inline int
+first_colour_byte (LcPixelFormat format)
+{
+  return format == LC_PIXEL_FORMAT_XRGB || format == LC_PIXEL_FORMAT_XBGR ? 1 : 0;
+}
+
+#ifdef __SSE2__
+/* One byte per pixel, pooled by 2, 4 or 8 (640, 1280 and 2560 wide video):
+ * the maximum of each group ends up in its lowest byte, and the groups are
+ * packed down to bytes, sixteen cells at a time. Returns how many cells it
+ * pooled; the plain loop does the rest.
+ */
+static inline int
+pool_bytes_vector (const LcLedDetector *self,
+                   const guint8        *colmax,
+                   guint8              *out)
+{
+  const __m128i low16 = _mm_set1_epi16 (0x00ff);
+  int f = self->pool, w = self->width;
+  int mx = 0;
+
+  for (; (mx + 16) * f <= w; mx += 16)
+    {
+      const guint8 *p = colmax + (gsize) mx * f;
+      __m128i packed;
+
+      if (f == 2)
+        {
+          __m128i a = _mm_loadu_si128 ((const void *) p);
+          __m128i b = _mm_loadu_si128 ((const void *) (p + 16));
+
+          a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
+          b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
+          packed = _mm_packus_epi16 (a, b);
+        }
+      else if (f == 4)
+        packed = max_by_4 (p);
+      else
+        {
+          /* By 4 twice over, then adjacent pairs. */
+          __m128i a = max_by_4 (p), b = max_by_4 (p + 64);
+
+          a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
+          b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
+          packed = _mm_packus_epi16 (a, b);
+        }
+      _mm_storeu_si128 ((void *) (out + mx), packed);
+    }
+
+  return mx;
+}
+#endif
+
+/* The brightest channel of packed pixels @x0 to @x1 of @colmax, @bpp bytes
+ * each, their colour from byte @first on.
+ */
+static inline int
+pool_packed_cell (const guint8 *colmax,
+                  int           x0,
+                  int           x1,
+                  int           bpp,
+                  int           first,
+                  gboolean      vector)
+{
+  int x = x0, m = 0;
+  const guint8 *p;
+
+  (void) vector;   /* without SSE2 there is only the plain loop */
+
+#ifdef __SSE2__
+  /* Four pixels of four bytes per load; the padding byte is skipped when
+   * the channels are reduced.
+   */
+  if (vector && bpp == 4 && x + 4 <= x1)
+    {
+      __m128i acc = _mm_setzero_si128 ();
+
+      for (; x + 4 <= x1; x += 4)
+        acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const void *) (colmax + (gsize) x * 4)));
+      /* Lowest byte of each pixel: max of its three colour bytes. */
+      if (first == 1)
+        acc = _mm_srli_epi32 (acc, 8);
+      acc = _mm_max_epu8 (acc, _mm_max_epu8 (_mm_srli_epi32 (acc, 8), _mm_srli_epi32 (acc, 16)));
+      /* Then across the four pixels. */
+      acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
+      acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
+      m = _mm_cvtsi128_si32 (acc) & 0xff;
+    }
+#endif
+
+  p = colmax + (gsize) x * bpp + first;
+  for (; x < x1; x++, p += bpp)
+    m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
+
+  return m;
+}
+
 /* Pools one band of rows (already reduced to @colmax) into @out. */
 static void
 pool_band_full (const LcLedDetector *self,
@@ -205,67 +303,14 @@ pool_band_full (const LcLedDetector *self,
 {
   int f = self->pool, w = self->width;
   int bpp = lc_pixel_format_get_bpp (self->format);
-  int first = 0;
+  int first = first_colour_byte (self->format);
+  gboolean one_byte = self->format == LC_PIXEL_FORMAT_GRAY8 ||
+                      lc_led_format_planar (self->format, NULL, NULL, NULL);
   int mx = 0;
 
-  (void) vector;   /* without SSE2 there is only the plain loop */
-
-  switch (self->format)
-    {
-    case LC_PIXEL_FORMAT_XRGB:
-    case LC_PIXEL_FORMAT_XBGR:
-      first = 1;
-      break;
-    case LC_PIXEL_FORMAT_RGB24:
-    case LC_PIXEL_FORMAT_BGR24:
-    case LC_PIXEL_FORMAT_RGBX:
-    case LC_PIXEL_FORMAT_BGRX:
-    case LC_PIXEL_FORMAT_GRAY8:
-    case LC_PIXEL_FORMAT_YUY2:
-    case LC_PIXEL_FORMAT_I420:
-    default:
-      first = 0;
-      break;
-    }
-
 #ifdef __SSE2__
-  /* One byte per pixel, pooled by 2 or 4 (640 and 1280 wide video): the
-   * maximum of each group ends up in its lowest byte, and the groups are
-   * packed down to bytes, sixteen cells at a time.
-   */
-  if (vector && (self->format == LC_PIXEL_FORMAT_GRAY8 || lc_led_format_planar (self->format, NULL, NULL, NULL)) &&
-      (f == 2 || f == 4 || f == 8))
-    {
-      const __m128i low16 = _mm_set1_epi16 (0x00ff);
-
-      for (; (mx + 16) * f <= w; mx += 16)
-        {
-          const guint8 *p = colmax + (gsize) mx * f;
-          __m128i packed;
-
-          if (f == 2)
-            {
-              __m128i a = _mm_loadu_si128 ((const void *) p);
-              __m128i b = _mm_loadu_si128 ((const void *) (p + 16));
-
-              a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
-              b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
-              packed = _mm_packus_epi16 (a, b);
-            }
-          else if (f == 4)
-            packed = max_by_4 (p);
-          else
-            {
-              /* By 4 twice over, then adjacent pairs. */
-              __m128i a = max_by_4 (p), b = max_by_4 (p + 64);
-
-              a = _mm_and_si128 (_mm_max_epu8 (a, _mm_srli_epi16 (a, 8)), low16);
-              b = _mm_and_si128 (_mm_max_epu8 (b, _mm_srli_epi16 (b, 8)), low16);
-              packed = _mm_packus_epi16 (a, b);
-            }
-          _mm_storeu_si128 ((void *) (out + mx), packed);
-        }
-    }
+  if (vector && one_byte && (f == 2 || f == 4 || f == 8))
+    mx = pool_bytes_vector (self, colmax, out);
 #endif
 
   for (; mx < self->mw; mx++)
@@ -273,7 +318,7 @@ pool_band_full (const LcLedDetector *self,
       int x0 = mx * f, x1 = MIN (x0 + f, w);
       int m = 0;
 
-      if (self->format == LC_PIXEL_FORMAT_GRAY8 || lc_led_format_planar (self->format, NULL, NULL, NULL))
+      if (one_byte)
         {
           for (int x = x0; x < x1; x++)
             m = MAX (m, colmax[x]);
@@ -284,35 +329,7 @@ pool_band_full (const LcLedDetector *self,
             m = MAX (m, colmax[(x / 2) * 4 + (x & 1) * 2]);
         }
       else
-        {
-          int x = x0;
-          const guint8 *p;
-
-#ifdef __SSE2__
-          /* Four pixels of four bytes per load; the padding byte is skipped
-           * when the channels are reduced.
-           */
-          if (vector && bpp == 4 && x + 4 <= x1)
-            {
-              __m128i acc = _mm_setzero_si128 ();
-
-              for (; x + 4 <= x1; x += 4)
-                acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const void *) (colmax + (gsize) x * 4)));
-              /* Lowest byte of each pixel: max of its three colour bytes. */
-              if (first == 1)
-                acc = _mm_srli_epi32 (acc, 8);
-              acc = _mm_max_epu8 (acc, _mm_max_epu8 (_mm_srli_epi32 (acc, 8), _mm_srli_epi32 (acc, 16)));
-              /* Then across the four pixels. */
-              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
-              acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
-              m = _mm_cvtsi128_si32 (acc) & 0xff;
-            }
-#endif
-
-          p = colmax + (gsize) x * bpp + first;
-          for (; x < x1; x++, p += bpp)
-            m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
-        }
+        m = pool_packed_cell (colmax, x0, x1, bpp, first, vector);
 
       out[mx] = (guint8) m;
     }
@@ -387,20 +404,16 @@ chroma_boost_row (const guint8 *u,
     }
 }
 
-/* Planar YUV: the pooled luma of one band becomes the brightest of R, G and B,
- * near enough for finding lights: scaled luma plus the largest chroma
- * boost under the cell.
+/* The largest chroma boost of each chroma column over rows @y0 to @y1 of
+ * a planar frame, into self->chroma_band.
  */
 static void
-add_chroma (LcLedDetector *self,
-            const LcFrame *frame,
-            int            y0,
-            int            y1,
-            guint8        *out)
+chroma_band_boost (LcLedDetector *self,
+                   const LcFrame *frame,
+                   int            y0,
+                   int            y1)
 {
   int sx = 1, sy = 1, step = 1, cw;
-  int f = self->pool;
-  int mx = 0;
 
   lc_led_format_planar (self->format, &sx, &sy, &step);
   cw = (self->width + (1 << sx) - 1) >> sx;
@@ -432,50 +445,79 @@ add_chroma (LcLedDetector *self,
           max_bytes (self->chroma_band, self->chroma_row, cw);
         }
     }
+}
 
 #ifdef __SSE2__
-  /* Pooled by 8: four chroma pixels per cell; by 4: two; by 2: one. Eight cells at a
-   * time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
-   * BT601_Y / 256.
-   */
-  if (sx == 1 && (f == 2 || f == 4 || f == 8))
+/* Pooled by 8: four chroma pixels per cell; by 4: two; by 2: one. Eight
+ * cells at a time; (l - 16) << 7 stays in 16 bits, and 2 × BT601_Y / 512 is
+ * BT601_Y / 256. Returns how many cells it did; the plain loop does the rest.
+ */
+static inline int
+add_boost_vector (LcLedDetector *self,
+                  guint8        *out)
+{
+  const __m128i zero = _mm_setzero_si128 ();
+  const __m128i low16 = _mm_set1_epi16 (0x00ff);
+  const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+  int f = self->pool;
+  int mx = 0;
+
+  for (; (mx + 8) * f <= self->width; mx += 8)
     {
-      const __m128i zero = _mm_setzero_si128 ();
-      const __m128i low16 = _mm_set1_epi16 (0x00ff);
-      const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+      __m128i boost, luma;
 
-      for (; (mx + 8) * f <= self->width; mx += 8)
+      if (f == 8)
         {
-          __m128i boost, luma;
+          /* Four chroma pixels per cell. */
+          __m128i c0 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4));
+          __m128i c1 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4 + 16));
 
-          if (f == 8)
-            {
-              /* Four chroma pixels per cell. */
-              __m128i c0 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4));
-              __m128i c1 = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 4 + 16));
-
-              c0 = _mm_max_epu8 (c0, _mm_srli_epi32 (c0, 8));
-              c0 = _mm_and_si128 (_mm_max_epu8 (c0, _mm_srli_epi32 (c0, 16)), low32);
-              c1 = _mm_max_epu8 (c1, _mm_srli_epi32 (c1, 8));
-              c1 = _mm_and_si128 (_mm_max_epu8 (c1, _mm_srli_epi32 (c1, 16)), low32);
-              boost = _mm_packs_epi32 (c0, c1);
-            }
-          else if (f == 4)
-            {
-              __m128i c = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 2));
-
-              boost = _mm_and_si128 (_mm_max_epu8 (c, _mm_srli_epi16 (c, 8)), low16);
-            }
-          else
-            boost = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (self->chroma_band + mx)), zero);
-
-          luma = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (out + mx)), zero);
-          luma = _mm_slli_epi16 (_mm_sub_epi16 (luma, _mm_set1_epi16 (16)), 7);
-          luma = _mm_mulhi_epi16 (luma, _mm_set1_epi16 (2 * BT601_Y));
-          luma = _mm_add_epi16 (luma, boost);
-          _mm_storel_epi64 ((void *) (out + mx), _mm_packus_epi16 (luma, luma));
+          c0 = _mm_max_epu8 (c0, _mm_srli_epi32 (c0, 8));
+          c0 = _mm_and_si128 (_mm_max_epu8 (c0, _mm_srli_epi32 (c0, 16)), low32);
+          c1 = _mm_max_epu8 (c1, _mm_srli_epi32 (c1, 8));
+          c1 = _mm_and_si128 (_mm_max_epu8 (c1, _mm_srli_epi32 (c1, 16)), low32);
+          boost = _mm_packs_epi32 (c0, c1);
         }
+      else if (f == 4)
+        {
+          __m128i c = _mm_loadu_si128 ((const void *) (self->chroma_band + mx * 2));
+
+          boost = _mm_and_si128 (_mm_max_epu8 (c, _mm_srli_epi16 (c, 8)), low16);
+        }
+      else
+        boost = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (self->chroma_band + mx)), zero);
+
+      luma = _mm_unpacklo_epi8 (_mm_loadl_epi64 ((const void *) (out + mx)), zero);
+      luma = _mm_slli_epi16 (_mm_sub_epi16 (luma, _mm_set1_epi16 (16)), 7);
+      luma = _mm_mulhi_epi16 (luma, _mm_set1_epi16 (2 * BT601_Y));
+      luma = _mm_add_epi16 (luma, boost);
+      _mm_storel_epi64 ((void *) (out + mx), _mm_packus_epi16 (luma, luma));
     }
+
+  return mx;
+}
+#endif
+
+/* Planar YUV: the pooled luma of one band becomes the brightest of R, G and B,
+ * near enough for finding lights: scaled luma plus the largest chroma
+ * boost under the cell.
+ */
+static void
+add_chroma (LcLedDetector *self,
+            const LcFrame *frame,
+            int            y0,
+            int            y1,
+            guint8        *out)
+{
+  int sx = 1, f = self->pool;
+  int mx = 0;
+
+  lc_led_format_planar (self->format, &sx, NULL, NULL);
+  chroma_band_boost (self, frame, y0, y1);
+
+#ifdef __SSE2__
+  if (sx == 1 && (f == 2 || f == 4 || f == 8))
+    mx = add_boost_vector (self, out);
 #endif
 
   for (; mx < self->mw; mx++)
@@ -530,7 +572,50 @@ fast_log2 (float x)
   return e + (-0.34484843f * u.f + 2.02466578f) * u.f - 0.67487759f;
 }
 
-/* The lc_led_median ratio of this frame to the slow reference, over mid-grey
+/* Noise: frame-to-frame change of the map normalised by @gain; left as it
+ * is when too little of the frame is unclipped.
+ */
+static void
+estimate_noise (LcLedDetector *self,
+                double         gain,
+                double        *out_noise)
+{
+  guint diff_hist[64] = { 0, };
+  guint n_diff = 0;
+  guint acc = 0;
+
+  for (int my = 1; my < self->mh; my += 4)
+    {
+      for (int mx = 1; mx < self->mw; mx += 4)
+        {
+          gsize i = (gsize) my * self->mw + mx;
+          double v = self->pooled[i];
+
+          if (v < 250.0)
+            {
+              double d = fabs (v / gain - self->prev[i]);
+
+              diff_hist[MIN ((int) d, 63)]++;
+              n_diff++;
+            }
+        }
+    }
+  if (n_diff < 50)
+    return;
+
+  for (int b = 0; b < 64; b++)
+    {
+      acc += diff_hist[b];
+      if (acc * 2 >= n_diff)
+        {
+          /* The median |difference| of two noisy frames is ~0.95 σ. */
+          *out_noise = (b + 0.5) / 0.95;
+          break;
+        }
+    }
+}
+
+/* The median ratio of this frame to the slow reference, over mid-grey
  * cells: auto exposure and flickering room light scale the whole scene.
  */
 double
@@ -539,8 +624,7 @@ lc_led_estimate_gain (LcLedDetector *self,
 {
   enum { BINS = 128 };
   guint hist[BINS] = { 0, };
-  guint diff_hist[64] = { 0, };
-  guint n = 0, n_diff = 0;
+  guint n = 0;
   double gain = 1.0;
 
   for (int my = 1; my < self->mh; my += 4)
@@ -581,39 +665,8 @@ lc_led_estimate_gain (LcLedDetector *self,
   else
     gain = self->gain;
 
-  /* Noise: frame-to-frame change of the normalised map. */
-  for (int my = 1; my < self->mh; my += 4)
-    {
-      for (int mx = 1; mx < self->mw; mx += 4)
-        {
-          gsize i = (gsize) my * self->mw + mx;
-          double v = self->pooled[i];
-
-          if (v < 250.0)
-            {
-              double d = fabs (v / gain - self->prev[i]);
-
-              diff_hist[MIN ((int) d, 63)]++;
-              n_diff++;
-            }
-        }
-    }
-
-  if (n_diff >= 50 && out_noise != NULL)
-    {
-      guint acc = 0;
-
-      for (int b = 0; b < 64; b++)
-        {
-          acc += diff_hist[b];
-          if (acc * 2 >= n_diff)
-            {
-              /* lc_led_median |difference| of two noisy frames is ~0.95 σ */
-              *out_noise = (b + 0.5) / 0.95;
-              break;
-            }
-        }
-    }
+  if (out_noise != NULL)
+    estimate_noise (self, gain, out_noise);
 
   return gain;
 }

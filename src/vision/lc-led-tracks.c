@@ -104,35 +104,30 @@ typedef struct
 /* The disc is sampled with a step that keeps it to about 21 × 21 points. */
 #define DISC_PIXELS 512
 
-void
-lc_led_measure_track (LcLedDetector *self,
-                      const LcFrame *frame,
-                      const Track   *t,
-                      double         limit,
-                      Measurement   *m)
+#define RING_POINTS 32
+
+/* The background around a track, from a ring of samples outside it. */
+typedef struct
 {
-  enum { RING_POINTS = 32 };
-  guint hist[256];
-  int ring_v[RING_POINTS];
+  int    bg;         /* median brightness */
+  int    q75;        /* upper quartile: a ring lit on one side is an edge */
+  double rgb[3];     /* colour: the samples no brighter than the median */
+} Ring;
+
+/* FALSE when the ring is too close to the edge of the frame to tell the
+ * background.
+ */
+static gboolean
+measure_ring (LcLedDetector *self,
+              const LcFrame *frame,
+              const Track   *t,
+              double         r_ring,
+              Ring          *ring)
+{
+  int ring_v[RING_POINTS], sorted[RING_POINTS];
   int ring_rgb[RING_POINTS][3];
-  DiscPixel disc[DISC_PIXELS];
-  guint n_ring = 0;
-  double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
-  double r_ring;
-  int step;
-  int x0, x1, y0, y1, n_in = 0, k, bg, top = 0, ring_q75;
-  double top_sum = 0.0, bg_rgb[3] = { 0, 0, 0 };
-  guint acc, n_bg = 0;
+  guint n_ring = 0, n_bg = 0;
 
-  memset (m, 0, sizeof *m);
-
-  /* Stay clear of a neighbouring light, but never inside our own. */
-  if (limit > 0.0)
-    r_in = MIN (r_in, MAX (t->radius + 1.5, limit));
-  r_ring = r_in + MAX (2.0, 0.6 * r_in);
-  step = MAX (1, (int) (r_in / 10.0));
-
-  /* Background: lc_led_median of a ring of samples. */
   for (guint i = 0; i < RING_POINTS; i++)
     {
       double a = 2.0 * G_PI * i / RING_POINTS;
@@ -147,41 +142,50 @@ lc_led_measure_track (LcLedDetector *self,
         ring_v[n_ring] = ring_rgb[n_ring][0];
       n_ring++;
     }
-
-  /* Too close to the edge of the frame to tell the background. */
   if (n_ring < RING_POINTS * 2 / 3)
-    return;
+    return FALSE;
 
-  {
-    int sorted[RING_POINTS];
+  memcpy (sorted, ring_v, n_ring * sizeof (int));
+  qsort (sorted, n_ring, sizeof (int), compare_int);
+  ring->bg = sorted[n_ring / 2];
+  ring->q75 = sorted[n_ring * 3 / 4];
 
-    memcpy (sorted, ring_v, n_ring * sizeof (int));
-    qsort (sorted, n_ring, sizeof (int), compare_int);
-    bg = sorted[n_ring / 2];
-    ring_q75 = sorted[n_ring * 3 / 4];
-  }
-
-  /* Colour of the background: the ring samples no brighter than its lc_led_median. */
+  ring->rgb[0] = ring->rgb[1] = ring->rgb[2] = 0.0;
   for (guint i = 0; i < n_ring; i++)
     {
-      if (ring_v[i] <= bg)
+      if (ring_v[i] <= ring->bg)
         {
           for (guint c = 0; c < 3; c++)
-            bg_rgb[c] += ring_rgb[i][c];
+            ring->rgb[c] += ring_rgb[i][c];
           n_bg++;
         }
     }
   for (guint c = 0; c < 3; c++)
-    bg_rgb[c] /= MAX (n_bg, 1u);
+    ring->rgb[c] /= MAX (n_bg, 1u);
 
-  /* Core: mean of the brightest pixels inside. */
-  memset (hist, 0, sizeof hist);
-  x0 = MAX (0, (int) floor (t->cx - r_in));
-  x1 = MIN (self->width - 1, (int) ceil (t->cx + r_in));
-  y0 = MAX (0, (int) floor (t->cy - r_in));
-  y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
+  return TRUE;
+}
 
-  /* Each pixel of the disc is read once, for both passes. */
+/* Reads the pixels of the disc of radius @r_in around @t, every @step, into
+ * @disc, counting their brightness in @hist; returns how many. Each pixel is
+ * read once, for every pass after.
+ */
+static guint
+read_disc (LcLedDetector *self,
+           const LcFrame *frame,
+           const Track   *t,
+           double         r_in,
+           int            step,
+           DiscPixel      disc[DISC_PIXELS],
+           guint          hist[256])
+{
+  int x0 = MAX (0, (int) floor (t->cx - r_in));
+  int x1 = MIN (self->width - 1, (int) ceil (t->cx + r_in));
+  int y0 = MAX (0, (int) floor (t->cy - r_in));
+  int y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
+  guint n_in = 0;
+
+  memset (hist, 0, 256 * sizeof (guint));
   for (int y = y0; y <= y1; y += step)
     {
       for (int x = x0; x <= x1 && n_in < DISC_PIXELS; x += step)
@@ -201,15 +205,19 @@ lc_led_measure_track (LcLedDetector *self,
         }
     }
 
-  if (n_in == 0)
-    return;
+  return n_in;
+}
 
-  /* A few pixels: a size estimate that is too big must not dilute a tiny
-   * light with background.
-   */
-  k = CLAMP ((int) (G_PI * t->radius * t->radius / (4.0 * step * step)), 3, 16);
-  k = MIN (k, MAX (1, n_in / 3));
-  acc = 0;
+/* The core: mean of the @k brightest pixels; the brightest in @out_top. */
+static double
+core_level (const guint hist[256],
+            int         k,
+            int        *out_top)
+{
+  double top_sum = 0.0;
+  guint acc = 0;
+  int top = 0;
+
   for (int v = 255; v >= 0 && acc < (guint) k; v--)
     {
       guint take = MIN (hist[v], (guint) k - acc);
@@ -220,197 +228,262 @@ lc_led_measure_track (LcLedDetector *self,
       acc += take;
     }
 
-  m->top = top_sum / MAX (acc, 1u);
-  m->max = top;
-  m->level = m->top - bg;
-  m->bg = bg;
-  m->valid = TRUE;
-  m->compact = ring_q75 < bg + 0.5 * (top - bg);
+  *out_top = top;
+  return top_sum / MAX (acc, 1u);
+}
 
-  /* Lit pixels: position, size and colour. */
-  {
-    double half = bg + 0.5 * (top - bg);
-    /* A clipped core has no colour; the faint edge of its glow has the
-     * most, so take the colour from further out.
-     */
-    double colour_floor = bg + (top >= CLIP_LEVEL ? CLIPPED_COLOUR_FLOOR : 0.25) * (top - bg);
-    double core_floor = m->top - 0.5 * (m->top - bg);
-    double sw = 0.0, sx = 0.0, sy = 0.0, rgb_sum[3] = { 0, 0, 0 };
-    double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0, core_sum[3] = { 0, 0, 0 };
-    guint n_half = 0, n_colour = 0, n_disc = 0, n_core = 0;
+/* Lit pixels: position, size and colour, and what the whole disc and the
+ * core hold.
+ */
+static void
+measure_lit_pixels (const LcFrame   *frame,
+                    const DiscPixel *disc,
+                    guint            n_in,
+                    int              step,
+                    const Ring      *ring,
+                    int              top,
+                    Measurement     *m)
+{
+  int bg = ring->bg;
+  double half = bg + 0.5 * (top - bg);
+  /* A clipped core has no colour; the faint edge of its glow has the most,
+   * so take the colour from further out.
+   */
+  double colour_floor = bg + (top >= CLIP_LEVEL ? CLIPPED_COLOUR_FLOOR : 0.25) * (top - bg);
+  double core_floor = m->top - 0.5 * (m->top - bg);
+  double sw = 0.0, sx = 0.0, sy = 0.0, rgb_sum[3] = { 0, 0, 0 };
+  double disc_sum[3] = { 0, 0, 0 }, white_sum = 0.0, core_sum[3] = { 0, 0, 0 };
+  guint n_half = 0, n_colour = 0, n_disc = 0, n_core = 0;
 
-    for (guint i = 0; i < (guint) n_in; i++)
-      {
-        const int *rgb = disc[i].rgb;
-        int x = disc[i].x, y = disc[i].y, v = disc[i].v;
+  for (guint i = 0; i < n_in; i++)
+    {
+      const int *rgb = disc[i].rgb;
+      int x = disc[i].x, y = disc[i].y, v = disc[i].v;
 
-        for (guint c = 0; c < 3; c++)
-          disc_sum[c] += rgb[c];
-        n_disc++;
-        if (v >= core_floor)
-          {
-            white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
-            for (guint c = 0; c < 3; c++)
-              core_sum[c] += rgb[c];
-            n_core++;
-          }
+      for (guint c = 0; c < 3; c++)
+        disc_sum[c] += rgb[c];
+      n_disc++;
+      if (v >= core_floor)
+        {
+          white_sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
+          for (guint c = 0; c < 3; c++)
+            core_sum[c] += rgb[c];
+          n_core++;
+        }
 
-        if (top - bg < 6)
-          continue;
+      if (top - bg < 6)
+        continue;
 
-        if (v >= half)
-          {
-            double w = v - half + 1.0;
+      if (v >= half)
+        {
+          double w = v - half + 1.0;
 
-            sw += w;
-            sx += w * (x + 0.5);
-            sy += w * (y + 0.5);
-            n_half++;
-          }
+          sw += w;
+          sx += w * (x + 0.5);
+          sy += w * (y + 0.5);
+          n_half++;
+        }
 
-        if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
-          {
-            for (guint c = 0; c < 3; c++)
-              rgb_sum[c] += rgb[c] - bg_rgb[c];
-            n_colour++;
-          }
-      }
+      if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
+        {
+          for (guint c = 0; c < 3; c++)
+            rgb_sum[c] += rgb[c] - ring->rgb[c];
+          n_colour++;
+        }
+    }
 
-    for (guint c = 0; c < 3; c++)
-      m->disc[c] = (float) (disc_sum[c] / MAX (n_disc, 1u));
-    m->white = white_sum / MAX (n_core, 1u);
-    m->dip = G_MAXDOUBLE;
-    for (guint c = 0; c < 3; c++)
-      m->dip = MIN (m->dip, core_sum[c] / MAX (n_core, 1u) - bg_rgb[c]);
+  for (guint c = 0; c < 3; c++)
+    m->disc[c] = (float) (disc_sum[c] / MAX (n_disc, 1u));
+  m->white = white_sum / MAX (n_core, 1u);
+  m->dip = G_MAXDOUBLE;
+  for (guint c = 0; c < 3; c++)
+    m->dip = MIN (m->dip, core_sum[c] / MAX (n_core, 1u) - ring->rgb[c]);
 
-    if (sw > 0.0)
-      {
-        m->cx = sx / sw;
-        m->cy = sy / sw;
-        m->centred = TRUE;
-        m->radius = sqrt (n_half * step * step / G_PI);
-      }
+  if (sw > 0.0)
+    {
+      m->cx = sx / sw;
+      m->cy = sy / sw;
+      m->centred = TRUE;
+      m->radius = sqrt (n_half * step * step / G_PI);
+    }
 
-    if (n_colour > 0 && frame->format != LC_PIXEL_FORMAT_GRAY8)
-      {
-        for (guint c = 0; c < 3; c++)
-          m->rgb[c] = (float) (rgb_sum[c] / n_colour);
-        m->has_color = TRUE;
-      }
-  }
+  if (n_colour > 0 && frame->format != LC_PIXEL_FORMAT_GRAY8)
+    {
+      for (guint c = 0; c < 3; c++)
+        m->rgb[c] = (float) (rgb_sum[c] / n_colour);
+      m->has_color = TRUE;
+    }
 }
 
 void
-lc_led_associate (LcLedDetector   *self,
-                  const Candidate *cands,
-                  guint            n_cands,
-                  gint64           now,
-                  const double     dark_for[MAX_CANDIDATES])
+lc_led_measure_track (LcLedDetector *self,
+                      const LcFrame *frame,
+                      const Track   *t,
+                      double         limit,
+                      Measurement   *m)
 {
-  gboolean used[MAX_TRACKS] = { FALSE, };
+  guint hist[256];
+  DiscPixel disc[DISC_PIXELS];
+  Ring ring;
+  double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
+  double r_ring;
+  int step, k, top;
+  guint n_in;
 
-  for (guint c = 0; c < n_cands; c++)
+  memset (m, 0, sizeof *m);
+
+  /* Stay clear of a neighbouring light, but never inside our own. */
+  if (limit > 0.0)
+    r_in = MIN (r_in, MAX (t->radius + 1.5, limit));
+  r_ring = r_in + MAX (2.0, 0.6 * r_in);
+  step = MAX (1, (int) (r_in / 10.0));
+
+  if (!measure_ring (self, frame, t, r_ring, &ring))
+    return;
+
+  n_in = read_disc (self, frame, t, r_in, step, disc, hist);
+  if (n_in == 0)
+    return;
+
+  /* A few pixels: a size estimate that is too big must not dilute a tiny
+   * light with background.
+   */
+  k = CLAMP ((int) (G_PI * t->radius * t->radius / (4.0 * step * step)), 3, 16);
+  k = MIN (k, MAX (1, (int) n_in / 3));
+
+  m->top = core_level (hist, k, &top);
+  m->max = top;
+  m->level = m->top - ring.bg;
+  m->bg = ring.bg;
+  m->valid = TRUE;
+  m->compact = ring.q75 < ring.bg + 0.5 * (top - ring.bg);
+
+  measure_lit_pixels (frame, disc, n_in, step, &ring, top, m);
+}
+
+/* The track whose gate @x, @y falls in, nearest first; -1 if none. */
+static int
+nearest_track (LcLedDetector *self,
+               double         x,
+               double         y,
+               double        *out_distance)
+{
+  int best = -1;
+  double best_d = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
     {
-      const Candidate *cand = &cands[c];
-      double x = cand->x, y = cand->y;
-      int best = -1;
-      double best_d = G_MAXDOUBLE;
+      Track *t = self->tracks[i];
+      double gate = MAX (2.0 * self->pool + 1.0, 1.5 * t->radius);
+      double dist = lc_led_track_distance (t, x, y);
 
-      for (guint i = 0; i < self->n_tracks; i++)
+      if (dist <= gate && dist < best_d)
         {
-          Track *t = self->tracks[i];
-          double gate = MAX (2.0 * self->pool + 1.0, 1.5 * t->radius);
-          double dist = lc_led_track_distance (t, x, y);
-
-          if (dist <= gate && dist < best_d)
-            {
-              best = (int) i;
-              best_d = dist;
-            }
+          best = (int) i;
+          best_d = dist;
         }
-
-      if (best >= 0)
-        {
-          Track *t = self->tracks[best];
-
-          t->last_match_ns = now;
-          t->cand_score += 0.2 * (cand->score - t->cand_score);
-          t->ax = x;
-          t->ay = y;
-          t->cand_radius += 0.3 * (cand->radius - t->cand_radius);
-          if (!used[best] && best_d > t->radius + self->pool && !t->selected)
-            {
-              /* Drifted: follow the candidate */
-              t->cx += 0.5 * (x - t->cx);
-              t->cy += 0.5 * (y - t->cy);
-            }
-          used[best] = TRUE;
-          continue;
-        }
-
-      /* A new light, unless it is the edge of a known one. When full,
-       * replace the weakest unreported track.
-       */
-      {
-        Track *t;
-        gboolean near = FALSE;
-
-        for (guint i = 0; i < self->n_tracks; i++)
-          {
-            const Track *o = self->tracks[i];
-            double r = MIN (o->radius, lc_led_max_radius (self));
-
-            near |= lc_led_track_distance (o, x, y) < MAX (3.0 * self->pool, 1.5 * r + self->pool) &&
-                    o->cand_score >= 0.5 * cand->score;
-          }
-        if (near)
-          continue;
-
-        if (self->n_tracks == MAX_TRACKS)
-          {
-            guint weakest = 0;
-
-            for (guint i = 1; i < self->n_tracks; i++)
-              {
-                if (self->tracks[i]->cand_score + 100.0 * self->tracks[i]->qualified <
-                    self->tracks[weakest]->cand_score + 100.0 * self->tracks[weakest]->qualified)
-                  weakest = i;
-              }
-            if (self->tracks[weakest]->selected || self->tracks[weakest]->qualified ||
-                self->tracks[weakest]->cand_score >= cand->score)
-              continue;
-            lc_led_remove_track (self, weakest);
-          }
-
-        t = lc_led_track_new (self, x, y, cand->radius, now);
-        t->cand_score = cand->score;
-
-        /* It was dark a frame ago: the lit run starts now, not unknown.
-         * And it had been dark for a while before that: a burst seen
-         * from its first blink can be counted when the pause before it
-         * was long.
-         */
-        if (dark_for != NULL && dark_for[c] >= 0.0 && self->last_pts >= 0)
-          {
-            Sample s = { 0, };
-            gint64 since = self->last_pts - (gint64) (dark_for[c] * NS_PER_S);
-
-            since = MAX (since, self->first_pts);
-            if (since < self->last_pts - (gint64) (2.0 * self->interval_s * NS_PER_S))
-              {
-                s.pts = since;
-                lc_led_track_push (t, &s);
-              }
-            s.pts = self->last_pts;
-            lc_led_track_push (t, &s);
-          }
-
-        used[self->n_tracks] = TRUE;
-        self->tracks[self->n_tracks++] = t;
-      }
     }
 
-  /* Forget what has not been seen for a while; merge duplicates. */
+  *out_distance = best_d;
+  return best;
+}
+
+/* @cand matched @t: remember it, and follow it if @t drifted (only for the
+ * first candidate to match @t this frame).
+ */
+static void
+match_candidate (LcLedDetector   *self,
+                 Track           *t,
+                 const Candidate *cand,
+                 double           distance,
+                 gboolean         first_match,
+                 gint64           now)
+{
+  t->last_match_ns = now;
+  t->cand_score += 0.2 * (cand->score - t->cand_score);
+  t->ax = cand->x;
+  t->ay = cand->y;
+  t->cand_radius += 0.3 * (cand->radius - t->cand_radius);
+  if (first_match && distance > t->radius + self->pool && !t->selected)
+    {
+      t->cx += 0.5 * (cand->x - t->cx);
+      t->cy += 0.5 * (cand->y - t->cy);
+    }
+}
+
+/* Whether @cand is the edge of a known light rather than a new one. */
+static gboolean
+is_edge_of_track (LcLedDetector   *self,
+                  const Candidate *cand)
+{
+  gboolean near = FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      const Track *o = self->tracks[i];
+      double r = MIN (o->radius, lc_led_max_radius (self));
+
+      near |= lc_led_track_distance (o, cand->x, cand->y) < MAX (3.0 * self->pool, 1.5 * r + self->pool) &&
+              o->cand_score >= 0.5 * cand->score;
+    }
+
+  return near;
+}
+
+/* When the tracks are full, replaces the weakest unreported one if @cand
+ * beats it; FALSE when there is no room for @cand.
+ */
+static gboolean
+make_room (LcLedDetector   *self,
+           const Candidate *cand)
+{
+  guint weakest = 0;
+
+  if (self->n_tracks < MAX_TRACKS)
+    return TRUE;
+
+  for (guint i = 1; i < self->n_tracks; i++)
+    {
+      if (self->tracks[i]->cand_score + 100.0 * self->tracks[i]->qualified <
+          self->tracks[weakest]->cand_score + 100.0 * self->tracks[weakest]->qualified)
+        weakest = i;
+    }
+  if (self->tracks[weakest]->selected || self->tracks[weakest]->qualified ||
+      self->tracks[weakest]->cand_score >= cand->score)
+    return FALSE;
+
+  lc_led_remove_track (self, weakest);
+  return TRUE;
+}
+
+/* A new light was dark a frame ago: its lit run starts now, not at an
+ * unknown time. And it had been dark for @dark_for seconds before that: a
+ * burst seen from its first blink can be counted when the pause before it
+ * was long.
+ */
+static void
+start_after_dark (LcLedDetector *self,
+                  Track         *t,
+                  double         dark_for)
+{
+  Sample s = { 0, };
+  gint64 since = self->last_pts - (gint64) (dark_for * NS_PER_S);
+
+  since = MAX (since, self->first_pts);
+  if (since < self->last_pts - (gint64) (2.0 * self->interval_s * NS_PER_S))
+    {
+      s.pts = since;
+      lc_led_track_push (t, &s);
+    }
+  s.pts = self->last_pts;
+  lc_led_track_push (t, &s);
+}
+
+/* Forgets what has not been seen for a while, and merges duplicates. */
+static void
+forget_and_merge (LcLedDetector *self,
+                  gint64         now)
+{
   for (guint i = 0; i < self->n_tracks;)
     {
       Track *t = self->tracks[i];
@@ -432,4 +505,43 @@ lc_led_associate (LcLedDetector   *self,
       else
         i++;
     }
+}
+
+void
+lc_led_associate (LcLedDetector   *self,
+                  const Candidate *cands,
+                  guint            n_cands,
+                  gint64           now,
+                  const double     dark_for[MAX_CANDIDATES])
+{
+  gboolean used[MAX_TRACKS] = { FALSE, };
+
+  for (guint c = 0; c < n_cands; c++)
+    {
+      const Candidate *cand = &cands[c];
+      double best_d;
+      int best = nearest_track (self, cand->x, cand->y, &best_d);
+      Track *t;
+
+      if (best >= 0)
+        {
+          match_candidate (self, self->tracks[best], cand, best_d, !used[best], now);
+          used[best] = TRUE;
+          continue;
+        }
+
+      /* A new light, unless it is the edge of a known one. */
+      if (is_edge_of_track (self, cand) || !make_room (self, cand))
+        continue;
+
+      t = lc_led_track_new (self, cand->x, cand->y, cand->radius, now);
+      t->cand_score = cand->score;
+      if (dark_for != NULL && dark_for[c] >= 0.0 && self->last_pts >= 0)
+        start_after_dark (self, t, dark_for[c]);
+
+      used[self->n_tracks] = TRUE;
+      self->tracks[self->n_tracks++] = t;
+    }
+
+  forget_and_merge (self, now);
 }

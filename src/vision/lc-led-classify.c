@@ -1,0 +1,354 @@
+/* lc-led-classify.c — gives each track its reading, confidence and lit measurements
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Splits a track's recent window into levels and runs, chooses which part of
+ * the grammar reads it (a pattern, a fade, one steady level, a change of
+ * hue), and keeps a reading provisional until it has repeated.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lc-led-detector-private.h"
+
+/* How much a lit light's core varies: (90th - 10th percentile) / 90th.
+ * Measured on the core itself, not over the ring: a blinking neighbour
+ * moves the ring, not a steady light.
+ */
+static double
+level_spread (const Window *w,
+              guint         first)
+{
+  guint n = 0, n_clipped = 0;
+  g_autofree double *v = NULL;
+  double p10, p90;
+
+  if (w->n - first < 5)
+    return 0.0;
+  v = g_new (double, w->n - first);
+  for (guint i = first; i < w->n; i++)
+    {
+      if (w->s[i].top < 0.0f)
+        n_clipped++;
+      else
+        v[n++] = w->s[i].top;
+    }
+  /* Clipped most of the time: as steady as the camera can tell. */
+  if (n < 5 || n_clipped > n)
+    return 0.0;
+  qsort (v, n, sizeof (double), lc_led_compare_double);
+  p10 = v[n / 10];
+  p90 = v[n - 1 - n / 10];
+
+  return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
+}
+
+/* One level: lit the whole time (solid), changing colour at a steady
+ * brightness (alternating), or dark.
+ */
+static void
+read_one_level (LcLedDetector *self,
+                Track         *t,
+                const Window  *w,
+                double         hi,
+                gint64         now,
+                Reading       *rd,
+                double        *sat)
+{
+  double floor_c = lc_led_contrast_floor (self);
+  double recent = w->s[w->n - 1].level;
+  gint64 since = w->s[w->n - 1].pts;
+  float total[3] = { 0, 0, 0 };
+  guint first = w->n - 1;
+
+  for (guint i = w->n; i-- > 0;)
+    {
+      if (w->s[i].level < 0.4 * MAX (recent, floor_c) || w->s[i].level < floor_c)
+        break;
+      since = w->s[i].pts;
+      first = i;
+      if (w->s[i].has_color)
+        {
+          for (guint c = 0; c < 3; c++)
+            total[c] += w->s[i].rgb[c];
+        }
+    }
+
+  t->level = MAX (hi, 0.0);
+  t->spread = level_spread (w, first);
+  if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
+      !lc_led_read_hue_alternation (w, first, self->interval_s, rd))
+    {
+      LcColor color = lc_led_classify_color (total, sat);
+
+      /* A core clipped to white: the colour of its glow. */
+      if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
+        {
+          color = t->halo_color;
+          *sat = HALO_MIN_SATURATION;
+        }
+
+      /* Swelling and dimming without going dark: not (yet) a
+       * pattern we can name, and certainly not solid.
+       */
+      rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
+      rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
+      rd->key.colors[0] = color;
+      rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
+    }
+  else if (rd->key.kind == LC_DETECTED_BLINK)
+    /* Two distinct colours: as clear as a colour gets. */
+    *sat = 1.0;
+}
+
+/* Once the pattern has repeated, the reading stays confirmed for as long
+ * as it does not change (the window may hold fewer repeats later).
+ */
+static void
+note_reading (LcLedDetector *self,
+              Track         *t,
+              const Reading *rd,
+              gint64         now)
+{
+  if (!lc_led_reading_key_equal (&rd->key, &t->key))
+    {
+      t->key = rd->key;
+      t->stable_since = now;
+      t->confirmed = FALSE;
+      self->serial++;
+    }
+  if (rd->confirmed && !t->confirmed)
+    {
+      t->confirmed = TRUE;
+      self->serial++;
+    }
+}
+
+/* The light as the signal vocabulary has it. */
+static void
+reading_to_light (const Reading *rd,
+                  LcLight       *light)
+{
+  memset (light, 0, sizeof *light);
+  light->n_colors = MIN (rd->key.n_colors, (guint) LC_LIGHT_MAX_COLORS);
+  for (guint i = 0; i < light->n_colors; i++)
+    light->colors[i] = rd->key.colors[i];
+  switch (rd->key.kind)
+    {
+    case LC_DETECTED_SOLID:
+      light->kind = LC_KIND_SOLID;
+      break;
+    case LC_DETECTED_BLINK:
+    case LC_DETECTED_TOO_FAST:
+      light->kind = LC_KIND_BLINK;
+      break;
+    case LC_DETECTED_BURST:
+      light->kind = LC_KIND_BURST;
+      light->count = rd->key.count;
+      break;
+    case LC_DETECTED_FADE:
+      light->kind = LC_KIND_FADE;
+      break;
+    case LC_DETECTED_NONE:
+    case LC_DETECTED_UNKNOWN:
+    default:
+      light->kind = LC_KIND_OFF;
+      break;
+    }
+  if (rd->key.kind != LC_DETECTED_TOO_FAST && rd->rate_hz > 0.0 && isfinite (rd->rate_hz))
+    {
+      light->rate_hz = rd->rate_hz;
+      light->on_ms = (guint) CLAMP (lround (rd->on_ms), 0, 600000);
+      light->off_ms = (guint) CLAMP (lround (rd->off_ms), 0, 600000);
+      light->pause_ms = (guint) CLAMP (lround (rd->pause_ms), 0, 600000);
+    }
+}
+
+/* Confidence: contrast over noise, the pattern repeating, a clear colour. */
+static double
+reading_confidence (LcLedDetector *self,
+                    const Track   *t,
+                    const Reading *rd,
+                    double         sat)
+{
+  double snr = t->level / MAX (self->noise, 1.0);
+  double pattern = rd->confirmed ? 1.0 : rd->key.kind == LC_DETECTED_NONE ? 0.0 : 0.6;
+  double colour = t->light.n_colors > 0 ? 0.5 + 0.5 * MIN (1.0, sat / 0.5) : 0.3;
+
+  if (rd->key.kind == LC_DETECTED_UNKNOWN || rd->key.kind == LC_DETECTED_TOO_FAST)
+    pattern *= 0.6;
+  if (rd->key.kind == LC_DETECTED_BURST && rd->key.count == 0)
+    pattern *= 0.5;
+
+  return CLAMP (MIN (1.0, snr / 12.0) * pattern * colour, 0.0, 1.0);
+}
+
+/* How much light it gives while lit: for telling a light from what it lights. */
+static void
+measure_lit (Track        *t,
+             const Window *w,
+             double        hi)
+{
+  double sum_white = 0.0, sum_peak = 0.0, sum_dip = 0.0;
+  double lit = t->binary ? lc_led_window_level_at (w, 0.6) : 0.5 * MAX (hi, 0.0);
+  guint n_lit = 0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].level < lit)
+        continue;
+      sum_white += w->s[i].white;
+      sum_peak += w->s[i].max;
+      sum_dip += w->s[i].dip;
+      n_lit++;
+    }
+  t->white = n_lit > 0 ? sum_white / n_lit : 0.0;
+  t->peak = n_lit > 0 ? sum_peak / n_lit : 0.0;
+  t->dip = n_lit > 0 ? sum_dip / n_lit : 0.0;
+}
+
+/* Whether the window's two levels, @lo and @hi, make a light that goes
+ * dark. A shallow dip is a blink seen through a pale window only when the
+ * hue moves with it (auto exposure dims a steady light without), and its
+ * edges are sharp: glare sliding over a shiny housing swells and dims as
+ * smoothly as a fade, so a shallow light is never one.
+ */
+static gboolean
+has_two_levels (LcLedDetector *self,
+                const Track   *t,
+                const Window  *w,
+                double         sd_lo,
+                guint          n_lo,
+                guint          n_hi)
+{
+  double lo = w->m_lo, hi = w->m_hi, floor_c = lc_led_contrast_floor (self);
+  gboolean shallow = lo > DEPTH_RATIO * hi;
+
+  return hi >= floor_c && n_lo >= 1 && n_hi >= 1 &&
+         (!shallow ||
+          (((lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0)) ||
+            (lo <= BORROWED_DEPTH_RATIO * hi && lc_led_steady_neighbour_glows (self, t, lc_led_dark_phase_color (w, lo, hi)))) &&
+           lc_led_hue_moves_with_level (w, lo, hi))) &&
+         hi - lo >= MAX (floor_c, 3.0 * sd_lo);
+}
+
+static void
+find_runs (Window *w,
+           gint64  now)
+{
+  lc_led_find_edges (w);
+  lc_led_drop_glitches (w);
+  lc_led_find_runs (w, w->s[0].pts, now);
+}
+
+/* Reads a light that has two levels: a pattern of runs, or a fade. */
+static void
+read_two_levels (LcLedDetector *self,
+                 Window        *w,
+                 gint64         now,
+                 Reading       *rd,
+                 double        *sat)
+{
+  Reading fade_reading = { 0, };
+  gboolean shallow = w->m_lo > DEPTH_RATIO * w->m_hi;
+
+  /* A shallow dip that swells and dims smoothly is a fade behind a pale
+   * window, or glare: which one cannot be told, and neither is a blink.
+   * Say what is seen and nothing more.
+   */
+  if (shallow && lc_led_read_fade (self, w, &fade_reading))
+    {
+      rd->key.kind = LC_DETECTED_UNKNOWN;
+      rd->active = TRUE;
+    }
+  else if (shallow || !lc_led_read_fade (self, w, rd))
+    {
+      find_runs (w, now);
+      rd->active = w->n_edges > 0;
+      lc_led_read_pattern (self, w, rd);
+    }
+  else
+    {
+      Periods ps;
+
+      /* The colours of a fade come from its brighter half; its period,
+       * when the level split gives steady ones, from the edges (they stay
+       * put when auto exposure or clipping change the height of a breath).
+       */
+      find_runs (w, now);
+      if (rd->key.kind == LC_DETECTED_FADE && lc_led_read_periods (w, self->interval_s, &ps) &&
+          ps.good >= 2 && ps.bad * 4 <= ps.n)
+        {
+          rd->rate_hz = ps.good / ps.good_sum;
+          rd->on_ms = rd->off_ms = 500.0 / rd->rate_hz;
+        }
+    }
+
+  if (rd->key.kind != LC_DETECTED_NONE)
+    lc_led_read_colors (w, &rd->key, sat);
+}
+
+/* A track is active while it shows changes, and for a while after. */
+static void
+note_activity (Track         *t,
+               const Reading *rd,
+               gint64         now)
+{
+  if (rd->active)
+    t->last_edge_ns = now;
+  t->active = t->last_edge_ns >= 0 && now - t->last_edge_ns < NO_LIGHT_AFTER_NS;
+  if (!t->active)
+    t->active_since = -1;
+  else if (t->active_since < 0)
+    t->active_since = now;
+}
+
+void
+lc_led_classify_track (LcLedDetector *self,
+                       Track         *t,
+                       gint64         now)
+{
+  Window w;
+  Reading rd = { 0, };
+  double hi = 0.0, sd_lo;
+  guint n_lo, n_hi;
+  double sat = 0.0;
+
+  lc_led_window_collect (t, now, &w);
+  t->binary = FALSE;
+  t->active = FALSE;
+
+  if (w.n >= 3)
+    {
+      lc_led_split_levels (&w, MAX (4.0, 3.0 * self->noise), &sd_lo, &n_lo, &n_hi);
+      hi = w.m_hi;
+      t->m_lo = w.m_lo;
+      t->m_hi = hi;
+      t->up = lc_led_window_level_at (&w, 0.6);
+      t->down = lc_led_window_level_at (&w, 0.4);
+
+      if (has_two_levels (self, t, &w, sd_lo, n_lo, n_hi))
+        {
+          t->binary = TRUE;
+          t->level = hi - MAX (w.m_lo, 0.0);
+          read_two_levels (self, &w, now, &rd, &sat);
+        }
+      else
+        read_one_level (self, t, &w, hi, now, &rd, &sat);
+    }
+
+  note_activity (t, &rd, now);
+  t->saturation = sat;
+
+  note_reading (self, t, &rd, now);
+  reading_to_light (&rd, &t->light);
+  t->confidence = reading_confidence (self, t, &rd, sat);
+  measure_lit (t, &w, hi);
+
+  lc_led_window_clear (&w);
+}

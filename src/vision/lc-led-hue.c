@@ -1,0 +1,348 @@
+/* lc-led-hue.c — what a light's hue says: alternating colours, a pale window, a neighbour's glow
+ *
+ * Copyright 2026 The Lightcode authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Brightness is not all a light shows: an RGB LED can take turns between
+ * two colours at one brightness, an LED behind a pale window tints it as
+ * it comes on, and a steady light's glow fills in its neighbour's dark
+ * phase in its own colour.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lc-led-detector-private.h"
+
+#define MAX_HUE_RUNS 64
+
+/* The runs of one colour the lit samples make, once split in two. */
+typedef struct
+{
+  double run_s[MAX_HUE_RUNS];  /* whole runs, seconds */
+  guint  n_runs;
+  float  sum_rgb[2][3];        /* per colour */
+  double sum_level[2];
+  guint  n_level[2];
+} HueRuns;
+
+static double
+chroma_distance2 (const double a[2],
+                  const double b[2])
+{
+  return (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]);
+}
+
+/* Marks in @valid the samples from @first on that have a chromaticity, and
+ * puts their mean in @mean; returns how many.
+ */
+static guint
+mean_chromaticity (const Window *w,
+                   guint         first,
+                   gboolean     *valid,
+                   double        mean[2])
+{
+  guint n_valid = 0;
+
+  mean[0] = mean[1] = 0.0;
+  for (guint i = first; i < w->n; i++)
+    {
+      double ch[2] = { 0, 0 };
+
+      if (!w->s[i].has_color || !lc_led_chromaticity (w->s[i].rgb, ch))
+        continue;
+      valid[i] = TRUE;
+      mean[0] += ch[0];
+      mean[1] += ch[1];
+      n_valid++;
+    }
+  if (n_valid > 0)
+    {
+      mean[0] /= n_valid;
+      mean[1] /= n_valid;
+    }
+
+  return n_valid;
+}
+
+/* The valid sample farthest from @from. */
+static void
+farthest_chromaticity (const Window   *w,
+                       guint           first,
+                       const gboolean *valid,
+                       const double    from[2],
+                       double          out[2])
+{
+  double far = -1.0;
+
+  for (guint i = first; i < w->n; i++)
+    {
+      double ch[2] = { 0, 0 }, d;
+
+      if (!valid[i])
+        continue;
+      lc_led_chromaticity (w->s[i].rgb, ch);
+      d = chroma_distance2 (ch, from);
+      if (d > far)
+        {
+          far = d;
+          out[0] = ch[0];
+          out[1] = ch[1];
+        }
+    }
+}
+
+/* 2-means on the chromaticity of the samples from @first on, seeded with
+ * the sample farthest from the mean and the one farthest from that: labels
+ * each in @label with 0 or 1. FALSE unless there are enough samples, the two
+ * colours are distinct and the lesser has a fifth of them at least.
+ */
+static gboolean
+split_hues (const Window *w,
+            guint         first,
+            gboolean     *valid,
+            guint8       *label,
+            double        centre[2][2])
+{
+  double mean_all[2];
+  guint n_valid, count[2] = { 0, 0 };
+
+  n_valid = mean_chromaticity (w, first, valid, mean_all);
+  if (n_valid < 8)
+    return FALSE;
+
+  farthest_chromaticity (w, first, valid, mean_all, centre[0]);
+  farthest_chromaticity (w, first, valid, centre[0], centre[1]);
+
+  for (guint iter = 0; iter < 6; iter++)
+    {
+      double acc[2][2] = { { 0, 0 }, { 0, 0 } };
+
+      count[0] = count[1] = 0;
+      for (guint i = first; i < w->n; i++)
+        {
+          double ch[2] = { 0, 0 };
+          int k;
+
+          if (!valid[i])
+            continue;
+          lc_led_chromaticity (w->s[i].rgb, ch);
+          k = chroma_distance2 (ch, centre[1]) < chroma_distance2 (ch, centre[0]);
+          label[i] = (guint8) k;
+          acc[k][0] += ch[0];
+          acc[k][1] += ch[1];
+          count[k]++;
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          if (count[k] == 0)
+            return FALSE;
+          centre[k][0] = acc[k][0] / count[k];
+          centre[k][1] = acc[k][1] / count[k];
+        }
+    }
+
+  return hypot (centre[0][0] - centre[1][0], centre[0][1] - centre[1][1]) >= HUE_SPLIT_MIN &&
+         MIN (count[0], count[1]) * 5 >= n_valid;
+}
+
+/* Runs of one colour; a lone sample of the other colour is noise. */
+static void
+find_hue_runs (const Window   *w,
+               guint           first,
+               const gboolean *valid,
+               const guint8   *label,
+               HueRuns        *runs)
+{
+  gint64 run_start = -1;
+  int current = -1;
+
+  memset (runs, 0, sizeof *runs);
+  for (guint i = first; i < w->n; i++)
+    {
+      int k;
+
+      if (!valid[i])
+        continue;
+      k = label[i];
+      if (k != current)
+        {
+          gboolean lone = i + 1 < w->n && valid[i + 1] && label[i + 1] != k;
+
+          if (lone && current >= 0)
+            continue;
+          if (current >= 0 && run_start >= 0 && runs->n_runs < MAX_HUE_RUNS)
+            runs->run_s[runs->n_runs++] = (w->s[i].pts - run_start) / NS_PER_S;
+          run_start = current >= 0 ? w->s[i].pts : -1;
+          current = k;
+        }
+      for (guint c = 0; c < 3; c++)
+        runs->sum_rgb[k][c] += w->s[i].rgb[c];
+      runs->sum_level[k] += w->s[i].level;
+      runs->n_level[k]++;
+    }
+}
+
+/* The light stays about as bright in both colours. */
+static gboolean
+brightness_steady (const HueRuns *runs)
+{
+  double level[2];
+
+  level[0] = runs->sum_level[0] / runs->n_level[0];
+  level[1] = runs->sum_level[1] / runs->n_level[1];
+
+  return MIN (level[0], level[1]) >= HUE_STEADY_LEVEL_RATIO * MAX (level[0], level[1]);
+}
+
+static double
+median_run (const HueRuns *runs)
+{
+  double sorted[MAX_HUE_RUNS];
+
+  memcpy (sorted, runs->run_s, runs->n_runs * sizeof (double));
+  return lc_led_median (sorted, runs->n_runs);
+}
+
+/* A light that stays lit but changes colour in a steady rhythm (an RGB LED
+ * alternating white and cyan, blue and green) is an alternating blink: its
+ * brightness says nothing, its hue does. The lit samples from @first on are
+ * split into two colours (2-means on lc_led_chromaticity); if they are distinct
+ * and take turns in runs of a steady length, this fills @rd as a blink of
+ * two colours, one per run. Two runs of each colour make it confirmed.
+ */
+gboolean
+lc_led_read_hue_alternation (const Window *w,
+                             guint         first,
+                             double        interval_s,
+                             Reading      *rd)
+{
+  g_autofree guint8 *label = NULL;
+  g_autofree gboolean *valid = NULL;
+  HueRuns runs;
+  double centre[2][2];
+  guint steady = 0;
+  double med;
+  LcColor colors[2];
+
+  label = g_new0 (guint8, MAX (w->n, 1u));
+  valid = g_new0 (gboolean, MAX (w->n, 1u));
+  if (!split_hues (w, first, valid, label, centre))
+    return FALSE;
+
+  find_hue_runs (w, first, valid, label, &runs);
+  if (runs.n_level[0] == 0 || runs.n_level[1] == 0)
+    return FALSE;
+  if (!brightness_steady (&runs))
+    return FALSE;
+
+  /* Whole runs only: the first one started before it was seen. */
+  if (runs.n_runs < 2)
+    return FALSE;
+  med = median_run (&runs);
+  if (med < 2.5 * interval_s)
+    return FALSE;
+  for (guint i = 0; i < runs.n_runs; i++)
+    steady += fabs (runs.run_s[i] - med) <= MAX (0.25 * med, 1.6 * interval_s);
+  if (steady * 4 < runs.n_runs * 3)
+    return FALSE;
+
+  colors[0] = lc_led_classify_color (runs.sum_rgb[0], NULL);
+  colors[1] = lc_led_classify_color (runs.sum_rgb[1], NULL);
+  if (colors[0] == colors[1] || colors[0] == LC_COLOR_NONE || colors[1] == LC_COLOR_NONE)
+    return FALSE;
+
+  rd->key.kind = LC_DETECTED_BLINK;
+  rd->key.n_colors = 2;
+  rd->key.colors[0] = MIN (colors[0], colors[1]);
+  rd->key.colors[1] = MAX (colors[0], colors[1]);
+  rd->rate_hz = 1.0 / med;
+  /* Never dark: a blink of the whole run with a dark gap of a millisecond
+   * (zero would read as "not measured").
+   */
+  rd->on_ms = 1000.0 * med - 1.0;
+  rd->off_ms = 1.0;
+  rd->active = TRUE;
+  rd->confirmed = steady >= 4;
+
+  return TRUE;
+}
+
+/* Whether the light's hue changes between its dark and lit samples (split
+ * halfway between @lo and @hi): what a pale window does when the LED
+ * behind it comes on, and what auto exposure, which scales a steady light
+ * up and down, does not.
+ */
+gboolean
+lc_led_hue_moves_with_level (const Window *w,
+                             double        lo,
+                             double        hi)
+{
+  double mid = 0.5 * (lo + hi), sum[2][2] = { { 0, 0 }, { 0, 0 } };
+  guint n[2] = { 0, 0 };
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double ch[2];
+      guint k = w->s[i].level >= mid;
+
+      if (!w->s[i].has_color || !lc_led_chromaticity (w->s[i].rgb, ch))
+        continue;
+      sum[k][0] += ch[0];
+      sum[k][1] += ch[1];
+      n[k]++;
+    }
+  if (n[0] == 0 || n[1] == 0)
+    return FALSE;
+
+  return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
+}
+
+/* The colour of the light's dark phase (below halfway from @lo to @hi). */
+LcColor
+lc_led_dark_phase_color (const Window *w,
+                         double        lo,
+                         double        hi)
+{
+  double mid = 0.5 * (lo + hi);
+  float total[3] = { 0, 0, 0 };
+  guint n = 0;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (!w->s[i].has_color || w->s[i].level >= mid)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        total[c] += w->s[i].rgb[c];
+      n++;
+    }
+
+  return n > 0 ? lc_led_classify_color (total, NULL) : LC_COLOR_NONE;
+}
+
+/* Whether a steady light of @color sits close enough to @t to fill its
+ * dark phase with its glow.
+ */
+gboolean
+lc_led_steady_neighbour_glows (LcLedDetector *self,
+                               const Track   *t,
+                               LcColor        color)
+{
+  if (color == LC_COLOR_NONE || color == LC_COLOR_WHITE)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      const Track *o = self->tracks[i];
+
+      if (o == t || o->key.kind != LC_DETECTED_SOLID || o->key.n_colors != 1 ||
+          o->key.colors[0] != color)
+        continue;
+      if (lc_led_track_distance (o, t->cx, t->cy) <= BORROWED_GLOW_DISTANCE * MAX (self->width, self->height))
+        return TRUE;
+    }
+
+  return FALSE;
+}
