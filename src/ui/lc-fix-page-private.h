@@ -70,24 +70,24 @@ struct _LcFixPage
 };
 
 /* lc-fix-page.c */
-void     _lc_fix_page_sync                    (LcFixPage      *self);
-void     _lc_fix_page_request_support         (LcFixPage      *self);
-void     _lc_fix_page_timer_finished          (LcFixPage      *self,
-                                               guint           index,
-                                               LcStep         *step);
+void _lc_fix_page_sync                     (LcFixPage      *self);
+void _lc_fix_page_request_support          (LcFixPage      *self);
+void _lc_fix_page_timer_finished           (LcFixPage      *self,
+                                            guint           index,
+                                            LcStep         *step);
 
 /* lc-fix-page-steps.c */
-void     _lc_fix_page_clear_fix               (LcFixPage      *self);
-void     _lc_fix_page_build_fix               (LcFixPage      *self);
-void     _lc_fix_page_show_step               (LcFixPage      *self,
-                                               guint           step_index);
-void     _lc_fix_page_ensure_carousel_page    (LcFixPage      *self);
-void     _lc_fix_page_watch_carousel          (LcFixPage      *self);
-void     _lc_fix_page_carousel_page_changed_cb (LcFixPage     *self,
-                                                guint          index);
+void _lc_fix_page_clear_fix                (LcFixPage      *self);
+void _lc_fix_page_build_fix                (LcFixPage      *self);
+void _lc_fix_page_show_step                (LcFixPage      *self,
+                                            guint           step_index);
+void _lc_fix_page_ensure_carousel_page     (LcFixPage      *self);
+void _lc_fix_page_watch_carousel           (LcFixPage      *self);
+void _lc_fix_page_carousel_page_changed_cb (LcFixPage      *self,
+                                            guint           index);
 
 /* lc-fix-page-actions.c */
-void     _lc_fix_page_update_actions          (LcFixPage      *self);
-void     _lc_fix_page_class_install_actions   (GtkWidgetClass *widget_class);
+void _lc_fix_page_update_actions           (LcFixPage      *self);
+void _lc_fix_page_class_install_actions    (GtkWidgetClass *widget_class);
 
 G_END_DECLS

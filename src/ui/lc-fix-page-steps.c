@@ -199,6 +199,9 @@ create_countdown (LcFixPage *self,
   return countdown;
 }
 
+/* A carousel page for each step of the session's current fix, with a
+ * timer when the step needs one.
+ */
 void
 _lc_fix_page_build_fix (LcFixPage *self)
 {
