@@ -63,27 +63,27 @@ typedef struct
 } LcLedSimulatorLayout;
 
 /* lc-led-simulator.c */
-void             _lc_led_simulator_activate_light  (LcLedSimulator       *self,
-                                                    guint                 position);
+void             _lc_led_simulator_activate_light   (LcLedSimulator         *self,
+                                                     guint                   position);
 
 /* lc-led-simulator-clock.c */
-double           _lc_led_simulator_current_time    (LcLedSimulator       *self);
-void             _lc_led_simulator_restart_clock   (LcLedSimulator       *self,
-                                                    double                t);
-gboolean         _lc_led_simulator_timeline_mode   (LcLedSimulator       *self);
-void             _lc_led_simulator_update_animation (LcLedSimulator      *self);
+double           _lc_led_simulator_current_time     (LcLedSimulator         *self);
+void             _lc_led_simulator_restart_clock    (LcLedSimulator         *self,
+                                                     double                  t);
+gboolean         _lc_led_simulator_timeline_mode    (LcLedSimulator         *self);
+void             _lc_led_simulator_update_animation (LcLedSimulator         *self);
 
 /* lc-led-simulator-paint.c */
-void             _lc_led_simulator_compute_layout  (LcLedSimulator       *self,
-                                                    float                 width,
-                                                    float                 height,
-                                                    LcLedSimulatorLayout *layout);
-graphene_point_t _lc_led_simulator_position_in     (const graphene_rect_t  *drawing,
-                                                    const graphene_point_t *fraction);
-void             _lc_led_simulator_paint           (LcLedSimulator       *self,
-                                                    GtkSnapshot          *snapshot);
+void             _lc_led_simulator_compute_layout   (LcLedSimulator         *self,
+                                                     float                   width,
+                                                     float                   height,
+                                                     LcLedSimulatorLayout   *layout);
+graphene_point_t _lc_led_simulator_position_in      (const graphene_rect_t  *drawing,
+                                                     const graphene_point_t *fraction);
+void             _lc_led_simulator_paint            (LcLedSimulator         *self,
+                                                     GtkSnapshot            *snapshot);
 
 /* lc-led-simulator-input.c */
-void             _lc_led_simulator_add_input       (LcLedSimulator       *self);
+void             _lc_led_simulator_add_input        (LcLedSimulator         *self);
 
 G_END_DECLS
