@@ -209,30 +209,13 @@ fix_clicked_cb (GtkButton       *button,
     g_signal_emit (self, signals[FIX_REQUESTED], 0, self->diagnosis, cause);
 }
 
+/* Likelihood is said in words (the row's subtitle) and shown as a bar. */
 static GtkWidget *
-create_cause_row (LcDiagnosisPage  *self,
-                  LcDiagnosisCause *cause,
-                  gboolean          is_top)
+create_likelihood_bar (double      likelihood,
+                       const char *words)
 {
-  double likelihood = lc_diagnosis_cause_get_likelihood (cause);
-  const char *words = lc_likelihood_to_words (likelihood);
-  g_autofree char *subtitle = capitalize_first (words);
-  LcKnownSignal *known_signal = lc_diagnosis_cause_get_known_signal (cause);
-  GtkWidget *row;
-  GtkWidget *level_bar;
-  GtkWidget *details_row;
-  GtkWidget *details;
-  GtkWidget *label;
+  GtkWidget *level_bar = gtk_level_bar_new_for_interval (0.0, 1.0);
 
-  row = adw_expander_row_new ();
-  /* Titles come from data: never read them as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_diagnosis_cause_get_title (cause));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_widget_add_css_class (row, "cause-row");
-
-  /* Likelihood is said in words (the subtitle) and shown as a bar. */
-  level_bar = gtk_level_bar_new_for_interval (0.0, 1.0);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level_bar), GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level_bar), GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level_bar), GTK_LEVEL_BAR_OFFSET_FULL);
@@ -243,7 +226,44 @@ create_cause_row (LcDiagnosisPage  *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Likelihood"),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, words,
                                   -1);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), level_bar);
+
+  return level_bar;
+}
+
+static GtkWidget *
+create_fix_button (LcDiagnosisPage  *self,
+                   LcDiagnosisCause *cause,
+                   gboolean          is_top)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Fix It"));
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "pill");
+  if (is_top)
+    gtk_widget_add_css_class (button, "suggested-action");
+  /* Translators: %s is a cause, e.g. "The batteries are running low" */
+  description = g_strdup_printf (_("Fix it step by step: %s"), lc_diagnosis_cause_get_title (cause));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "lc-cause", g_object_ref (cause), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (fix_clicked_cb), self, 0);
+
+  return button;
+}
+
+/* What the expanded row shows: the explanation, where it comes from, any
+ * disagreement, and the way to fix it (or why there is nothing to fix).
+ */
+static GtkWidget *
+create_cause_details (LcDiagnosisPage  *self,
+                      LcDiagnosisCause *cause,
+                      gboolean          is_top)
+{
+  LcKnownSignal *known_signal = lc_diagnosis_cause_get_known_signal (cause);
+  GtkWidget *details;
+  GtkWidget *label;
 
   details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (details, "cause-details");
@@ -269,21 +289,7 @@ create_cause_row (LcDiagnosisPage  *self,
 
   if (!lc_cause_is_normal (lc_diagnosis_cause_get_cause (cause)))
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Fix It"));
-      g_autofree char *description = NULL;
-
-      gtk_widget_set_halign (button, GTK_ALIGN_END);
-      gtk_widget_add_css_class (button, "pill");
-      if (is_top)
-        gtk_widget_add_css_class (button, "suggested-action");
-      /* Translators: %s is a cause, e.g. "The batteries are running low" */
-      description = g_strdup_printf (_("Fix it step by step: %s"), lc_diagnosis_cause_get_title (cause));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), "lc-cause", g_object_ref (cause), g_object_unref);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (fix_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (details), button);
+      gtk_box_append (GTK_BOX (details), create_fix_button (self, cause, is_top));
     }
   else
     {
@@ -291,6 +297,31 @@ create_cause_row (LcDiagnosisPage  *self,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (details), label);
     }
+
+  return details;
+}
+
+static GtkWidget *
+create_cause_row (LcDiagnosisPage  *self,
+                  LcDiagnosisCause *cause,
+                  gboolean          is_top)
+{
+  double likelihood = lc_diagnosis_cause_get_likelihood (cause);
+  const char *words = lc_likelihood_to_words (likelihood);
+  g_autofree char *subtitle = capitalize_first (words);
+  GtkWidget *row;
+  GtkWidget *details_row;
+  GtkWidget *details;
+
+  row = adw_expander_row_new ();
+  /* Titles come from data: never read them as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_diagnosis_cause_get_title (cause));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "cause-row");
+
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), create_likelihood_bar (likelihood, words));
+  details = create_cause_details (self, cause, is_top);
 
   details_row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
