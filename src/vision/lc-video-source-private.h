@@ -7,7 +7,9 @@
  * signals (lc-video-source.c); building the pipeline
  * (lc-video-source-pipeline.c); the frames its streaming threads hand on
  * (lc-video-source-frames.c); what went wrong, in words
- * (lc-video-source-errors.c); and the watchdog and threads that keep a
+ * (lc-video-source-errors.c); what its pipeline says on the bus
+ * (lc-video-source-bus.c); what it has read so far
+ * (lc-video-source-reading.c); and the watchdog and threads that keep a
  * stuck source from holding up the window (lc-video-source-watchdog.c).
  */
 
@@ -158,6 +160,8 @@ Post          *_lc_video_source_post_new             (LcVideoSource  *self,
 void           _lc_video_source_post                 (LcVideoSource  *self,
                                                       Post           *post);
 void           _lc_video_source_read_detection       (LcVideoSource  *self);
+/* Emits ::detection-changed if the detector's answer changed since the last. */
+void           _lc_video_source_emit_detection_if_changed (LcVideoSource *self);
 /* Runs @func in @context's thread, soon; from any thread. */
 void           _lc_video_source_invoke               (GMainContext   *context,
                                                       const char     *static_name,
@@ -174,6 +178,9 @@ void           _lc_video_source_finish_full          (LcVideoSource  *self,
                                                       gboolean        wait);
 /* Builds the pipeline and starts it playing, once the file checked out. */
 void           _lc_video_source_build_and_play       (LcVideoSource  *self);
+
+/* lc-video-source-bus.c */
+void           _lc_video_source_watch_bus            (LcVideoSource  *self);
 /* After the pipeline refused to go to PLAYING. */
 void           _lc_video_source_fail_to_start        (LcVideoSource  *self);
 

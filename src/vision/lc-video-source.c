@@ -30,8 +30,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 #include <gst/pbutils/pbutils.h>
 
@@ -169,21 +167,6 @@ fail (LcVideoSource *self,
   _lc_video_source_fail_full (self, TRUE, error);
 }
 
-static void
-fail_with_gst_message (LcVideoSource *self,
-                       GstMessage    *message)
-{
-  g_autoptr(GError) gst_error = NULL;
-  g_autofree char *debug = NULL;
-
-  gst_message_parse_error (message, &gst_error, &debug);
-  g_debug ("GStreamer error from %s: %s (%s)",
-           GST_OBJECT_NAME (GST_MESSAGE_SRC (message)), gst_error->message,
-           debug ? debug : "");
-
-  fail (self, _lc_video_source_error_from_gst (self, gst_error, debug));
-}
-
 /* The detector's answer, turned the way the picture is shown. Under @lock. */
 void
 _lc_video_source_read_detection (LcVideoSource *self)
@@ -192,8 +175,8 @@ _lc_video_source_read_detection (LcVideoSource *self)
   lc_detection_orient (&self->detection, g_atomic_int_get (&self->orientation));
 }
 
-static void
-emit_detection_if_changed (LcVideoSource *self)
+void
+_lc_video_source_emit_detection_if_changed (LcVideoSource *self)
 {
   LcDetection detection;
   gboolean changed;
@@ -240,78 +223,10 @@ _lc_video_source_finish_full (LcVideoSource *self,
   teardown_full (self, wait);
 
   g_object_ref (self);
-  emit_detection_if_changed (self);
+  _lc_video_source_emit_detection_if_changed (self);
   set_state (self, LC_VIDEO_SOURCE_STATE_FINISHED);
   g_signal_emit (self, signals[EOS], 0);
   g_object_unref (self);
-}
-
-static void
-finish (LcVideoSource *self)
-{
-  _lc_video_source_finish_full (self, TRUE);
-}
-
-static gboolean
-bus_message_cb (GstBus     *bus,
-                GstMessage *message,
-                gpointer    user_data)
-{
-  LcVideoSource *self = user_data;
-
-  g_assert (LC_IS_VIDEO_SOURCE (self));
-
-  switch ((int) GST_MESSAGE_TYPE (message))
-    {
-    case GST_MESSAGE_ERROR:
-      fail_with_gst_message (self, message);
-      break;
-
-    case GST_MESSAGE_EOS:
-      finish (self);
-      break;
-
-    case GST_MESSAGE_WARNING:
-      {
-        g_autoptr(GError) warning = NULL;
-        g_autofree char *debug = NULL;
-
-        gst_message_parse_warning (message, &warning, &debug);
-        g_debug ("GStreamer warning from %s: %s (%s)",
-                 GST_OBJECT_NAME (GST_MESSAGE_SRC (message)), warning->message,
-                 debug ? debug : "");
-      }
-      break;
-
-    case GST_MESSAGE_ELEMENT:
-      if (gst_is_missing_plugin_message (message))
-        {
-          g_autofree char *detail = gst_missing_plugin_message_get_installer_detail (message);
-
-          /* Only a missing video decoder matters: audio is never decoded. */
-          if (detail == NULL || strstr (detail, "decoder-video/") != NULL ||
-              strstr (detail, "decoder-image/") != NULL)
-            {
-              g_free (self->missing_codec);
-              self->missing_codec = gst_missing_plugin_message_get_description (message);
-            }
-        }
-      break;
-
-    case GST_MESSAGE_APPLICATION:
-      {
-        GError *error = _lc_video_source_error_from_app_message (self, message);
-
-        if (error != NULL)
-          fail (self, error);
-      }
-      break;
-
-    default:
-      break;
-    }
-
-  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -397,17 +312,6 @@ _lc_video_source_invoke (GMainContext   *context,
 }
 
 static void
-watch_bus (LcVideoSource *self)
-{
-  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
-
-  self->bus_source = gst_bus_create_watch (bus);
-  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (bus_message_cb), self, NULL);
-  g_source_set_static_name (self->bus_source, "[lightcode] video source bus");
-  g_source_attach (self->bus_source, self->context);
-}
-
-static void
 camera_available_changed_cb (LcVideoSource *self,
                              GParamSpec    *pspec,
                              LcCamera      *camera)
@@ -420,18 +324,6 @@ camera_available_changed_cb (LcVideoSource *self,
   if (self->state == LC_VIDEO_SOURCE_STATE_STARTING ||
       self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
     fail (self, _lc_video_source_error_disconnected ());
-}
-
-void
-_lc_video_source_fail_to_start (LcVideoSource *self)
-{
-  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
-  g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-
-  if (message != NULL)
-    fail_with_gst_message (self, message);
-  else
-    fail (self, _lc_video_source_error_cannot_start (self));
 }
 
 void
@@ -501,7 +393,7 @@ _lc_video_source_build_and_play (LcVideoSource *self)
       return;
     }
 
-  watch_bus (self);
+  _lc_video_source_watch_bus (self);
   _lc_video_source_start_pipeline_in_thread (self);
 }
 
@@ -901,171 +793,4 @@ lc_video_source_get_file (LcVideoSource *self)
   g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), NULL);
 
   return self->file;
-}
-
-void
-lc_video_source_get_detection (LcVideoSource *self,
-                               LcDetection   *out_detection)
-{
-  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
-  g_return_if_fail (out_detection != NULL);
-
-  g_mutex_lock (&self->lock);
-  *out_detection = self->detection;
-  g_mutex_unlock (&self->lock);
-}
-
-LcLedRun *
-lc_video_source_dup_timeline (LcVideoSource *self,
-                              guint          led_id,
-                              guint         *out_n_runs)
-{
-  LcLedRun *runs;
-
-  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), NULL);
-  g_return_val_if_fail (out_n_runs != NULL, NULL);
-
-  g_mutex_lock (&self->lock);
-  runs = lc_led_detector_dup_timeline (self->detector, led_id, out_n_runs);
-  g_mutex_unlock (&self->lock);
-
-  return runs;
-}
-
-gboolean
-lc_video_source_select (LcVideoSource *self,
-                        double         x,
-                        double         y)
-{
-  gboolean ret;
-
-  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  lc_orientation_unmap (g_atomic_int_get (&self->orientation), &x, &y);
-  ret = lc_led_detector_select (self->detector, x, y);
-  g_mutex_unlock (&self->lock);
-
-  /* A finished file gets no more frames: show the choice now. */
-  if (ret)
-    emit_detection_if_changed (self);
-
-  return ret;
-}
-
-void
-lc_video_source_clear_selection (LcVideoSource *self)
-{
-  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
-
-  g_mutex_lock (&self->lock);
-  lc_led_detector_clear_selection (self->detector);
-  g_mutex_unlock (&self->lock);
-
-  emit_detection_if_changed (self);
-}
-
-void
-lc_video_source_set_led_prior (LcVideoSource    *self,
-                               const LcLedPrior *prior)
-{
-  g_return_if_fail (LC_IS_VIDEO_SOURCE (self));
-
-  g_mutex_lock (&self->lock);
-  lc_led_detector_set_prior (self->detector, prior);
-  g_mutex_unlock (&self->lock);
-
-  emit_detection_if_changed (self);
-}
-
-guint
-lc_video_source_get_n_frames (LcVideoSource *self)
-{
-  guint n_frames;
-
-  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), 0);
-
-  g_mutex_lock (&self->lock);
-  n_frames = self->n_frames;
-  g_mutex_unlock (&self->lock);
-
-  return n_frames;
-}
-
-double
-lc_video_source_get_duration (LcVideoSource *self)
-{
-  double duration = 0;
-
-  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), 0);
-
-  g_mutex_lock (&self->lock);
-  if (self->n_frames > 0)
-    duration = (self->last_end - self->first_pts) / (double) GST_SECOND;
-  g_mutex_unlock (&self->lock);
-
-  return duration;
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/**
- * lc_video_source_get_frame_rate:
- *
- * Frames per second from the intervals between frames read so far
- * (the mean of those within a quarter of the median), or 0. Jitter and a
- * few late frames do not move it, where frames over duration would read
- * 30 fps as 29.4.
- */
-double
-lc_video_source_get_frame_rate (LcVideoSource *self)
-{
-  g_autoptr(GArray) sorted = NULL;
-  gint64 median;
-
-  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), 0);
-
-  g_mutex_lock (&self->lock);
-  sorted = g_array_copy (self->intervals);
-  g_mutex_unlock (&self->lock);
-
-  if (sorted->len == 0)
-    return 0;
-
-  g_array_sort (sorted, compare_int64);
-  median = g_array_index (sorted, gint64, sorted->len / 2);
-  if (sorted->len % 2 == 0)
-    median = (median + g_array_index (sorted, gint64, sorted->len / 2 - 1)) / 2;
-
-  if (median <= 0)
-    return 0;
-
-  /* Containers round times (WebM to the millisecond: 33, 33, 34 ms), so
-   * the median alone reads 30 fps as 30.3: average the intervals near it.
-   */
-  {
-    double sum = 0;
-    guint n = 0;
-
-    for (guint i = 0; i < sorted->len; i++)
-      {
-        gint64 interval = g_array_index (sorted, gint64, i);
-
-        if (interval >= median * 3 / 4 && interval <= median * 5 / 4)
-          {
-            sum += interval;
-            n++;
-          }
-      }
-
-    return GST_SECOND / (sum / n);
-  }
 }
