@@ -11,6 +11,10 @@
 #include "lc-diagnosis.h"
 #include "lc-diagnosis-private.h"
 
+/* Why this cause: what matched, how closely, and what the moment does to
+ * it. Sentences are whole translatable units; only names are inserted.
+ */
+
 static const LcLight *
 first_burst_light (const LcSignal *signal)
 {
@@ -105,9 +109,6 @@ describe_cap (LcProvenance *provenance,
     }
 }
 
-/* Why this cause: what matched, how closely, and what the moment does to
- * it. Sentences are whole translatable units; only names are inserted.
- */
 /* How what was seen differs from the known light, in sentences. */
 static void
 explain_differences (LcDiagnosis       *self,
