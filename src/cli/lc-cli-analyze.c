@@ -247,20 +247,19 @@ describe_position (double x,
   return _(positions[row][column]);
 }
 
+/* The light that was read: what it does, how sure, where and since when. */
 static void
-print_human (LcVideoSource     *source,
-             const LcDetection *detection,
-             LcReading         *reading,
-             const LcSignal    *signal,
-             const char        *signal_text,
-             LcDiagnosis       *diagnosis)
+append_main_light (GString           *out,
+                   LcVideoSource     *source,
+                   const LcDetection *detection,
+                   LcReading         *reading,
+                   const LcSignal    *signal,
+                   const char        *signal_text)
 {
   const LcDetectedLed *led = &detection->leds[0];
   g_autofree char *words = lc_signal_describe (signal);
   /* File names can hold terminal escapes. */
   g_autofree char *title = lc_cli_escape (lc_video_source_get_title (source));
-  GString *out = g_string_new (NULL);
-  g_autofree char *text = NULL;
 
   /* Translators: the file name, the light in words, its short form */
   g_string_append_printf (out, _("%s: %s (%s)"), title, words, signal_text);
@@ -290,21 +289,29 @@ print_human (LcVideoSource     *source,
                           stable_since_seconds (detection, led),
                           lc_video_source_get_duration (source));
   g_string_append_c (out, '\n');
+}
 
-  if (!lc_reading_is_confirmed (reading))
-    {
-      guint seconds = lc_detection_get_film_seconds (detection);
+/* A clip that ended before the pattern repeated: how long to film. */
+static void
+append_film_advice (GString           *out,
+                    const LcDetection *detection)
+{
+  guint seconds = lc_detection_get_film_seconds (detection);
 
-      g_string_append_printf (out,
-                              /* Translators: advice when a clip ended before the light's pattern repeated */
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u second and try again.",
-                                           "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u seconds and try again.",
-                                           seconds),
-                              seconds);
-      g_string_append_c (out, '\n');
-    }
+  g_string_append_printf (out,
+                          /* Translators: advice when a clip ended before the light's pattern repeated */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u second and try again.",
+                                       "Not sure yet: the pattern was not seen to repeat. Film the light for at least %u seconds and try again.",
+                                       seconds),
+                          seconds);
+  g_string_append_c (out, '\n');
+}
 
+static void
+append_other_lights (GString           *out,
+                     const LcDetection *detection)
+{
   for (guint i = 1; i < MIN (detection->n_leds, LC_DETECTION_MAX_LEDS); i++)
     {
       const LcDetectedLed *other = &detection->leds[i];
@@ -316,61 +323,60 @@ print_human (LcVideoSource     *source,
                               other_words, describe_position (other->x, other->y));
       g_string_append_c (out, '\n');
     }
+}
 
-  if (diagnosis != NULL)
+/* `--device`: the most likely meaning, and where to read what to do. */
+static void
+append_meaning (GString     *out,
+                LcDiagnosis *diagnosis,
+                const char  *signal_text)
+{
+  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+  LcDevice *device = lc_diagnosis_get_device (diagnosis);
+
+  g_string_append_c (out, '\n');
+  if (top != NULL)
     {
-      LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
-      LcDevice *device = lc_diagnosis_get_device (diagnosis);
-
-      g_string_append_c (out, '\n');
-      if (top != NULL)
-        {
-          /* Translators: a device name, a cause, and how likely it is in words */
-          g_string_append_printf (out, _("On the %s this most likely means: %s (%s)"),
-                                  lc_device_get_name (device),
-                                  lc_diagnosis_cause_get_title (top),
-                                  lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)));
-          g_string_append_c (out, '\n');
-        }
-      /* Translators: a command to copy; keep it as it is */
-      g_string_append_printf (out, _("For what to do, run: lightcode diagnose --device %s --signal %s"),
-                              lc_device_get_id (device), signal_text);
+      /* Translators: a device name, a cause, and how likely it is in words */
+      g_string_append_printf (out, _("On the %s this most likely means: %s (%s)"),
+                              lc_device_get_name (device),
+                              lc_diagnosis_cause_get_title (top),
+                              lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)));
       g_string_append_c (out, '\n');
     }
+  /* Translators: a command to copy; keep it as it is */
+  g_string_append_printf (out, _("For what to do, run: lightcode diagnose --device %s --signal %s"),
+                          lc_device_get_id (device), signal_text);
+  g_string_append_c (out, '\n');
+}
+
+static void
+print_human (LcVideoSource     *source,
+             const LcDetection *detection,
+             LcReading         *reading,
+             const LcSignal    *signal,
+             const char        *signal_text,
+             LcDiagnosis       *diagnosis)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  append_main_light (out, source, detection, reading, signal, signal_text);
+  if (!lc_reading_is_confirmed (reading))
+    append_film_advice (out, detection);
+  append_other_lights (out, detection);
+  if (diagnosis != NULL)
+    append_meaning (out, diagnosis, signal_text);
 
   text = g_string_free (out, FALSE);
   g_print ("%s", text);
 }
 
-int
-lc_cli_analyze (int    argc,
-                char **argv)
+static GOptionContext *
+analyze_option_context (const GOptionEntry *entries)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LcKnowledge) knowledge = NULL;
-  g_autoptr(LcDiagnosis) diagnosis = NULL;
-  g_autoptr(LcReading) reading = NULL;
-  g_autoptr(LcVideoSource) source = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  g_autofree char *device_id = NULL;
-  g_autofree char *signal_text = NULL;
   g_autofree char *description = NULL;
-  gboolean json = FALSE;
-  LcDevice *device = NULL;
-  LcDetection detection;
-  LcSignal signal;
-  gboolean found;
-  GOptionEntry entries[] = {
-    { "device", 'd', 0, G_OPTION_ARG_STRING, &device_id,
-      N_("Also say what the light means on this device (see “lightcode devices”)"), N_("ID") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      N_("Print one JSON object instead of text"), NULL },
-    { NULL }
-  };
-
-  g_set_prgname ("lightcode analyze");
 
   /* The limits are chosen, and why, in lc-video-source.h. */
   description = g_strdup_printf (_("The video is read as fast as it decodes, without a window. "
@@ -386,6 +392,132 @@ lc_cli_analyze (int    argc,
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
+  return g_steal_pointer (&context);
+}
+
+/* `--device`: FALSE, with the error printed, when the knowledge base
+ * cannot be loaded or has no such device.
+ */
+static gboolean
+load_device (const char   *device_id,
+             LcKnowledge **out_knowledge,
+             LcDevice    **out_device)
+{
+  if (!(*out_knowledge = lc_cli_load_knowledge ()))
+    return FALSE;
+
+  if (!(*out_device = lc_knowledge_lookup_device (*out_knowledge, device_id)))
+    {
+      lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"), device_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads @file_arg to its end into @detection; what the device's light
+ * can do (one light, its colours) steers the reading, and without a
+ * device it stays generic. NULL, with the error printed, when the file
+ * cannot be read.
+ */
+static LcVideoSource *
+read_video (const char  *file_arg,
+            LcDevice    *device,
+            LcDetection *detection)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_arg);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  if (device != NULL)
+    {
+      LcLedPrior prior;
+
+      lc_led_prior_init_for_device (&prior, device);
+      lc_video_source_set_led_prior (source, &prior);
+    }
+
+  if (!run_source (source, &error))
+    {
+      lc_cli_error ("%s", error->message);
+      return NULL;
+    }
+
+  lc_video_source_get_detection (source, detection);
+
+  return g_steal_pointer (&source);
+}
+
+/* What the light read means on @device; NULL with the error printed. */
+static LcDiagnosis *
+diagnose_reading (LcKnowledge    *knowledge,
+                  LcDevice       *device,
+                  LcReading      *reading,
+                  const LcSignal *signal)
+{
+  g_autoptr(LcDiagnosis) diagnosis = NULL;
+  g_autoptr(GError) error = NULL;
+
+  diagnosis = lc_diagnosis_new (knowledge, device, signal, NULL, &error);
+  if (diagnosis == NULL)
+    {
+      lc_cli_error ("%s", error->message);
+      return NULL;
+    }
+  lc_diagnosis_set_reading (diagnosis, reading);
+
+  return g_steal_pointer (&diagnosis);
+}
+
+/* Why no signal came out of the video, on stderr. */
+static void
+report_not_found (LcVideoSource     *source,
+                  const LcDetection *detection)
+{
+  guint seconds = lc_detection_get_film_seconds (detection);
+
+  if (detection->n_leds > 0 && lc_video_source_get_duration (source) < seconds)
+    lc_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                               "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u second",
+                               "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u seconds",
+                               seconds),
+                  lc_video_source_get_title (source), seconds);
+  else if (detection->n_leds > 0)
+    lc_cli_error (_("a light was seen in “%s”, but its pattern could not be read"),
+                  lc_video_source_get_title (source));
+  else
+    lc_cli_error (_("no status light was found in “%s”"), lc_video_source_get_title (source));
+}
+
+int
+lc_cli_analyze (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LcKnowledge) knowledge = NULL;
+  g_autoptr(LcDiagnosis) diagnosis = NULL;
+  g_autoptr(LcReading) reading = NULL;
+  g_autoptr(LcVideoSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *device_id = NULL;
+  g_autofree char *signal_text = NULL;
+  gboolean json = FALSE;
+  LcDevice *device = NULL;
+  LcDetection detection;
+  LcSignal signal;
+  gboolean found;
+  GOptionEntry entries[] = {
+    { "device", 'd', 0, G_OPTION_ARG_STRING, &device_id,
+      N_("Also say what the light means on this device (see “lightcode devices”)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON object instead of text"), NULL },
+    { NULL }
+  };
+
+  g_set_prgname ("lightcode analyze");
+
+  context = analyze_option_context (entries);
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
@@ -402,54 +534,21 @@ lc_cli_analyze (int    argc,
     }
 
   /* Check the device before spending time on the video. */
-  if (device_id != NULL)
-    {
-      if (!(knowledge = lc_cli_load_knowledge ()))
-        return LC_EXIT_BAD_INPUT;
+  if (device_id != NULL && !load_device (device_id, &knowledge, &device))
+    return LC_EXIT_BAD_INPUT;
 
-      if (!(device = lc_knowledge_lookup_device (knowledge, device_id)))
-        {
-          lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"), device_id);
-          return LC_EXIT_BAD_INPUT;
-        }
-    }
+  if (!(source = read_video (args[1], device, &detection)))
+    return LC_EXIT_BAD_INPUT;
 
-  file = g_file_new_for_commandline_arg (args[1]);
-  source = lc_video_source_new_for_file (file, FALSE);
-  /* What the device's light can do steers the reading (one light, its
-   * colours); without a device the reading stays generic.
-   */
-  if (device != NULL)
-    {
-      LcLedPrior prior;
-
-      lc_led_prior_init_for_device (&prior, device);
-      lc_video_source_set_led_prior (source, &prior);
-    }
-
-  if (!run_source (source, &error))
-    {
-      lc_cli_error ("%s", error->message);
-      return LC_EXIT_BAD_INPUT;
-    }
-
-  lc_video_source_get_detection (source, &detection);
   reading = lc_detection_to_reading (&detection, LC_SIGNAL_SOURCE_VIDEO);
   lc_reading_get_signal (reading, &signal);
   found = signal.n_lights > 0;
   if (found)
     signal_text = lc_signal_to_string (&signal);
 
-  if (found && device != NULL)
-    {
-      diagnosis = lc_diagnosis_new (knowledge, device, &signal, NULL, &error);
-      if (diagnosis == NULL)
-        {
-          lc_cli_error ("%s", error->message);
-          return LC_EXIT_BAD_INPUT;
-        }
-      lc_diagnosis_set_reading (diagnosis, reading);
-    }
+  if (found && device != NULL &&
+      !(diagnosis = diagnose_reading (knowledge, device, reading, &signal)))
+    return LC_EXIT_BAD_INPUT;
 
   if (json)
     print_json (args[1], source, &detection, reading, signal_text, device != NULL, diagnosis);
@@ -458,19 +557,7 @@ lc_cli_analyze (int    argc,
 
   if (!found)
     {
-      guint seconds = lc_detection_get_film_seconds (&detection);
-
-      if (detection.n_leds > 0 && lc_video_source_get_duration (source) < seconds)
-        lc_cli_error (g_dngettext (GETTEXT_PACKAGE,
-                                   "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u second",
-                                   "a light was seen in “%s”, but the video ends before its pattern can be read; film it for at least %u seconds",
-                                   seconds),
-                      lc_video_source_get_title (source), seconds);
-      else if (detection.n_leds > 0)
-        lc_cli_error (_("a light was seen in “%s”, but its pattern could not be read"),
-                      lc_video_source_get_title (source));
-      else
-        lc_cli_error (_("no status light was found in “%s”"), lc_video_source_get_title (source));
+      report_not_found (source, &detection);
       return LC_EXIT_NOT_FOUND;
     }
 

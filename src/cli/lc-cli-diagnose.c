@@ -94,17 +94,14 @@ print_procedure (GString     *out,
     }
 }
 
-/* A person reads this: verdict first, then why, then what to do. */
-static char *
-format_human (LcDiagnosis *diagnosis)
+/* The device, the light in words and the moment. */
+static void
+append_heading (GString     *out,
+                LcDiagnosis *diagnosis)
 {
   LcKnowledge *knowledge = lc_diagnosis_get_knowledge (diagnosis);
   LcDevice *device = lc_diagnosis_get_device (diagnosis);
-  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
-  LcKnownSignal *known = lc_diagnosis_get_known_signal (diagnosis);
   g_autofree char *words = lc_signal_describe (lc_diagnosis_get_signal (diagnosis));
-  guint n_causes = lc_diagnosis_get_n_causes (diagnosis);
-  GString *out = g_string_new (NULL);
   g_autofree char *heading = NULL;
 
   heading = g_strdup_printf ("%s: %s (%s)", lc_device_get_name (device),
@@ -115,6 +112,123 @@ format_human (LcDiagnosis *diagnosis)
   g_string_append_printf (out, _("When: %s"),
                           lc_knowledge_get_context_label (knowledge, lc_diagnosis_get_context_id (diagnosis)));
   g_string_append (out, "\n\n");
+}
+
+/* A light that is not normal: the top cause as a first guess (unknown
+ * light) or as the most likely one.
+ */
+static void
+append_verdict (GString          *out,
+                LcDiagnosis      *diagnosis,
+                LcDiagnosisCause *top)
+{
+  LcDevice *device = lc_diagnosis_get_device (diagnosis);
+  g_autofree char *verdict = NULL;
+
+  if (!lc_diagnosis_is_known_signal (diagnosis))
+    {
+      g_autofree char *unknown = NULL;
+
+      /* Translators: %s is a device name */
+      unknown = g_strdup_printf (_("This isn’t a known light for the %s, so here is the general advice for it."),
+                                 lc_device_get_name (device));
+      print_wrapped (out, unknown, 0, NULL);
+      /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
+      verdict = g_strdup_printf (_("First guess: %s — %s (%d %%)"),
+                                 lc_diagnosis_cause_get_title (top),
+                                 lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
+                                 lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
+      print_wrapped (out, verdict, 0, NULL);
+    }
+  else
+    {
+      /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
+      verdict = g_strdup_printf (_("Most likely: %s — %s (%d %%)"),
+                                 lc_diagnosis_cause_get_title (top),
+                                 lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
+                                 lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
+      print_wrapped (out, verdict, 0, NULL);
+    }
+}
+
+/* What the known light (or the closest one) means, and who says so. */
+static void
+append_meaning (GString       *out,
+                LcDiagnosis   *diagnosis,
+                LcKnownSignal *known)
+{
+  g_autofree char *meaning = NULL;
+
+  if (lc_diagnosis_matched_exactly (diagnosis))
+    /* Translators: the meaning of the light, then where that comes from */
+    meaning = g_strdup_printf (_("The light means: %s (%s)"), lc_known_signal_get_title (known),
+                               lc_provenance_get_label (lc_known_signal_get_provenance (known)));
+  else
+    /* Translators: a known light ("red:burst:6"), its meaning, then where that comes from */
+    meaning = g_strdup_printf (_("The closest known light, %s, means: %s (%s)"),
+                               lc_known_signal_get_signal_text (known),
+                               lc_known_signal_get_title (known),
+                               lc_provenance_get_label (lc_known_signal_get_provenance (known)));
+  print_wrapped (out, meaning, 0, NULL);
+}
+
+static void
+append_first_fix (GString     *out,
+                  LcProcedure *procedure)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is the title of a fix */
+  title = g_strdup_printf (_("What to try first: %s"), lc_procedure_get_title (procedure));
+  g_string_append_c (out, '\n');
+  print_wrapped (out, title, 0, NULL);
+  print_procedure (out, procedure);
+}
+
+static void
+append_other_causes (GString     *out,
+                     LcDiagnosis *diagnosis)
+{
+  guint n_causes = lc_diagnosis_get_n_causes (diagnosis);
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, lc_diagnosis_is_normal (diagnosis)
+                          ? _("If something still seems wrong:")
+                          : _("Other possible causes:"));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 1; i < n_causes; i++)
+    {
+      LcDiagnosisCause *cause = lc_diagnosis_get_cause (diagnosis, i);
+      LcProcedure *procedure = lc_diagnosis_cause_get_procedure (cause);
+      g_autofree char *line = NULL;
+
+      if (procedure != NULL)
+        /* Translators: a cause, how likely in words and in percent, then the fix to try */
+        line = g_strdup_printf (_("%s — %s (%d %%). Try: %s"),
+                                lc_diagnosis_cause_get_title (cause),
+                                lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
+                                lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)),
+                                lc_procedure_get_title (procedure));
+      else
+        /* Translators: a cause, how likely in words and in percent */
+        line = g_strdup_printf (_("%s — %s (%d %%)"),
+                                lc_diagnosis_cause_get_title (cause),
+                                lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
+                                lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)));
+      print_wrapped (out, line, 4, "  - ");
+    }
+}
+
+/* A person reads this: verdict first, then why, then what to do. */
+static char *
+format_human (LcDiagnosis *diagnosis)
+{
+  LcDiagnosisCause *top = lc_diagnosis_get_top_cause (diagnosis);
+  LcKnownSignal *known = lc_diagnosis_get_known_signal (diagnosis);
+  GString *out = g_string_new (NULL);
+
+  append_heading (out, diagnosis);
 
   if (top == NULL)
     {
@@ -135,49 +249,9 @@ format_human (LcDiagnosis *diagnosis)
     }
   else
     {
-      g_autofree char *verdict = NULL;
-
-      if (!lc_diagnosis_is_known_signal (diagnosis))
-        {
-          g_autofree char *unknown = NULL;
-
-          /* Translators: %s is a device name */
-          unknown = g_strdup_printf (_("This isn’t a known light for the %s, so here is the general advice for it."),
-                                     lc_device_get_name (device));
-          print_wrapped (out, unknown, 0, NULL);
-          /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
-          verdict = g_strdup_printf (_("First guess: %s — %s (%d %%)"),
-                                     lc_diagnosis_cause_get_title (top),
-                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
-                                     lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
-          print_wrapped (out, verdict, 0, NULL);
-        }
-      else
-        {
-          /* Translators: a cause, how likely in words, and in percent; "%%" is a percent sign */
-          verdict = g_strdup_printf (_("Most likely: %s — %s (%d %%)"),
-                                     lc_diagnosis_cause_get_title (top),
-                                     lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (top)),
-                                     lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (top)));
-          print_wrapped (out, verdict, 0, NULL);
-        }
-
+      append_verdict (out, diagnosis, top);
       if (known != NULL)
-        {
-          g_autofree char *meaning = NULL;
-
-          if (lc_diagnosis_matched_exactly (diagnosis))
-            /* Translators: the meaning of the light, then where that comes from */
-            meaning = g_strdup_printf (_("The light means: %s (%s)"), lc_known_signal_get_title (known),
-                                       lc_provenance_get_label (lc_known_signal_get_provenance (known)));
-          else
-            /* Translators: a known light ("red:burst:6"), its meaning, then where that comes from */
-            meaning = g_strdup_printf (_("The closest known light, %s, means: %s (%s)"),
-                                       lc_known_signal_get_signal_text (known),
-                                       lc_known_signal_get_title (known),
-                                       lc_provenance_get_label (lc_known_signal_get_provenance (known)));
-          print_wrapped (out, meaning, 0, NULL);
-        }
+        append_meaning (out, diagnosis, known);
     }
 
   g_string_append_c (out, '\n');
@@ -190,49 +264,47 @@ format_human (LcDiagnosis *diagnosis)
     }
 
   if (lc_diagnosis_cause_get_procedure (top) != NULL)
-    {
-      LcProcedure *procedure = lc_diagnosis_cause_get_procedure (top);
-      g_autofree char *title = NULL;
+    append_first_fix (out, lc_diagnosis_cause_get_procedure (top));
 
-      /* Translators: %s is the title of a fix */
-      title = g_strdup_printf (_("What to try first: %s"), lc_procedure_get_title (procedure));
-      g_string_append_c (out, '\n');
-      print_wrapped (out, title, 0, NULL);
-      print_procedure (out, procedure);
-    }
-
-  if (n_causes > 1)
-    {
-      g_string_append_c (out, '\n');
-      g_string_append (out, lc_diagnosis_is_normal (diagnosis)
-                              ? _("If something still seems wrong:")
-                              : _("Other possible causes:"));
-      g_string_append_c (out, '\n');
-
-      for (guint i = 1; i < n_causes; i++)
-        {
-          LcDiagnosisCause *cause = lc_diagnosis_get_cause (diagnosis, i);
-          LcProcedure *procedure = lc_diagnosis_cause_get_procedure (cause);
-          g_autofree char *line = NULL;
-
-          if (procedure != NULL)
-            /* Translators: a cause, how likely in words and in percent, then the fix to try */
-            line = g_strdup_printf (_("%s — %s (%d %%). Try: %s"),
-                                    lc_diagnosis_cause_get_title (cause),
-                                    lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
-                                    lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)),
-                                    lc_procedure_get_title (procedure));
-          else
-            /* Translators: a cause, how likely in words and in percent */
-            line = g_strdup_printf (_("%s — %s (%d %%)"),
-                                    lc_diagnosis_cause_get_title (cause),
-                                    lc_likelihood_to_words (lc_diagnosis_cause_get_likelihood (cause)),
-                                    lc_likelihood_to_percent (lc_diagnosis_cause_get_likelihood (cause)));
-          print_wrapped (out, line, 4, "  - ");
-        }
-    }
+  if (lc_diagnosis_get_n_causes (diagnosis) > 1)
+    append_other_causes (out, diagnosis);
 
   return g_string_free (out, FALSE);
+}
+
+static void
+print_diagnosis (LcDiagnosis *diagnosis,
+                 gboolean     json)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) root = lc_diagnosis_json_build (diagnosis);
+
+      /* Doubles to 3 decimals, UTF-8 whatever the locale. */
+      lc_cli_print_json (root);
+    }
+  else
+    {
+      g_autofree char *text = format_human (diagnosis);
+
+      g_print ("%s", text);
+    }
+}
+
+static GOptionContext *
+diagnose_option_context (const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Explain what a status light means and list what to try, most likely cause first."));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 the light is known for the device; 1 it isn’t a known light "
+                                      "(the device family’s general advice is still printed); 2 bad input "
+                                      "(unknown device or context, bad signal text, bad option)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
 }
 
 int
@@ -264,15 +336,7 @@ lc_cli_diagnose (int    argc,
 
   g_set_prgname ("lightcode diagnose");
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Explain what a status light means and list what to try, most likely cause first."));
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 the light is known for the device; 1 it isn’t a known light "
-                                      "(the device family’s general advice is still printed); 2 bad input "
-                                      "(unknown device or context, bad signal text, bad option)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
+  context = diagnose_option_context (entries);
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
@@ -312,19 +376,7 @@ lc_cli_diagnose (int    argc,
       return LC_EXIT_BAD_INPUT;
     }
 
-  if (json)
-    {
-      g_autoptr(JsonNode) root = lc_diagnosis_json_build (diagnosis);
-
-      /* Doubles to 3 decimals, UTF-8 whatever the locale. */
-      lc_cli_print_json (root);
-    }
-  else
-    {
-      g_autofree char *text = format_human (diagnosis);
-
-      g_print ("%s", text);
-    }
+  print_diagnosis (diagnosis, json);
 
   if (!lc_diagnosis_is_known_signal (diagnosis))
     {

@@ -181,6 +181,110 @@ print_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static void print_json_node (GString  *out,
+                             JsonNode *node,
+                             guint     depth);
+
+static void
+print_json_object (GString    *out,
+                   JsonObject *object,
+                   guint       depth)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  if (members == NULL)
+    {
+      g_string_append (out, "{}");
+      return;
+    }
+  g_string_append (out, "{\n");
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
+      print_json_string (out, l->data);
+      g_string_append (out, " : ");
+      print_json_node (out, json_object_get_member (object, l->data), depth + 1);
+      g_string_append (out, l->next != NULL ? ",\n" : "\n");
+    }
+  g_string_append_printf (out, "%*s}", depth * 2, "");
+}
+
+static void
+print_json_array (GString   *out,
+                  JsonArray *array,
+                  guint      depth)
+{
+  guint n = json_array_get_length (array);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
+      print_json_node (out, json_array_get_element (array, i), depth + 1);
+      g_string_append (out, i + 1 < n ? ",\n" : "\n");
+    }
+  g_string_append_printf (out, "%*s]", depth * 2, "");
+}
+
+/* JSON has no NaN or infinity. Three decimals, trailing zeros dropped:
+ * json-glib would print 0.56000000000000005.
+ */
+static void
+print_json_double (GString *out,
+                   double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_ascii_formatd (buffer, sizeof buffer, "%.3f", value);
+  end = buffer + strlen (buffer);
+  while (end > buffer + 1 && end[-1] == '0' && strchr (buffer, '.') != NULL)
+    *--end = '\0';
+  if (end[-1] == '.')
+    *end++ = '0', *end = '\0';
+  if (strcmp (buffer, "-0.0") == 0)
+    strcpy (buffer, "0.0");
+  g_string_append (out, buffer);
+}
+
+static void
+print_json_value (GString  *out,
+                  JsonNode *node)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+
+    case G_TYPE_DOUBLE:
+      print_json_double (out, json_node_get_double (node));
+      break;
+
+    case G_TYPE_STRING:
+      print_json_string (out, json_node_get_string (node));
+      break;
+
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 static void
 print_json_node (GString  *out,
                  JsonNode *node,
@@ -189,47 +293,11 @@ print_json_node (GString  *out,
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append (out, "{\n");
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
-            print_json_string (out, l->data);
-            g_string_append (out, " : ");
-            print_json_node (out, json_object_get_member (object, l->data), depth + 1);
-            g_string_append (out, l->next != NULL ? ",\n" : "\n");
-          }
-        g_string_append_printf (out, "%*s}", depth * 2, "");
-      }
+      print_json_object (out, json_node_get_object (node), depth);
       break;
 
     case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append (out, "[\n");
-        for (guint i = 0; i < n; i++)
-          {
-            g_string_append_printf (out, "%*s", (depth + 1) * 2, "");
-            print_json_node (out, json_array_get_element (array, i), depth + 1);
-            g_string_append (out, i + 1 < n ? ",\n" : "\n");
-          }
-        g_string_append_printf (out, "%*s]", depth * 2, "");
-      }
+      print_json_array (out, json_node_get_array (node), depth);
       break;
 
     case JSON_NODE_NULL:
@@ -238,50 +306,7 @@ print_json_node (GString  *out,
 
     case JSON_NODE_VALUE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-
-        case G_TYPE_DOUBLE:
-          {
-            double value = json_node_get_double (node);
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-            char *end;
-
-            /* JSON has no NaN or infinity. Three decimals, trailing
-             * zeros dropped: json-glib would print 0.56000000000000005.
-             */
-            if (!isfinite (value))
-              {
-                g_string_append (out, "null");
-                break;
-              }
-            g_ascii_formatd (buffer, sizeof buffer, "%.3f", value);
-            end = buffer + strlen (buffer);
-            while (end > buffer + 1 && end[-1] == '0' && strchr (buffer, '.') != NULL)
-              *--end = '\0';
-            if (end[-1] == '.')
-              *end++ = '0', *end = '\0';
-            if (strcmp (buffer, "-0.0") == 0)
-              strcpy (buffer, "0.0");
-            g_string_append (out, buffer);
-          }
-          break;
-
-        case G_TYPE_STRING:
-          print_json_string (out, json_node_get_string (node));
-          break;
-
-        default:
-          g_string_append (out, "null");
-          break;
-        }
+      print_json_value (out, node);
       break;
     }
 }
@@ -321,6 +346,60 @@ build_summary (void)
   return g_string_free (summary, FALSE);
 }
 
+/* `lightcode COMMAND …`: the command's exit status. */
+static int
+run_subcommand (int    argc,
+                char **argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+        return subcommands[i].func (argc - 1, argv + 1);
+    }
+
+  lc_cli_error (_("unknown command “%s”; run “lightcode --help” for the list"), argv[1]);
+  return LC_EXIT_BAD_INPUT;
+}
+
+/* The window's --device and --signal, checked before any window opens;
+ * FALSE with the error printed.
+ */
+static gboolean
+check_window_options (const LcWindowOptions *options)
+{
+  if (options->device_id != NULL)
+    {
+      LcKnowledge *knowledge = lc_knowledge_get_default ();
+
+      if (lc_knowledge_get_load_error () != NULL)
+        {
+          lc_cli_error (_("the knowledge base is damaged: %s"), lc_knowledge_get_load_error ()->message);
+          return FALSE;
+        }
+      if (lc_knowledge_lookup_device (knowledge, options->device_id) == NULL)
+        {
+          lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"),
+                        options->device_id);
+          return FALSE;
+        }
+    }
+
+  if (options->signal_text != NULL)
+    {
+      LcSignal parsed;
+
+      if (!lc_cli_parse_signal (options->signal_text, &parsed))
+        return FALSE;
+      if (options->device_id == NULL)
+        {
+          lc_cli_error (_("--signal needs --device"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 lc_cli_dispatch (int               argc,
                  char            **argv,
@@ -352,17 +431,7 @@ lc_cli_dispatch (int               argc,
   /* A subcommand is the first argument when it is not an option. */
   if (argc > 1 && argv[1][0] != '-')
     {
-      for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-        {
-          if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-            {
-              *out_status = subcommands[i].func (argc - 1, argv + 1);
-              return TRUE;
-            }
-        }
-
-      lc_cli_error (_("unknown command “%s”; run “lightcode --help” for the list"), argv[1]);
-      *out_status = LC_EXIT_BAD_INPUT;
+      *out_status = run_subcommand (argc, argv);
       return TRUE;
     }
 
@@ -392,40 +461,10 @@ lc_cli_dispatch (int               argc,
       return TRUE;
     }
 
-  if (out_options->device_id != NULL)
+  if (!check_window_options (out_options))
     {
-      LcKnowledge *knowledge = lc_knowledge_get_default ();
-
-      if (lc_knowledge_get_load_error () != NULL)
-        {
-          lc_cli_error (_("the knowledge base is damaged: %s"), lc_knowledge_get_load_error ()->message);
-          *out_status = LC_EXIT_BAD_INPUT;
-          return TRUE;
-        }
-      if (lc_knowledge_lookup_device (knowledge, out_options->device_id) == NULL)
-        {
-          lc_cli_error (_("unknown device “%s”; run “lightcode devices” for the list"),
-                        out_options->device_id);
-          *out_status = LC_EXIT_BAD_INPUT;
-          return TRUE;
-        }
-    }
-
-  if (out_options->signal_text != NULL)
-    {
-      LcSignal parsed;
-
-      if (!lc_cli_parse_signal (out_options->signal_text, &parsed))
-        {
-          *out_status = LC_EXIT_BAD_INPUT;
-          return TRUE;
-        }
-      if (out_options->device_id == NULL)
-        {
-          lc_cli_error (_("--signal needs --device"));
-          *out_status = LC_EXIT_BAD_INPUT;
-          return TRUE;
-        }
+      *out_status = LC_EXIT_BAD_INPUT;
+      return TRUE;
     }
 
   return FALSE;

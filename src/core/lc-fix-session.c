@@ -7,29 +7,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
 
-#include "lc-fix-session.h"
-
-typedef struct
-{
-  LcDiagnosisCause *cause;
-  LcProcedure      *procedure;
-  gboolean          first_for_cause; /* the cause's first fix in the plan */
-} PlanEntry;
-
-typedef struct
-{
-  LcDiagnosisCause *cause;
-  LcProcedure      *procedure;
-  LcFixStepState   *step_states;
-  gboolean         *visited;      /* shown to the person at some point */
-  guint             n_steps;
-  gboolean          answered;
-  LcFixAnswer       answer;
-  gboolean          stopped;
-  guint             stopped_at;
-} Attempt;
+#include "lc-fix-session-private.h"
 
 struct _LcFixSession
 {
@@ -38,9 +17,9 @@ struct _LcFixSession
   LcDiagnosis  *diagnosis;
   LcProcedure  *support_procedure;
 
-  GPtrArray    *plan;      /* PlanEntry */
+  GPtrArray    *plan;      /* LcFixPlanEntry */
   guint         plan_index;
-  GPtrArray    *attempts;  /* Attempt; the last one is current */
+  GPtrArray    *attempts;  /* LcFixAttempt; the last one is current */
 
   LcFixState    state;
   guint         step_index;
@@ -74,15 +53,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void
-plan_entry_free (PlanEntry *entry)
-{
-  g_clear_object (&entry->cause);
-  g_clear_object (&entry->procedure);
-  g_free (entry);
-}
-
-static void
-attempt_free (Attempt *attempt)
+attempt_free (LcFixAttempt *attempt)
 {
   g_clear_object (&attempt->cause);
   g_clear_object (&attempt->procedure);
@@ -91,7 +62,7 @@ attempt_free (Attempt *attempt)
   g_free (attempt);
 }
 
-static Attempt *
+static LcFixAttempt *
 current_attempt (LcFixSession *self)
 {
   if (self->attempts->len == 0)
@@ -100,9 +71,9 @@ current_attempt (LcFixSession *self)
   return g_ptr_array_index (self->attempts, self->attempts->len - 1);
 }
 
-static Attempt *
-get_attempt (LcFixSession *self,
-             guint         index)
+LcFixAttempt *
+_lc_fix_session_get_attempt (LcFixSession *self,
+                             guint         index)
 {
   g_return_val_if_fail (index < self->attempts->len, NULL);
 
@@ -110,107 +81,10 @@ get_attempt (LcFixSession *self,
 }
 
 static void
-build_plan (LcFixSession *self)
+start_attempt (LcFixSession   *self,
+               LcFixPlanEntry *entry)
 {
-  g_autoptr(GHashTable) planned = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_causes = lc_diagnosis_get_n_causes (self->diagnosis);
-  gboolean added = TRUE;
-
-  /* Round by round: every cause's first fix, then every cause's second
-   * one, … so a "no" moves on to the next likely cause before going
-   * deeper into one.
-   */
-  for (guint round = 0; added; round++)
-    {
-      added = FALSE;
-
-      for (guint c = 0; c < n_causes; c++)
-        {
-          LcDiagnosisCause *cause = lc_diagnosis_get_cause (self->diagnosis, c);
-          GListModel *procedures = lc_diagnosis_cause_get_procedures (cause);
-          g_autoptr(LcProcedure) procedure = NULL;
-          PlanEntry *entry;
-          const char *id;
-
-          if (round >= g_list_model_get_n_items (procedures))
-            continue;
-
-          added = TRUE;
-          procedure = g_list_model_get_item (procedures, round);
-          id = lc_procedure_get_id (procedure);
-
-          if (g_str_equal (id, LC_SUPPORT_PROCEDURE_ID))
-            {
-              g_set_object (&self->support_procedure, procedure);
-              continue;
-            }
-          if (g_hash_table_contains (planned, id))
-            continue;
-          g_hash_table_add (planned, (gpointer) id);
-
-          entry = g_new0 (PlanEntry, 1);
-          entry->cause = g_object_ref (cause);
-          entry->procedure = g_steal_pointer (&procedure);
-          entry->first_for_cause = TRUE;
-          for (guint i = 0; i < self->plan->len; i++)
-            {
-              PlanEntry *earlier = g_ptr_array_index (self->plan, i);
-
-              if (earlier->cause == cause)
-                entry->first_for_cause = FALSE;
-            }
-          g_ptr_array_add (self->plan, entry);
-        }
-    }
-
-  if (self->support_procedure == NULL)
-    {
-      LcProcedure *support = lc_knowledge_lookup_procedure (lc_diagnosis_get_knowledge (self->diagnosis),
-                                                            LC_SUPPORT_PROCEDURE_ID);
-
-      if (support != NULL)
-        self->support_procedure = g_object_ref (support);
-    }
-}
-
-/* The cause's first fix that is a real step-by-step one (not "contact
- * support"), or NULL.
- */
-static LcProcedure *
-first_fix_of (LcDiagnosisCause *cause)
-{
-  GListModel *procedures = lc_diagnosis_cause_get_procedures (cause);
-
-  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
-    {
-      g_autoptr(LcProcedure) procedure = g_list_model_get_item (procedures, i);
-
-      if (!g_str_equal (lc_procedure_get_id (procedure), LC_SUPPORT_PROCEDURE_ID))
-        return procedure; /* the list holds a reference */
-    }
-
-  return NULL;
-}
-
-static void
-update_first_for_cause (LcFixSession *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < self->plan->len; i++)
-    {
-      PlanEntry *entry = g_ptr_array_index (self->plan, i);
-
-      entry->first_for_cause = !g_hash_table_contains (seen, entry->cause);
-      g_hash_table_add (seen, entry->cause);
-    }
-}
-
-static void
-start_attempt (LcFixSession *self,
-               PlanEntry    *entry)
-{
-  Attempt *attempt = g_new0 (Attempt, 1);
+  LcFixAttempt *attempt = g_new0 (LcFixAttempt, 1);
 
   attempt->cause = g_object_ref (entry->cause);
   attempt->procedure = g_object_ref (entry->procedure);
@@ -219,43 +93,6 @@ start_attempt (LcFixSession *self,
   attempt->visited = g_new0 (gboolean, MAX (attempt->n_steps, 1));
   attempt->visited[0] = TRUE;
   g_ptr_array_add (self->attempts, attempt);
-}
-
-static char *
-build_next_reason (const Attempt   *previous,
-                   const PlanEntry *next)
-{
-  const char *tried = lc_procedure_get_title (previous->procedure);
-  const char *cause = lc_diagnosis_cause_get_title (next->cause);
-  double likelihood = lc_diagnosis_cause_get_likelihood (next->cause);
-  const char *words = lc_likelihood_to_words (likelihood);
-  gboolean unsure = previous->answered && previous->answer == LC_FIX_ANSWER_NOT_SURE;
-
-  if (next->first_for_cause)
-    {
-      if (unsure)
-        /* Translators: a fix just tried, then a reason, how likely it is in
-         * words and in percent; "%%" is a percent sign, kept on the line of
-         * its number by a no-break space */
-        return g_strdup_printf (_("You aren’t sure “%s” helped, so go on with the next reason to check: “%s” (%s, %d %%)."),
-                                tried, cause, words, lc_likelihood_to_percent (likelihood));
-
-      /* Translators: a fix just tried, then a reason, how likely it is in
-       * words and in percent; "%%" is a percent sign */
-      return g_strdup_printf (_("“%s” didn’t stop the light, so the next reason to check is “%s” (%s, %d %%)."),
-                              tried, cause, words, lc_likelihood_to_percent (likelihood));
-    }
-
-  if (unsure)
-    /* Translators: a fix just tried, then a reason already tried once,
-     * how likely it is in words and in percent */
-    return g_strdup_printf (_("You aren’t sure “%s” helped. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
-                            tried, cause, words, lc_likelihood_to_percent (likelihood));
-
-  /* Translators: a fix just tried, then a reason already tried once, how
-   * likely it is in words and in percent */
-  return g_strdup_printf (_("“%s” didn’t stop the light either. Every likely reason has had a first fix, so here is another one for “%s” (%s, %d %%)."),
-                          tried, cause, words, lc_likelihood_to_percent (likelihood));
 }
 
 static void
@@ -338,7 +175,7 @@ cause_was_tried (LcFixSession     *self,
 {
   for (guint i = 0; i < self->attempts->len; i++)
     {
-      if (get_attempt (self, i)->cause == cause)
+      if (_lc_fix_session_get_attempt (self, i)->cause == cause)
         return TRUE;
     }
 
@@ -353,7 +190,7 @@ only_unlikely_left (LcFixSession *self)
 {
   for (guint i = self->plan_index + 1; i < self->plan->len; i++)
     {
-      PlanEntry *entry = g_ptr_array_index (self->plan, i);
+      LcFixPlanEntry *entry = g_ptr_array_index (self->plan, i);
 
       if (!cause_was_tried (self, entry->cause) &&
           lc_diagnosis_cause_get_likelihood (entry->cause) >= LC_FIX_UNLIKELY_BELOW)
@@ -365,14 +202,14 @@ only_unlikely_left (LcFixSession *self)
 
 static void
 start_next (LcFixSession *self,
-            Attempt      *previous)
+            LcFixAttempt *previous)
 {
-  PlanEntry *next;
+  LcFixPlanEntry *next;
   g_autofree char *reason = NULL;
 
   self->plan_index++;
   next = g_ptr_array_index (self->plan, self->plan_index);
-  reason = build_next_reason (previous, next);
+  reason = _lc_fix_reason_dup_next (previous, next);
 
   start_attempt (self, next);
   self->confirmed = FALSE;
@@ -391,7 +228,7 @@ start_next (LcFixSession *self,
 static void
 advance_plan (LcFixSession *self)
 {
-  Attempt *previous = current_attempt (self);
+  LcFixAttempt *previous = current_attempt (self);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -400,19 +237,13 @@ advance_plan (LcFixSession *self)
   if (self->plan_index + 1 >= self->plan->len)
     {
       set_keep_going (self, FALSE);
-      enter_needs_support (self, _("Lightcode knows no other fix for this light."));
+      enter_needs_support (self, _lc_fix_reason_get_plan_ran_out ());
     }
   else if (self->since_offer >= LC_FIX_OFFER_SUPPORT_AFTER ||
            (self->since_offer >= 2 && only_unlikely_left (self)))
     {
-      g_autofree char *reason = NULL;
+      g_autofree char *reason = _lc_fix_reason_dup_support_offered (self->since_offer);
 
-      /* Translators: %u is how many fixes were tried (2 or more) */
-      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u fix didn’t stop the light, and the reasons left are less likely.",
-                                             "%u fixes didn’t stop the light, and the reasons left are less likely.",
-                                             self->since_offer),
-                                self->since_offer);
       self->since_offer = 0;
       set_keep_going (self, TRUE);
       enter_needs_support (self, reason);
@@ -537,26 +368,7 @@ lc_fix_session_constructed (GObject *object)
 
   g_return_if_fail (LC_IS_DIAGNOSIS (self->diagnosis));
 
-  build_plan (self);
-
-  /* A fix that may wipe the device is the last resort: after every other
-   * fix, whatever its cause's rank (stable, so the order otherwise holds).
-   */
-  for (guint i = 0, n = self->plan->len, moved = 0; i + moved < n; )
-    {
-      PlanEntry *entry = g_ptr_array_index (self->plan, i);
-
-      if (lc_fix_session_procedure_erases (entry->procedure))
-        {
-          g_ptr_array_add (self->plan, g_ptr_array_steal_index (self->plan, i));
-          moved++;
-        }
-      else
-        {
-          i++;
-        }
-    }
-  update_first_for_cause (self);
+  _lc_fix_plan_build (self->plan, self->diagnosis, &self->support_procedure);
 
   if (self->plan->len > 0)
     {
@@ -610,7 +422,7 @@ lc_fix_session_class_init (LcFixSessionClass *klass)
 static void
 lc_fix_session_init (LcFixSession *self)
 {
-  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_entry_free);
+  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) _lc_fix_plan_entry_free);
   self->attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) attempt_free);
   self->state = LC_FIX_STATE_NOTHING_TO_FIX;
 }
@@ -630,7 +442,7 @@ lc_fix_session_new_for_cause (LcDiagnosis      *diagnosis,
                               LcDiagnosisCause *cause)
 {
   LcFixSession *self;
-  LcProcedure *first;
+  LcFixPlanEntry *entry;
 
   g_return_val_if_fail (LC_IS_DIAGNOSIS (diagnosis), NULL);
   g_return_val_if_fail (LC_IS_DIAGNOSIS_CAUSE (cause), NULL);
@@ -638,28 +450,13 @@ lc_fix_session_new_for_cause (LcDiagnosis      *diagnosis,
   self = lc_fix_session_new (diagnosis);
 
   /* Nothing has been observed yet: move the cause's own first fix to the
-   * front and restart the first attempt without notifying. The entry is
-   * found by procedure, not by cause: when the cause already leads, its
-   * first fix is already first (a later entry for it would be its second
-   * fix, and the same cause would come back right after a "no"); when an
-   * earlier cause shares that fix, the entry is taken over by this cause.
+   * front and restart the first attempt without notifying.
    */
-  first = first_fix_of (cause);
-  for (guint i = 0; first != NULL && i < self->plan->len; i++)
+  entry = _lc_fix_plan_put_first (self->plan, cause);
+  if (entry != NULL)
     {
-      PlanEntry *entry = g_ptr_array_index (self->plan, i);
-
-      if (entry->procedure != first)
-        continue;
-      if (i == 0 && entry->cause == cause)
-        break;
-
-      g_set_object (&entry->cause, cause);
-      g_ptr_array_insert (self->plan, 0, g_ptr_array_steal_index (self->plan, i));
-      update_first_for_cause (self);
       g_ptr_array_set_size (self->attempts, 0);
       start_attempt (self, entry);
-      break;
     }
 
   return self;
@@ -738,7 +535,7 @@ lc_fix_session_get_step_index (LcFixSession *self)
 LcStep *
 lc_fix_session_get_current_step (LcFixSession *self)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
 
@@ -795,7 +592,7 @@ LcFixStepState
 lc_fix_session_get_step_state (LcFixSession *self,
                                guint         index)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_val_if_fail (LC_IS_FIX_SESSION (self), LC_FIX_STEP_NOT_DONE);
 
@@ -811,7 +608,7 @@ lc_fix_session_set_step_state (LcFixSession   *self,
                                guint           index,
                                LcFixStepState  state)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_if_fail (LC_IS_FIX_SESSION (self));
   g_return_if_fail (state <= LC_FIX_STEP_SKIPPED);
@@ -826,7 +623,7 @@ lc_fix_session_set_step_state (LcFixSession   *self,
 gboolean
 lc_fix_session_next_step (LcFixSession *self)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
 
@@ -890,7 +687,7 @@ void
 lc_fix_session_answer (LcFixSession *self,
                        LcFixAnswer   answer)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_if_fail (LC_IS_FIX_SESSION (self));
   g_return_if_fail (answer <= LC_FIX_ANSWER_NOT_SURE);
@@ -911,7 +708,7 @@ lc_fix_session_answer (LcFixSession *self,
 void
 lc_fix_session_stop (LcFixSession *self)
 {
-  Attempt *attempt;
+  LcFixAttempt *attempt;
 
   g_return_if_fail (LC_IS_FIX_SESSION (self));
 
@@ -931,6 +728,7 @@ void
 lc_fix_session_request_support (LcFixSession *self)
 {
   LcStep *step;
+  g_autofree char *reason = NULL;
 
   g_return_if_fail (LC_IS_FIX_SESSION (self));
 
@@ -942,20 +740,9 @@ lc_fix_session_request_support (LcFixSession *self)
    */
   step = lc_fix_session_get_current_step (self);
   set_keep_going (self, FALSE);
-  if (step != NULL)
-    {
-      g_autofree char *reason = NULL;
-
-      /* Translators: a fix's title, a step number and that step's title */
-      reason = g_strdup_printf (_("You asked for help during “%s”, at step %u, “%s”."),
-                                lc_procedure_get_title (current_attempt (self)->procedure),
-                                self->step_index + 1, lc_step_get_title (step));
-      enter_needs_support (self, reason);
-    }
-  else
-    {
-      enter_needs_support (self, _("You chose to contact Blink support."));
-    }
+  reason = _lc_fix_reason_dup_asked_for_help (step != NULL ? current_attempt (self)->procedure : NULL,
+                                              self->step_index, step);
+  enter_needs_support (self, reason);
 }
 
 gboolean
@@ -981,20 +768,6 @@ lc_fix_session_keep_going (LcFixSession *self)
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
-}
-
-gboolean
-lc_fix_session_procedure_erases (LcProcedure *procedure)
-{
-  g_return_val_if_fail (LC_IS_PROCEDURE (procedure), FALSE);
-
-  for (guint i = 0; i < lc_procedure_get_n_steps (procedure); i++)
-    {
-      if (lc_step_get_hold_seconds (lc_procedure_get_step (procedure, i)) >= LC_FACTORY_RESET_HOLD_SECONDS)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 gboolean
@@ -1046,76 +819,6 @@ lc_fix_session_get_attempt_index (LcFixSession *self)
   return self->attempts->len > 0 ? self->attempts->len - 1 : 0;
 }
 
-LcDiagnosisCause *
-lc_fix_session_get_attempt_cause (LcFixSession *self,
-                                  guint         attempt)
-{
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
-  g_return_val_if_fail (attempt < self->attempts->len, NULL);
-
-  return get_attempt (self, attempt)->cause;
-}
-
-LcProcedure *
-lc_fix_session_get_attempt_procedure (LcFixSession *self,
-                                      guint         attempt)
-{
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), NULL);
-  g_return_val_if_fail (attempt < self->attempts->len, NULL);
-
-  return get_attempt (self, attempt)->procedure;
-}
-
-LcFixStepState
-lc_fix_session_get_attempt_step_state (LcFixSession *self,
-                                       guint         attempt,
-                                       guint         step)
-{
-  Attempt *a;
-
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), LC_FIX_STEP_NOT_DONE);
-  g_return_val_if_fail (attempt < self->attempts->len, LC_FIX_STEP_NOT_DONE);
-
-  a = get_attempt (self, attempt);
-  g_return_val_if_fail (step < a->n_steps, LC_FIX_STEP_NOT_DONE);
-
-  return a->step_states[step];
-}
-
-gboolean
-lc_fix_session_get_attempt_answer (LcFixSession *self,
-                                   guint         attempt,
-                                   LcFixAnswer  *out_answer)
-{
-  Attempt *a;
-
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
-  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
-
-  a = get_attempt (self, attempt);
-  if (a->answered && out_answer != NULL)
-    *out_answer = a->answer;
-
-  return a->answered;
-}
-
-gboolean
-lc_fix_session_get_attempt_stopped (LcFixSession *self,
-                                    guint         attempt,
-                                    guint        *out_step)
-{
-  Attempt *a;
-
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
-  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
-
-  a = get_attempt (self, attempt);
-  if (a->stopped && out_step != NULL)
-    *out_step = a->stopped_at;
-
-  return a->stopped;
-}
-
 gboolean
 lc_fix_session_note_applies (LcFixSession *self,
                              LcStep       *step)
@@ -1128,20 +831,4 @@ lc_fix_session_note_applies (LcFixSession *self,
   chosen = lc_diagnosis_get_device (self->diagnosis);
 
   return lc_step_note_applies_to (step, chosen != NULL ? lc_device_get_id (chosen) : NULL);
-}
-
-gboolean
-lc_fix_session_get_attempt_step_seen (LcFixSession *self,
-                                      guint         attempt,
-                                      guint         step)
-{
-  Attempt *a;
-
-  g_return_val_if_fail (LC_IS_FIX_SESSION (self), FALSE);
-  g_return_val_if_fail (attempt < self->attempts->len, FALSE);
-
-  a = get_attempt (self, attempt);
-  g_return_val_if_fail (step < a->n_steps, FALSE);
-
-  return a->visited[step];
 }

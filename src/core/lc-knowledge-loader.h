@@ -176,7 +176,19 @@ gboolean lc_loader_parse_file (LcLoader    *loader,
                                LcLoaderFileKind   kind,
                                GError   **error);
 
-/* The loaders (lc-knowledge-loaders.c): one per file, in this order */
+/* A list of { "cause", "weight", "source", "context-weights" } (lc-knowledge-loaders.c);
+ * a ref without "source" takes @default_provenance, required when NULL.
+ */
+GPtrArray *lc_loader_read_cause_refs (LcLoader     *loader,
+                                      JsonObject   *object,
+                                      const char   *entry,
+                                      const char   *field,
+                                      LcProvenance *default_provenance,
+                                      GError      **error);
+
+/* The loaders (lc-knowledge-loaders.c, lc-knowledge-signal-loader.c): one
+ * per file, in this order
+ */
 gboolean lc_loader_load_contexts (LcLoader  *loader,
                                   GError **error);
 gboolean lc_loader_load_sources (LcLoader  *loader,

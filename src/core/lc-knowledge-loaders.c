@@ -1,4 +1,4 @@
-/* lc-knowledge-loaders.c — one loader per knowledge file: contexts, sources, families, devices, procedures, causes, signals
+/* lc-knowledge-loaders.c — one loader per knowledge file: contexts, sources, families, devices, procedures, causes
  *
  * Copyright 2026 The Lightcode authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -110,13 +110,55 @@ lc_loader_load_sources (LcLoader  *loader,
 
 /* Cause refs ------------------------------------------------------------- */
 
-static GPtrArray *
-read_cause_refs (LcLoader       *loader,
-                 JsonObject   *object,
-                 const char   *entry,
-                 const char   *field,
-                 LcProvenance *default_provenance,
-                 GError      **error)
+/* The optional "context-weights": { "<context>": weight, … }. */
+static gboolean
+read_context_weights (LcLoader    *loader,
+                      JsonObject  *ref_object,
+                      const char  *ref_entry,
+                      LcCauseRef  *ref,
+                      GError     **error)
+{
+  JsonNode *weights_node = json_object_get_member (ref_object, "context-weights");
+  g_autoptr(GList) contexts = NULL;
+  JsonObject *weights;
+
+  if (weights_node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (weights_node))
+    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, ref_entry,
+                           "the field “context-weights” must be an object");
+
+  weights = json_node_get_object (weights_node);
+  contexts = json_object_get_members (weights);
+
+  for (const GList *l = contexts; l != NULL; l = l->next)
+    {
+      const char *context_id = l->data;
+      double context_weight = 0; /* for GCC 12 -O3: check_fraction sets it */
+
+      if (!g_utf8_validate (context_id, -1, NULL))
+        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_REFERENCE, loader->file, ref_entry,
+                               "unknown context in “context-weights”");
+
+      if (!lc_loader_check_reference (loader, ref_entry, FILE_CONTEXTS, context_id, error) ||
+          !lc_loader_check_fraction (loader, json_object_get_member (weights, context_id),
+                                     ref_entry, context_id, &context_weight, error))
+        return FALSE;
+
+      _lc_cause_ref_set_context_weight (ref, context_id, context_weight);
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+lc_loader_read_cause_refs (LcLoader     *loader,
+                           JsonObject   *object,
+                           const char   *entry,
+                           const char   *field,
+                           LcProvenance *default_provenance,
+                           GError      **error)
 {
   static const char * const allowed[] = { "cause", "weight", "source", "context-weights", NULL };
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) _lc_cause_ref_free);
@@ -138,7 +180,6 @@ read_cause_refs (LcLoader       *loader,
       JsonObject *ref_object = json_array_get_object_element (array, i);
       g_autofree char *ref_entry = g_strdup_printf ("%s, cause %u", entry, i + 1);
       LcProvenance *provenance;
-      JsonNode *weights_node;
       const char *cause_id;
       LcCauseRef *ref;
       double weight;
@@ -167,42 +208,8 @@ read_cause_refs (LcLoader       *loader,
       ref = _lc_cause_ref_new (cause_id, weight, provenance);
       g_ptr_array_add (refs, ref);
 
-      weights_node = json_object_get_member (ref_object, "context-weights");
-      if (weights_node != NULL)
-        {
-          g_autoptr(GList) contexts = NULL;
-          JsonObject *weights;
-
-          if (!JSON_NODE_HOLDS_OBJECT (weights_node))
-            {
-              lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, ref_entry,
-                    "the field “context-weights” must be an object");
-              return NULL;
-            }
-
-          weights = json_node_get_object (weights_node);
-          contexts = json_object_get_members (weights);
-
-          for (const GList *l = contexts; l != NULL; l = l->next)
-            {
-              const char *context_id = l->data;
-              double context_weight = 0; /* for GCC 12 -O3: check_fraction sets it */
-
-              if (!g_utf8_validate (context_id, -1, NULL))
-                {
-                  lc_loader_fail (error, LC_KNOWLEDGE_ERROR_REFERENCE, loader->file, ref_entry,
-                        "unknown context in “context-weights”");
-                  return NULL;
-                }
-
-              if (!lc_loader_check_reference (loader, ref_entry, FILE_CONTEXTS, context_id, error) ||
-                  !lc_loader_check_fraction (loader, json_object_get_member (weights, context_id),
-                                   ref_entry, context_id, &context_weight, error))
-                return NULL;
-
-              _lc_cause_ref_set_context_weight (ref, context_id, context_weight);
-            }
-        }
+      if (!read_context_weights (loader, ref_object, ref_entry, ref, error))
+        return NULL;
     }
 
   return g_steal_pointer (&refs);
@@ -235,7 +242,7 @@ lc_loader_load_families (LcLoader  *loader,
           !lc_loader_read_text (loader, object, entry, "description", TRUE, &description, error))
         return FALSE;
 
-      if (!(fallback = read_cause_refs (loader, object, entry, "fallback-causes", NULL, error)))
+      if (!(fallback = lc_loader_read_cause_refs (loader, object, entry, "fallback-causes", NULL, error)))
         return FALSE;
 
       family = _lc_family_new (id, name, description, fallback);
@@ -325,6 +332,45 @@ clear_light (gpointer data)
   g_free ((char *) light->name);
 }
 
+/* The device's "lights", into @lights (LcDeviceLight). */
+static gboolean
+read_lights (LcLoader    *loader,
+             JsonObject  *object,
+             const char  *entry,
+             GArray      *lights,
+             GError     **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  JsonArray *light_array;
+
+  if (!(light_array = lc_loader_read_object_list (loader, object, entry, "lights", TRUE, error)))
+    return FALSE;
+
+  if (json_array_get_length (light_array) == 0)
+    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+                 "the field “lights” is empty");
+
+  if (json_array_get_length (light_array) > LC_SIGNAL_MAX_LIGHTS)
+    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
+                 "a device can have at most %u lights", LC_SIGNAL_MAX_LIGHTS);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; j < json_array_get_length (light_array); j++)
+    {
+      g_autofree char *light_entry = g_strdup_printf ("%s, light %u", entry, j + 1);
+      LcDeviceLight light = { NULL, };
+
+      if (!read_light (loader, json_array_get_object_element (light_array, j),
+                       light_entry, seen, &light, error))
+        return FALSE;
+
+      g_array_append_val (lights, light);
+    }
+
+  return TRUE;
+}
+
 gboolean
 lc_loader_load_devices (LcLoader  *loader,
                         GError **error)
@@ -344,10 +390,8 @@ lc_loader_load_devices (LcLoader  *loader,
       g_autofree char *entry = lc_loader_entry_name (FILE_DEVICES, object);
       const char *id = json_object_get_string_member (object, "id");
       g_autoptr(GPtrArray) fallback = NULL;
-      g_autoptr(GHashTable) seen = NULL;
       g_autoptr(LcDevice) device = NULL;
       g_autoptr(GArray) lights = NULL;
-      JsonArray *light_array;
       const char *name;
       const char *family_id;
       const char *drawing;
@@ -377,35 +421,13 @@ lc_loader_load_devices (LcLoader  *loader,
         return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_REFERENCE, loader->file, entry,
                      "unknown family “%s”", family_id);
 
-      if (!(light_array = lc_loader_read_object_list (loader, object, entry, "lights", TRUE, error)))
-        return FALSE;
-
-      if (json_array_get_length (light_array) == 0)
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                     "the field “lights” is empty");
-
-      if (json_array_get_length (light_array) > LC_SIGNAL_MAX_LIGHTS)
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                     "a device can have at most %u lights", LC_SIGNAL_MAX_LIGHTS);
-
       lights = g_array_new (FALSE, TRUE, sizeof (LcDeviceLight));
       g_array_set_clear_func (lights, clear_light);
-      seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint j = 0; j < json_array_get_length (light_array); j++)
-        {
-          g_autofree char *light_entry = g_strdup_printf ("%s, light %u", entry, j + 1);
-          LcDeviceLight light = { NULL, };
-
-          if (!read_light (loader, json_array_get_object_element (light_array, j),
-                           light_entry, seen, &light, error))
-            return FALSE;
-
-          g_array_append_val (lights, light);
-        }
+      if (!read_lights (loader, object, entry, lights, error))
+        return FALSE;
 
       if (json_object_has_member (object, "fallback-causes") &&
-          !(fallback = read_cause_refs (loader, object, entry, "fallback-causes", NULL, error)))
+          !(fallback = lc_loader_read_cause_refs (loader, object, entry, "fallback-causes", NULL, error)))
         return FALSE;
 
       /* The device takes over the light strings; don't free them twice. */
@@ -619,274 +641,6 @@ lc_loader_load_causes (LcLoader  *loader,
       g_list_store_append (self->causes, cause);
       g_hash_table_insert (self->cause_table, (gpointer) lc_cause_get_id (cause), cause);
     }
-
-  return TRUE;
-}
-
-/* Signals ----------------------------------------------------------------- */
-
-/* Whom a signal entry is for: a family, or a list of devices. Fills
- * @targets ("family:<id>" or "device:<id>"), @devices (borrowed) and
- * @out_entry, the entry's name for messages.
- */
-static gboolean
-read_signal_targets (LcLoader    *loader,
-                     JsonObject  *object,
-                     const char  *index_entry,
-                     const char  *signal_text,
-                     const char  *family_id,
-                     GPtrArray   *targets,
-                     GPtrArray   *devices,
-                     char       **out_entry,
-                     GError     **error)
-{
-  LcKnowledge *self = loader->self;
-  g_auto(GStrv) device_ids = NULL;
-  g_autofree char *joined = NULL;
-
-  if (family_id != NULL)
-    {
-      LcFamily *family;
-      guint n_devices;
-
-      if (json_object_has_member (object, "devices"))
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, index_entry,
-                     "give either “family” or “devices”, not both");
-
-      *out_entry = g_strdup_printf ("signal “%s” of family “%s”", signal_text, family_id);
-
-      family = g_hash_table_lookup (self->family_table, family_id);
-      if (family == NULL)
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_REFERENCE, loader->file, *out_entry,
-                     "unknown family “%s”", family_id);
-
-      g_ptr_array_add (targets, g_strconcat ("family:", family_id, NULL));
-
-      n_devices = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
-      for (guint j = 0; j < n_devices; j++)
-        {
-          g_autoptr(LcDevice) device = g_list_model_get_item (G_LIST_MODEL (self->devices), j);
-
-          /* Borrowed: the store keeps every device alive. */
-          if (lc_device_get_family (device) == family)
-            g_ptr_array_add (devices, device);
-        }
-
-      return TRUE;
-    }
-
-  if (!lc_loader_read_id_list (loader, object, index_entry, "devices", FALSE,
-                     loader->ids[FILE_DEVICES], "device", &device_ids, error))
-    return FALSE;
-
-  if (device_ids[0] == NULL)
-    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, index_entry,
-                 "give either “family” or “devices”");
-
-  joined = g_strjoinv ("”, “", device_ids);
-  *out_entry = g_strdup_printf ("signal “%s” of “%s”", signal_text, joined);
-
-  for (guint j = 0; device_ids[j] != NULL; j++)
-    {
-      LcDevice *device = g_hash_table_lookup (self->device_table, device_ids[j]);
-
-      if (device == NULL)
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_REFERENCE, loader->file, *out_entry,
-                     "unknown device “%s”", device_ids[j]);
-
-      g_ptr_array_add (devices, device);
-      g_ptr_array_add (targets, g_strconcat ("device:", device_ids[j], NULL));
-    }
-
-  return TRUE;
-}
-
-/* The optional "disagreement": { "text", "source" }. */
-static gboolean
-read_disagreement (LcLoader      *loader,
-                   JsonObject    *object,
-                   const char    *entry,
-                   const char   **out_text,
-                   LcProvenance **out_provenance,
-                   GError       **error)
-{
-  static const char * const allowed[] = { "text", "source", NULL };
-  JsonNode *node = json_object_get_member (object, "disagreement");
-  g_autofree char *disagreement_entry = NULL;
-  JsonObject *disagreement;
-
-  *out_text = NULL;
-  *out_provenance = NULL;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, loader->file, entry,
-                 "the field “disagreement” must be an object with “text” and “source”");
-
-  disagreement_entry = g_strdup_printf ("%s, disagreement", entry);
-  disagreement = json_node_get_object (node);
-
-  return lc_loader_check_fields (loader, disagreement, disagreement_entry, allowed, error) &&
-         lc_loader_read_text (loader, disagreement, disagreement_entry, "text", TRUE, out_text, error) &&
-         (*out_provenance = lc_loader_read_source (loader, disagreement, disagreement_entry, TRUE, error)) != NULL;
-}
-
-/* Files @known under each of @targets in @by_target, refusing a second
- * meaning for the same light of one device or family.
- */
-static gboolean
-add_known_signal (LcLoader       *loader,
-                  GHashTable     *by_target,
-                  GPtrArray      *targets,
-                  LcKnownSignal  *known,
-                  const char     *entry,
-                  GError        **error)
-{
-  const LcSignal *signal = lc_known_signal_get_signal (known);
-
-  for (guint j = 0; j < targets->len; j++)
-    {
-      const char *target = g_ptr_array_index (targets, j);
-      GPtrArray *list = g_hash_table_lookup (by_target, target);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_target, g_strdup (target), list);
-        }
-
-      for (guint k = 0; k < list->len; k++)
-        {
-          LcKnownSignal *other = g_ptr_array_index (list, k);
-
-          if (lc_signal_equal (lc_known_signal_get_signal (other), signal))
-            return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_DUPLICATE, loader->file, entry,
-                         "“%s” already has a meaning for “%s”",
-                         strchr (target, ':') + 1, lc_known_signal_get_signal_text (other));
-        }
-
-      g_ptr_array_add (list, g_object_ref (known));
-    }
-
-  return TRUE;
-}
-
-/* Each device: its own chart, then the family advice it doesn't override. */
-static void
-give_devices_their_signals (LcKnowledge *self,
-                            GHashTable  *by_target)
-{
-  guint n_devices = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
-
-  for (guint i = 0; i < n_devices; i++)
-    {
-      g_autoptr(LcDevice) device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
-      g_autofree char *device_key = g_strconcat ("device:", lc_device_get_id (device), NULL);
-      g_autofree char *family_key = g_strconcat ("family:", lc_device_get_family_id (device), NULL);
-      GPtrArray *own = g_hash_table_lookup (by_target, device_key);
-      GPtrArray *general = g_hash_table_lookup (by_target, family_key);
-
-      for (guint j = 0; own != NULL && j < own->len; j++)
-        _lc_device_add_known_signal (device, g_ptr_array_index (own, j));
-
-      for (guint j = 0; general != NULL && j < general->len; j++)
-        {
-          LcKnownSignal *known = g_ptr_array_index (general, j);
-
-          if (lc_device_lookup_known_signal (device, lc_known_signal_get_signal (known)) == NULL)
-            _lc_device_add_known_signal (device, known);
-        }
-    }
-}
-
-static gboolean
-read_known_signal (LcLoader    *loader,
-                   JsonObject  *object,
-                   guint        index,
-                   GHashTable  *by_target,
-                   GError     **error)
-{
-  static const char * const allowed[] = {
-    "family", "devices", "signal", "contexts", "title", "explanation", "normal",
-    "source", "causes", "disagreement", NULL
-  };
-  g_autofree char *index_entry = g_strdup_printf ("signal %u", index + 1);
-  g_autofree char *entry = NULL;
-  g_autoptr(LcKnownSignal) known = NULL;
-  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) devices = g_ptr_array_new ();
-  g_autoptr(GPtrArray) causes = NULL;
-  g_autoptr(GError) signal_error = NULL;
-  g_auto(GStrv) contexts = NULL;
-  LcProvenance *provenance;
-  LcProvenance *disagreement_provenance;
-  const char *disagreement;
-  const char *family_id;
-  const char *signal_text;
-  const char *title;
-  const char *explanation;
-  gboolean is_normal;
-  LcSignal signal;
-
-  if (!lc_loader_check_fields (loader, object, index_entry, allowed, error) ||
-      !lc_loader_read_string (loader, object, index_entry, "signal", TRUE, &signal_text, error) ||
-      !lc_loader_read_string (loader, object, index_entry, "family", FALSE, &family_id, error) ||
-      !read_signal_targets (loader, object, index_entry, signal_text, family_id,
-                            targets, devices, &entry, error))
-    return FALSE;
-
-  if (!lc_signal_parse (signal_text, &signal, &signal_error))
-    return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_SIGNAL, loader->file, entry,
-                 "bad signal text: %s", signal_error->message);
-
-  for (guint j = 0; j < devices->len; j++)
-    {
-      LcDevice *device = g_ptr_array_index (devices, j);
-
-      if (!lc_device_map_signal (device, &signal, NULL))
-        return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_SIGNAL, loader->file, entry,
-                     "the device “%s” has no light that can show it",
-                     lc_device_get_id (device));
-    }
-
-  if (!lc_loader_read_id_list (loader, object, entry, "contexts", TRUE,
-                     loader->ids[FILE_CONTEXTS], "context", &contexts, error) ||
-      !lc_loader_read_text (loader, object, entry, "title", TRUE, &title, error) ||
-      !lc_loader_read_text (loader, object, entry, "explanation", TRUE, &explanation, error) ||
-      !lc_loader_read_boolean (loader, object, entry, "normal", FALSE, &is_normal, error) ||
-      !(provenance = lc_loader_read_source (loader, object, entry, TRUE, error)) ||
-      !(causes = read_cause_refs (loader, object, entry, "causes", provenance, error)) ||
-      !read_disagreement (loader, object, entry, &disagreement, &disagreement_provenance, error))
-    return FALSE;
-
-  known = _lc_known_signal_new (&signal, g_steal_pointer (&contexts), title, explanation,
-                                is_normal, provenance, family_id != NULL,
-                                g_steal_pointer (&causes),
-                                disagreement, disagreement_provenance);
-
-  return add_known_signal (loader, by_target, targets, known, entry, error);
-}
-
-gboolean
-lc_loader_load_signals (LcLoader  *loader,
-                        GError   **error)
-{
-  JsonArray *array = loader->arrays[FILE_SIGNALS];
-  /* "device:<id>" or "family:<id>" → GPtrArray of LcKnownSignal, file order */
-  g_autoptr(GHashTable) by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) g_ptr_array_unref);
-
-  loader->file = lc_loader_files[FILE_SIGNALS].name;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      if (!read_known_signal (loader, json_array_get_object_element (array, i), i, by_target, error))
-        return FALSE;
-    }
-
-  give_devices_their_signals (loader->self, by_target);
 
   return TRUE;
 }

@@ -580,27 +580,13 @@ check_depth (const char  *data,
   return TRUE;
 }
 
-gboolean
-lc_loader_parse_file (LcLoader    *loader,
-                      LcLoaderFileKind   kind,
-                      GError   **error)
+/* Refuses what is not JSON text before json-glib sees it. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            const char  *name,
+            GError     **error)
 {
-  const char *name = lc_loader_files[kind].name;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  JsonObject *object;
-  JsonNode *array_node;
-  const char *data;
-  gsize length;
-
-  loader->file = name;
-
-  if (!(bytes = read_file (loader, name, error)))
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &length);
-
   if (length == 0)
     return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_SYNTAX, name, NULL, "the file is empty");
 
@@ -610,8 +596,18 @@ lc_loader_parse_file (LcLoader    *loader,
   if (!g_utf8_validate (data, length, NULL))
     return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_SYNTAX, name, NULL, "is not valid UTF-8");
 
-  if (!check_depth (data, length, name, error))
-    return FALSE;
+  return check_depth (data, length, name, error);
+}
+
+static gboolean
+parse_json (LcLoader          *loader,
+            LcLoaderFileKind   kind,
+            const char        *data,
+            gsize              length,
+            GError           **error)
+{
+  const char *name = lc_loader_files[kind].name;
+  g_autoptr(GError) local_error = NULL;
 
   loader->parsers[kind] = json_parser_new_immutable ();
 
@@ -628,18 +624,28 @@ lc_loader_parse_file (LcLoader    *loader,
       return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_SYNTAX, name, NULL, "%s", message);
     }
 
-  root = json_parser_get_root (loader->parsers[kind]);
+  return TRUE;
+}
+
+/* The top level is an object with one member, the file's list. */
+static gboolean
+find_array (LcLoader          *loader,
+            LcLoaderFileKind   kind,
+            GError           **error)
+{
+  const char *name = lc_loader_files[kind].name;
+  const char * const allowed[] = { lc_loader_files[kind].member, NULL };
+  JsonNode *root = json_parser_get_root (loader->parsers[kind]);
+  JsonObject *object;
+  JsonNode *array_node;
+
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return lc_loader_fail (error, LC_KNOWLEDGE_ERROR_INVALID, name, NULL,
                  "the top level must be an object with a “%s” list", lc_loader_files[kind].member);
 
   object = json_node_get_object (root);
-  {
-    const char * const allowed[] = { lc_loader_files[kind].member, NULL };
-
-    if (!lc_loader_check_fields (loader, object, NULL, allowed, error))
-      return FALSE;
-  }
+  if (!lc_loader_check_fields (loader, object, NULL, allowed, error))
+    return FALSE;
 
   array_node = json_object_get_member (object, lc_loader_files[kind].member);
   if (array_node == NULL || !JSON_NODE_HOLDS_ARRAY (array_node))
@@ -647,6 +653,18 @@ lc_loader_parse_file (LcLoader    *loader,
                  "the top level must be an object with a “%s” list", lc_loader_files[kind].member);
 
   loader->arrays[kind] = json_node_get_array (array_node);
+
+  return TRUE;
+}
+
+/* Phase 1: every element is an object, and the ids are unique. */
+static gboolean
+collect_ids (LcLoader          *loader,
+             LcLoaderFileKind   kind,
+             GError           **error)
+{
+  const char *name = lc_loader_files[kind].name;
+
   loader->ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < json_array_get_length (loader->arrays[kind]); i++)
@@ -670,6 +688,29 @@ lc_loader_parse_file (LcLoader    *loader,
     }
 
   return TRUE;
+}
+
+gboolean
+lc_loader_parse_file (LcLoader          *loader,
+                      LcLoaderFileKind   kind,
+                      GError           **error)
+{
+  const char *name = lc_loader_files[kind].name;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  loader->file = name;
+
+  if (!(bytes = read_file (loader, name, error)))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return check_text (data, length, name, error) &&
+         parse_json (loader, kind, data, length, error) &&
+         find_array (loader, kind, error) &&
+         collect_ids (loader, kind, error);
 }
 
 char *

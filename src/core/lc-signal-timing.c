@@ -117,6 +117,74 @@ color_for_index (const LcLight *light,
   return light->colors[MIN ((guint) slot, n - 1)];
 }
 
+/* The state of each kind at @t_ms, a time in milliseconds: the timings
+ * are whole milliseconds, so the edges of every blink are exact for frame
+ * times such as i / 30.0. Each leaves @color and @level alone while dark.
+ */
+static void
+blink_state_at (const LcLight *light,
+                double         t_ms,
+                LcColor       *color,
+                double        *level)
+{
+  double cycle_ms = light->on_ms + light->off_ms;
+  double index = floor (t_ms / cycle_ms);
+  double phase = t_ms - index * cycle_ms;
+
+  if (phase < light->on_ms)
+    {
+      *color = color_for_index (light, index);
+      *level = 1.0;
+    }
+}
+
+static void
+burst_state_at (const LcLight *light,
+                double         t_ms,
+                LcColor       *color,
+                double        *level)
+{
+  double group_ms = burst_group_ms (light);
+  double cycle_ms = light->on_ms + light->off_ms;
+  double group = floor (t_ms / group_ms);
+  double phase = t_ms - group * group_ms;
+  double blink = floor (phase / cycle_ms);
+
+  if (blink < light->count && phase - blink * cycle_ms < light->on_ms)
+    {
+      guint n = MAX (light->n_colors, 1);
+
+      *color = color_for_index (light, fmod (group, n) * light->count + blink);
+      *level = 1.0;
+    }
+}
+
+static void
+fade_state_at (const LcLight *light,
+               double         t_ms,
+               LcColor       *color,
+               double        *level)
+{
+  double cycle_ms = light->on_ms + light->off_ms;
+  double index = floor (t_ms / cycle_ms);
+  double phase = t_ms - index * cycle_ms;
+  double breath;
+
+  /* Raised cosine: dark at the start of each breath, full at on_ms,
+   * dark again at the end; rise and fall may differ in length.
+   */
+  if (phase < light->on_ms)
+    breath = 0.5 - 0.5 * cos (G_PI * phase / light->on_ms);
+  else
+    breath = 0.5 + 0.5 * cos (G_PI * (phase - light->on_ms) / light->off_ms);
+  breath = CLAMP (breath, 0.0, 1.0);
+  if (breath > 0.0)
+    {
+      *color = color_for_index (light, index);
+      *level = breath;
+    }
+}
+
 gboolean
 lc_light_state_at (const LcLight *light,
                    double         t_seconds,
@@ -129,80 +197,37 @@ lc_light_state_at (const LcLight *light,
 
   g_return_val_if_fail (light != NULL, FALSE);
 
-  if (!light_is_lit (light) || !isfinite (t_seconds))
-    goto out;
+  if (light_is_lit (light) && isfinite (t_seconds))
+    {
+      double t_ms = t_seconds * 1000.0;
 
-  light = timed_light (light, &scratch);
+      light = timed_light (light, &scratch);
 
-  /* Work in milliseconds: the timings are whole milliseconds, so the edges
-   * of every blink are exact for frame times such as i / 30.0.
-   */
-  {
-    double t_ms = t_seconds * 1000.0;
-    double cycle_ms, index, phase;
-
-    switch (light->kind)
-      {
-      case LC_KIND_SOLID:
-        color = light->colors[0];
-        level = 1.0;
-        break;
-
-      case LC_KIND_BLINK:
-        cycle_ms = light->on_ms + light->off_ms;
-        index = floor (t_ms / cycle_ms);
-        phase = t_ms - index * cycle_ms;
-        if (phase < light->on_ms)
-          {
-            color = color_for_index (light, index);
-            level = 1.0;
-          }
-        break;
-
-      case LC_KIND_BURST:
+      switch (light->kind)
         {
-          double group_ms = burst_group_ms (light);
-          double group, blink;
+        case LC_KIND_SOLID:
+          color = light->colors[0];
+          level = 1.0;
+          break;
 
-          cycle_ms = light->on_ms + light->off_ms;
-          group = floor (t_ms / group_ms);
-          phase = t_ms - group * group_ms;
-          blink = floor (phase / cycle_ms);
-          if (blink < light->count && phase - blink * cycle_ms < light->on_ms)
-            {
-              guint n = MAX (light->n_colors, 1);
+        case LC_KIND_BLINK:
+          blink_state_at (light, t_ms, &color, &level);
+          break;
 
-              color = color_for_index (light, fmod (group, n) * light->count + blink);
-              level = 1.0;
-            }
+        case LC_KIND_BURST:
+          burst_state_at (light, t_ms, &color, &level);
+          break;
+
+        case LC_KIND_FADE:
+          fade_state_at (light, t_ms, &color, &level);
+          break;
+
+        case LC_KIND_OFF:
+        default:
+          break;
         }
-        break;
+    }
 
-      case LC_KIND_FADE:
-        cycle_ms = light->on_ms + light->off_ms;
-        index = floor (t_ms / cycle_ms);
-        phase = t_ms - index * cycle_ms;
-        /* Raised cosine: dark at the start of each breath, full at on_ms,
-         * dark again at the end; rise and fall may differ in length.
-         */
-        if (phase < light->on_ms)
-          level = 0.5 - 0.5 * cos (G_PI * phase / light->on_ms);
-        else
-          level = 0.5 + 0.5 * cos (G_PI * (phase - light->on_ms) / light->off_ms);
-        level = CLAMP (level, 0.0, 1.0);
-        if (level > 0.0)
-          color = color_for_index (light, index);
-        else
-          level = 0.0;
-        break;
-
-      case LC_KIND_OFF:
-      default:
-        break;
-      }
-  }
-
-out:
   if (out_color != NULL)
     *out_color = color;
   if (out_level != NULL)

@@ -380,15 +380,12 @@ parse_rate (Parser  *parser,
   return TRUE;
 }
 
+/* colors := color ("/" color)*, up to the ":" (taken too). */
 static gboolean
-parse_light (Parser   *parser,
-             LcLight  *light,
-             GError  **error)
+parse_colors (Parser   *parser,
+              LcLight  *light,
+              GError  **error)
 {
-  gsize kind_start;
-
-  memset (light, 0, sizeof *light);
-
   for (;;)
     {
       gsize start = parser->pos;
@@ -425,7 +422,19 @@ parse_light (Parser   *parser,
     }
   parser->pos++;
 
-  kind_start = parser->pos;
+  return TRUE;
+}
+
+/* kind := "solid" | "blink" | "burst" | "fade"; a steady light shows
+ * only one color.
+ */
+static gboolean
+parse_kind (Parser   *parser,
+            LcLight  *light,
+            GError  **error)
+{
+  gsize kind_start = parser->pos;
+
   if (parser_take_word (parser, "solid"))
     light->kind = LC_KIND_SOLID;
   else if (parser_take_word (parser, "blink"))
@@ -444,6 +453,20 @@ parse_light (Parser   *parser,
     return parser_fail (parser, kind_start, LC_SIGNAL_ERROR_SYNTAX,
                         _("a steady light shows one color; use blink, burst or fade for alternating colors"),
                         error);
+
+  return TRUE;
+}
+
+static gboolean
+parse_light (Parser   *parser,
+             LcLight  *light,
+             GError  **error)
+{
+  memset (light, 0, sizeof *light);
+
+  if (!parse_colors (parser, light, error) ||
+      !parse_kind (parser, light, error))
+    return FALSE;
 
   if (light->kind == LC_KIND_BURST)
     {
