@@ -18,9 +18,9 @@
 
 #include "lc-breakpoint-bin.h"
 #include "lc-camera-light-list.h"
-#include "lc-camera-monitor.h"
 #include "lc-camera-page.h"
 #include "lc-camera-preview.h"
+#include "lc-camera-source-chooser.h"
 #include "lc-device-chooser.h"
 #include "lc-diagnosis.h"
 #include "lc-knowledge.h"
@@ -70,12 +70,7 @@ struct _LcCameraPage
   /* Template widgets */
   LcBreakpointBin  *breakpoint_bin;
   GtkStack         *stack;
-  GtkPicture       *guide_picture;
-  AdwPreferencesGroup *last_reading_group;
-  AdwActionRow     *last_reading_row;
-  GtkWidget        *last_reading_button;
-  AdwActionRow     *webcam_row;
-  AdwComboRow      *camera_row;
+  LcCameraSourceChooser *source_chooser;
   GtkWidget        *watch_grid;
   GtkWidget        *preview_overlay;
   GtkWidget        *status_box;
@@ -115,7 +110,6 @@ struct _LcCameraPage
   gboolean          webcam_pending;  /* start the webcam once the webcams are listed */
   gboolean          resume;          /* restart when the window comes back */
   gboolean          finished;        /* a file played to its end */
-  int               guide_scale;
   int               layout;          /* LAYOUT_*, for the breakpoint bin's size class */
 
   LcDetection       detection;
@@ -220,45 +214,18 @@ announce (LcCameraPage *self,
 /* The one rule for "confirmed" on this page, for the headline, the rows
  * and Use This alike: the reading's (lc-reading.h).
  */
-/* The last reading, offered on the choice view. One not confirmed is
- * said to be so, and its button says that using it is a choice.
+/* The last reading, offered on the choice view, and which of Use This or
+ * Use Anyway takes it.
  */
 static void
 update_last_reading (LcCameraPage *self)
 {
-  g_autofree char *description = NULL;
-
   gboolean confirmed = self->reading != NULL && lc_reading_is_confirmed (self->reading);
-  LcSignal signal;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->reading != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->reading != NULL && confirmed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
                                  self->reading != NULL && !confirmed);
-
-  if (self->reading == NULL)
-    return;
-
-  lc_reading_get_signal (self->reading, &signal);
-  description = lc_signal_describe (&signal);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
-  if (confirmed)
-    {
-      g_autofree char *sure = lc_reading_words_confidence (lc_reading_get_confidence (self->reading));
-
-      adw_action_row_set_subtitle (self->last_reading_row, sure);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button), "camera.use");
-      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("_Use This"));
-    }
-  else
-    {
-      adw_action_row_set_subtitle (self->last_reading_row,
-                                   _("Not confirmed: the pattern was not seen to repeat"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button),
-                                      "camera.use-unconfirmed");
-      /* Translators: use a reading that was not confirmed */
-      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("Use _Anyway"));
-    }
+  lc_camera_source_chooser_set_reading (self->source_chooser, self->reading);
 }
 
 /* The headline, and whether the reading may be used. The rows under the
@@ -756,8 +723,7 @@ start_picked_camera (LcCameraPage *self)
   self->webcam_pending = FALSE;
 
   /* With several, the one chosen in the row below the webcam's. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->camera_row)))
-    preferred = adw_combo_row_get_selected_item (self->camera_row);
+  preferred = lc_camera_source_chooser_get_camera (self->source_chooser);
 
   camera = lc_webcam_list_pick (self->webcams, preferred);
   if (camera == NULL)
@@ -780,73 +746,15 @@ start_picked_camera (LcCameraPage *self)
 }
 
 static void
-update_camera_rows (LcCameraPage *self)
-{
-  GListModel *cameras = lc_webcam_list_get_cameras (self->webcams);
-  guint n = g_list_model_get_n_items (cameras);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->camera_row), n > 1);
-
-  if (n == 1)
-    {
-      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
-      /* Subtitles are markup; a camera's name is not. */
-      g_autofree char *escaped = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
-
-      adw_action_row_set_subtitle (self->webcam_row, escaped);
-    }
-  else if (n > 1)
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("Choose which one below"));
-    }
-  else if (lc_webcam_list_get_listed (self->webcams))
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("No webcam is connected"));
-    }
-  else if (lc_camera_monitor_is_sandboxed ())
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("Lightcode will ask for permission first"));
-    }
-  else
-    {
-      adw_action_row_set_subtitle (self->webcam_row, NULL);
-    }
-}
-
-static void
-select_last_camera (LcCameraPage *self)
-{
-  guint position = lc_webcam_list_get_last_position (self->webcams);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->camera_row, position);
-}
-
-static void
 cameras_changed_cb (LcCameraPage *self,
                     guint         position,
                     guint         removed,
                     guint         added,
                     GListModel   *cameras)
 {
-  update_camera_rows (self);
-
   /* A webcam was plugged in while we said there was none. */
   if (added > 0 && g_strcmp0 (lc_camera_page_get_view (self), LC_CAMERA_VIEW_NO_CAMERA) == 0)
     set_view (self, LC_CAMERA_VIEW_CHOOSE);
-}
-
-static void
-webcams_listed_cb (LcCameraPage *self)
-{
-  select_last_camera (self);
-  update_camera_rows (self);
-}
-
-static char *
-get_camera_name (LcCamera *camera)
-{
-  return g_strdup (camera ? lc_camera_get_display_name (camera) : "");
 }
 
 static void
@@ -1175,32 +1083,6 @@ parent_visible_child_changed_cb (LcCameraPage *self,
 }
 
 static void
-load_guide (LcCameraPage *self)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (scale == self->guide_scale)
-    return;
-  self->guide_scale = scale;
-
-  /* Rendered at the size shown, so it stays crisp on HiDPI screens. */
-  pixbuf = gdk_pixbuf_new_from_resource_at_scale (RESOURCE_BASE_PATH "/illustrations/guide-aim-webcam.svg",
-                                                  240 * scale, 180 * scale, TRUE, &error);
-  if (pixbuf == NULL)
-    {
-      g_debug ("Cannot load the webcam guide: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->guide_picture), FALSE);
-      return;
-    }
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (self->guide_picture, GDK_PAINTABLE (texture));
-}
-
-static void
 lc_camera_page_map (GtkWidget *widget)
 {
   LcCameraPage *self = LC_CAMERA_PAGE (widget);
@@ -1208,8 +1090,6 @@ lc_camera_page_map (GtkWidget *widget)
   GtkNative *native;
 
   GTK_WIDGET_CLASS (lc_camera_page_parent_class)->map (widget);
-
-  load_guide (self);
 
   if (GTK_IS_STACK (parent))
     {
@@ -1227,7 +1107,6 @@ lc_camera_page_map (GtkWidget *widget)
                              G_CONNECT_SWAPPED);
 
   lc_webcam_list_list_quietly (self->webcams);
-  update_camera_rows (self);
 }
 
 static void
@@ -1457,17 +1336,13 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
   g_type_ensure (LC_TYPE_CAMERA_LIGHT_LIST);
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
+  g_type_ensure (LC_TYPE_CAMERA_SOURCE_CHOOSER);
 
   gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-camera-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, breakpoint_bin);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_button);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, source_chooser);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_grid);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, preview_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, status_box);
@@ -1515,16 +1390,7 @@ lc_camera_page_init (LcCameraPage *self)
   self->webcams = lc_webcam_list_new (self->settings);
   g_signal_connect_object (lc_webcam_list_get_cameras (self->webcams), "items-changed",
                            G_CALLBACK (cameras_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->webcams, "notify::listed",
-                           G_CALLBACK (webcams_listed_cb), self, G_CONNECT_SWAPPED);
-  {
-    g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                       G_CALLBACK (get_camera_name),
-                                                                       NULL, NULL);
-
-    adw_combo_row_set_expression (self->camera_row, expression);
-  }
-  adw_combo_row_set_model (self->camera_row, lc_webcam_list_get_cameras (self->webcams));
+  lc_camera_source_chooser_set_webcams (self->source_chooser, self->webcams);
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
