@@ -11,34 +11,12 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "lc-breakpoint-bin.h"
-#include "lc-camera-light-list.h"
-#include "lc-camera-monitor.h"
-#include "lc-camera-page.h"
-#include "lc-camera-preview.h"
-#include "lc-device-chooser.h"
-#include "lc-diagnosis.h"
-#include "lc-knowledge.h"
-#include "lc-led-prior.h"
-#include "lc-reading-words.h"
+#include "lc-camera-page-private.h"
 #include "lc-pages.h"
-#include "lc-video-file-dialog.h"
-#include "lc-webcam-list.h"
 
-/* Timeline strips are refreshed this often (µs), not on every frame. */
-#define STRIP_INTERVAL_US (G_USEC_PER_SEC / 10)
-/* Picture hints are re-evaluated this often (µs). */
-#define HINT_INTERVAL_US  G_USEC_PER_SEC
-/* Mean brightness below / above which the picture is too dark / bright. */
-#define TOO_DARK          0.08
-#define TOO_BRIGHT        0.85
-/* A light lit over fewer pixels (radius) than this is too small to read well. */
-#define TOO_SMALL_PX      1.5
 /* From this width the reading goes beside the picture, not under it. */
 #define WIDE_WIDTH        860
 /* Below this width the buttons under the picture are stacked. */
@@ -54,78 +32,6 @@ typedef enum
   LAYOUT_NARROW,          /* reading and buttons under the picture */
   LAYOUT_NARROW_STACKED,  /* the same, buttons one above the other */
 } Layout;
-
-typedef enum
-{
-  MODE_NONE,
-  MODE_WEBCAM,
-  MODE_FILE,
-  MODE_SAMPLE,
-} Mode;
-
-struct _LcCameraPage
-{
-  GtkWidget         parent_instance;
-
-  /* Template widgets */
-  LcBreakpointBin  *breakpoint_bin;
-  GtkStack         *stack;
-  GtkPicture       *guide_picture;
-  AdwPreferencesGroup *last_reading_group;
-  AdwActionRow     *last_reading_row;
-  GtkWidget        *last_reading_button;
-  AdwActionRow     *webcam_row;
-  AdwComboRow      *camera_row;
-  GtkWidget        *watch_grid;
-  GtkWidget        *preview_overlay;
-  GtkWidget        *status_box;
-  GtkBox           *watch_buttons;
-  GtkLabel         *status_label;
-  GtkLabel         *detail_label;
-  LcCameraPreview  *preview;
-  GtkWidget        *starting_box;
-  GtkSpinner       *starting_spinner;
-  GtkLabel         *starting_label;
-  GtkWidget        *hint_box;
-  GtkLabel         *hint_label;
-  LcCameraLightList *light_list;
-  GtkWidget        *again_button;
-  GtkWidget        *use_button;
-  GtkWidget        *use_unconfirmed_button;
-  AdwStatusPage    *bad_file_page;
-  AdwStatusPage    *failed_page;
-
-  /* Owned references */
-  GSettings        *settings;
-  LcDeviceChooser  *device_chooser;  /* "Which device is it?"; NULL until needed */
-  LcWebcamList     *webcams;
-  GCancellable     *list_cancellable; /* listing the webcams to watch with one */
-  LcVideoSource    *source;
-  LcCamera         *camera;          /* MODE_WEBCAM: the one being watched */
-  GFile            *file;            /* MODE_FILE: what to play again */
-  char             *status;
-  char             *known_device_id; /* chosen before, in the picker (LcCameraPage:device-id) */
-  char             *announcement;
-
-  /* Borrowed references */
-  GtkWidget        *parent_stack;    /* the window's stack, while mapped */
-  GdkSurface       *surface;         /* our toplevel, while mapped */
-
-  Mode              mode;
-  gboolean          webcam_pending;  /* start the webcam once the webcams are listed */
-  gboolean          resume;          /* restart when the window comes back */
-  gboolean          finished;        /* a file played to its end */
-  int               guide_scale;
-  int               layout;          /* LAYOUT_*, for the breakpoint bin's size class */
-
-  LcDetection       detection;
-  LcLedPrior        prior;           /* last handed to the source; n_lights 0: none */
-  gint64            last_strip_us;
-  gint64            last_hint_us;
-
-  /* The latest reading with a light in it, kept when watching stops */
-  LcReading        *reading;
-};
 
 G_DEFINE_FINAL_TYPE (LcCameraPage, lc_camera_page, GTK_TYPE_WIDGET)
 
@@ -146,16 +52,10 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void start_source (LcCameraPage  *self,
-                          LcVideoSource *source,
-                          Mode           mode);
-static void stop_watching (LcCameraPage *self);
-static void update_device_chooser (LcCameraPage *self);
-
 /* @text is plain text: toast titles are markup, and file names may hold "&". */
-static void
-add_toast (LcCameraPage *self,
-           const char   *text)
+void
+_lc_camera_page_add_toast (LcCameraPage *self,
+                           const char   *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
@@ -164,9 +64,9 @@ add_toast (LcCameraPage *self,
 
 /* Views and the status line */
 
-static void
-set_view (LcCameraPage *self,
-          const char   *view)
+void
+_lc_camera_page_set_view (LcCameraPage *self,
+                          const char   *view)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) == 0)
     return;
@@ -175,10 +75,10 @@ set_view (LcCameraPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
-static void
-set_status (LcCameraPage *self,
-            const char   *status,
-            const char   *detail)
+void
+_lc_camera_page_set_status (LcCameraPage *self,
+                            const char   *status,
+                            const char   *detail)
 {
   gtk_label_set_label (self->detail_label, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL && *detail != '\0');
@@ -192,811 +92,11 @@ set_status (LcCameraPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
-/* Tells screen readers the confirmed reading, once per reading. */
-static void
-announce (LcCameraPage *self,
-          const char   *text)
-{
-  if (g_strcmp0 (text, self->announcement) == 0)
-    return;
-
-  g_free (self->announcement);
-  self->announcement = g_strdup (text);
-
-#if GTK_CHECK_VERSION (4, 14, 0)
-  gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-#endif
-  /* GTK 4.8 cannot announce: the status line and the button that acts on
-   * it carry the reading in their description instead.
-   */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->use_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-}
-
-/* The one rule for "confirmed" on this page, for the headline, the rows
- * and Use This alike: the reading's (lc-reading.h).
- */
-/* The last reading, offered on the choice view. One not confirmed is
- * said to be so, and its button says that using it is a choice.
- */
-static void
-update_last_reading (LcCameraPage *self)
-{
-  g_autofree char *description = NULL;
-
-  gboolean confirmed = self->reading != NULL && lc_reading_is_confirmed (self->reading);
-  LcSignal signal;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->last_reading_group), self->reading != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", self->reading != NULL && confirmed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed",
-                                 self->reading != NULL && !confirmed);
-
-  if (self->reading == NULL)
-    return;
-
-  lc_reading_get_signal (self->reading, &signal);
-  description = lc_signal_describe (&signal);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->last_reading_row), description);
-  if (confirmed)
-    {
-      g_autofree char *sure = lc_reading_words_confidence (lc_reading_get_confidence (self->reading));
-
-      adw_action_row_set_subtitle (self->last_reading_row, sure);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button), "camera.use");
-      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("_Use This"));
-    }
-  else
-    {
-      adw_action_row_set_subtitle (self->last_reading_row,
-                                   _("Not confirmed: the pattern was not seen to repeat"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->last_reading_button),
-                                      "camera.use-unconfirmed");
-      /* Translators: use a reading that was not confirmed */
-      gtk_button_set_label (GTK_BUTTON (self->last_reading_button), _("Use _Anyway"));
-    }
-}
-
-/* The headline, and whether the reading may be used. The rows under the
- * preview are worded by the same rule (lc_reading_words_for_row()) from
- * the same detection, so they always agree with it.
- */
-static void
-update_status (LcCameraPage *self,
-               LcReading    *reading)
-{
-  gboolean confirmed = lc_reading_is_confirmed (reading);
-  g_autofree char *status = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *spoken = NULL;
-  LcSignal signal;
-
-  lc_reading_get_signal (reading, &signal);
-  if (signal.n_lights > 0)
-    {
-      g_set_object (&self->reading, reading);
-      update_last_reading (self);
-    }
-
-  status = lc_reading_words_status (&self->detection, &signal, confirmed,
-                                    lc_reading_get_confidence (reading),
-                                    self->finished, self->mode == MODE_WEBCAM,
-                                    &detail, &spoken);
-  if (spoken != NULL)
-    announce (self, spoken);
-  set_status (self, status, detail);
-
-  /* Only a confirmed reading is offered as the answer; a first one only
-   * through the secondary button, which says what it is. */
-  gtk_widget_set_sensitive (self->use_button, confirmed);
-  gtk_widget_set_visible (self->use_unconfirmed_button, signal.n_lights > 0 && !confirmed);
-}
-
-/* Hints about the picture itself */
-
-static void
-update_hint (LcCameraPage *self,
-             gboolean      force)
-{
-  gint64 now = g_get_monotonic_time ();
-  double brightness;
-  const char *hint = NULL;
-  gboolean small = FALSE;
-
-  if (!force && now - self->last_hint_us < HINT_INTERVAL_US)
-    return;
-  self->last_hint_us = now;
-
-  brightness = lc_camera_preview_get_mean_brightness (self->preview);
-
-  for (guint i = 0; i < self->detection.n_leds; i++)
-    {
-      const LcDetectedLed *led = &self->detection.leds[i];
-
-      if (led->kind != LC_DETECTED_NONE &&
-          led->radius * self->detection.frame_width < TOO_SMALL_PX)
-        small = TRUE;
-    }
-
-  if (self->finished)
-    hint = NULL;
-  else if (brightness >= 0 && brightness < TOO_DARK)
-    hint = self->mode == MODE_WEBCAM
-      ? _("The picture is very dark. Check that nothing covers the webcam; if the light does not show up, turn on a lamp that does not shine on the device.")
-      : _("The picture is very dark. If the light is hard to see, film it again with a little more light in the room.");
-  else if (brightness > TOO_BRIGHT)
-    hint = self->mode == MODE_WEBCAM
-      ? _("The picture is very bright. Dim the room or turn the webcam away from windows and lamps.")
-      : _("The picture is very bright, which can hide the light. Film it again in a dimmer room.");
-  else if (small)
-    hint = self->mode == MODE_WEBCAM
-      ? _("The light looks very small. Move the webcam closer, so the device fills most of the picture.")
-      : _("The light looks very small. Film it again from closer, so the device fills most of the picture.");
-
-  gtk_label_set_label (self->hint_label, hint ? hint : "");
-  gtk_widget_set_visible (self->hint_box, hint != NULL);
-}
-
-/* The lights under the preview, each with its timeline */
-
-static void
-update_strips (LcCameraPage *self)
-{
-  self->last_strip_us = g_get_monotonic_time ();
-
-  if (self->source != NULL)
-    lc_camera_light_list_update_timelines (self->light_list, self->source, self->detection.pts_ns);
-}
-
-/* The preview numbers its rings as the list numbers its rows. */
-static void
-update_rows (LcCameraPage *self,
-             gboolean      confirmed)
-{
-  LcDetection ordered;
-
-  lc_camera_light_list_set_detection (self->light_list, &self->detection,
-                                      confirmed, self->finished, &ordered);
-  lc_camera_preview_set_detection (self->preview, &ordered);
-  update_strips (self);
-}
-
-/* The rows, the headline and what may be used, from one reading of
- * self->detection.
- */
-static void
-show_detection (LcCameraPage *self)
-{
-  g_autoptr(LcReading) reading = lc_detection_to_reading (&self->detection,
-                                                          self->mode == MODE_WEBCAM ? LC_SIGNAL_SOURCE_CAMERA
-                                                                                    : LC_SIGNAL_SOURCE_VIDEO);
-
-  update_rows (self, lc_reading_is_confirmed (reading));
-  update_status (self, reading);
-}
-
-/* Source signals */
-
-static void
-hide_starting (LcCameraPage *self)
-{
-  gtk_spinner_stop (self->starting_spinner);
-  gtk_widget_set_visible (self->starting_box, FALSE);
-}
-
-static void
-detection_changed_cb (LcCameraPage      *self,
-                      const LcDetection *detection,
-                      LcVideoSource     *source)
-{
-  g_assert (LC_IS_CAMERA_PAGE (self));
-
-  self->detection = *detection;
-  show_detection (self);
-  update_hint (self, FALSE);
-}
-
-static void
-preview_frame_cb (LcCameraPage  *self,
-                  GBytes        *pixels,
-                  int            width,
-                  int            height,
-                  int            stride,
-                  gint64         pts_ns,
-                  LcVideoSource *source)
-{
-  g_assert (LC_IS_CAMERA_PAGE (self));
-
-  lc_camera_preview_set_frame (self->preview, pixels, width, height, stride, pts_ns);
-
-  if (gtk_widget_get_visible (self->starting_box))
-    hide_starting (self);
-
-  if (g_get_monotonic_time () - self->last_strip_us >= STRIP_INTERVAL_US)
-    update_strips (self);
-
-  update_hint (self, FALSE);
-}
-
-/* The video ended (or broke off): the last reading is the answer. */
-static void
-finish_run (LcCameraPage *self)
-{
-  LcSignal signal;
-
-  self->finished = TRUE;
-  hide_starting (self);
-  lc_video_source_get_detection (self->source, &self->detection);
-  update_strips (self);
-
-  /* Nothing lit at all: say so on a page of its own. A light whose
-   * pattern could not be read yet stays in view, with what to do.
-   */
-  if (!lc_detection_to_signal (&self->detection, &signal) && self->detection.n_leds == 0)
-    {
-      set_view (self, LC_CAMERA_VIEW_NO_LIGHT);
-      return;
-    }
-
-  show_detection (self);
-  update_hint (self, TRUE);
-  gtk_widget_set_visible (self->again_button, TRUE);
-}
-
-static void
-source_eos_cb (LcCameraPage  *self,
-               LcVideoSource *source)
-{
-  g_assert (LC_IS_CAMERA_PAGE (self));
-
-  finish_run (self);
-}
-
-static void
-show_failure (LcCameraPage *self,
-              const char   *view,
-              const char   *description)
-{
-  AdwStatusPage *page = NULL;
-
-  if (g_str_equal (view, LC_CAMERA_VIEW_BAD_FILE))
-    page = self->bad_file_page;
-  else if (g_str_equal (view, LC_CAMERA_VIEW_FAILED))
-    page = self->failed_page;
-
-  if (page != NULL)
-    {
-      g_autofree char *text = NULL;
-
-      if (description != NULL)
-        {
-          /* The description is markup: a file named "a & b" must show as it is. */
-          g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-          /* Translators: %s is the reason, e.g. "“x.txt” is not a video" */
-          text = g_strdup_printf (_("%s. Try another video, or describe the light yourself."), escaped);
-        }
-      adw_status_page_set_description (page, text);
-    }
-
-  set_view (self, view);
-}
-
-static void
-show_test_camera_failure (LcCameraPage *self,
-                          const GError *error)
-{
-  const char *path = g_getenv ("LIGHTCODE_CAMERA");
-  g_autofree char *text = NULL;
-
-  if (path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
-    /* Translators: %s is a file path; LIGHTCODE_CAMERA names a video
-     * that stands in for the webcam. Leave LIGHTCODE_CAMERA as it is. */
-    text = g_strdup_printf (_("The video set as the test camera (LIGHTCODE_CAMERA) does not exist: %s"), path);
-  else
-    text = g_strdup (error->message);
-
-  show_failure (self, LC_CAMERA_VIEW_FAILED, text);
-}
-
-static void
-source_error_cb (LcCameraPage  *self,
-                 const GError  *error,
-                 LcVideoSource *source)
-{
-  LcSignal partial;
-
-  g_assert (LC_IS_CAMERA_PAGE (self));
-
-  /* A video damaged past its first seconds: what was read before the
-   * damage is still worth having, as a best guess.
-   */
-  if (self->mode != MODE_WEBCAM &&
-      g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_VIDEO) &&
-      lc_detection_to_signal (&self->detection, &partial))
-    {
-      add_toast (self, error->message);
-      finish_run (self);
-      return;
-    }
-
-  /* The source has torn its pipeline down already; let it go. */
-  stop_watching (self);
-
-  /* A test camera (LIGHTCODE_CAMERA) is a file: "No Webcam Found" would
-   * send the person looking for a webcam. */
-  if (self->mode == MODE_WEBCAM && self->camera != NULL &&
-      lc_camera_get_kind (self->camera) == LC_CAMERA_KIND_FILE &&
-      g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
-    {
-      show_test_camera_failure (self, error);
-      return;
-    }
-
-  if (error->domain != LC_VIDEO_SOURCE_ERROR)
-    {
-      show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
-      return;
-    }
-
-  switch ((LcVideoSourceError) error->code)
-    {
-    case LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED:
-      set_view (self, LC_CAMERA_VIEW_DENIED);
-      break;
-
-    case LC_VIDEO_SOURCE_ERROR_BUSY:
-      set_view (self, LC_CAMERA_VIEW_BUSY);
-      break;
-
-    case LC_VIDEO_SOURCE_ERROR_DISCONNECTED:
-      /* Nothing is lost: the reading so far stays on the choice view. */
-      add_toast (self, _("The webcam was disconnected"));
-      set_view (self, LC_CAMERA_VIEW_CHOOSE);
-      break;
-
-    case LC_VIDEO_SOURCE_ERROR_NOT_FOUND:
-      if (self->mode == MODE_WEBCAM)
-        set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
-      else if (self->mode == MODE_FILE)
-        show_failure (self, LC_CAMERA_VIEW_BAD_FILE, error->message);
-      else
-        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
-      break;
-
-    case LC_VIDEO_SOURCE_ERROR_NOT_VIDEO:
-    case LC_VIDEO_SOURCE_ERROR_NO_CODEC:
-      if (self->mode == MODE_FILE)
-        show_failure (self, LC_CAMERA_VIEW_BAD_FILE, error->message);
-      else
-        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
-      break;
-
-    case LC_VIDEO_SOURCE_ERROR_FAILED:
-    default:
-      show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
-      break;
-    }
-}
-
-/* Starting and stopping */
-
-static void
-stop_watching (LcCameraPage *self)
-{
-  self->webcam_pending = FALSE;
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
-
-  if (self->source != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->source, self);
-      lc_video_source_stop (self->source);
-      g_clear_object (&self->source);
-    }
-
-  memset (&self->prior, 0, sizeof self->prior);
-
-  /* The last picture holds on to a buffer of the pipeline: let it go. */
-  lc_camera_preview_clear (self->preview);
-  hide_starting (self);
-  update_last_reading (self);
-}
-
-static void
-reset_watching_view (LcCameraPage *self,
-                     const char   *starting_text)
-{
-  memset (&self->detection, 0, sizeof self->detection);
-  self->finished = FALSE;
-  self->last_strip_us = 0;
-  self->last_hint_us = 0;
-  g_clear_pointer (&self->announcement, g_free);
-
-  lc_camera_preview_clear (self->preview);
-  lc_camera_light_list_clear (self->light_list);
-  gtk_widget_set_visible (self->hint_box, FALSE);
-  gtk_widget_set_visible (self->again_button, FALSE);
-  gtk_widget_set_sensitive (self->use_button, FALSE);
-  gtk_widget_set_visible (self->use_unconfirmed_button, FALSE);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_label),
-                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->use_button),
-                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-
-  gtk_label_set_label (self->starting_label, starting_text);
-  gtk_widget_set_visible (self->starting_box, TRUE);
-  gtk_spinner_start (self->starting_spinner);
-
-  set_status (self, _("Looking for a light…"), NULL);
-  update_device_chooser (self);
-  set_view (self, LC_CAMERA_VIEW_WATCHING);
-}
-
-/* The device the light belongs to: chosen on this page, or before, in the
- * picker (LcCameraPage:device-id). */
-static const char *
-get_device_id (LcCameraPage *self)
-{
-  if (self->device_chooser != NULL &&
-      gtk_widget_get_visible (GTK_WIDGET (self->device_chooser)) &&
-      lc_device_chooser_get_device_id (self->device_chooser) != NULL)
-    return lc_device_chooser_get_device_id (self->device_chooser);
-
-  return self->known_device_id;
-}
-
-static void apply_device_prior (LcCameraPage *self);
-
-static void
-device_chosen_cb (LcCameraPage    *self,
-                  const char      *device_id,
-                  LcDeviceChooser *chooser)
-{
-  /* The detector starts again with what this device can show. */
-  apply_device_prior (self);
-}
-
-/* Coming straight in, the page asks which device it is; coming from a
- * device's page, it knows. */
-static void
-update_device_chooser (LcCameraPage *self)
-{
-  gboolean ask = self->known_device_id == NULL;
-
-  if (ask && self->device_chooser == NULL)
-    {
-      self->device_chooser = LC_DEVICE_CHOOSER (lc_device_chooser_new ());
-      g_signal_connect_object (self->device_chooser, "device-chosen",
-                               G_CALLBACK (device_chosen_cb), self, G_CONNECT_SWAPPED);
-      gtk_grid_attach (GTK_GRID (self->watch_grid), GTK_WIDGET (self->device_chooser), 0, 0, 1, 1);
-    }
-
-  if (self->device_chooser != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->device_chooser), ask);
-}
-
-/* When the device is known, the detector is told what its lights can do:
- * how many there are and their colours (see lc_led_detector_set_prior()).
- */
-static void
-apply_device_prior (LcCameraPage *self)
-{
-  const char *device_id = get_device_id (self);
-  LcDevice *device = NULL;
-  LcLedPrior prior;
-
-  if (self->source == NULL)
-    return;
-  if (device_id != NULL)
-    device = lc_knowledge_lookup_device (lc_knowledge_get_default (), device_id);
-  if (device == NULL)
-    {
-      memset (&self->prior, 0, sizeof self->prior);
-      lc_video_source_set_led_prior (self->source, NULL);
-      return;
-    }
-
-  lc_led_prior_init_for_device (&prior, device);
-  self->prior = prior;
-  lc_video_source_set_led_prior (self->source, &prior);
-}
-
-/* The preview is converted no larger than it is drawn. */
-static void
-apply_preview_size (LcCameraPage *self)
-{
-  int width, height;
-
-  if (self->source == NULL)
-    return;
-
-  lc_camera_preview_get_pixel_size (self->preview, &width, &height);
-  lc_video_source_set_preview_size (self->source, width, height);
-}
-
-static void
-start_source (LcCameraPage  *self,
-              LcVideoSource *source,
-              Mode           mode)
-{
-  g_assert (LC_IS_VIDEO_SOURCE (source));
-
-  g_clear_object (&self->source);
-  self->source = source;
-  self->mode = mode;
-
-  g_signal_connect_object (source, "detection-changed",
-                           G_CALLBACK (detection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (source, "preview-frame",
-                           G_CALLBACK (preview_frame_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (source, "eos",
-                           G_CALLBACK (source_eos_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (source, "error",
-                           G_CALLBACK (source_error_cb), self, G_CONNECT_SWAPPED);
-
-  apply_device_prior (self);
-  apply_preview_size (self);
-  lc_video_source_start (source);
-}
-
-/* The webcam */
-
-static void
-start_picked_camera (LcCameraPage *self)
-{
-  LcCamera *preferred = NULL;
-  g_autoptr(LcCamera) camera = NULL;
-  LcVideoSource *source;
-
-  self->webcam_pending = FALSE;
-
-  /* With several, the one chosen in the row below the webcam's. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->camera_row)))
-    preferred = adw_combo_row_get_selected_item (self->camera_row);
-
-  camera = lc_webcam_list_pick (self->webcams, preferred);
-  if (camera == NULL)
-    {
-      hide_starting (self);
-      set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
-      return;
-    }
-
-  g_set_object (&self->camera, camera);
-  gtk_label_set_label (self->starting_label, _("Starting the webcam…"));
-  source = lc_video_source_new_for_camera (camera);
-  /* Where the webcam has the controls (V4L2 outside Flatpak): fixed
-   * exposure and white balance, and the mains frequency, so neither
-   * auto-exposure nor lamp flicker looks like blinking; they are given
-   * back when watching stops.
-   */
-  lc_video_source_set_steady_camera (source, TRUE);
-  start_source (self, source, MODE_WEBCAM);
-}
-
-static void
-update_camera_rows (LcCameraPage *self)
-{
-  GListModel *cameras = lc_webcam_list_get_cameras (self->webcams);
-  guint n = g_list_model_get_n_items (cameras);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->camera_row), n > 1);
-
-  if (n == 1)
-    {
-      g_autoptr(LcCamera) camera = g_list_model_get_item (cameras, 0);
-      /* Subtitles are markup; a camera's name is not. */
-      g_autofree char *escaped = g_markup_escape_text (lc_camera_get_display_name (camera), -1);
-
-      adw_action_row_set_subtitle (self->webcam_row, escaped);
-    }
-  else if (n > 1)
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("Choose which one below"));
-    }
-  else if (lc_webcam_list_get_listed (self->webcams))
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("No webcam is connected"));
-    }
-  else if (lc_camera_monitor_is_sandboxed ())
-    {
-      adw_action_row_set_subtitle (self->webcam_row, _("Lightcode will ask for permission first"));
-    }
-  else
-    {
-      adw_action_row_set_subtitle (self->webcam_row, NULL);
-    }
-}
-
-static void
-select_last_camera (LcCameraPage *self)
-{
-  guint position = lc_webcam_list_get_last_position (self->webcams);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->camera_row, position);
-}
-
-static void
-cameras_changed_cb (LcCameraPage *self,
-                    guint         position,
-                    guint         removed,
-                    guint         added,
-                    GListModel   *cameras)
-{
-  update_camera_rows (self);
-
-  /* A webcam was plugged in while we said there was none. */
-  if (added > 0 && g_strcmp0 (lc_camera_page_get_view (self), LC_CAMERA_VIEW_NO_CAMERA) == 0)
-    set_view (self, LC_CAMERA_VIEW_CHOOSE);
-}
-
-static void
-webcams_listed_cb (LcCameraPage *self)
-{
-  select_last_camera (self);
-  update_camera_rows (self);
-}
-
-static char *
-get_camera_name (LcCamera *camera)
-{
-  return g_strdup (camera ? lc_camera_get_display_name (camera) : "");
-}
-
-static void
-webcams_listed_for_start_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  g_autoptr(LcCameraPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lc_webcam_list_list_finish (LC_WEBCAM_LIST (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_debug ("Cannot list cameras: %s", error->message);
-      if (!self->webcam_pending)
-        return;
-
-      self->webcam_pending = FALSE;
-      hide_starting (self);
-      if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_PERMISSION_DENIED))
-        set_view (self, LC_CAMERA_VIEW_DENIED);
-      else if (g_error_matches (error, LC_VIDEO_SOURCE_ERROR, LC_VIDEO_SOURCE_ERROR_NOT_FOUND))
-        set_view (self, LC_CAMERA_VIEW_NO_CAMERA);
-      else
-        show_failure (self, LC_CAMERA_VIEW_FAILED, error->message);
-      return;
-    }
-
-  g_clear_object (&self->list_cancellable);
-
-  if (self->webcam_pending)
-    start_picked_camera (self);
-}
-
-static void
-list_webcams (LcCameraPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->list_cancellable != NULL)
-    return; /* already on its way */
-
-  self->list_cancellable = g_cancellable_new ();
-  lc_webcam_list_list_async (self->webcams, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                             self->list_cancellable, webcams_listed_for_start_cb, g_object_ref (self));
-}
-
-/* Actions */
-
-static void
-webcam_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  lc_camera_page_start_webcam (LC_CAMERA_PAGE (widget));
-}
-
-static void
-sample_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  lc_camera_page_start_sample (LC_CAMERA_PAGE (widget));
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  lc_camera_page_stop (LC_CAMERA_PAGE (widget));
-}
-
-/* Starts again whatever was watched last: "Try Again", or a window that
- * comes back from being minimised. */
-static void
-restart_source (LcCameraPage *self)
-{
-  switch (self->mode)
-    {
-    case MODE_WEBCAM:
-      lc_camera_page_start_webcam (self);
-      break;
-    case MODE_FILE:
-      if (self->file != NULL)
-        lc_camera_page_open_file (self, self->file);
-      break;
-    case MODE_SAMPLE:
-      lc_camera_page_start_sample (self);
-      break;
-    case MODE_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-again_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  restart_source (LC_CAMERA_PAGE (widget));
-}
-
-static void
-video_chosen_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(LcCameraPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = lc_video_file_dialog_open_finish (result, &error);
-
-  if (error != NULL)
-    g_debug ("Cannot choose a file: %s", error->message);
-  if (file != NULL)
-    lc_camera_page_open_file (self, file);
-}
-
-static void
-open_video_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  lc_video_file_dialog_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
-                             video_chosen_cb, g_object_ref (widget));
-}
-
-static void
-describe_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
-
-  if (get_device_id (self) != NULL && self->known_device_id == NULL)
-    gtk_widget_activate_action (widget, LC_ACTION_OPEN_DEVICE, "s", get_device_id (self));
-  else
-    lc_page_push (widget, self->known_device_id != NULL ? LC_PAGE_MATCH : LC_PAGE_DEVICES);
-}
-
 /* Hand-off: the reading goes to the match page of the device */
 
-static void
-hand_off (LcCameraPage *self,
-          const char   *device_id)
+void
+_lc_camera_page_hand_off (LcCameraPage *self,
+                          const char   *device_id)
 {
   if (self->reading == NULL)
     return;
@@ -1005,113 +105,18 @@ hand_off (LcCameraPage *self,
   g_signal_emit (self, signals[READING_CHOSEN], 0, device_id, self->reading);
 }
 
-static void
-device_row_activated_cb (GtkListBox    *list,
-                         GtkListBoxRow *row,
-                         LcCameraPage  *self)
-{
-  const char *device_id = g_object_get_data (G_OBJECT (row), "lc-device-id");
-  GtkRoot *dialog = gtk_widget_get_root (GTK_WIDGET (list));
-
-  hand_off (self, device_id);
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-/* Asks which device the light belongs to, when the window does not know. */
-static void
-choose_device (LcCameraPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GListModel *devices = lc_knowledge_get_devices (lc_knowledge_get_default ());
-  GtkWidget *dialog, *scrolled, *list;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Which Device Is It?"),
-                                   _("Choose the device whose light you watched, to see what the light means."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Devices"),
-                                  -1);
-
-  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
-    {
-      g_autoptr(LcDevice) device = g_list_model_get_item (devices, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_device_get_name (device));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_device_get_family_name (device));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "lc-device-id",
-                              g_strdup (lc_device_get_id (device)), g_free);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (device_row_activated_cb),
-                           self, 0);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+/* The webcams */
 
 static void
-use_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+cameras_changed_cb (LcCameraPage *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    GListModel   *cameras)
 {
-  LcCameraPage *self = LC_CAMERA_PAGE (widget);
-  const char *device_id;
-
-  if (self->reading == NULL)
-    return;
-  /* Use This takes a confirmed reading only; the other one, the rest. */
-  if (lc_reading_is_confirmed (self->reading) != g_str_equal (action_name, "camera.use"))
-    return;
-
-  device_id = get_device_id (self);
-  if (device_id != NULL)
-    hand_off (self, device_id);
-  else
-    choose_device (self);
-}
-
-/* Choosing a light */
-
-static void
-light_activated_cb (LcCameraPage *self,
-                    double        x,
-                    double        y)
-{
-  if (self->source == NULL)
-    return;
-
-  lc_video_source_select (self->source, x, y);
-}
-
-static void
-light_chosen_cb (LcCameraPage *self,
-                 double        x,
-                 double        y,
-                 gboolean      chosen)
-{
-  if (self->source == NULL)
-    return;
-
-  /* Choosing the chosen light again goes back to all of them. */
-  if (chosen)
-    lc_video_source_clear_selection (self->source);
-  else
-    lc_video_source_select (self->source, x, y);
+  /* A webcam was plugged in while we said there was none. */
+  if (added > 0 && g_strcmp0 (lc_camera_page_get_view (self), LC_CAMERA_VIEW_NO_CAMERA) == 0)
+    _lc_camera_page_set_view (self, LC_CAMERA_VIEW_CHOOSE);
 }
 
 /* Leaving: the page, or the window */
@@ -1126,8 +131,8 @@ pause_for_later (LcCameraPage *self)
     return;
 
   self->resume = TRUE;
-  stop_watching (self);
-  set_status (self, _("Paused while the window is hidden"), NULL);
+  _lc_camera_page_stop_watching (self);
+  _lc_camera_page_set_status (self, _("Paused while the window is hidden"), NULL);
 }
 
 static void
@@ -1137,7 +142,7 @@ resume_if_paused (LcCameraPage *self)
     return;
 
   self->resume = FALSE;
-  restart_source (self);
+  _lc_camera_page_restart_source (self);
 }
 
 static void
@@ -1161,8 +166,8 @@ leave (LcCameraPage *self)
   if (self->source == NULL && !self->webcam_pending)
     return;
 
-  stop_watching (self);
-  set_view (self, LC_CAMERA_VIEW_CHOOSE);
+  _lc_camera_page_stop_watching (self);
+  _lc_camera_page_set_view (self, LC_CAMERA_VIEW_CHOOSE);
 }
 
 static void
@@ -1175,32 +180,6 @@ parent_visible_child_changed_cb (LcCameraPage *self,
 }
 
 static void
-load_guide (LcCameraPage *self)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (scale == self->guide_scale)
-    return;
-  self->guide_scale = scale;
-
-  /* Rendered at the size shown, so it stays crisp on HiDPI screens. */
-  pixbuf = gdk_pixbuf_new_from_resource_at_scale (RESOURCE_BASE_PATH "/illustrations/guide-aim-webcam.svg",
-                                                  240 * scale, 180 * scale, TRUE, &error);
-  if (pixbuf == NULL)
-    {
-      g_debug ("Cannot load the webcam guide: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->guide_picture), FALSE);
-      return;
-    }
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (self->guide_picture, GDK_PAINTABLE (texture));
-}
-
-static void
 lc_camera_page_map (GtkWidget *widget)
 {
   LcCameraPage *self = LC_CAMERA_PAGE (widget);
@@ -1208,8 +187,6 @@ lc_camera_page_map (GtkWidget *widget)
   GtkNative *native;
 
   GTK_WIDGET_CLASS (lc_camera_page_parent_class)->map (widget);
-
-  load_guide (self);
 
   if (GTK_IS_STACK (parent))
     {
@@ -1227,7 +204,6 @@ lc_camera_page_map (GtkWidget *widget)
                              G_CONNECT_SWAPPED);
 
   lc_webcam_list_list_quietly (self->webcams);
-  update_camera_rows (self);
 }
 
 static void
@@ -1457,17 +433,13 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   g_type_ensure (LC_TYPE_BREAKPOINT_BIN);
   g_type_ensure (LC_TYPE_CAMERA_LIGHT_LIST);
   g_type_ensure (LC_TYPE_CAMERA_PREVIEW);
+  g_type_ensure (LC_TYPE_CAMERA_SOURCE_CHOOSER);
 
   gtk_widget_class_set_css_name (widget_class, "lc-camera-page");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/lc-camera-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, breakpoint_bin);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, guide_picture);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_group);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_row);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, last_reading_button);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, webcam_row);
-  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, LcCameraPage, source_chooser);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, watch_grid);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, preview_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, status_box);
@@ -1487,17 +459,8 @@ lc_camera_page_class_init (LcCameraPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, bad_file_page);
   gtk_widget_class_bind_template_child (widget_class, LcCameraPage, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, size_class_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, light_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, light_chosen_cb);
 
-  gtk_widget_class_install_action (widget_class, "camera.webcam", NULL, webcam_action);
-  gtk_widget_class_install_action (widget_class, "camera.open-video", NULL, open_video_action);
-  gtk_widget_class_install_action (widget_class, "camera.sample", NULL, sample_action);
-  gtk_widget_class_install_action (widget_class, "camera.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "camera.again", NULL, again_action);
-  gtk_widget_class_install_action (widget_class, "camera.use", NULL, use_action);
-  gtk_widget_class_install_action (widget_class, "camera.use-unconfirmed", NULL, use_action);
-  gtk_widget_class_install_action (widget_class, "camera.describe", NULL, describe_action);
+  _lc_camera_page_class_init_actions (widget_class);
 }
 
 static void
@@ -1515,26 +478,17 @@ lc_camera_page_init (LcCameraPage *self)
   self->webcams = lc_webcam_list_new (self->settings);
   g_signal_connect_object (lc_webcam_list_get_cameras (self->webcams), "items-changed",
                            G_CALLBACK (cameras_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->webcams, "notify::listed",
-                           G_CALLBACK (webcams_listed_cb), self, G_CONNECT_SWAPPED);
-  {
-    g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                       G_CALLBACK (get_camera_name),
-                                                                       NULL, NULL);
-
-    adw_combo_row_set_expression (self->camera_row, expression);
-  }
-  adw_combo_row_set_model (self->camera_row, lc_webcam_list_get_cameras (self->webcams));
+  lc_camera_source_chooser_set_webcams (self->source_chooser, self->webcams);
   self->status = g_strdup (gtk_label_get_label (self->status_label));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.use-unconfirmed", FALSE);
-  hide_starting (self);
+  _lc_camera_page_hide_starting (self);
 
   g_signal_connect_object (self->preview, "notify::pixel-width",
-                           G_CALLBACK (apply_preview_size), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_lc_camera_page_apply_preview_size), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "notify::pixel-height",
-                           G_CALLBACK (apply_preview_size), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_lc_camera_page_apply_preview_size), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -1557,8 +511,8 @@ lc_camera_page_set_device_id (LcCameraPage *self,
 
   g_free (self->known_device_id);
   self->known_device_id = g_strdup (device_id);
-  update_device_chooser (self);
-  apply_device_prior (self);
+  _lc_camera_page_update_device_chooser (self);
+  _lc_camera_page_apply_device_prior (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_ID]);
 }
 
@@ -1579,19 +533,19 @@ lc_camera_page_start_webcam (LcCameraPage *self)
 {
   g_return_if_fail (LC_IS_CAMERA_PAGE (self));
 
-  stop_watching (self);
+  _lc_camera_page_stop_watching (self);
   self->mode = MODE_WEBCAM;
   self->resume = FALSE;
-  reset_watching_view (self, _("Opening the webcam…"));
+  _lc_camera_page_reset_watching_view (self, _("Opening the webcam…"));
 
   if (lc_webcam_list_get_listed (self->webcams))
     {
-      start_picked_camera (self);
+      _lc_camera_page_start_picked_camera (self);
       return;
     }
 
   self->webcam_pending = TRUE;
-  list_webcams (self);
+  _lc_camera_page_list_webcams (self);
 }
 
 /**
@@ -1610,11 +564,11 @@ lc_camera_page_open_file (LcCameraPage *self,
   g_return_if_fail (G_IS_FILE (file));
 
   keep = g_object_ref (file);
-  stop_watching (self);
+  _lc_camera_page_stop_watching (self);
   self->resume = FALSE;
   g_set_object (&self->file, keep);
-  reset_watching_view (self, _("Opening the video…"));
-  start_source (self, lc_video_source_new_for_file (keep, TRUE), MODE_FILE);
+  _lc_camera_page_reset_watching_view (self, _("Opening the video…"));
+  _lc_camera_page_start_source (self, lc_video_source_new_for_file (keep, TRUE), MODE_FILE);
 }
 
 /**
@@ -1627,10 +581,10 @@ lc_camera_page_start_sample (LcCameraPage *self)
 {
   g_return_if_fail (LC_IS_CAMERA_PAGE (self));
 
-  stop_watching (self);
+  _lc_camera_page_stop_watching (self);
   self->resume = FALSE;
-  reset_watching_view (self, _("Opening the sample video…"));
-  start_source (self, lc_video_source_new_for_sample (), MODE_SAMPLE);
+  _lc_camera_page_reset_watching_view (self, _("Opening the sample video…"));
+  _lc_camera_page_start_source (self, lc_video_source_new_for_sample (), MODE_SAMPLE);
 }
 
 void
@@ -1639,8 +593,8 @@ lc_camera_page_stop (LcCameraPage *self)
   g_return_if_fail (LC_IS_CAMERA_PAGE (self));
 
   self->resume = FALSE;
-  stop_watching (self);
-  set_view (self, LC_CAMERA_VIEW_CHOOSE);
+  _lc_camera_page_stop_watching (self);
+  _lc_camera_page_set_view (self, LC_CAMERA_VIEW_CHOOSE);
 }
 
 const char *
