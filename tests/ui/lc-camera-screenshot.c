@@ -150,6 +150,7 @@ main (int   argc,
   LcWindow *window;
   LcCameraPage *page;
   guint settle = 0;
+  gint64 deadline;
 
   setlocale (LC_ALL, "");
 
@@ -171,7 +172,10 @@ main (int   argc,
   else if (g_str_equal (state, "missing"))
     g_setenv ("LIGHTCODE_CAMERA", "/nonexistent/<b>light & co.webm", TRUE);
   else if (g_str_equal (state, "no-camera"))
-    g_setenv ("LIGHTCODE_CAMERA", "/nonexistent/camera.webm", TRUE);
+    /* A missing test camera is a failure to say so (see "missing"): the
+     * real camera list, on a machine with no webcam, is what shows this.
+     */
+    g_unsetenv ("LIGHTCODE_CAMERA");
 
   if (!gtk_init_check ())
     {
@@ -220,11 +224,17 @@ main (int   argc,
    */
   page = LC_CAMERA_PAGE (lc_test_find_widget (GTK_WIDGET (window), LC_TYPE_CAMERA_PAGE));
   g_timeout_add (50, keep_going, NULL);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (!ready_to_shoot (page) || settle++ < (g_str_equal (state, "choose") || g_str_equal (state, "no-camera") || g_str_equal (state, "missing") ? 40 : 0))
     {
       g_main_context_iteration (NULL, TRUE);
       if (!ready_to_shoot (page))
         settle = 0;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_printerr ("The page never got to “%s” (it shows “%s”)\n", state, lc_camera_page_get_view (page));
+          return 1;
+        }
     }
 
   /* The window can only be copied once it has been painted as it is now. */
