@@ -62,21 +62,15 @@ level_x (double level,
   return log (MAX (level, 0.0) + k);
 }
 
-/* Two-means split of the levels. */
-void
-lc_led_split_levels (Window *w,
-                     double  k,
-                     double *out_sd_lo,
-                     guint  *out_n_lo,
-                     guint  *out_n_hi)
+/* Caches each sample's log level for @k; the range of them in @mn, @mx. */
+static void
+cache_log_levels (Window *w,
+                  double  k,
+                  double *mn,
+                  double *mx)
 {
-  double mn = G_MAXDOUBLE, mx = -G_MAXDOUBLE, thr, lo = 0, hi = 0, sd = 0;
-  double sum_lo = 0, sum_hi = 0;
-  guint n_lo = 0, n_hi = 0;
-
-  /* k moves in steps, so the logarithms are computed once per sample. */
-  k = 4.0 * exp2 (round (log2 (MAX (k, 4.0) / 4.0) * 4.0) / 4.0);
-
+  *mn = G_MAXDOUBLE;
+  *mx = -G_MAXDOUBLE;
   for (guint i = 0; i < w->n; i++)
     {
       double x;
@@ -87,16 +81,28 @@ lc_led_split_levels (Window *w,
           w->s[i].xk = (float) k;
         }
       x = w->s[i].x;
-      mn = MIN (mn, x);
-      mx = MAX (mx, x);
+      *mn = MIN (*mn, x);
+      *mx = MAX (*mx, x);
     }
+}
 
-  thr = 0.5 * (mn + mx);
+/* Two-means in log space: the threshold between the clusters, their
+ * centres in @lo, @hi.
+ */
+static double
+two_means (const Window *w,
+           double        mn,
+           double        mx,
+           double       *lo,
+           double       *hi)
+{
+  double thr = 0.5 * (mn + mx);
+
   for (guint iter = 0; iter < 8; iter++)
     {
       double sx_lo = 0, sx_hi = 0;
+      guint n_lo = 0, n_hi = 0;
 
-      n_lo = n_hi = 0;
       for (guint i = 0; i < w->n; i++)
         {
           double x = w->s[i].x;
@@ -112,12 +118,31 @@ lc_led_split_levels (Window *w,
               n_hi++;
             }
         }
-      lo = n_lo > 0 ? sx_lo / n_lo : mn;
-      hi = n_hi > 0 ? sx_hi / n_hi : mx;
-      thr = 0.5 * (lo + hi);
+      *lo = n_lo > 0 ? sx_lo / n_lo : mn;
+      *hi = n_hi > 0 ? sx_hi / n_hi : mx;
+      thr = 0.5 * (*lo + *hi);
     }
 
-  n_lo = n_hi = 0;
+  return thr;
+}
+
+/* Two-means split of the levels. */
+void
+lc_led_split_levels (Window *w,
+                     double  k,
+                     double *out_sd_lo,
+                     guint  *out_n_lo,
+                     guint  *out_n_hi)
+{
+  double mn, mx, thr, lo = 0, hi = 0, sd = 0;
+  double sum_lo = 0, sum_hi = 0;
+  guint n_lo = 0, n_hi = 0;
+
+  /* k moves in steps, so the logarithms are computed once per sample. */
+  k = 4.0 * exp2 (round (log2 (MAX (k, 4.0) / 4.0) * 4.0) / 4.0);
+  cache_log_levels (w, k, &mn, &mx);
+  thr = two_means (w, mn, mx, &lo, &hi);
+
   for (guint i = 0; i < w->n; i++)
     {
       if (w->s[i].x < thr)

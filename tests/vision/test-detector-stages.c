@@ -6,7 +6,8 @@
  * The whole detector is tested on scenes elsewhere (test-detector,
  * test-detector-real); these pin down what each stage hands the next, on
  * tiny inputs built by hand: frame access, candidates, track measurement,
- * colour names, levels and runs, and the pattern grammar.
+ * colour names, levels and runs, the pattern grammar, hue, fades and the
+ * ranking.
  */
 
 #include "config.h"
@@ -310,6 +311,177 @@ test_pattern_grammar (void)
   g_free (t);
 }
 
+/* A track lit all along at @level, its colour from @colors: per 1/30 s
+ * frame, 'b' blue, 'g' green, 'r' red.
+ */
+static Track *
+track_from_colors (LcLedDetector *detector,
+                   const char    *colors,
+                   guint          repeats,
+                   gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  gsize n = strlen (colors);
+  gint64 pts = 0;
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          Sample s = { 0, };
+
+          s.pts = pts;
+          s.level = 150.0f;
+          s.has_color = TRUE;
+          s.rgb[0] = colors[i] == 'r' ? 200.0f : 10.0f;
+          s.rgb[1] = colors[i] == 'g' ? 200.0f : 30.0f;
+          s.rgb[2] = colors[i] == 'b' ? 200.0f : 30.0f;
+          s.max = 250.0f;
+          s.top = -1.0f;
+          lc_led_track_push (t, &s);
+          pts += 33333333;
+        }
+    }
+  *out_now = pts - 33333333;
+  return t;
+}
+
+/* Hue: a light that stays as bright while it takes turns in two colours is
+ * an alternating blink, one colour a run; one colour all along is not.
+ */
+static void
+test_hue (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Reading rd = { 0, };
+  gint64 now;
+  Window w;
+  Track *t;
+
+  detector->interval_s = 1.0 / 30.0;
+
+  /* Half a second of each, four times over. */
+  t = track_from_colors (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &now);
+  lc_led_window_collect (t, now, &w);
+  g_assert_true (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd));
+  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (rd.key.n_colors, ==, 2);
+  g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpint (rd.key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
+  g_assert_true (rd.confirmed);
+  lc_led_window_clear (&w);
+  g_free (t);
+
+  t = track_from_colors (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &now);
+  lc_led_window_collect (t, now, &w);
+  memset (&rd, 0, sizeof rd);
+  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd));
+  lc_led_window_clear (&w);
+  g_free (t);
+}
+
+/* Fade: a level that rises and falls smoothly every two seconds is a fade
+ * at 0.5 Hz; one that jumps between two levels is none.
+ */
+static void
+test_fade (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  Reading rd = { 0, };
+  gint64 now;
+  Window w;
+
+  detector->interval_s = 1.0 / 30.0;
+  for (guint i = 0; i < 8 * 30; i++)
+    {
+      Sample s = { 0, };
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      s.level = (float) (5.0 + 90.0 * (1.0 - cos (2.0 * G_PI * i / 60.0)));
+      s.has_color = TRUE;
+      s.rgb[2] = 200.0f;
+      lc_led_track_push (t, &s);
+    }
+  now = t->samples[t->len - 1].pts;
+  lc_led_window_collect (t, now, &w);
+  g_assert_true (lc_led_read_fade (detector, &w, &rd));
+  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_FADE);
+  g_assert_cmpfloat (fabs (rd.rate_hz - 0.5), <, 0.05);
+  g_assert_true (rd.confirmed);
+  lc_led_window_clear (&w);
+  g_free (t);
+
+  t = track_from_pattern (detector, "###############...............", 6, &now);
+  lc_led_window_collect (t, now, &w);
+  memset (&rd, 0, sizeof rd);
+  g_assert_false (lc_led_read_fade (detector, &w, &rd));
+  lc_led_window_clear (&w);
+  g_free (t);
+}
+
+/* A track as the ranking sees it once classified. */
+static Track *
+ranked_track (LcLedDetector  *detector,
+              double          x,
+              LcDetectedKind  kind,
+              LcColor         color,
+              double          score)
+{
+  Track *t = lc_led_track_new (detector, x, 32.0, 2.0, 0);
+
+  t->key.kind = kind;
+  t->key.n_colors = 1;
+  t->key.colors[0] = color;
+  t->light.n_colors = 1;
+  t->light.colors[0] = color;
+  t->qualified = TRUE;
+  t->confirmed = TRUE;
+  t->confidence = 0.9;
+  t->score = score;
+  t->compactness = 1.0;
+  detector->tracks[detector->n_tracks++] = t;
+
+  return t;
+}
+
+/* Ranking: the best light first, another coloured light of the same device
+ * after it, a white spot beside a coloured light never; a device with one
+ * light shows one.
+ */
+static void
+test_ranking (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  LcLedPrior prior = { 0, };
+  Track *blink, *solid;
+
+  detector->width = W * 4;
+  detector->height = H * 4;
+  detector->first_pts = 0;
+
+  blink = ranked_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0);
+  solid = ranked_track (detector, 80.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 20.0);
+  ranked_track (detector, 120.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 30.0);
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+  g_assert_cmpuint (detector->detection.leds[1].id, ==, solid->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  /* Confirmed means at least half sure, everywhere. */
+  g_assert_cmpfloat (detector->detection.leds[0].confidence, >=, 0.5);
+
+  prior.n_lights = 1;
+  prior.palettes[0] = (1u << LC_COLOR_RED) | (1u << LC_COLOR_GREEN) | (1u << LC_COLOR_BLUE);
+  /* Set in place: lc_led_detector_set_prior() starts over. */
+  detector->prior = prior;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+}
+
 /* Advice on how long to film: ten seconds at least, three periods of the
  * slowest light seen.
  */
@@ -349,6 +521,9 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
+  g_test_add_func ("/vision/detector/stages/hue", test_hue);
+  g_test_add_func ("/vision/detector/stages/fade", test_fade);
+  g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
 
   return g_test_run ();
