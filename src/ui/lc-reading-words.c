@@ -51,7 +51,7 @@ lc_reading_words_provisional (const LcDetectedLed *led)
 
   colors = dup_colors_capitalized (led);
 
-  /* Translators for all of these: %s is one or two color words starting
+  /* Translators: for all of these, %s is one or two color words starting
    * the sentence ("Red", "Blue and green"); the reading is not confirmed
    * yet, so they say only what has been seen so far. */
   switch (led->kind)
