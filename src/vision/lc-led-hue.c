@@ -222,7 +222,7 @@ lc_led_read_hue_alternation (const Window *w,
   g_autofree guint8 *label = NULL;
   g_autofree gboolean *valid = NULL;
   HueRuns runs;
-  double centre[2][2];
+  double centre[2][2] = { { 0, 0 }, { 0, 0 } };
   guint steady = 0;
   double med;
   LcColor colors[2];
