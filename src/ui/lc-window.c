@@ -397,16 +397,6 @@ lc_window_get_visible_page (LcWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-void
-lc_window_add_toast (LcWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /**
  * lc_window_open_device:
  * @device_id: a knowledge-base device id
@@ -430,7 +420,7 @@ lc_window_open_device (LcWindow   *self,
       g_autofree char *escaped = g_markup_escape_text (device_id, -1);
       g_autofree char *title = g_strdup_printf (_("Unknown device “%s”"), escaped);
 
-      lc_window_add_toast (self, adw_toast_new (title));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       return;
     }
 
@@ -450,7 +440,7 @@ lc_window_open_device (LcWindow   *self,
           g_autofree char *escaped = g_markup_escape_text (error->message, -1);
           g_autofree char *title = g_strdup_printf (_("Cannot show that light: %s"), escaped);
 
-          lc_window_add_toast (self, adw_toast_new (title));
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
         }
     }
 
@@ -559,7 +549,7 @@ lc_window_show_diagnosis (LcWindow   *self,
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
       g_autofree char *title = g_strdup_printf (_("Cannot explain that light: %s"), escaped);
 
-      lc_window_add_toast (self, adw_toast_new (title));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       return;
     }
 

@@ -28,8 +28,6 @@ gboolean    lc_window_go_back          (LcWindow      *self);
 const char *lc_window_get_visible_page (LcWindow      *self);
 GtkWidget  *lc_window_get_page         (LcWindow      *self,
                                         const char    *page_name);
-void        lc_window_add_toast        (LcWindow      *self,
-                                        AdwToast      *toast);
 void        lc_window_open_device      (LcWindow      *self,
                                         const char    *device_id,
                                         const char    *signal_text);
