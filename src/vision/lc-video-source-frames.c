@@ -71,10 +71,14 @@ _lc_video_source_make_analysis_caps (void)
       gst_value_list_append_and_take_value (&formats, &format);
     }
 
+  /* Any pixel aspect ratio: positions are fractions of the frame, and a
+   * light a little wider than tall is still a spot. Asking for square
+   * pixels made every frame of a phone's or DV's anamorphic video go
+   * through a scaler, as costly as the detector itself.
+   */
   caps = gst_caps_new_simple ("video/x-raw",
                               "width", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE,
                               "height", GST_TYPE_INT_RANGE, 1, LC_VIDEO_SOURCE_ANALYSIS_MAX_SIZE,
-                              "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
                               NULL);
   gst_structure_take_value (gst_caps_get_structure (caps, 0), "format", &formats);
 
