@@ -117,6 +117,20 @@ color_for_index (const LcLight *light,
   return light->colors[MIN ((guint) slot, n - 1)];
 }
 
+/* Where @t_ms falls in the on + off cycle: milliseconds since the start of
+ * its cycle, the cycle's number in @out_index.
+ */
+static double
+cycle_phase (const LcLight *light,
+             double         t_ms,
+             double        *out_index)
+{
+  double cycle_ms = light->on_ms + light->off_ms;
+
+  *out_index = floor (t_ms / cycle_ms);
+  return t_ms - *out_index * cycle_ms;
+}
+
 /* The state of each kind at @t_ms, a time in milliseconds: the timings
  * are whole milliseconds, so the edges of every blink are exact for frame
  * times such as i / 30.0. Each leaves @color and @level alone while dark.
@@ -127,9 +141,8 @@ blink_state_at (const LcLight *light,
                 LcColor       *color,
                 double        *level)
 {
-  double cycle_ms = light->on_ms + light->off_ms;
-  double index = floor (t_ms / cycle_ms);
-  double phase = t_ms - index * cycle_ms;
+  double index;
+  double phase = cycle_phase (light, t_ms, &index);
 
   if (phase < light->on_ms)
     {
@@ -165,9 +178,8 @@ fade_state_at (const LcLight *light,
                LcColor       *color,
                double        *level)
 {
-  double cycle_ms = light->on_ms + light->off_ms;
-  double index = floor (t_ms / cycle_ms);
-  double phase = t_ms - index * cycle_ms;
+  double index;
+  double phase = cycle_phase (light, t_ms, &index);
   double breath;
 
   /* Raised cosine: dark at the start of each breath, full at on_ms,

@@ -35,13 +35,15 @@ chroma_distance2 (const double a[2],
   return (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]);
 }
 
-/* Marks in @valid the samples from @first on that have a chromaticity, and
- * puts their mean in @mean; returns how many.
+/* Marks in @valid the samples from @first on that have a chromaticity,
+ * keeps it in @chroma (every later pass reads it from there), and puts
+ * their mean in @mean; returns how many.
  */
 static guint
 mean_chromaticity (const Window *w,
                    guint         first,
                    gboolean     *valid,
+                   double      (*chroma)[2],
                    double        mean[2])
 {
   guint n_valid = 0;
@@ -49,13 +51,11 @@ mean_chromaticity (const Window *w,
   mean[0] = mean[1] = 0.0;
   for (guint i = first; i < w->n; i++)
     {
-      double ch[2] = { 0, 0 };
-
-      if (!w->s[i].has_color || !lc_led_chromaticity (w->s[i].rgb, ch))
+      if (!w->s[i].has_color || !lc_led_chromaticity (w->s[i].rgb, chroma[i]))
         continue;
       valid[i] = TRUE;
-      mean[0] += ch[0];
-      mean[1] += ch[1];
+      mean[0] += chroma[i][0];
+      mean[1] += chroma[i][1];
       n_valid++;
     }
   if (n_valid > 0)
@@ -72,6 +72,7 @@ static void
 farthest_chromaticity (const Window   *w,
                        guint           first,
                        const gboolean *valid,
+                       double        (*chroma)[2],
                        const double    from[2],
                        double          out[2])
 {
@@ -79,17 +80,16 @@ farthest_chromaticity (const Window   *w,
 
   for (guint i = first; i < w->n; i++)
     {
-      double ch[2] = { 0, 0 }, d;
+      double d;
 
       if (!valid[i])
         continue;
-      lc_led_chromaticity (w->s[i].rgb, ch);
-      d = chroma_distance2 (ch, from);
+      d = chroma_distance2 (chroma[i], from);
       if (d > far)
         {
           far = d;
-          out[0] = ch[0];
-          out[1] = ch[1];
+          out[0] = chroma[i][0];
+          out[1] = chroma[i][1];
         }
     }
 }
@@ -103,18 +103,19 @@ static gboolean
 split_hues (const Window *w,
             guint         first,
             gboolean     *valid,
+            double      (*chroma)[2],
             guint8       *label,
             double        centre[2][2])
 {
   double mean_all[2];
   guint n_valid, count[2] = { 0, 0 };
 
-  n_valid = mean_chromaticity (w, first, valid, mean_all);
+  n_valid = mean_chromaticity (w, first, valid, chroma, mean_all);
   if (n_valid < 8)
     return FALSE;
 
-  farthest_chromaticity (w, first, valid, mean_all, centre[0]);
-  farthest_chromaticity (w, first, valid, centre[0], centre[1]);
+  farthest_chromaticity (w, first, valid, chroma, mean_all, centre[0]);
+  farthest_chromaticity (w, first, valid, chroma, centre[0], centre[1]);
 
   for (guint iter = 0; iter < 6; iter++)
     {
@@ -123,12 +124,11 @@ split_hues (const Window *w,
       count[0] = count[1] = 0;
       for (guint i = first; i < w->n; i++)
         {
-          double ch[2] = { 0, 0 };
+          const double *ch = chroma[i];
           int k;
 
           if (!valid[i])
             continue;
-          lc_led_chromaticity (w->s[i].rgb, ch);
           k = chroma_distance2 (ch, centre[1]) < chroma_distance2 (ch, centre[0]);
           label[i] = (guint8) k;
           acc[k][0] += ch[0];
@@ -221,6 +221,7 @@ lc_led_read_hue_alternation (const Window *w,
 {
   g_autofree guint8 *label = NULL;
   g_autofree gboolean *valid = NULL;
+  g_autofree double (*chroma)[2] = NULL;
   HueRuns runs;
   double centre[2][2] = { { 0, 0 }, { 0, 0 } };
   guint steady = 0;
@@ -229,7 +230,8 @@ lc_led_read_hue_alternation (const Window *w,
 
   label = g_new0 (guint8, MAX (w->n, 1u));
   valid = g_new0 (gboolean, MAX (w->n, 1u));
-  if (!split_hues (w, first, valid, label, centre))
+  chroma = g_malloc0_n (MAX (w->n, 1u), sizeof *chroma);
+  if (!split_hues (w, first, valid, chroma, label, centre))
     return FALSE;
 
   find_hue_runs (w, first, valid, label, &runs);

@@ -104,6 +104,16 @@ typedef struct
 /* The disc is sampled with a step that keeps it to about 21 × 21 points. */
 #define DISC_PIXELS 512
 
+/* Brightness of a pixel already read: max (R, G, B), as
+ * lc_led_pixel_value() gives it, without reading it again.
+ */
+static inline int
+rgb_value (LcPixelFormat format,
+           const int     rgb[3])
+{
+  return format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+}
+
 #define RING_POINTS 32
 
 /* The background around a track, from a ring of samples outside it. */
@@ -137,9 +147,7 @@ measure_ring (LcLedDetector *self,
       if (x < 0 || y < 0 || x >= self->width || y >= self->height)
         continue;
       lc_led_pixel_rgb (frame, x, y, ring_rgb[n_ring]);
-      ring_v[n_ring] = MAX (MAX (ring_rgb[n_ring][0], ring_rgb[n_ring][1]), ring_rgb[n_ring][2]);
-      if (frame->format == LC_PIXEL_FORMAT_GRAY8)
-        ring_v[n_ring] = ring_rgb[n_ring][0];
+      ring_v[n_ring] = rgb_value (frame->format, ring_rgb[n_ring]);
       n_ring++;
     }
   if (n_ring < RING_POINTS * 2 / 3)
@@ -198,8 +206,7 @@ read_disc (LcLedDetector *self,
           lc_led_pixel_rgb (frame, x, y, p->rgb);
           p->x = (gint16) x;
           p->y = (gint16) y;
-          p->v = (gint16) (frame->format == LC_PIXEL_FORMAT_GRAY8 ? p->rgb[0]
-                                                                  : MAX (MAX (p->rgb[0], p->rgb[1]), p->rgb[2]));
+          p->v = (gint16) rgb_value (frame->format, p->rgb);
           hist[p->v]++;
           n_in++;
         }
