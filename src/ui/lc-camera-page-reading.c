@@ -85,6 +85,15 @@ update_status (LcCameraPage *self,
       g_set_object (&self->reading, reading);
       _lc_camera_page_update_last_reading (self);
     }
+  else if (self->detection.n_leds > 0 && self->reading != NULL)
+    {
+      /* The light is still in view, but what was read of it no longer
+       * stands (a blink turned out to be a burst, whose blinks are being
+       * counted): it is not offered any more.
+       */
+      g_clear_object (&self->reading);
+      _lc_camera_page_update_last_reading (self);
+    }
 
   status = lc_reading_words_status (&self->detection, &signal, confirmed,
                                     lc_reading_get_confidence (reading),

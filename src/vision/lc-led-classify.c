@@ -290,7 +290,16 @@ read_two_levels (LcLedDetector *self,
     }
 
   if (rd->key.kind != LC_DETECTED_NONE)
-    lc_led_read_colors (w, &rd->key, sat);
+    {
+      gboolean settled;
+
+      lc_led_read_colors (w, &rd->key, sat, &settled);
+      rd->confirmed &= settled;
+    }
+
+  /* A blink is the start of a burst until it outlasts the longest one. */
+  if (rd->key.kind == LC_DETECTED_BLINK && lc_led_count_blinks (w) <= LC_LED_LONGEST_BURST)
+    rd->confirmed = FALSE;
 }
 
 /* A track is active while it shows changes, and for a while after. */

@@ -181,10 +181,16 @@ lc_detection_get_film_seconds (const LcDetection *detection)
   g_return_val_if_fail (detection != NULL, LC_DETECTION_MIN_FILM_SECONDS);
 
   /* Confirming takes two identical periods after the first one seen in
-   * full; the light may have been seen from halfway through one.
+   * full, and a blink more blinks in a row than the longest burst; the
+   * light may have been seen from halfway through one.
    */
   for (guint i = 0; i < MIN (detection->n_leds, (guint) LC_DETECTION_MAX_LEDS); i++)
-    need = MAX (need, 3.0 * lc_light_get_period (&detection->leds[i].light) + 1.0);
+    {
+      const LcDetectedLed *led = &detection->leds[i];
+      double periods = led->kind == LC_DETECTED_BLINK ? LC_LED_LONGEST_BURST + 2.0 : 3.0;
+
+      need = MAX (need, periods * lc_light_get_period (&led->light) + 1.0);
+    }
 
   return (guint) MIN (ceil (need), 120.0);
 }

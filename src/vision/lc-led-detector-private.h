@@ -427,7 +427,9 @@ gboolean lc_led_reading_key_equal (const ReadingKey    *a,
                                    const ReadingKey    *b);
 void     lc_led_read_colors       (const Window        *w,
                                    ReadingKey          *key,
-                                   double              *out_saturation);
+                                   double              *out_saturation,
+                                   gboolean            *out_settled);
+guint    lc_led_count_blinks      (const Window        *w);
 gboolean lc_led_read_periods      (const Window        *w,
                                    double               interval_s,
                                    Periods             *ps);

@@ -183,6 +183,14 @@ typedef struct
   guint palettes[LC_SIGNAL_MAX_LIGHTS];     /* per light: bits 1 << LcColor */
 } LcLedPrior;
 
+/* A steady blink may be the start of a burst as long as this, the longest
+ * any light Lightcode knows shows (a test keeps the two in step), so a
+ * blink is confirmed only after more blinks in a row than that. A device
+ * prior does not shorten the wait: a chart that lists no burst in a colour
+ * may just not know it.
+ */
+#define LC_LED_LONGEST_BURST 6
+
 /* Sets (or, with NULL, clears) the device prior. Resets the reading. */
 void           lc_led_detector_set_prior     (LcLedDetector    *self,
                                               const LcLedPrior *prior);

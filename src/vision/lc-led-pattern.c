@@ -95,11 +95,37 @@ read_color_cycle (const LcColor *labels,
   return TRUE;
 }
 
-/* Colours of the light: one, or a repeating sequence of lit runs. */
+/* Whether the last lit runs show two different colours: a light that
+ * takes turns in colours before its cycle repeated twice, whose single
+ * colour is not settled yet.
+ */
+static gboolean
+labels_disagree (const LcColor *labels,
+                 guint          n_labels)
+{
+  LcColor seen = LC_COLOR_NONE;
+
+  for (guint i = n_labels - MIN (n_labels, 2u * LC_LIGHT_MAX_COLORS); i < n_labels; i++)
+    {
+      if (labels[i] == LC_COLOR_NONE || labels[i] == LC_COLOR_WHITE)
+        continue;
+      if (seen != LC_COLOR_NONE && labels[i] != seen)
+        return TRUE;
+      seen = labels[i];
+    }
+
+  return FALSE;
+}
+
+/* Colours of the light: one, or a repeating sequence of lit runs. Sets
+ * *@out_settled to FALSE when its lit runs differ in colour in no cycle
+ * (yet): then its one colour is only a first guess.
+ */
 void
 lc_led_read_colors (const Window *w,
                     ReadingKey   *key,
-                    double       *out_saturation)
+                    double       *out_saturation,
+                    gboolean     *out_settled)
 {
   LcColor labels[MAX_RUN_LABELS];
   guint n_labels;
@@ -140,6 +166,19 @@ lc_led_read_colors (const Window *w,
       if (read_color_cycle (labels, n_labels, cycle, key))
         break;
     }
+  *out_settled = key->n_colors > 1 || !labels_disagree (labels, n_labels);
+}
+
+/* Lit runs in the window: in a blink, which has no pause, all in a row. */
+guint
+lc_led_count_blinks (const Window *w)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < w->n_runs; r++)
+    n += w->runs[r].on ? 1 : 0;
+
+  return n;
 }
 
 /* Periods from rising edge to rising edge and falling to falling, split

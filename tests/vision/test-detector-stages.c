@@ -15,6 +15,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "lc-knowledge.h"
+#include "lc-known-signal.h"
 #include "lc-led-detector-private.h"
 
 #define W 96
@@ -279,7 +281,8 @@ test_levels_and_runs (void)
 }
 
 /* The grammar: three short blinks and a long pause, repeated, is a burst
- * of three, confirmed; an even blink is a blink at its rate.
+ * of three, confirmed; an even blink is a blink at its rate, confirmed only
+ * once it has outlasted the longest burst a light of its colour shows.
  */
 static void
 test_pattern_grammar (void)
@@ -303,12 +306,22 @@ test_pattern_grammar (void)
   g_assert_cmpint (t->light.colors[0], ==, LC_COLOR_RED);
   g_free (t);
 
-  t = track_from_pattern (detector, "###############...............", 6, &now);
+  /* Six even blinks may be the six of a burst whose pause is still to
+   * come; seven are not.
+   */
+  t = track_from_pattern (detector, "###############...............", LC_LED_LONGEST_BURST, &now);
   lc_led_classify_track (detector, t, now);
   g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
   g_assert_cmpfloat (fabs (t->light.rate_hz - 1.0), <, 0.05);
+  g_assert_false (t->confirmed);
+  g_free (t);
+
+  t = track_from_pattern (detector, "###############...............", LC_LED_LONGEST_BURST + 1, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
   g_assert_true (t->confirmed);
   g_free (t);
+
 }
 
 /* A track lit all along at @level, its colour from @colors: per 1/30 s
@@ -505,7 +518,48 @@ test_film_seconds (void)
   d.n_leds = 2;
   d.leds[0].light = signal.lights[0];
   d.leds[1].light = signal.lights[1];
+  d.leds[1].kind = LC_DETECTED_BLINK;
   g_assert_cmpuint (lc_detection_get_film_seconds (&d), ==, 10);
+
+  /* A slow blink that could still be a burst of six: eight periods of
+   * 2 s (seven blinks, seen from halfway through one) and a second.
+   */
+  g_assert_true (lc_signal_parse ("red:blink@0.5hz", &signal, NULL));
+  d.n_leds = 1;
+  d.leds[0].light = signal.lights[0];
+  d.leds[0].kind = LC_DETECTED_BLINK;
+  g_assert_cmpuint (lc_detection_get_film_seconds (&d), ==, 17);
+}
+
+/* The detector waits out the longest burst any known light shows, no
+ * shorter and (for a quick answer) no longer: the battery cameras' six.
+ */
+static void
+test_longest_burst (void)
+{
+  GListModel *devices = lc_knowledge_get_devices (lc_knowledge_get_default ());
+  guint longest = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (devices), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(LcDevice) device = g_list_model_get_item (devices, i);
+      GListModel *signals = lc_device_get_known_signals (device);
+
+      for (guint j = 0; j < g_list_model_get_n_items (signals); j++)
+        {
+          g_autoptr(LcKnownSignal) known = g_list_model_get_item (signals, j);
+          const LcSignal *signal = lc_known_signal_get_signal (known);
+
+          for (guint l = 0; l < signal->n_lights; l++)
+            {
+              if (signal->lights[l].kind == LC_KIND_BURST)
+                longest = MAX (longest, signal->lights[l].count);
+            }
+        }
+    }
+
+  g_assert_cmpuint (longest, ==, LC_LED_LONGEST_BURST);
 }
 
 int
@@ -525,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
+  g_test_add_func ("/vision/detector/stages/longest-burst", test_longest_burst);
 
   return g_test_run ();
 }

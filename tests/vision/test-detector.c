@@ -224,10 +224,23 @@ init_params (LcSynthParams *params,
     }
 }
 
+/* As long as the app asks people to film (lc_detection_get_film_seconds()):
+ * a few periods, and for a blink more blinks than the longest burst.
+ */
 static double
 seconds_for (const LcSynthParams *params)
 {
-  return CLAMP (3.5 * pattern_period (&params->signal) + 1.5, 5.0, 22.0);
+  double seconds = 3.5 * pattern_period (&params->signal) + 1.5;
+
+  for (guint i = 0; i < params->signal.n_lights; i++)
+    {
+      const LcLight *light = &params->signal.lights[i];
+
+      if (light->kind == LC_KIND_BLINK)
+        seconds = MAX (seconds, (LC_LED_LONGEST_BURST + 2) * lc_light_get_period (light) + 1.0);
+    }
+
+  return CLAMP (seconds, 5.0, 22.0);
 }
 
 static LcDetectedKind
@@ -518,7 +531,7 @@ test_lamp (void)
     lamp (&params);
     params.lamp_color = LC_COLOR_RED;
     params.lamp_diameter_px = 10.0;
-    run_scene (&params, 5.0, LC_PIXEL_FORMAT_RGB24, det, &r);
+    run_scene (&params, seconds_for (&params), LC_PIXEL_FORMAT_RGB24, det, &r);
     assert_matches_truth (&r, "blink next to a lamp");
     g_assert_cmpint (r.detection.leds[0].light.colors[0], ==, LC_COLOR_GREEN);
   }
