@@ -65,6 +65,7 @@ read_one_level (LcLedDetector *self,
   gint64 since = w->s[w->n - 1].pts;
   float total[3] = { 0, 0, 0 };
   guint first = w->n - 1;
+  gboolean two_colors = FALSE;
 
   for (guint i = w->n; i-- > 0;)
     {
@@ -82,7 +83,7 @@ read_one_level (LcLedDetector *self,
   t->level = MAX (hi, 0.0);
   t->spread = level_spread (w, first);
   if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
-      !lc_led_read_hue_alternation (w, first, self->interval_s, rd))
+      !lc_led_read_hue_alternation (w, first, self->interval_s, rd, &two_colors))
     {
       LcColor color = lc_led_classify_color (total, sat);
 
@@ -99,7 +100,11 @@ read_one_level (LcLedDetector *self,
       rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
       rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
       rd->key.colors[0] = color;
-      rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S;
+      /* Nor is it settled while it shows two colours: it may be taking
+       * turns in them more slowly than has been seen yet.
+       */
+      rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
+                      !two_colors;
     }
   else if (rd->key.kind == LC_DETECTED_BLINK)
     /* Two distinct colours: as clear as a colour gets. */

@@ -445,7 +445,8 @@ gboolean lc_led_read_fade         (const LcLedDetector *self,
 gboolean lc_led_read_hue_alternation   (const Window  *w,
                                         guint          first,
                                         double         interval_s,
-                                        Reading       *rd);
+                                        Reading       *rd,
+                                        gboolean      *out_two_colors);
 gboolean lc_led_hue_moves_with_level   (const Window  *w,
                                         double         lo,
                                         double         hi);

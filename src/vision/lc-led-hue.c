@@ -212,12 +212,15 @@ median_run (const HueRuns *runs)
  * split into two colours (2-means on lc_led_chromaticity); if they are distinct
  * and take turns in runs of a steady length, this fills @rd as a blink of
  * two colours, one per run. Two runs of each colour make it confirmed.
+ * *@out_two_colors says whether the light showed two colours at all, in
+ * turns or not (yet): then it is no steady light of one colour.
  */
 gboolean
 lc_led_read_hue_alternation (const Window *w,
                              guint         first,
                              double        interval_s,
-                             Reading      *rd)
+                             Reading      *rd,
+                             gboolean     *out_two_colors)
 {
   g_autofree guint8 *label = NULL;
   g_autofree gboolean *valid = NULL;
@@ -228,6 +231,7 @@ lc_led_read_hue_alternation (const Window *w,
   double med;
   LcColor colors[2];
 
+  *out_two_colors = FALSE;
   label = g_new0 (guint8, MAX (w->n, 1u));
   valid = g_new0 (gboolean, MAX (w->n, 1u));
   chroma = g_malloc0_n (MAX (w->n, 1u), sizeof *chroma);
@@ -237,6 +241,11 @@ lc_led_read_hue_alternation (const Window *w,
   find_hue_runs (w, first, valid, label, &runs);
   if (runs.n_level[0] == 0 || runs.n_level[1] == 0)
     return FALSE;
+  colors[0] = lc_led_classify_color (runs.sum_rgb[0], NULL);
+  colors[1] = lc_led_classify_color (runs.sum_rgb[1], NULL);
+  if (colors[0] == colors[1] || colors[0] == LC_COLOR_NONE || colors[1] == LC_COLOR_NONE)
+    return FALSE;
+  *out_two_colors = TRUE;
   if (!brightness_steady (&runs))
     return FALSE;
 
@@ -249,11 +258,6 @@ lc_led_read_hue_alternation (const Window *w,
   for (guint i = 0; i < runs.n_runs; i++)
     steady += fabs (runs.run_s[i] - med) <= MAX (0.25 * med, 1.6 * interval_s);
   if (steady * 4 < runs.n_runs * 3)
-    return FALSE;
-
-  colors[0] = lc_led_classify_color (runs.sum_rgb[0], NULL);
-  colors[1] = lc_led_classify_color (runs.sum_rgb[1], NULL);
-  if (colors[0] == colors[1] || colors[0] == LC_COLOR_NONE || colors[1] == LC_COLOR_NONE)
     return FALSE;
 
   rd->key.kind = LC_DETECTED_BLINK;

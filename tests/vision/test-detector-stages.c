@@ -367,6 +367,7 @@ test_hue (void)
 {
   g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
   Reading rd = { 0, };
+  gboolean two_colors;
   gint64 now;
   Window w;
   Track *t;
@@ -376,21 +377,38 @@ test_hue (void)
   /* Half a second of each, four times over. */
   t = track_from_colors (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &now);
   lc_led_window_collect (t, now, &w);
-  g_assert_true (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd));
+  g_assert_true (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
   g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
   g_assert_cmpuint (rd.key.n_colors, ==, 2);
   g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
   g_assert_cmpint (rd.key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
   g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
   g_assert_true (rd.confirmed);
+  g_assert_true (two_colors);
   lc_led_window_clear (&w);
   g_free (t);
 
   t = track_from_colors (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &now);
   lc_led_window_collect (t, now, &w);
   memset (&rd, 0, sizeof rd);
-  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd));
+  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
+  g_assert_false (two_colors);
   lc_led_window_clear (&w);
+  g_free (t);
+
+  /* Two seconds of blue, then one of green: too few turns for a rhythm,
+   * but two colours all the same, so no solid light (it may be taking
+   * turns slowly).
+   */
+  t = track_from_colors (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1, &now);
+  lc_led_window_collect (t, now, &w);
+  memset (&rd, 0, sizeof rd);
+  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
+  g_assert_true (two_colors);
+  lc_led_window_clear (&w);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_false (t->confirmed);
   g_free (t);
 }
 
