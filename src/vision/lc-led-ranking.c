@@ -190,6 +190,62 @@ has_pending_light (LcLedDetector  *self,
   return FALSE;
 }
 
+/* Whether @t shows one of @reported's colours: then it may be a piece of
+ * its glow.
+ */
+static gboolean
+shares_a_color (const Track *t,
+                const Track *reported)
+{
+  for (guint i = 0; i < reported->key.n_colors; i++)
+    {
+      if (reported->key.colors[i] == t->key.colors[0])
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A light of another vivid colour beside the reported ones, as bright as
+ * the first and clipping like an LED, with a reading of its own, that was
+ * left out only because its ring is not dark all around (glare, or the
+ * pale housing it lights): most likely a power light beside a status
+ * light, or the status light itself seen in another colour. It cannot be
+ * reported, and nor can the answer be confirmed without it.
+ */
+static gboolean
+has_unsure_light (LcLedDetector  *self,
+                  Track         **reported,
+                  guint           n_reported)
+{
+  const Track *first;
+
+  if (n_reported == 0)
+    return FALSE;
+  first = reported[0];
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+      gboolean known = FALSE;
+
+      if (t->compactness >= 0.5 || t->reflection || t->key.kind == LC_DETECTED_NONE ||
+          t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
+          t->radius > lc_led_max_radius (self) ||
+          t->level < COMPANION_LEVEL_RATIO * first->level || t->peak < COMPANION_PEAK_RATIO * first->peak)
+        continue;
+      if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+        continue;
+
+      for (guint j = 0; j < n_reported && !known; j++)
+        known = reported[j] == t || is_echo (t, reported[j]) || shares_a_color (t, reported[j]);
+      if (!known)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The glow of a bright LED lights up what is around it: solder, screws,
  * the edge of a housing. Those spots are steady, in the LED's colour, and
  * give far less light than the LED itself; one LED's glow can also break
@@ -519,16 +575,18 @@ decide_state (LcLedDetector *self,
 
   if (d->n_leds > 0)
     {
-      gboolean all = TRUE;
+      gboolean all = TRUE, held = FALSE;
 
       for (guint i = 0; i < d->n_leds; i++)
         all &= d->leds[i].confirmed;
       self->last_light_ns = now;
-      /* A light still getting its reading holds up the answer, unless the
-       * device has just the one light that is read already.
+      /* A light still getting its reading, or one that could not be told
+       * from its surroundings, holds up the answer, unless the device has
+       * just the one light that is read already.
        */
-      return all && (self->prior.n_lights == 1 || !has_pending_light (self, order, n, now)) ? LC_DETECTION_CONFIRMED
-                                                                                              : LC_DETECTION_PROVISIONAL;
+      if (all && self->prior.n_lights != 1)
+        held = has_pending_light (self, order, n, now) || has_unsure_light (self, order, n);
+      return all && !held ? LC_DETECTION_CONFIRMED : LC_DETECTION_PROVISIONAL;
     }
 
   /* Once it says "no light", only a light changes that. */

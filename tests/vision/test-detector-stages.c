@@ -513,6 +513,47 @@ test_ranking (void)
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
 }
 
+/* A vivid light as bright as the reported one beside it, left out only
+ * because glare lights its ring, holds the answer back; one in the
+ * reported light's own colour (a piece of its glow) does not, nor does a
+ * far fainter one (a label, a reflection).
+ */
+static void
+test_unsure_light (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Track *blink, *glow;
+
+  detector->width = W * 4;
+  detector->height = H * 4;
+  detector->first_pts = 0;
+
+  blink = ranked_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0);
+  blink->level = 150.0;
+  blink->peak = 255.0;
+  blink->saturation = 0.8;
+  glow = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 0.0);
+  glow->qualified = FALSE;
+  glow->compactness = 0.1;
+  glow->level = 150.0;
+  glow->peak = 255.0;
+  glow->saturation = 0.8;
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  glow->key.colors[0] = LC_COLOR_GREEN;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  glow->key.colors[0] = LC_COLOR_RED;
+  glow->level = 40.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+}
+
 /* Advice on how long to film: ten seconds at least, three periods of the
  * slowest light seen.
  */
@@ -596,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
+  g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
   g_test_add_func ("/vision/detector/stages/longest-burst", test_longest_burst);
 
