@@ -359,6 +359,29 @@ track_from_colors (LcLedDetector *detector,
   return t;
 }
 
+/* A track of @colors (see track_from_colors()), read by the hue stage into
+ * @rd; returns it, with whether it read as taking turns in @out_read.
+ */
+static Track *
+read_hues (LcLedDetector *detector,
+           const char    *colors,
+           guint          repeats,
+           Reading       *rd,
+           gboolean      *out_read,
+           gboolean      *out_two_colors,
+           gint64        *out_now)
+{
+  Track *t = track_from_colors (detector, colors, repeats, out_now);
+  Window w;
+
+  memset (rd, 0, sizeof *rd);
+  lc_led_window_collect (t, *out_now, &w);
+  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors);
+  lc_led_window_clear (&w);
+
+  return t;
+}
+
 /* Hue: a light that stays as bright while it takes turns in two colours is
  * an alternating blink, one colour a run; one colour all along is not.
  */
@@ -366,18 +389,16 @@ static void
 test_hue (void)
 {
   g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
-  Reading rd = { 0, };
-  gboolean two_colors;
+  Reading rd;
+  gboolean read, two_colors;
   gint64 now;
-  Window w;
   Track *t;
 
   detector->interval_s = 1.0 / 30.0;
 
   /* Half a second of each, four times over. */
-  t = track_from_colors (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &now);
-  lc_led_window_collect (t, now, &w);
-  g_assert_true (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
+  t = read_hues (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &now);
+  g_assert_true (read);
   g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
   g_assert_cmpuint (rd.key.n_colors, ==, 2);
   g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
@@ -385,33 +406,26 @@ test_hue (void)
   g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
   g_assert_true (rd.confirmed);
   g_assert_true (two_colors);
-  lc_led_window_clear (&w);
   g_free (t);
 
-  t = track_from_colors (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &now);
-  lc_led_window_collect (t, now, &w);
-  memset (&rd, 0, sizeof rd);
-  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
+  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &now);
+  g_assert_false (read);
   g_assert_false (two_colors);
-  lc_led_window_clear (&w);
   g_free (t);
 
   /* Two seconds of blue, then one of green: too few turns for a rhythm,
    * but two colours all the same, so no solid light (it may be taking
    * turns slowly).
    */
-  t = track_from_colors (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1, &now);
-  lc_led_window_collect (t, now, &w);
-  memset (&rd, 0, sizeof rd);
-  g_assert_false (lc_led_read_hue_alternation (&w, 0, detector->interval_s, &rd, &two_colors));
+  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1,
+                 &rd, &read, &two_colors, &now);
+  g_assert_false (read);
   g_assert_true (two_colors);
-  lc_led_window_clear (&w);
   lc_led_classify_track (detector, t, now);
   g_assert_cmpint (t->key.kind, ==, LC_DETECTED_SOLID);
   g_assert_false (t->confirmed);
   g_free (t);
 }
-
 /* Fade: a level that rises and falls smoothly every two seconds is a fade
  * at 0.5 Hz; one that jumps between two levels is none.
  */
@@ -452,6 +466,19 @@ test_fade (void)
   g_free (t);
 }
 
+/* A detector as the ranking sees it, a few seconds into a clip. */
+static LcLedDetector *
+ranking_detector (void)
+{
+  LcLedDetector *detector = lc_led_detector_new ();
+
+  detector->width = W * 4;
+  detector->height = H * 4;
+  detector->first_pts = 0;
+
+  return detector;
+}
+
 /* A track as the ranking sees it once classified. */
 static Track *
 ranked_track (LcLedDetector  *detector,
@@ -484,13 +511,9 @@ ranked_track (LcLedDetector  *detector,
 static void
 test_ranking (void)
 {
-  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
   LcLedPrior prior = { 0, };
   Track *blink, *solid;
-
-  detector->width = W * 4;
-  detector->height = H * 4;
-  detector->first_pts = 0;
 
   blink = ranked_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0);
   solid = ranked_track (detector, 80.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 20.0);
@@ -521,12 +544,8 @@ test_ranking (void)
 static void
 test_unsure_light (void)
 {
-  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
   Track *blink, *glow;
-
-  detector->width = W * 4;
-  detector->height = H * 4;
-  detector->first_pts = 0;
 
   blink = ranked_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0);
   blink->level = 150.0;
