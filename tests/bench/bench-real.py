@@ -14,7 +14,13 @@ in one of three outcomes:
   wrong   a confirmed wrong reading, a confirmed light that is not there, a
           hang or a crash.
 
-Targets: every clip marked long_enough right, no clip wrong. Prints a table
+The camera page shows the answer as it goes, so where the build has
+tests/vision/lc-detector-trace, every moment of each clip is judged too:
+a confirmed answer that would be wrong at the end is wrong on the way,
+even if the clip ends right.
+
+Targets: every clip marked long_enough right, no clip wrong, none wrong on
+the way. Prints a table
 and exits 0 (benchmarks print, they do not assert) unless --check is given,
 in which case it exits 1 when a target is missed. Skips, with a message,
 when the footage folder is absent.
@@ -31,6 +37,9 @@ import sys
 import time
 
 TIMEOUT_S = 60
+# The trace tool is a plain decodebin pipeline, without analyze's guards
+# (an animated GIF can stall it): a clip it cannot trace is left out.
+TRACE_TIMEOUT_S = 20
 POSITION_TOLERANCE = 0.09
 PERIOD_TOLERANCE = 0.20
 
@@ -126,6 +135,28 @@ def run_clip(lightcode, path):
         return None, 'invalid JSON (exit %d)' % proc.returncode, elapsed
 
 
+def first_wrong_on_the_way(trace, path, labels):
+    """The first moment the answer was confirmed and wrong, as (time,
+    reason), or None; '-' when the trace cannot be run."""
+    if not os.path.exists(trace):
+        return '-'
+    try:
+        proc = subprocess.run([trace, '--json', path], capture_output=True, timeout=TRACE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return '-'
+    for line in proc.stdout.decode('utf-8', 'replace').splitlines():
+        try:
+            moment = json.loads(line)
+        except ValueError:
+            continue
+        if moment.get('state') != 'confirmed':
+            continue
+        outcome, reason = judge(moment, labels)
+        if outcome == 'wrong':
+            return moment['t'], '%s: %s' % (moment['signal'], reason)
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('build', help='build directory')
@@ -141,6 +172,7 @@ def main():
         print('SKIP: no real footage at %s (it is kept outside the project)' % footage)
         return 0
     lightcode = os.path.join(args.build, 'src', 'lightcode')
+    trace = os.path.join(args.build, 'tests', 'vision', 'lc-detector-trace')
 
     with open(labels_path) as f:
         clips = json.load(f)
@@ -156,16 +188,19 @@ def main():
             signal = result.get('signal') or result.get('message', '-')[:40] or '-'
             if result.get('state') not in ('confirmed', None):
                 signal = '%s (%s)' % (signal, result.get('state'))
-        rows.append((clip, outcome, reason, signal, elapsed))
+        on_the_way = first_wrong_on_the_way(trace, path, clip['lights'])
+        rows.append((clip, outcome, reason, signal, elapsed, on_the_way))
         if args.verbose and result:
             print(json.dumps(result, indent=1)[:2000])
 
     name_w = max(len(r[0]['file']) for r in rows)
     print('%-*s  %-6s  %-6s  %5s  %s' % (name_w, 'clip', 'long', 'result', 'time', 'reading — why'))
-    for clip, outcome, reason, signal, elapsed in rows:
+    for clip, outcome, reason, signal, elapsed, on_the_way in rows:
         print('%-*s  %-6s  %-6s  %4.1fs  %s — %s' % (name_w, clip['file'],
                                                      'yes' if clip['long_enough'] else 'no',
                                                      outcome, elapsed, signal, reason))
+        if on_the_way and on_the_way != '-':
+            print('%*s  wrong on the way at %.1f s: %s' % (name_w, '', on_the_way[0], on_the_way[1]))
 
     long_clips = [r for r in rows if r[0]['long_enough']]
     long_right = sum(1 for r in long_clips if r[1] == 'right')
@@ -175,8 +210,14 @@ def main():
     print('right %d, honest %d, wrong %d of %d (target: none wrong)' % (
         sum(1 for r in rows if r[1] == 'right'), sum(1 for r in rows if r[1] == 'honest'),
         wrong, len(rows)))
+    traced = [r for r in rows if r[5] != '-']
+    wrong_on_the_way = sum(1 for r in traced if r[5] is not None)
+    if traced:
+        print('confirmed wrong on the way: %d of %d traced (target: none)' % (wrong_on_the_way, len(traced)))
+    else:
+        print('not traced on the way (build tests/vision/lc-detector-trace)')
 
-    if args.check and (long_right < len(long_clips) or wrong > 0):
+    if args.check and (long_right < len(long_clips) or wrong > 0 or wrong_on_the_way > 0):
         return 1
     return 0
 

@@ -5,9 +5,12 @@
  *
  * A tuning aid, not a test: decodes FILE to I420 (at most 1280 px wide,
  * as the app does), feeds the detector and prints its tracks every
- * --every seconds, then the final reading.
+ * --every seconds, then the final reading. With --json it prints instead
+ * one line a frame: the answer as the camera page would show it then, with
+ * its lights as `lightcode analyze --json` has them (for
+ * tests/bench/bench-real.py).
  *
- *   lc-detector-trace FILE [--every 0.5] [--prior N:COLORS,COLORS…]
+ *   lc-detector-trace FILE [--every 0.5] [--prior N:COLORS,COLORS…] [--json]
  */
 
 #include "config.h"
@@ -46,15 +49,48 @@ parse_prior (const char *text,
   return prior->n_lights > 0;
 }
 
+/* The detection as one line of JSON: its time, state and signal, and its
+ * lights in the fields `lightcode analyze --json` gives them.
+ */
+static char *
+detection_to_json_line (const LcDetection *detection)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  LcSignal signal;
+
+  lc_detection_to_signal (detection, &signal);
+  text = lc_signal_to_string (&signal);
+  g_string_append_printf (line, "{\"t\": %.3f, \"state\": \"%s\", \"signal\": \"%s\", \"leds\": [",
+                          detection->pts_ns / 1e9, lc_detection_state_to_string (detection->state), text);
+  for (guint i = 0; i < detection->n_leds; i++)
+    {
+      const LcDetectedLed *led = &detection->leds[i];
+
+      g_string_append_printf (line, "%s{\"x\": %.3f, \"y\": %.3f, \"color\": \"", i > 0 ? ", " : "",
+                              led->x, led->y);
+      for (guint c = 0; c < led->light.n_colors; c++)
+        g_string_append_printf (line, "%s%s", c > 0 ? "/" : "", lc_color_to_string (led->light.colors[c]));
+      g_string_append_printf (line, "\", \"kind\": \"%s\", \"count\": %u, \"period_s\": %.3f, \"confirmed\": %s}",
+                              lc_detected_kind_to_string (led->kind), led->light.count,
+                              lc_light_get_period (&led->light), led->confirmed ? "true" : "false");
+    }
+  g_string_append (line, "]}");
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   double every = 0.5;
   g_autofree char *prior_text = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "every", 'e', 0, G_OPTION_ARG_DOUBLE, &every, "Seconds between dumps", "S" },
     { "prior", 'p', 0, G_OPTION_ARG_STRING, &prior_text, "Device prior: red/green/blue,blue", "P" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "The answer after every frame, one JSON line each", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
@@ -126,7 +162,15 @@ main (int   argc,
       lc_led_detector_push_frame (detector, &frame);
       gst_video_frame_unmap (&vframe);
 
-      if (frame.pts_ns >= next_dump)
+      if (json)
+        {
+          g_autofree char *line = NULL;
+
+          lc_led_detector_get_detection (detector, &detection);
+          line = detection_to_json_line (&detection);
+          puts (line);
+        }
+      else if (frame.pts_ns >= next_dump)
         {
           g_autoptr(GString) out = g_string_new (NULL);
           g_autofree char *text = NULL;
@@ -147,7 +191,8 @@ main (int   argc,
   {
     g_autofree char *text = lc_signal_to_string (&signal);
 
-    g_print ("end  %s  %s\n", lc_detection_state_to_string (detection.state), text);
+    if (!json)
+      g_print ("end  %s  %s\n", lc_detection_state_to_string (detection.state), text);
   }
   gst_element_set_state (pipeline, GST_STATE_NULL);
   gst_object_unref (sink);
