@@ -173,6 +173,22 @@ lc_detection_to_reading (const LcDetection *detection,
   return reading;
 }
 
+double
+lc_led_film_seconds_for_light (const LcLight *light)
+{
+  double periods;
+
+  g_return_val_if_fail (light != NULL, 0.0);
+
+  /* Confirming takes two identical periods after the first one seen in
+   * full, and a blink more blinks in a row than the longest burst; the
+   * light may have been seen from halfway through one.
+   */
+  periods = light->kind == LC_KIND_BLINK ? LC_LED_LONGEST_BURST + 2.0 : 3.0;
+
+  return periods * lc_light_get_period (light) + 1.0;
+}
+
 guint
 lc_detection_get_film_seconds (const LcDetection *detection)
 {
@@ -180,17 +196,8 @@ lc_detection_get_film_seconds (const LcDetection *detection)
 
   g_return_val_if_fail (detection != NULL, LC_DETECTION_MIN_FILM_SECONDS);
 
-  /* Confirming takes two identical periods after the first one seen in
-   * full, and a blink more blinks in a row than the longest burst; the
-   * light may have been seen from halfway through one.
-   */
   for (guint i = 0; i < MIN (detection->n_leds, (guint) LC_DETECTION_MAX_LEDS); i++)
-    {
-      const LcDetectedLed *led = &detection->leds[i];
-      double periods = led->kind == LC_DETECTED_BLINK ? LC_LED_LONGEST_BURST + 2.0 : 3.0;
-
-      need = MAX (need, periods * lc_light_get_period (&led->light) + 1.0);
-    }
+    need = MAX (need, lc_led_film_seconds_for_light (&detection->leds[i].light));
 
   return (guint) MIN (ceil (need), 120.0);
 }

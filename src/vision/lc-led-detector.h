@@ -225,6 +225,12 @@ LcReading     *lc_detection_to_reading       (const LcDetection *detection,
 
 guint          lc_detection_get_film_seconds (const LcDetection *detection);
 
+/* The seconds of video one light needs to be confirmed, before the floor
+ * above: what lc_detection_get_film_seconds() asks for that light. Tests
+ * and benchmarks film as long as this.
+ */
+double         lc_led_film_seconds_for_light (const LcLight     *light);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcLedDetector, lc_led_detector_free)
 
 G_END_DECLS

@@ -212,10 +212,7 @@ make_clip (Clip    *clip,
    */
   clip->seconds = MAX (10.0, 3 * clip->period_s + 2.0);
   for (guint i = 0; i < p->signal.n_lights; i++)
-    {
-      if (p->signal.lights[i].kind == LC_KIND_BLINK)
-        clip->seconds = MAX (clip->seconds, (LC_LED_LONGEST_BURST + 2) * lc_light_get_period (&p->signal.lights[i]) + 1.0);
-    }
+    clip->seconds = MAX (clip->seconds, lc_led_film_seconds_for_light (&p->signal.lights[i]));
 }
 
 /* Writes frame @frame of a clip as a PPM, to look at what the scenes are like. */

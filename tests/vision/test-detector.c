@@ -233,12 +233,7 @@ seconds_for (const LcSynthParams *params)
   double seconds = 3.5 * pattern_period (&params->signal) + 1.5;
 
   for (guint i = 0; i < params->signal.n_lights; i++)
-    {
-      const LcLight *light = &params->signal.lights[i];
-
-      if (light->kind == LC_KIND_BLINK)
-        seconds = MAX (seconds, (LC_LED_LONGEST_BURST + 2) * lc_light_get_period (light) + 1.0);
-    }
+    seconds = MAX (seconds, lc_led_film_seconds_for_light (&params->signal.lights[i]));
 
   return CLAMP (seconds, 5.0, 22.0);
 }
