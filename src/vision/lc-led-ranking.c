@@ -147,6 +147,48 @@ recent_saturation (const Track *t)
  * right on the edge. */
 #define SAME_DEVICE_DISTANCE 0.35
 
+/* Whether @t shows one of @reported's colours: then it may be a piece of
+ * its glow.
+ */
+static gboolean
+shares_a_color (const Track *t,
+                const Track *reported)
+{
+  for (guint i = 0; i < reported->key.n_colors; i++)
+    {
+      if (reported->key.colors[i] == t->key.colors[0])
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @t overlaps @reported: a piece of the same spot. */
+static gboolean
+overlaps (const Track *t,
+          const Track *reported)
+{
+  return lc_led_track_distance (t, reported->cx, reported->cy) < 1.5 * (t->radius + reported->radius);
+}
+
+/* Whether @t is one of the @reported lights, its echo, or, by @akin, a
+ * part of one.
+ */
+static gboolean
+is_reported_light (const Track   *t,
+                   Track        **reported,
+                   guint          n_reported,
+                   gboolean     (*akin) (const Track *t, const Track *reported))
+{
+  for (guint j = 0; j < n_reported; j++)
+    {
+      if (reported[j] == t || is_echo (t, reported[j]) || akin (t, reported[j]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A second light of the same device that has started to change but has no
  * reading yet (a Sync Module's green light blinking beside its steady blue
  * one). Until it has one, or gives up changing, the answer is provisional:
@@ -164,7 +206,6 @@ has_pending_light (LcLedDetector  *self,
   for (guint i = 0; i < self->n_tracks; i++)
     {
       Track *t = self->tracks[i];
-      gboolean known = FALSE;
 
       if (t->qualified || !t->active || !t->binary || t->compactness < 0.5 ||
           t->radius > lc_led_max_radius (self) || t->m_hi < 2.0 * lc_led_contrast_floor (self) ||
@@ -180,26 +221,7 @@ has_pending_light (LcLedDetector  *self,
       if (self->format != LC_PIXEL_FORMAT_GRAY8 && recent_saturation (t) < 0.25)
         continue;
 
-      for (guint j = 0; j < n_reported && !known; j++)
-        known = reported[j] == t || is_echo (t, reported[j]) ||
-                lc_led_track_distance (t, reported[j]->cx, reported[j]->cy) < 1.5 * (t->radius + reported[j]->radius);
-      if (!known)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether @t shows one of @reported's colours: then it may be a piece of
- * its glow.
- */
-static gboolean
-shares_a_color (const Track *t,
-                const Track *reported)
-{
-  for (guint i = 0; i < reported->key.n_colors; i++)
-    {
-      if (reported->key.colors[i] == t->key.colors[0])
+      if (!is_reported_light (t, reported, n_reported, overlaps))
         return TRUE;
     }
 
@@ -227,7 +249,6 @@ has_unsure_light (LcLedDetector  *self,
   for (guint i = 0; i < self->n_tracks; i++)
     {
       Track *t = self->tracks[i];
-      gboolean known = FALSE;
 
       if (t->compactness >= 0.5 || t->reflection || t->key.kind == LC_DETECTED_NONE ||
           t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
@@ -237,9 +258,7 @@ has_unsure_light (LcLedDetector  *self,
       if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;
 
-      for (guint j = 0; j < n_reported && !known; j++)
-        known = reported[j] == t || is_echo (t, reported[j]) || shares_a_color (t, reported[j]);
-      if (!known)
+      if (!is_reported_light (t, reported, n_reported, shares_a_color))
         return TRUE;
     }
 
