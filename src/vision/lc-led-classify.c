@@ -217,11 +217,43 @@ measure_lit (Track        *t,
   t->dip = n_lit > 0 ? sum_dip / n_lit : 0.0;
 }
 
+/* The colour the light adds of its own between dark and lit, if it
+ * outshines what it sits on when lit (an LED behind a pale window coming
+ * on), or LC_COLOR_NONE. The edge of a coloured object swaying through
+ * the light's disc adds its colour too, but only as a small bump on its
+ * surroundings.
+ */
+static LcColor
+lit_color (const Track  *t,
+           const Window *w)
+{
+  if (w->m_hi < SOLID_MIN_CONTRAST * t->bg)
+    return LC_COLOR_NONE;
+
+  return lc_led_added_color (w, w->m_lo, w->m_hi);
+}
+
+/* Whether a light that dims but never goes dark blinks behind a pale
+ * window: its hue moves with its level, or it lights up in a colour its
+ * dark phase does not have (the window is pale). Auto exposure swinging
+ * over a steady light does neither: it dims the light in its own colour.
+ */
+static gboolean
+blinks_behind_window (const Track  *t,
+                      const Window *w)
+{
+  LcColor added;
+
+  if (lc_led_hue_moves_with_level (w, w->m_lo, w->m_hi))
+    return TRUE;
+
+  added = lit_color (t, w);
+  return added != LC_COLOR_NONE && added != lc_led_dark_phase_color (w, w->m_lo, w->m_hi);
+}
+
 /* Whether the window's two levels, @lo and @hi, make a light that goes
- * dark. A shallow dip is a blink seen through a pale window only when the
- * hue moves with it (auto exposure dims a steady light without), and its
- * edges are sharp: glare sliding over a shiny housing swells and dims as
- * smoothly as a fade, so a shallow light is never one.
+ * dark, or one that blinks behind a pale window (see
+ * blinks_behind_window()).
  */
 static gboolean
 has_two_levels (LcLedDetector *self,
@@ -238,7 +270,7 @@ has_two_levels (LcLedDetector *self,
          (!shallow ||
           (((lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0)) ||
             (lo <= BORROWED_DEPTH_RATIO * hi && lc_led_steady_neighbour_glows (self, t, lc_led_dark_phase_color (w, lo, hi)))) &&
-           lc_led_hue_moves_with_level (w, lo, hi))) &&
+           blinks_behind_window (t, w))) &&
          hi - lo >= MAX (floor_c, 3.0 * sd_lo);
 }
 
@@ -254,6 +286,7 @@ find_runs (Window *w,
 /* Reads a light that has two levels: a pattern of runs, or a fade. */
 static void
 read_two_levels (LcLedDetector *self,
+                 const Track   *t,
                  Window        *w,
                  gint64         now,
                  Reading       *rd,
@@ -261,17 +294,19 @@ read_two_levels (LcLedDetector *self,
 {
   Reading fade_reading = { 0, };
   gboolean shallow = w->m_lo > DEPTH_RATIO * w->m_hi;
+  gboolean fades = lc_led_read_fade (self, w, &fade_reading);
 
   /* A shallow dip that swells and dims smoothly is a fade behind a pale
-   * window, or glare: which one cannot be told, and neither is a blink.
-   * Say what is seen and nothing more.
+   * window, or glare. Glare adds white; a fade adds its colour. When the
+   * two cannot be told apart, say what is seen and nothing more: neither
+   * is a blink.
    */
-  if (shallow && lc_led_read_fade (self, w, &fade_reading))
+  if (fades && shallow && lit_color (t, w) == LC_COLOR_NONE)
     {
       rd->key.kind = LC_DETECTED_UNKNOWN;
       rd->active = TRUE;
     }
-  else if (shallow || !lc_led_read_fade (self, w, rd))
+  else if (!fades)
     {
       find_runs (w, now);
       rd->active = w->n_edges > 0;
@@ -281,6 +316,7 @@ read_two_levels (LcLedDetector *self,
     {
       Periods ps;
 
+      *rd = fade_reading;
       /* The colours of a fade come from its brighter half; its period,
        * when the level split gives steady ones, from the edges (they stay
        * put when auto exposure or clipping change the height of a breath).
@@ -350,7 +386,7 @@ lc_led_classify_track (LcLedDetector *self,
         {
           t->binary = TRUE;
           t->level = hi - MAX (w.m_lo, 0.0);
-          read_two_levels (self, &w, now, &rd, &sat);
+          read_two_levels (self, t, &w, now, &rd, &sat);
         }
       else
         read_one_level (self, t, &w, hi, now, &rd, &sat);

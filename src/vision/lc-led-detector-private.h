@@ -126,6 +126,10 @@ G_BEGIN_DECLS
  * light adds between dark and lit (see lc_led_on_off_color()).
  */
 #define HALO_MIN_SATURATION 0.4
+/* Lit minus dark must rise this much in its brightest channel to have a
+ * colour at all (see lc_led_added_color()).
+ */
+#define ADDED_COLOR_MIN_STEP 6.0
 
 typedef struct
 {
@@ -447,6 +451,9 @@ gboolean lc_led_read_hue_alternation   (const Window  *w,
                                         double         interval_s,
                                         Reading       *rd,
                                         gboolean      *out_two_colors);
+LcColor  lc_led_added_color            (const Window  *w,
+                                        double         lo,
+                                        double         hi);
 gboolean lc_led_hue_moves_with_level   (const Window  *w,
                                         double         lo,
                                         double         hi);

@@ -306,6 +306,42 @@ lc_led_hue_moves_with_level (const Window *w,
   return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
 }
 
+/* The clear colour the light adds to its disc between its dark and lit
+ * samples (split halfway between @lo and @hi), or LC_COLOR_NONE: an LED
+ * behind a pale window, or one whose core clips, barely changes the hue
+ * of its own samples, but lit minus dark is the LED's colour. Glare adds
+ * white.
+ */
+LcColor
+lc_led_added_color (const Window *w,
+                    double        lo,
+                    double        hi)
+{
+  double mid = 0.5 * (lo + hi), sum[2][3] = { { 0, 0, 0 }, { 0, 0, 0 } }, sat;
+  guint n[2] = { 0, 0 };
+  float added[3];
+  LcColor color;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      guint k = w->s[i].level >= mid;
+
+      for (guint c = 0; c < 3; c++)
+        sum[k][c] += w->s[i].disc[c];
+      n[k]++;
+    }
+  if (n[0] < 2 || n[1] < 2)
+    return LC_COLOR_NONE;
+
+  for (guint c = 0; c < 3; c++)
+    added[c] = (float) (sum[1][c] / n[1] - sum[0][c] / n[0]);
+  if (MAX (MAX (added[0], added[1]), added[2]) < ADDED_COLOR_MIN_STEP)
+    return LC_COLOR_NONE;
+
+  color = lc_led_classify_color (added, &sat);
+  return color != LC_COLOR_WHITE && sat >= HALO_MIN_SATURATION ? color : LC_COLOR_NONE;
+}
+
 /* The colour of the light's dark phase (below halfway from @lo to @hi). */
 LcColor
 lc_led_dark_phase_color (const Window *w,

@@ -372,7 +372,7 @@ lc_led_on_off_color (const Window *w,
   for (guint c = 0; c < 3; c++)
     out[c] = lit_sum[c] / n_lit - w->off_disc[c] / w->n_off;
 
-  return MAX (MAX (out[0], out[1]), out[2]) >= 6.0f;
+  return MAX (MAX (out[0], out[1]), out[2]) >= ADDED_COLOR_MIN_STEP;
 }
 
 double

@@ -466,6 +466,110 @@ test_fade (void)
   g_free (t);
 }
 
+/* A track seen through a pale window: per 1/30 s frame of @pattern, lit
+ * ('#'), dark ('.') or, with @smooth, a breath every two seconds
+ * instead. Its own samples keep the hue of @own in both phases (grey: the
+ * window); the disc gains @added when lit. It sits on a surface of @bg.
+ */
+static Track *
+track_behind_window (LcLedDetector *detector,
+                     const char    *pattern,
+                     gboolean       smooth,
+                     const float    own[3],
+                     const float    added[3],
+                     double         bg,
+                     gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  gsize n = strlen (pattern);
+
+  for (guint i = 0; i < 8 * 30; i++)
+    {
+      Sample s = { 0, };
+      double phase = (i % 60) / 60.0;
+      /* A breath: dark for a third of the time, then up and down. */
+      double breath = phase < 1.0 / 3.0 ? 0.0 : 0.5 * (1.0 - cos (3.0 * G_PI * (phase - 1.0 / 3.0)));
+      double lit = smooth ? breath : pattern[i % n] == '#';
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      /* The window alone is nearly half as bright as the lit LED. */
+      s.level = (float) (80.0 + 100.0 * lit);
+      s.has_color = TRUE;
+      for (guint c = 0; c < 3; c++)
+        {
+          s.rgb[c] = (float) (own[c] * (1.0 + 0.75 * lit));
+          s.disc[c] = (float) (70.0 + added[c] * lit);
+        }
+      s.max = (float) (150.0 + 90.0 * lit);
+      s.top = s.max;
+      s.white = s.max;
+      lc_led_track_push (t, &s);
+    }
+  t->bg = bg;
+  *out_now = t->samples[t->len - 1].pts;
+
+  return t;
+}
+
+/* Behind a pale window an LED never looks dark, and its own samples hardly
+ * change hue: what tells it from auto exposure or glare is the colour it
+ * adds to its disc when lit. So a shallow blink adding red is a red blink,
+ * a shallow swell adding blue a blue fade; one adding white is neither,
+ * nor is a small bump on a bright surface (the edge of a coloured object
+ * swaying), nor a blue light that dims in blue (auto exposure).
+ */
+static void
+test_pale_window (void)
+{
+  static const float red[3] = { 90.0f, 5.0f, 5.0f };
+  static const float blue[3] = { 5.0f, 10.0f, 90.0f };
+  static const float white[3] = { 90.0f, 90.0f, 90.0f };
+  static const float grey[3] = { 40.0f, 40.0f, 40.0f };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const char *blink = "###############...............";
+  gint64 now;
+  Track *t;
+
+  detector->interval_s = 1.0 / 30.0;
+
+  t = track_behind_window (detector, blink, FALSE, grey, red, 40.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_true (t->binary);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (t->key.n_colors, ==, 1);
+  g_assert_cmpint (t->key.colors[0], ==, LC_COLOR_RED);
+  g_free (t);
+
+  t = track_behind_window (detector, blink, FALSE, grey, white, 40.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->binary);
+  g_assert_cmpint (t->key.kind, !=, LC_DETECTED_BLINK);
+  g_free (t);
+
+  t = track_behind_window (detector, blink, FALSE, grey, red, 400.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->binary);
+  g_free (t);
+
+  /* Auto exposure swinging over a steady blue light: it dims in blue. */
+  t = track_behind_window (detector, blink, FALSE, blue, blue, 40.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->binary);
+  g_free (t);
+
+  t = track_behind_window (detector, blink, TRUE, grey, blue, 40.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_FADE);
+  g_assert_cmpuint (t->key.n_colors, ==, 1);
+  g_assert_cmpint (t->key.colors[0], ==, LC_COLOR_BLUE);
+  g_free (t);
+
+  t = track_behind_window (detector, blink, TRUE, grey, white, 40.0, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, !=, LC_DETECTED_FADE);
+  g_free (t);
+}
+
 /* A detector as the ranking sees it, a few seconds into a clip. */
 static LcLedDetector *
 ranking_detector (void)
@@ -655,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
+  g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
