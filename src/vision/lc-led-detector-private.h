@@ -130,6 +130,14 @@ G_BEGIN_DECLS
  * colour at all (see lc_led_added_color()).
  */
 #define ADDED_COLOR_MIN_STEP 6.0
+/* … and, above a light's floor, this fraction of the floor's brightest
+ * channel (see added_color_samples()).
+ */
+#define ADDED_COLOR_MIN_SHARE 0.2
+/* Turns in the colour a light adds, rather than its own, last at least
+ * this long (seconds): shorter ones are noise near the split.
+ */
+#define ADDED_HUE_MIN_RUN_S 0.2
 
 typedef struct
 {

@@ -213,14 +213,17 @@ median_run (const HueRuns *runs)
  * and take turns in runs of a steady length, this fills @rd as a blink of
  * two colours, one per run. Two runs of each colour make it confirmed.
  * *@out_two_colors says whether the light showed two colours at all, in
- * turns or not (yet): then it is no steady light of one colour.
+ * turns or not (yet): then it is no steady light of one colour. With
+ * @added the samples' colours are what the light adds (see
+ * lc_led_read_hue_alternation()).
  */
-gboolean
-lc_led_read_hue_alternation (const Window *w,
-                             guint         first,
-                             double        interval_s,
-                             Reading      *rd,
-                             gboolean     *out_two_colors)
+static gboolean
+read_hue_alternation (const Window *w,
+                      guint         first,
+                      double        interval_s,
+                      gboolean      added,
+                      Reading      *rd,
+                      gboolean     *out_two_colors)
 {
   g_autofree guint8 *label = NULL;
   g_autofree gboolean *valid = NULL;
@@ -245,6 +248,9 @@ lc_led_read_hue_alternation (const Window *w,
   colors[1] = lc_led_classify_color (runs.sum_rgb[1], NULL);
   if (colors[0] == colors[1] || colors[0] == LC_COLOR_NONE || colors[1] == LC_COLOR_NONE)
     return FALSE;
+  /* White added to a light is glare sliding by, not an LED's colour. */
+  if (added && (colors[0] == LC_COLOR_WHITE || colors[1] == LC_COLOR_WHITE))
+    return FALSE;
   *out_two_colors = TRUE;
   if (!brightness_steady (&runs))
     return FALSE;
@@ -253,7 +259,7 @@ lc_led_read_hue_alternation (const Window *w,
   if (runs.n_runs < 2)
     return FALSE;
   med = median_run (&runs);
-  if (med < 2.5 * interval_s)
+  if (med < MAX (2.5 * interval_s, added ? ADDED_HUE_MIN_RUN_S : 0.0))
     return FALSE;
   for (guint i = 0; i < runs.n_runs; i++)
     steady += fabs (runs.run_s[i] - med) <= MAX (0.25 * med, 1.6 * interval_s);
@@ -274,6 +280,92 @@ lc_led_read_hue_alternation (const Window *w,
   rd->confirmed = steady >= 4;
 
   return TRUE;
+}
+
+/* The samples of @w from @first on, their colours replaced by what each
+ * adds to the light's disc above its floor (per channel, the least seen):
+ * behind a pale window the light's own samples stay grey in every colour,
+ * but the window is in the floor, and the LED's colour is above it. A
+ * sample that adds little, compared with the floor, has no colour: white
+ * balance drifting moves every channel a little.
+ */
+static Sample *
+added_color_samples (const Window *w,
+                     guint         first)
+{
+  guint n = w->n - first;
+  Sample *samples = g_memdup2 (w->s + first, n * sizeof (Sample));
+  float floor_disc[3] = { G_MAXFLOAT, G_MAXFLOAT, G_MAXFLOAT }, floor_max;
+
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint c = 0; c < 3; c++)
+        floor_disc[c] = MIN (floor_disc[c], samples[i].disc[c]);
+    }
+
+  floor_max = MAX (MAX (floor_disc[0], floor_disc[1]), floor_disc[2]);
+  for (guint i = 0; i < n; i++)
+    {
+      Sample *sample = &samples[i];
+
+      for (guint c = 0; c < 3; c++)
+        sample->rgb[c] = sample->disc[c] - floor_disc[c];
+      sample->has_color = MAX (MAX (sample->rgb[0], sample->rgb[1]), sample->rgb[2]) >=
+                          MAX (2.0 * ADDED_COLOR_MIN_STEP, ADDED_COLOR_MIN_SHARE * floor_max);
+    }
+
+  return samples;
+}
+
+/* Whether the light's own samples from @first on are pale on the whole:
+ * the light is seen through something that washes its colour out.
+ */
+static gboolean
+looks_pale (const Window *w,
+            guint         first)
+{
+  float total[3] = { 0, 0, 0 };
+
+  for (guint i = first; i < w->n; i++)
+    {
+      if (!w->s[i].has_color)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        total[c] += w->s[i].rgb[c];
+    }
+
+  return lc_led_classify_color (total, NULL) == LC_COLOR_WHITE;
+}
+
+/* See read_hue_alternation(). When the light's own samples are pale and
+ * show one colour, the colours it adds above its floor are read instead
+ * (see added_color_samples()); a vivid light's own colour is already
+ * read, and white balance drifting over it would move what it adds.
+ * What a light adds is noisier than its own colour: near the split, noise
+ * flips it in runs of a few frames, so the turns must be longer; and
+ * white added is glare.
+ */
+gboolean
+lc_led_read_hue_alternation (const Window *w,
+                             guint         first,
+                             double        interval_s,
+                             Reading      *rd,
+                             gboolean     *out_two_colors)
+{
+  g_autofree Sample *added = NULL;
+  Window aw;
+
+  if (read_hue_alternation (w, first, interval_s, FALSE, rd, out_two_colors))
+    return TRUE;
+  if (*out_two_colors || first >= w->n || !looks_pale (w, first))
+    return FALSE;
+
+  added = added_color_samples (w, first);
+  aw = *w;
+  aw.s = added;
+  aw.n = w->n - first;
+
+  return read_hue_alternation (&aw, 0, interval_s, TRUE, rd, out_two_colors);
 }
 
 /* Whether the light's hue changes between its dark and lit samples (split

@@ -382,6 +382,50 @@ read_hues (LcLedDetector *detector,
   return t;
 }
 
+/* As read_hues(), for a light behind a pale window: its own samples are
+ * grey, its disc is the window plus @colors ('w' for white, '.' for
+ * nothing), with a little noise.
+ */
+static Track *
+read_hues_behind_window (LcLedDetector *detector,
+                         const char    *colors,
+                         guint          repeats,
+                         Reading       *rd,
+                         gboolean      *out_read,
+                         gboolean      *out_two_colors,
+                         gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  gsize n = strlen (colors);
+  Window w;
+
+  for (guint i = 0; i < repeats * n; i++)
+    {
+      Sample s = { 0, };
+      char color = colors[i % n];
+      float noise = (float) ((i * 7) % 5) - 2.0f;
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      s.level = 150.0f;
+      s.has_color = TRUE;
+      s.rgb[0] = s.rgb[1] = s.rgb[2] = 60.0f;
+      s.disc[0] = 120.0f + noise + (color == 'r' || color == 'w' ? 60.0f : 3.0f);
+      s.disc[1] = 120.0f - noise + (color == 'g' || color == 'w' ? 60.0f : 6.0f);
+      s.disc[2] = 120.0f + noise + (color == 'b' || color == 'w' ? 60.0f : 6.0f);
+      s.max = 250.0f;
+      s.top = -1.0f;
+      lc_led_track_push (t, &s);
+    }
+  *out_now = t->samples[t->len - 1].pts;
+
+  memset (rd, 0, sizeof *rd);
+  lc_led_window_collect (t, *out_now, &w);
+  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors);
+  lc_led_window_clear (&w);
+
+  return t;
+}
+
 /* Hue: a light that stays as bright while it takes turns in two colours is
  * an alternating blink, one colour a run; one colour all along is not.
  */
@@ -409,6 +453,32 @@ test_hue (void)
   g_free (t);
 
   t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &now);
+  g_assert_false (read);
+  g_assert_false (two_colors);
+  g_free (t);
+
+  /* Behind a pale window the light's own samples stay grey; the colour it
+   * adds to its disc above the window takes turns all the same. A window
+   * lit in one colour, with a little noise, takes no turns.
+   */
+  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &now);
+  g_assert_true (read);
+  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (rd.key.n_colors, ==, 2);
+  g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpint (rd.key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
+  g_free (t);
+
+  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &now);
+  g_assert_false (read);
+  g_assert_false (two_colors);
+  g_free (t);
+
+  /* White added in turns (over a floor the window shows now and then) is
+   * glare sliding over it.
+   */
+  t = read_hues_behind_window (detector, "..bbbbbbbbbbbbbbwwwwwwwwwwwwww", 4, &rd, &read, &two_colors, &now);
   g_assert_false (read);
   g_assert_false (two_colors);
   g_free (t);
