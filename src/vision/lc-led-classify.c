@@ -224,13 +224,20 @@ measure_lit (Track        *t,
  * surroundings.
  */
 static LcColor
-lit_color (const Track  *t,
-           const Window *w)
+lit_color (const Track *t,
+           Window      *w)
 {
-  if (w->m_hi < SOLID_MIN_CONTRAST * t->bg)
-    return LC_COLOR_NONE;
+  /* Both the two-level gate and the fade reading ask; it is one pass over
+   * the window, so it is worked out once.
+   */
+  if (!w->lit_color_known)
+    {
+      w->lit_color = w->m_hi < SOLID_MIN_CONTRAST * t->bg ? LC_COLOR_NONE
+                                                           : lc_led_added_color (w, w->m_lo, w->m_hi);
+      w->lit_color_known = TRUE;
+    }
 
-  return lc_led_added_color (w, w->m_lo, w->m_hi);
+  return w->lit_color;
 }
 
 /* Whether a light that dims but never goes dark blinks behind a pale
@@ -239,8 +246,8 @@ lit_color (const Track  *t,
  * over a steady light does neither: it dims the light in its own colour.
  */
 static gboolean
-blinks_behind_window (const Track  *t,
-                      const Window *w)
+blinks_behind_window (const Track *t,
+                      Window      *w)
 {
   LcColor added;
 
@@ -258,7 +265,7 @@ blinks_behind_window (const Track  *t,
 static gboolean
 has_two_levels (LcLedDetector *self,
                 const Track   *t,
-                const Window  *w,
+                Window        *w,
                 double         sd_lo,
                 guint          n_lo,
                 guint          n_hi)

@@ -127,7 +127,7 @@ G_BEGIN_DECLS
  */
 #define HALO_MIN_SATURATION 0.4
 /* Lit minus dark must rise this much in its brightest channel to have a
- * colour at all (see lc_led_added_color()).
+ * colour at all (see lc_led_disc_added()).
  */
 #define ADDED_COLOR_MIN_STEP 6.0
 /* … and, above a light's floor, this fraction of the floor's brightest
@@ -318,6 +318,8 @@ typedef struct
   float   off_disc[3];   /* mean disc colour while dark (see lc_led_on_off_color()) */
   guint   n_off;
   double  lo_x, hi_x, k; /* the same in log space (see lc_led_split_levels()) */
+  gboolean lit_color_known; /* lit_color holds the colour the light adds when */
+  LcColor  lit_color;       /* lit (worked out once; see lc-led-classify.c) */
 } Window;
 
 typedef struct
@@ -423,6 +425,11 @@ void     lc_led_drop_glitches   (Window *w);
 void     lc_led_find_runs       (Window *w,
                                  gint64  window_start,
                                  gint64  now);
+gboolean lc_led_disc_added      (const double  lit_sum[3],
+                                 guint         n_lit,
+                                 const double  dark_sum[3],
+                                 guint         n_dark,
+                                 float         out[3]);
 gboolean lc_led_on_off_color    (const Window *w,
                                  const float   lit_sum[3],
                                  guint         n_lit,

@@ -422,12 +422,7 @@ lc_led_added_color (const Window *w,
         sum[k][c] += w->s[i].disc[c];
       n[k]++;
     }
-  if (n[0] < 2 || n[1] < 2)
-    return LC_COLOR_NONE;
-
-  for (guint c = 0; c < 3; c++)
-    added[c] = (float) (sum[1][c] / n[1] - sum[0][c] / n[0]);
-  if (MAX (MAX (added[0], added[1]), added[2]) < ADDED_COLOR_MIN_STEP)
+  if (n[0] < 2 || n[1] < 2 || !lc_led_disc_added (sum[1], n[1], sum[0], n[0], added))
     return LC_COLOR_NONE;
 
   color = lc_led_classify_color (added, &sat);

@@ -355,10 +355,31 @@ lc_led_find_runs (Window *w,
     }
 }
 
-/* The colour an LED adds to its disc between dark and lit. Where the core
- * clips to white (a bright LED, a light housing) the halo says little, but
- * lit minus dark still leans toward the LED's colour, whatever the colour
- * of the housing or the white balance.
+/* Lit minus dark over a light's disc, per channel, from the sums of its
+ * lit and dark samples' discs: the colour the LED adds, whatever it sits
+ * on or behind. Returns whether it adds enough to have a colour at all.
+ */
+gboolean
+lc_led_disc_added (const double lit_sum[3],
+                   guint        n_lit,
+                   const double dark_sum[3],
+                   guint        n_dark,
+                   float        out[3])
+{
+  if (n_lit == 0 || n_dark == 0)
+    return FALSE;
+
+  for (guint c = 0; c < 3; c++)
+    out[c] = (float) (lit_sum[c] / n_lit - dark_sum[c] / n_dark);
+
+  return MAX (MAX (out[0], out[1]), out[2]) >= ADDED_COLOR_MIN_STEP;
+}
+
+/* The colour an LED adds to its disc between dark and lit, from the lit
+ * samples of its runs and the dark ones collected with them. Where the
+ * core clips to white (a bright LED, a light housing) the halo says
+ * little, but lit minus dark still leans toward the LED's colour, whatever
+ * the colour of the housing or the white balance.
  */
 gboolean
 lc_led_on_off_color (const Window *w,
@@ -366,13 +387,13 @@ lc_led_on_off_color (const Window *w,
                      guint         n_lit,
                      float         out[3])
 {
-  if (w->n_off < 2 || n_lit == 0)
+  double lit[3] = { lit_sum[0], lit_sum[1], lit_sum[2] };
+  double dark[3] = { w->off_disc[0], w->off_disc[1], w->off_disc[2] };
+
+  if (w->n_off < 2)
     return FALSE;
 
-  for (guint c = 0; c < 3; c++)
-    out[c] = lit_sum[c] / n_lit - w->off_disc[c] / w->n_off;
-
-  return MAX (MAX (out[0], out[1]), out[2]) >= ADDED_COLOR_MIN_STEP;
+  return lc_led_disc_added (lit, n_lit, dark, w->n_off, out);
 }
 
 double
