@@ -37,8 +37,8 @@ import sys
 import time
 
 TIMEOUT_S = 60
-# The trace tool is a plain decodebin pipeline, without analyze's guards
-# (an animated GIF can stall it): a clip it cannot trace is left out.
+# The trace tool plays each clip through the app's video source, as
+# analyze does; a clip it still cannot trace in time is left out ('-').
 TRACE_TIMEOUT_S = 20
 POSITION_TOLERANCE = 0.09
 PERIOD_TOLERANCE = 0.20

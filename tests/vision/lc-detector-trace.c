@@ -5,9 +5,11 @@
  *
  * A tuning aid, not a test: decodes FILE to I420 (at most 1280 px wide,
  * as the app does), feeds the detector and prints its tracks every
- * --every seconds, then the final reading. With --json it prints instead
- * one line a frame: the answer as the camera page would show it then, with
- * its lights as `lightcode analyze --json` has them (for
+ * --every seconds, then the final reading. With --json it plays FILE
+ * through the app's own video source instead (with its guards for GIFs
+ * and files that stall) and prints one line each time the answer
+ * changes: the answer as the camera page would show it then, with its
+ * lights as `lightcode analyze --json` has them (for
  * tests/bench/bench-real.py).
  *
  *   lc-detector-trace FILE [--every 0.5] [--prior N:COLORS,COLORS…] [--json]
@@ -24,6 +26,7 @@
 
 #include "lc-led-detector.h"
 #include "lc-led-detector-private.h"
+#include "lc-video-source.h"
 
 static gboolean
 parse_prior (const char *text,
@@ -80,6 +83,58 @@ detection_to_json_line (const LcDetection *detection)
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+static void
+answer_changed_cb (LcVideoSource     *source,
+                   const LcDetection *detection,
+                   gpointer           user_data)
+{
+  g_autofree char *line = detection_to_json_line (detection);
+
+  puts (line);
+}
+
+static void
+source_done_cb (LcVideoSource *source,
+                gpointer       user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+static void
+source_error_cb (LcVideoSource *source,
+                 const GError  *error,
+                 gpointer       user_data)
+{
+  g_printerr ("%s\n", error->message);
+  g_main_loop_quit (user_data);
+}
+
+/* --json: every answer the app would show while it plays @path. */
+static int
+trace_answers (const char       *path,
+               const LcLedPrior *prior)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  if (prior != NULL)
+    lc_video_source_set_led_prior (source, prior);
+  g_signal_connect (source, "detection-changed", G_CALLBACK (answer_changed_cb), NULL);
+  g_signal_connect (source, "eos", G_CALLBACK (source_done_cb), loop);
+  g_signal_connect (source, "error", G_CALLBACK (source_error_cb), loop);
+
+  lc_video_source_set_preview_enabled (source, FALSE);
+  lc_video_source_start (source);
+  /* "error" may already have been emitted by start(). */
+  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_STARTING ||
+      lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING)
+    g_main_loop_run (loop);
+  lc_video_source_stop (source);
+
+  return lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FAILED ? 1 : 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,7 +145,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "every", 'e', 0, G_OPTION_ARG_DOUBLE, &every, "Seconds between dumps", "S" },
     { "prior", 'p', 0, G_OPTION_ARG_STRING, &prior_text, "Device prior: red/green/blue,blue", "P" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "The answer after every frame, one JSON line each", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Every answer the app would show, one JSON line each", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
@@ -99,6 +154,7 @@ main (int   argc,
   g_autofree char *description = NULL;
   GstElement *pipeline, *sink;
   gint64 next_dump = 0;
+  LcLedPrior prior;
   LcDetection detection;
   LcSignal signal;
 
@@ -111,8 +167,6 @@ main (int   argc,
     }
   if (prior_text != NULL)
     {
-      LcLedPrior prior;
-
       if (!parse_prior (prior_text, &prior))
         {
           g_printerr ("bad prior %s\n", prior_text);
@@ -120,6 +174,8 @@ main (int   argc,
         }
       lc_led_detector_set_prior (detector, &prior);
     }
+  if (json)
+    return trace_answers (argv[1], prior_text != NULL ? &prior : NULL);
 
   description = g_strdup_printf ("filesrc name=src ! decodebin ! videoconvertscale ! "
                                  "video/x-raw,format=I420,width=[1,1280],height=[1,1280],pixel-aspect-ratio=1/1 ! "
@@ -162,15 +218,7 @@ main (int   argc,
       lc_led_detector_push_frame (detector, &frame);
       gst_video_frame_unmap (&vframe);
 
-      if (json)
-        {
-          g_autofree char *line = NULL;
-
-          lc_led_detector_get_detection (detector, &detection);
-          line = detection_to_json_line (&detection);
-          puts (line);
-        }
-      else if (frame.pts_ns >= next_dump)
+      if (frame.pts_ns >= next_dump)
         {
           g_autoptr(GString) out = g_string_new (NULL);
           g_autofree char *text = NULL;
@@ -191,8 +239,7 @@ main (int   argc,
   {
     g_autofree char *text = lc_signal_to_string (&signal);
 
-    if (!json)
-      g_print ("end  %s  %s\n", lc_detection_state_to_string (detection.state), text);
+    g_print ("end  %s  %s\n", lc_detection_state_to_string (detection.state), text);
   }
   gst_element_set_state (pipeline, GST_STATE_NULL);
   gst_object_unref (sink);
