@@ -189,6 +189,44 @@ is_reported_light (const Track   *t,
   return FALSE;
 }
 
+/* Whether @t dims deeply within its window and lights up in a vivid
+ * colour that none of the @reported lights has: a status light behind a
+ * pale window, whose own samples are grey, so only what it adds when lit
+ * shows its colour. Glare adds white, shake dragging an edge over a cell
+ * barely dims it, and a spot that a reported light's glow reaches dims
+ * with that light, in its colour.
+ */
+static gboolean
+dims_in_own_color (LcLedDetector  *self,
+                   Track          *t,
+                   Track         **reported,
+                   guint           n_reported,
+                   gint64          now)
+{
+  Window w;
+  LcColor added;
+
+  if (self->format == LC_PIXEL_FORMAT_GRAY8 || t->m_hi - t->m_lo < 2.0 * lc_led_contrast_floor (self))
+    return FALSE;
+
+  lc_led_window_collect (t, now, &w);
+  added = lc_led_added_color (&w, t->m_lo, t->m_hi);
+  lc_led_window_clear (&w);
+  if (added == LC_COLOR_NONE)
+    return FALSE;
+
+  for (guint i = 0; i < n_reported; i++)
+    {
+      for (guint c = 0; c < reported[i]->key.n_colors; c++)
+        {
+          if (reported[i]->key.colors[c] == added)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* A second light of the same device that has started to change but has no
  * reading yet (a Sync Module's green light blinking beside its steady blue
  * one). Until it has one, or gives up changing, the answer is provisional:
@@ -206,22 +244,38 @@ has_pending_light (LcLedDetector  *self,
   for (guint i = 0; i < self->n_tracks; i++)
     {
       Track *t = self->tracks[i];
+      gboolean pending;
 
-      if (t->qualified || !t->active || !t->binary || t->compactness < 0.5 ||
-          t->radius > lc_led_max_radius (self) || t->m_hi < 2.0 * lc_led_contrast_floor (self) ||
-          now - t->active_since >= NO_LIGHT_AFTER_NS)
-        continue;
-      if (t->key.kind != LC_DETECTED_NONE && t->key.kind != LC_DETECTED_UNKNOWN)
+      if (t->qualified || t->compactness < 0.5 ||
+          t->radius > lc_led_max_radius (self) || t->m_hi < 2.0 * lc_led_contrast_floor (self))
         continue;
       if (lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;
-      /* Status lights are vivid; an edge that shake drags across a cell
-       * flickers too, but in the grey of what it is the edge of.
-       */
-      if (self->format != LC_PIXEL_FORMAT_GRAY8 && recent_saturation (t) < 0.25)
-        continue;
 
-      if (!is_reported_light (t, reported, n_reported, overlaps))
+      if (t->binary)
+        {
+          /* Status lights are vivid; an edge that shake drags across a
+           * cell flickers too, but in the grey of what it is the edge of.
+           * Behind a pale window a status light is grey too, but lights
+           * up in its own colour.
+           */
+          pending = t->active && now - t->active_since < NO_LIGHT_AFTER_NS &&
+                    (t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN) &&
+                    (self->format == LC_PIXEL_FORMAT_GRAY8 || recent_saturation (t) >= 0.25 ||
+                     dims_in_own_color (self, t, reported, n_reported, now));
+        }
+      else
+        {
+          /* Behind a pale window a status light's dips may be too shallow
+           * to be read as a blink for a while, so it reads as steady and
+           * makes no edges; its window still spans them.
+           */
+          pending = (t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN ||
+                     t->key.kind == LC_DETECTED_SOLID) &&
+                    dims_in_own_color (self, t, reported, n_reported, now);
+        }
+
+      if (pending && !is_reported_light (t, reported, n_reported, overlaps))
         return TRUE;
     }
 

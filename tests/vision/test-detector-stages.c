@@ -747,6 +747,77 @@ test_unsure_light (void)
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
 }
 
+/* A status light behind a pale window, beside a reported light, whose
+ * dips are still too shallow to read: it reads as a steady grey light,
+ * but dims deeply and lights up in a colour of its own, so it holds the
+ * answer back. One that adds white (glare), or the reported light's own
+ * colour (its glow), or barely dims, does not.
+ * Once it goes dark enough to be read as changing, a grey one is still
+ * held for the colour it adds.
+ */
+static void
+test_pending_behind_window (void)
+{
+  static const float grey[3] = { 40.0f, 40.0f, 40.0f };
+  static const float blue[3] = { 5.0f, 10.0f, 90.0f };
+  static const float white[3] = { 90.0f, 90.0f, 90.0f };
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  const char *blink = "###############...............";
+  Track *solid, *status;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  solid = ranked_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      status = track_behind_window (detector, blink, FALSE, grey, i == 0 ? blue : white, 40.0, &now);
+      status->cx = 70.0;
+      status->cy = 32.0;
+      status->compactness = 1.0;
+      status->m_lo = 80.0;
+      status->m_hi = 180.0;
+      status->key.kind = LC_DETECTED_SOLID;
+      status->key.n_colors = 1;
+      status->key.colors[0] = LC_COLOR_WHITE;
+      detector->tracks[detector->n_tracks++] = status;
+
+      lc_led_build_detection (detector, now);
+      g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+      g_assert_cmpuint (detector->detection.leds[0].id, ==, solid->id);
+      g_assert_cmpint (detector->detection.state, ==, i == 0 ? LC_DETECTION_PROVISIONAL : LC_DETECTION_CONFIRMED);
+
+      if (i == 0)
+        {
+          /* Barely dimming: a steady light, whatever it adds. */
+          status->m_lo = 170.0;
+          lc_led_build_detection (detector, now);
+          g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+          /* Dimming in the reported light's colour: a spot its glow
+           * reaches.
+           */
+          status->m_lo = 80.0;
+          solid->key.colors[0] = LC_COLOR_BLUE;
+          lc_led_build_detection (detector, now);
+          g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+          solid->key.colors[0] = LC_COLOR_RED;
+
+          /* Changing, with no reading yet, grey but for what it adds. */
+          status->binary = TRUE;
+          status->active = TRUE;
+          status->active_since = now - G_GINT64_CONSTANT (1000000000);
+          status->key.kind = LC_DETECTED_NONE;
+          status->key.n_colors = 0;
+          lc_led_build_detection (detector, now);
+          g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+        }
+
+      detector->n_tracks--;
+      g_free (status);
+    }
+}
+
 /* Advice on how long to film: ten seconds at least, three periods of the
  * slowest light seen.
  */
@@ -832,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
+  g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
   g_test_add_func ("/vision/detector/stages/longest-burst", test_longest_burst);
 
