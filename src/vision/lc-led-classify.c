@@ -66,6 +66,7 @@ read_one_level (LcLedDetector *self,
   float total[3] = { 0, 0, 0 };
   guint first = w->n - 1;
   gboolean two_colors = FALSE;
+  LcColor dimmer, color;
 
   for (guint i = w->n; i-- > 0;)
     {
@@ -82,33 +83,45 @@ read_one_level (LcLedDetector *self,
 
   t->level = MAX (hi, 0.0);
   t->spread = level_spread (w, first);
-  if (recent >= floor_c && (now - since) / NS_PER_S >= SOLID_PROVISIONAL_S &&
-      !lc_led_read_hue_alternation (w, first, self->interval_s, rd, &two_colors))
+  if (recent < floor_c || (now - since) / NS_PER_S < SOLID_PROVISIONAL_S)
+    return;
+
+  if (lc_led_read_hue_alternation (w, first, self->interval_s, rd, &two_colors, &dimmer))
     {
-      LcColor color = lc_led_classify_color (total, sat);
-
-      /* A core clipped to white: the colour of its glow. */
-      if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
+      /* A light behind a pale window, in its dim phase, shows the window:
+       * white, or the glow of a steady neighbour on it. That dimmer colour
+       * is not one of its own (a white LED outshines a coloured one), and
+       * the light is too shallow here to read as a blink or a fade.
+       */
+      if (dimmer != LC_COLOR_WHITE && !lc_led_steady_neighbour_glows (self, t, dimmer))
         {
-          color = t->halo_color;
-          *sat = HALO_MIN_SATURATION;
+          /* Two distinct colours: as clear as a colour gets. */
+          *sat = 1.0;
+          return;
         }
-
-      /* Swelling and dimming without going dark: not (yet) a
-       * pattern we can name, and certainly not solid.
-       */
-      rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
-      rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
-      rd->key.colors[0] = color;
-      /* Nor is it settled while it shows two colours: it may be taking
-       * turns in them more slowly than has been seen yet.
-       */
-      rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
-                      !two_colors;
+      memset (rd, 0, sizeof *rd);
     }
-  else if (rd->key.kind == LC_DETECTED_BLINK)
-    /* Two distinct colours: as clear as a colour gets. */
-    *sat = 1.0;
+
+  color = lc_led_classify_color (total, sat);
+
+  /* A core clipped to white: the colour of its glow. */
+  if (color == LC_COLOR_WHITE && t->halo_color != LC_COLOR_NONE)
+    {
+      color = t->halo_color;
+      *sat = HALO_MIN_SATURATION;
+    }
+
+  /* Swelling and dimming without going dark: not (yet) a
+   * pattern we can name, and certainly not solid.
+   */
+  rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
+  rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
+  rd->key.colors[0] = color;
+  /* Nor is it settled while it shows two colours: it may be taking
+   * turns in them more slowly than has been seen yet.
+   */
+  rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
+                  !two_colors;
 }
 
 /* Once the pattern has repeated, the reading stays confirmed for as long

@@ -465,7 +465,8 @@ gboolean lc_led_read_hue_alternation   (const Window  *w,
                                         guint          first,
                                         double         interval_s,
                                         Reading       *rd,
-                                        gboolean      *out_two_colors);
+                                        gboolean      *out_two_colors,
+                                        LcColor       *out_dimmer);
 LcColor  lc_led_added_color            (const Window  *w,
                                         double         lo,
                                         double         hi);

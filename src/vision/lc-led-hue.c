@@ -213,7 +213,9 @@ median_run (const HueRuns *runs)
  * and take turns in runs of a steady length, this fills @rd as a blink of
  * two colours, one per run. Two runs of each colour make it confirmed.
  * *@out_two_colors says whether the light showed two colours at all, in
- * turns or not (yet): then it is no steady light of one colour. With
+ * turns or not (yet): then it is no steady light of one colour.
+ * *@out_dimmer is the colour whose turns are clearly dimmer, if one is
+ * (see BORROWED_DEPTH_RATIO). With
  * @added the samples' colours are what the light adds (see
  * lc_led_read_hue_alternation()).
  */
@@ -223,7 +225,8 @@ read_hue_alternation (const Window *w,
                       double        interval_s,
                       gboolean      added,
                       Reading      *rd,
-                      gboolean     *out_two_colors)
+                      gboolean     *out_two_colors,
+                      LcColor      *out_dimmer)
 {
   g_autofree guint8 *label = NULL;
   g_autofree gboolean *valid = NULL;
@@ -278,6 +281,13 @@ read_hue_alternation (const Window *w,
   rd->off_ms = 1.0;
   rd->active = TRUE;
   rd->confirmed = steady >= 4;
+
+  {
+    double level0 = runs.sum_level[0] / runs.n_level[0], level1 = runs.sum_level[1] / runs.n_level[1];
+
+    *out_dimmer = level0 < BORROWED_DEPTH_RATIO * level1 ? colors[0] :
+                  level1 < BORROWED_DEPTH_RATIO * level0 ? colors[1] : LC_COLOR_NONE;
+  }
 
   return TRUE;
 }
@@ -350,12 +360,14 @@ lc_led_read_hue_alternation (const Window *w,
                              guint         first,
                              double        interval_s,
                              Reading      *rd,
-                             gboolean     *out_two_colors)
+                             gboolean     *out_two_colors,
+                             LcColor      *out_dimmer)
 {
   g_autofree Sample *added = NULL;
   Window aw;
 
-  if (read_hue_alternation (w, first, interval_s, FALSE, rd, out_two_colors))
+  *out_dimmer = LC_COLOR_NONE;
+  if (read_hue_alternation (w, first, interval_s, FALSE, rd, out_two_colors, out_dimmer))
     return TRUE;
   if (*out_two_colors || first >= w->n || !looks_pale (w, first))
     return FALSE;
@@ -365,7 +377,7 @@ lc_led_read_hue_alternation (const Window *w,
   aw.s = added;
   aw.n = w->n - first;
 
-  return read_hue_alternation (&aw, 0, interval_s, TRUE, rd, out_two_colors);
+  return read_hue_alternation (&aw, 0, interval_s, TRUE, rd, out_two_colors, out_dimmer);
 }
 
 /* Whether the light's hue changes between its dark and lit samples (split

@@ -325,7 +325,9 @@ test_pattern_grammar (void)
 }
 
 /* A track lit all along at @level, its colour from @colors: per 1/30 s
- * frame, 'b' blue, 'g' green, 'r' red.
+ * frame, 'b' blue, 'g' green, 'r' red, 'w' white; 'R' and 'W' a red and a
+ * white two thirds as bright (a neighbour's glow on a pale window, or the
+ * window itself).
  */
 static Track *
 track_from_colors (LcLedDetector *detector,
@@ -344,11 +346,13 @@ track_from_colors (LcLedDetector *detector,
           Sample s = { 0, };
 
           s.pts = pts;
-          s.level = 150.0f;
+          gboolean white = colors[i] == 'w' || colors[i] == 'W';
+
+          s.level = colors[i] == 'R' || colors[i] == 'W' ? 100.0f : 150.0f;
           s.has_color = TRUE;
-          s.rgb[0] = colors[i] == 'r' ? 200.0f : 10.0f;
-          s.rgb[1] = colors[i] == 'g' ? 200.0f : 30.0f;
-          s.rgb[2] = colors[i] == 'b' ? 200.0f : 30.0f;
+          s.rgb[0] = colors[i] == 'r' || colors[i] == 'R' || white ? 200.0f : 10.0f;
+          s.rgb[1] = colors[i] == 'g' || white ? 200.0f : 30.0f;
+          s.rgb[2] = colors[i] == 'b' || white ? 200.0f : 30.0f;
           s.max = 250.0f;
           s.top = -1.0f;
           lc_led_track_push (t, &s);
@@ -359,8 +363,28 @@ track_from_colors (LcLedDetector *detector,
   return t;
 }
 
-/* A track of @colors (see track_from_colors()), read by the hue stage into
- * @rd; returns it, with whether it read as taking turns in @out_read.
+/* @t's window at @now, read by the hue stage into @rd; whether it read as
+ * taking turns in @out_read.
+ */
+static void
+read_track_hues (LcLedDetector *detector,
+                 Track         *t,
+                 gint64         now,
+                 Reading       *rd,
+                 gboolean      *out_read,
+                 gboolean      *out_two_colors,
+                 LcColor       *out_dimmer)
+{
+  Window w;
+
+  memset (rd, 0, sizeof *rd);
+  lc_led_window_collect (t, now, &w);
+  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors, out_dimmer);
+  lc_led_window_clear (&w);
+}
+
+/* A track of @colors (see track_from_colors()), read by the hue stage (see
+ * read_track_hues()).
  */
 static Track *
 read_hues (LcLedDetector *detector,
@@ -369,15 +393,12 @@ read_hues (LcLedDetector *detector,
            Reading       *rd,
            gboolean      *out_read,
            gboolean      *out_two_colors,
+           LcColor       *out_dimmer,
            gint64        *out_now)
 {
   Track *t = track_from_colors (detector, colors, repeats, out_now);
-  Window w;
 
-  memset (rd, 0, sizeof *rd);
-  lc_led_window_collect (t, *out_now, &w);
-  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors);
-  lc_led_window_clear (&w);
+  read_track_hues (detector, t, *out_now, rd, out_read, out_two_colors, out_dimmer);
 
   return t;
 }
@@ -393,11 +414,11 @@ read_hues_behind_window (LcLedDetector *detector,
                          Reading       *rd,
                          gboolean      *out_read,
                          gboolean      *out_two_colors,
+                         LcColor       *out_dimmer,
                          gint64        *out_now)
 {
   Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
   gsize n = strlen (colors);
-  Window w;
 
   for (guint i = 0; i < repeats * n; i++)
     {
@@ -417,13 +438,20 @@ read_hues_behind_window (LcLedDetector *detector,
       lc_led_track_push (t, &s);
     }
   *out_now = t->samples[t->len - 1].pts;
-
-  memset (rd, 0, sizeof *rd);
-  lc_led_window_collect (t, *out_now, &w);
-  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors);
-  lc_led_window_clear (&w);
+  read_track_hues (detector, t, *out_now, rd, out_read, out_two_colors, out_dimmer);
 
   return t;
+}
+
+/* @rd reads as turns of blue and green, two a second. */
+static void
+assert_blue_green_turns (const Reading *rd)
+{
+  g_assert_cmpint (rd->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (rd->key.n_colors, ==, 2);
+  g_assert_cmpint (rd->key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpint (rd->key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
+  g_assert_cmpfloat (fabs (rd->rate_hz - 2.0), <, 0.1);
 }
 
 /* Hue: a light that stays as bright while it takes turns in two colours is
@@ -435,24 +463,30 @@ test_hue (void)
   g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
   Reading rd;
   gboolean read, two_colors;
+  LcColor dimmer;
   gint64 now;
   Track *t;
 
   detector->interval_s = 1.0 / 30.0;
 
   /* Half a second of each, four times over. */
-  t = read_hues (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &now);
+  t = read_hues (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &dimmer, &now);
   g_assert_true (read);
-  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
-  g_assert_cmpuint (rd.key.n_colors, ==, 2);
-  g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
-  g_assert_cmpint (rd.key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
-  g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
+  assert_blue_green_turns (&rd);
   g_assert_true (rd.confirmed);
   g_assert_true (two_colors);
+  g_assert_cmpint (dimmer, ==, LC_COLOR_NONE);
   g_free (t);
 
-  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &now);
+  /* Turns of blue and of a dimmer red: the red ones are told apart (they
+   * may be a steady neighbour's glow; see test_borrowed_glow()).
+   */
+  t = read_hues (detector, "bbbbbbbbbbbbbbbRRRRRRRRRRRRRRR", 4, &rd, &read, &two_colors, &dimmer, &now);
+  g_assert_true (read);
+  g_assert_cmpint (dimmer, ==, LC_COLOR_RED);
+  g_free (t);
+
+  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &dimmer, &now);
   g_assert_false (read);
   g_assert_false (two_colors);
   g_free (t);
@@ -461,16 +495,12 @@ test_hue (void)
    * adds to its disc above the window takes turns all the same. A window
    * lit in one colour, with a little noise, takes no turns.
    */
-  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &now);
+  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &dimmer, &now);
   g_assert_true (read);
-  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_BLINK);
-  g_assert_cmpuint (rd.key.n_colors, ==, 2);
-  g_assert_cmpint (rd.key.colors[0], ==, MIN (LC_COLOR_BLUE, LC_COLOR_GREEN));
-  g_assert_cmpint (rd.key.colors[1], ==, MAX (LC_COLOR_BLUE, LC_COLOR_GREEN));
-  g_assert_cmpfloat (fabs (rd.rate_hz - 2.0), <, 0.1);
+  assert_blue_green_turns (&rd);
   g_free (t);
 
-  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &now);
+  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &dimmer, &now);
   g_assert_false (read);
   g_assert_false (two_colors);
   g_free (t);
@@ -478,7 +508,7 @@ test_hue (void)
   /* White added in turns (over a floor the window shows now and then) is
    * glare sliding over it.
    */
-  t = read_hues_behind_window (detector, "..bbbbbbbbbbbbbbwwwwwwwwwwwwww", 4, &rd, &read, &two_colors, &now);
+  t = read_hues_behind_window (detector, "..bbbbbbbbbbbbbbwwwwwwwwwwwwww", 4, &rd, &read, &two_colors, &dimmer, &now);
   g_assert_false (read);
   g_assert_false (two_colors);
   g_free (t);
@@ -488,7 +518,7 @@ test_hue (void)
    * turns slowly).
    */
   t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1,
-                 &rd, &read, &two_colors, &now);
+                 &rd, &read, &two_colors, &dimmer, &now);
   g_assert_false (read);
   g_assert_true (two_colors);
   lc_led_classify_track (detector, t, now);
@@ -496,6 +526,62 @@ test_hue (void)
   g_assert_false (t->confirmed);
   g_free (t);
 }
+/* A blink behind a pale window beside a steady red light: in its dark
+ * phase the window shows the red light's glow, dimmer than the blink. Alone
+ * it reads as taking turns in blue and red; beside the red light, red is
+ * not a colour of its own, so it is no alternation. (Here the dark phase
+ * is red all through, and the two-level gate reads it as a blue blink;
+ * when it looks grey on the whole, the hue stage's dimmer colour is what
+ * tells, see test_hue().) Nor is a white dimmer than the light's colour:
+ * that is the window showing while the LED is dim. A white brighter than
+ * the other colour is an LED's.
+ */
+static void
+test_borrowed_glow (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const char *turns = "bbbbbbbbbbbbbbbRRRRRRRRRRRRRRR";
+  Track *t, *power;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  detector->width = 320;
+  detector->height = 180;
+
+  t = track_from_colors (detector, turns, 4, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->binary);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (t->key.n_colors, ==, 2);
+  g_free (t);
+
+  power = lc_led_track_new (detector, 40.0, 10.0, 2.0, 0);
+  power->key.kind = LC_DETECTED_SOLID;
+  power->key.n_colors = 1;
+  power->key.colors[0] = LC_COLOR_RED;
+  detector->tracks[detector->n_tracks++] = power;
+
+  t = track_from_colors (detector, turns, 4, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->key.kind == LC_DETECTED_BLINK && t->key.n_colors == 2);
+  g_free (t);
+
+  detector->n_tracks--;
+  g_free (power);
+
+  t = track_from_colors (detector, "bbbbbbbbbbbbbbbWWWWWWWWWWWWWWW", 4, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_false (t->key.kind == LC_DETECTED_BLINK && t->key.n_colors == 2);
+  g_assert_false (t->confirmed);
+  g_free (t);
+
+  t = track_from_colors (detector, "wwwwwwwwwwwwwwwRRRRRRRRRRRRRRR", 4, &now);
+  lc_led_classify_track (detector, t, now);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (t->key.n_colors, ==, 2);
+  g_free (t);
+}
+
 /* Fade: a level that rises and falls smoothly every two seconds is a fade
  * at 0.5 Hz; one that jumps between two levels is none.
  */
@@ -899,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
+  g_test_add_func ("/vision/detector/stages/borrowed-glow", test_borrowed_glow);
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
