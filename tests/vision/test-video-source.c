@@ -173,6 +173,24 @@ hang_is_blocked (void)
   return blocked;
 }
 
+/* Waits, iterating the default main context when @iterate, until the
+ * hanging element blocks a thread. A source that never gets there fails
+ * the test with a message rather than running into meson's timeout.
+ */
+static void
+wait_for_hang (gboolean iterate)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!hang_is_blocked ())
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("no thread reached the hanging element within 30 s");
+      if (!iterate || !g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 static void
 hang_release (void)
 {
@@ -370,6 +388,28 @@ on_eos (LcVideoSource *source,
   g_main_loop_quit (run->loop);
 }
 
+/* No source in these tests should take this long to end or fail: a run
+ * that does has hung, and says so instead of running into meson's timeout.
+ */
+#define PLAY_DEADLINE_S 60
+
+static gboolean
+play_deadline_cb (gpointer user_data)
+{
+  g_error ("the source neither ended nor failed within %d s", PLAY_DEADLINE_S);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @run's loop until the source ends or fails (see PLAY_DEADLINE_S). */
+static void
+run_loop (Run *run)
+{
+  guint deadline_id = g_timeout_add_seconds (PLAY_DEADLINE_S, play_deadline_cb, NULL);
+
+  g_main_loop_run (run->loop);
+  g_source_remove (deadline_id);
+}
+
 static void
 run_clear (Run *run)
 {
@@ -394,7 +434,7 @@ play (LcVideoSource *source,
 
   lc_video_source_start (source);
   if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_FAILED)
-    g_main_loop_run (run->loop);
+    run_loop (run);
 
   g_signal_handlers_disconnect_by_data (source, run);
 }
@@ -411,7 +451,7 @@ play_more (LcVideoSource *source,
   g_signal_connect (source, "eos", G_CALLBACK (on_eos), run);
 
   if (lc_video_source_get_state (source) != LC_VIDEO_SOURCE_STATE_FAILED)
-    g_main_loop_run (run->loop);
+    run_loop (run);
   else
     run->error = g_error_copy (lc_video_source_get_error (source));
 
@@ -1168,8 +1208,7 @@ test_camera_hangs (void)
   /* Stopped while it is still opening. */
   lc_video_source_start (source);
   g_assert_cmpint (lc_video_source_get_state (source), ==, LC_VIDEO_SOURCE_STATE_STARTING);
-  while (!hang_is_blocked ())
-    g_main_context_iteration (NULL, FALSE);
+  wait_for_hang (TRUE);
   g_timeout_add (500, stop_source_cb, source);
   g_timeout_add (700, quit_cb, loop);
   g_main_loop_run (loop);
@@ -1218,8 +1257,7 @@ test_stop_stuck (void)
   hang_released = FALSE;
   pad = gst_element_get_static_pad (device->element, "src");
   gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, hang_buffer_probe_cb, NULL, NULL);
-  while (!hang_is_blocked ())
-    g_usleep (1000);
+  wait_for_hang (FALSE);
 
   lc_video_source_stop (source);
   g_assert_true (hang_is_blocked ());
