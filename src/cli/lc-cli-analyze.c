@@ -17,68 +17,6 @@
 #include "lc-led-prior.h"
 #include "lc-video-source.h"
 
-typedef struct
-{
-  GMainLoop *loop;
-} RunData;
-
-static void
-source_done_cb (LcVideoSource *source,
-                gpointer       user_data)
-{
-  RunData *run = user_data;
-
-  g_main_loop_quit (run->loop);
-}
-
-static void
-source_error_cb (LcVideoSource *source,
-                 const GError  *error,
-                 gpointer       user_data)
-{
-  source_done_cb (source, user_data);
-}
-
-/* Plays @file as fast as it decodes, without preview. Returns FALSE with
- * the source's error (LC_VIDEO_SOURCE_ERROR) when it cannot be read.
- */
-static gboolean
-run_source (LcVideoSource  *source,
-            GError        **error)
-{
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-  RunData run = { loop };
-  gulong eos_id, error_id;
-
-  g_main_context_push_thread_default (context);
-
-  eos_id = g_signal_connect (source, "eos", G_CALLBACK (source_done_cb), &run);
-  error_id = g_signal_connect (source, "error", G_CALLBACK (source_error_cb), &run);
-
-  lc_video_source_set_preview_enabled (source, FALSE);
-  lc_video_source_start (source);
-
-  /* "error" may already have been emitted by start(). */
-  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_STARTING ||
-      lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING)
-    g_main_loop_run (loop);
-
-  g_signal_handler_disconnect (source, eos_id);
-  g_signal_handler_disconnect (source, error_id);
-  lc_video_source_stop (source);
-
-  g_main_context_pop_thread_default (context);
-
-  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FAILED)
-    {
-      g_propagate_error (error, g_error_copy (lc_video_source_get_error (source)));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static char *
 dup_colors (const LcLight *light)
 {
@@ -437,7 +375,7 @@ read_video (const char  *file_arg,
       lc_video_source_set_led_prior (source, &prior);
     }
 
-  if (!run_source (source, &error))
+  if (!lc_video_source_play_to_end (source, &error))
     {
       lc_cli_error ("%s", error->message);
       return NULL;

@@ -147,6 +147,20 @@ recent_saturation (const Track *t)
  * right on the edge. */
 #define SAME_DEVICE_DISTANCE 0.35
 
+/* Whether @reported shows @color. */
+static gboolean
+shows_color (const Track *reported,
+             LcColor      color)
+{
+  for (guint i = 0; i < reported->key.n_colors; i++)
+    {
+      if (reported->key.colors[i] == color)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Whether @t shows one of @reported's colours: then it may be a piece of
  * its glow.
  */
@@ -154,13 +168,7 @@ static gboolean
 shares_a_color (const Track *t,
                 const Track *reported)
 {
-  for (guint i = 0; i < reported->key.n_colors; i++)
-    {
-      if (reported->key.colors[i] == t->key.colors[0])
-        return TRUE;
-    }
-
-  return FALSE;
+  return shows_color (reported, t->key.colors[0]);
 }
 
 /* Whether @t overlaps @reported: a piece of the same spot. */
@@ -217,11 +225,8 @@ dims_in_own_color (LcLedDetector  *self,
 
   for (guint i = 0; i < n_reported; i++)
     {
-      for (guint c = 0; c < reported[i]->key.n_colors; c++)
-        {
-          if (reported[i]->key.colors[c] == added)
-            return FALSE;
-        }
+      if (shows_color (reported[i], added))
+        return FALSE;
     }
 
   return TRUE;

@@ -409,6 +409,65 @@ lc_video_source_stop (LcVideoSource *self)
     set_state (self, LC_VIDEO_SOURCE_STATE_IDLE);
 }
 
+static void
+play_done_cb (LcVideoSource *self,
+              gpointer       user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+static void
+play_failed_cb (LcVideoSource *self,
+                const GError  *error,
+                gpointer       user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+gboolean
+lc_video_source_play_to_end (LcVideoSource  *self,
+                             GError        **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  gulong eos_id, error_id;
+
+  g_return_val_if_fail (LC_IS_VIDEO_SOURCE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A context of its own, so that nothing else the caller has pending
+   * runs meanwhile.
+   */
+  context = g_main_context_new ();
+  loop = g_main_loop_new (context, FALSE);
+  g_main_context_push_thread_default (context);
+
+  eos_id = g_signal_connect (self, "eos", G_CALLBACK (play_done_cb), loop);
+  error_id = g_signal_connect (self, "error", G_CALLBACK (play_failed_cb), loop);
+
+  lc_video_source_set_preview_enabled (self, FALSE);
+  lc_video_source_start (self);
+
+  /* "error" may already have been emitted by start(). */
+  if (self->state == LC_VIDEO_SOURCE_STATE_STARTING ||
+      self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+    g_main_loop_run (loop);
+
+  g_signal_handler_disconnect (self, eos_id);
+  g_signal_handler_disconnect (self, error_id);
+  lc_video_source_stop (self);
+
+  g_main_context_pop_thread_default (context);
+
+  if (self->state == LC_VIDEO_SOURCE_STATE_FAILED)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* GObject */
 
 static void

@@ -123,6 +123,13 @@ void                lc_video_source_start              (LcVideoSource  *self);
  * readable. A running source goes back to IDLE; FINISHED and FAILED stay.
  */
 void                lc_video_source_stop               (LcVideoSource  *self);
+/* Plays the source without preview, as fast as it is delivered, until it
+ * ends or fails, and stops it: `lightcode analyze` and the trace tool.
+ * The source's signals are emitted meanwhile. Returns FALSE with the
+ * source's error (LC_VIDEO_SOURCE_ERROR) when it could not be read.
+ */
+gboolean            lc_video_source_play_to_end        (LcVideoSource  *self,
+                                                        GError        **error);
 
 LcVideoSourceState  lc_video_source_get_state          (LcVideoSource  *self);
 /* The error that made the state FAILED, else NULL. */

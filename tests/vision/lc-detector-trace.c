@@ -93,22 +93,6 @@ answer_changed_cb (LcVideoSource     *source,
   puts (line);
 }
 
-static void
-source_done_cb (LcVideoSource *source,
-                gpointer       user_data)
-{
-  g_main_loop_quit (user_data);
-}
-
-static void
-source_error_cb (LcVideoSource *source,
-                 const GError  *error,
-                 gpointer       user_data)
-{
-  g_printerr ("%s\n", error->message);
-  g_main_loop_quit (user_data);
-}
-
 /* --json: every answer the app would show while it plays @path. */
 static int
 trace_answers (const char       *path,
@@ -116,23 +100,18 @@ trace_answers (const char       *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(LcVideoSource) source = lc_video_source_new_for_file (file, FALSE);
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
 
   if (prior != NULL)
     lc_video_source_set_led_prior (source, prior);
   g_signal_connect (source, "detection-changed", G_CALLBACK (answer_changed_cb), NULL);
-  g_signal_connect (source, "eos", G_CALLBACK (source_done_cb), loop);
-  g_signal_connect (source, "error", G_CALLBACK (source_error_cb), loop);
+  if (!lc_video_source_play_to_end (source, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
 
-  lc_video_source_set_preview_enabled (source, FALSE);
-  lc_video_source_start (source);
-  /* "error" may already have been emitted by start(). */
-  if (lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_STARTING ||
-      lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_RUNNING)
-    g_main_loop_run (loop);
-  lc_video_source_stop (source);
-
-  return lc_video_source_get_state (source) == LC_VIDEO_SOURCE_STATE_FAILED ? 1 : 0;
+  return 0;
 }
 
 int
