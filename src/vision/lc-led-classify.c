@@ -65,7 +65,6 @@ read_one_level (LcLedDetector *self,
   gint64 since = w->s[w->n - 1].pts;
   float total[3] = { 0, 0, 0 };
   guint first = w->n - 1;
-  gboolean two_colors = FALSE;
   LcColor dimmer, color;
 
   for (guint i = w->n; i-- > 0;)
@@ -86,7 +85,7 @@ read_one_level (LcLedDetector *self,
   if (recent < floor_c || (now - since) / NS_PER_S < SOLID_PROVISIONAL_S)
     return;
 
-  if (lc_led_read_hue_alternation (w, first, self->interval_s, rd, &two_colors, &dimmer))
+  if (lc_led_read_hue_alternation (w, first, self->interval_s, rd, t->turn_colors, &dimmer))
     {
       /* A light behind a pale window, in its dim phase, shows the window:
        * white, or the glow of a steady neighbour on it. That dimmer colour
@@ -121,7 +120,7 @@ read_one_level (LcLedDetector *self,
    * turns in them more slowly than has been seen yet.
    */
   rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
-                  !two_colors;
+                  t->turn_colors[0] == LC_COLOR_NONE;
 }
 
 /* Once the pattern has repeated, the reading stays confirmed for as long
@@ -392,6 +391,7 @@ lc_led_classify_track (LcLedDetector *self,
   lc_led_window_collect (t, now, &w);
   t->binary = FALSE;
   t->active = FALSE;
+  t->turn_colors[0] = t->turn_colors[1] = LC_COLOR_NONE;
 
   if (w.n >= 3)
     {

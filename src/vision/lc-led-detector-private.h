@@ -203,6 +203,8 @@ typedef struct
   double         spread;    /* how much the lit level varies, 0..1 */
   gboolean       reflection;/* a steady copy of a brighter light nearby */
   LcColor        halo_color;/* a clipped white core's colour, from its glow */
+  LcColor        turn_colors[2]; /* a steady light's two colours, if it shows
+                                  * two (in turns, or not yet): else NONE */
   double         score;
   gboolean       qualified;
   gboolean       active;    /* shows real on/off changes */
@@ -465,7 +467,7 @@ gboolean lc_led_read_hue_alternation   (const Window  *w,
                                         guint          first,
                                         double         interval_s,
                                         Reading       *rd,
-                                        gboolean      *out_two_colors,
+                                        LcColor        out_colors[2],
                                         LcColor       *out_dimmer);
 LcColor  lc_led_added_color            (const Window  *w,
                                         double         lo,

@@ -212,8 +212,9 @@ median_run (const HueRuns *runs)
  * split into two colours (2-means on lc_led_chromaticity); if they are distinct
  * and take turns in runs of a steady length, this fills @rd as a blink of
  * two colours, one per run. Two runs of each colour make it confirmed.
- * *@out_two_colors says whether the light showed two colours at all, in
- * turns or not (yet): then it is no steady light of one colour.
+ * @out_colors are the two colours, if the light showed two at all, in
+ * turns or not (yet): then it is no steady light of one colour. Else they
+ * are LC_COLOR_NONE.
  * *@out_dimmer is the colour whose turns are clearly dimmer, if one is
  * (see BORROWED_DEPTH_RATIO). With
  * @added the samples' colours are what the light adds (see
@@ -225,7 +226,7 @@ read_hue_alternation (const Window *w,
                       double        interval_s,
                       gboolean      added,
                       Reading      *rd,
-                      gboolean     *out_two_colors,
+                      LcColor       out_colors[2],
                       LcColor      *out_dimmer)
 {
   g_autofree guint8 *label = NULL;
@@ -237,7 +238,7 @@ read_hue_alternation (const Window *w,
   double med;
   LcColor colors[2];
 
-  *out_two_colors = FALSE;
+  out_colors[0] = out_colors[1] = LC_COLOR_NONE;
   label = g_new0 (guint8, MAX (w->n, 1u));
   valid = g_new0 (gboolean, MAX (w->n, 1u));
   chroma = g_malloc0_n (MAX (w->n, 1u), sizeof *chroma);
@@ -254,7 +255,8 @@ read_hue_alternation (const Window *w,
   /* White added to a light is glare sliding by, not an LED's colour. */
   if (added && (colors[0] == LC_COLOR_WHITE || colors[1] == LC_COLOR_WHITE))
     return FALSE;
-  *out_two_colors = TRUE;
+  out_colors[0] = colors[0];
+  out_colors[1] = colors[1];
   if (!brightness_steady (&runs))
     return FALSE;
 
@@ -360,16 +362,16 @@ lc_led_read_hue_alternation (const Window *w,
                              guint         first,
                              double        interval_s,
                              Reading      *rd,
-                             gboolean     *out_two_colors,
+                             LcColor       out_colors[2],
                              LcColor      *out_dimmer)
 {
   g_autofree Sample *added = NULL;
   Window aw;
 
   *out_dimmer = LC_COLOR_NONE;
-  if (read_hue_alternation (w, first, interval_s, FALSE, rd, out_two_colors, out_dimmer))
+  if (read_hue_alternation (w, first, interval_s, FALSE, rd, out_colors, out_dimmer))
     return TRUE;
-  if (*out_two_colors || first >= w->n || !looks_pale (w, first))
+  if (out_colors[0] != LC_COLOR_NONE || first >= w->n || !looks_pale (w, first))
     return FALSE;
 
   added = added_color_samples (w, first);
@@ -377,7 +379,7 @@ lc_led_read_hue_alternation (const Window *w,
   aw.s = added;
   aw.n = w->n - first;
 
-  return read_hue_alternation (&aw, 0, interval_s, TRUE, rd, out_two_colors, out_dimmer);
+  return read_hue_alternation (&aw, 0, interval_s, TRUE, rd, out_colors, out_dimmer);
 }
 
 /* Whether the light's hue changes between its dark and lit samples (split

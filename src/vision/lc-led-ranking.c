@@ -232,6 +232,35 @@ dims_in_own_color (LcLedDetector  *self,
   return TRUE;
 }
 
+/* Whether @t is a steady light, bright and clipping like the first of the
+ * @reported lights, that shows two colours, one of them vivid and not
+ * shown by any reported light: an RGB status light taking turns in two
+ * colours at one brightness (white and cyan) before its turns have been
+ * timed. A spot the reported light's glow tints shows its colour, and
+ * glare is white.
+ */
+static gboolean
+changes_color_beside (const Track  *t,
+                      Track       **reported,
+                      guint         n_reported)
+{
+  if (t->key.kind != LC_DETECTED_SOLID || t->turn_colors[0] == LC_COLOR_NONE ||
+      t->peak < SOLID_MIN_PEAK || t->level < COMPANION_LEVEL_RATIO * reported[0]->level)
+    return FALSE;
+
+  for (guint c = 0; c < 2; c++)
+    {
+      gboolean shown = FALSE;
+
+      for (guint i = 0; i < n_reported; i++)
+        shown |= shows_color (reported[i], t->turn_colors[c]);
+      if (!shown && t->turn_colors[c] != LC_COLOR_WHITE)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A second light of the same device that has started to change but has no
  * reading yet (a Sync Module's green light blinking beside its steady blue
  * one). Until it has one, or gives up changing, the answer is provisional:
@@ -275,9 +304,10 @@ has_pending_light (LcLedDetector  *self,
            * to be read as a blink for a while, so it reads as steady and
            * makes no edges; its window still spans them.
            */
-          pending = (t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN ||
-                     t->key.kind == LC_DETECTED_SOLID) &&
-                    dims_in_own_color (self, t, reported, n_reported, now);
+          pending = ((t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN ||
+                      t->key.kind == LC_DETECTED_SOLID) &&
+                     dims_in_own_color (self, t, reported, n_reported, now)) ||
+                    changes_color_beside (t, reported, n_reported);
         }
 
       if (pending && !is_reported_light (t, reported, n_reported, overlaps))

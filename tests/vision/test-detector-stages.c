@@ -376,10 +376,12 @@ read_track_hues (LcLedDetector *detector,
                  LcColor       *out_dimmer)
 {
   Window w;
+  LcColor colors[2];
 
   memset (rd, 0, sizeof *rd);
   lc_led_window_collect (t, now, &w);
-  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, out_two_colors, out_dimmer);
+  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, colors, out_dimmer);
+  *out_two_colors = colors[0] != LC_COLOR_NONE;
   lc_led_window_clear (&w);
 }
 
@@ -904,6 +906,59 @@ test_pending_behind_window (void)
     }
 }
 
+/* A steady light beside the reported one that shows two colours at one
+ * brightness (an RGB light taking turns in white and cyan, not yet timed)
+ * holds the answer back, as long as it is bright and clipping like an
+ * LED and one of its colours is vivid and its own.
+ */
+static void
+test_pending_changing_color (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *solid, *status;
+
+  solid = ranked_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0);
+  solid->level = 150.0;
+  solid->peak = 255.0;
+  solid->white = 157.0;
+  status = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 10.0);
+  status->qualified = FALSE;
+  status->confirmed = FALSE;
+  status->level = 160.0;
+  status->peak = 255.0;
+  status->white = 178.0;
+  status->m_lo = 150.0;
+  status->m_hi = 160.0;
+  status->turn_colors[0] = LC_COLOR_GREEN;
+  status->turn_colors[1] = LC_COLOR_WHITE;
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (3000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, solid->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  /* White and the reported light's red: a spot its glow tints. */
+  status->turn_colors[0] = LC_COLOR_RED;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (3000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->turn_colors[0] = LC_COLOR_GREEN;
+
+  /* Not clipping, or far dimmer than the reported light: no LED. */
+  status->peak = 200.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (3000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->peak = 255.0;
+  status->level = 60.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (3000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->level = 160.0;
+
+  /* One colour: a steady light, read as such. */
+  status->turn_colors[0] = status->turn_colors[1] = LC_COLOR_NONE;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (3000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+}
+
 /* Advice on how long to film: ten seconds at least, three periods of the
  * slowest light seen.
  */
@@ -991,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
+  g_test_add_func ("/vision/detector/stages/pending-changing-color", test_pending_changing_color);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
   g_test_add_func ("/vision/detector/stages/longest-burst", test_longest_burst);
 
