@@ -336,6 +336,7 @@ run_clip (const Clip   *clip,
   g_autofree char *truth_text = lc_signal_to_string (&p->signal);
   g_autofree char *read_text = NULL;
   gint64 stable_ns = G_MININT64;
+  g_autoptr(GString) wrong_tracks = g_string_new (NULL);
 
   if (use_prior && p->signal.n_lights <= 1)
     {
@@ -366,7 +367,15 @@ run_clip (const Clip   *clip,
       /* About five looks a second, as often as the page's headline changes. */
       if (*out_wrong_at_s < 0 && i % (guint) MAX (p->fps / 5, 1) == 0 &&
           confirms_other_signal (detector, &p->signal, &wrong_text))
-        *out_wrong_at_s = (double) i / p->fps;
+        {
+          *out_wrong_at_s = (double) i / p->fps;
+          if (show_tracks)
+            {
+              g_string_append_printf (wrong_tracks, "\n      tracks when %s was confirmed at %.1f s:\n",
+                                      wrong_text, *out_wrong_at_s);
+              _lc_led_detector_dump_tracks (detector, wrong_tracks);
+            }
+        }
     }
 
   lc_led_detector_get_detection (detector, &d);
@@ -403,6 +412,7 @@ run_clip (const Clip   *clip,
 
       g_string_append_printf (detail, "\n      truth LED at (%.3f, %.3f)\n", led.x / p->width, led.y / p->height);
       _lc_led_detector_dump_tracks (detector, detail);
+      g_string_append (detail, wrong_tracks->str);
     }
 
   if (!confirmed)
@@ -538,7 +548,7 @@ main (int   argc,
     { "prior", 0, 0, G_OPTION_ARG_NONE, &use_prior, "Read single lights with a Blink prior", NULL },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_dir, "Save two frames of each scene here", "DIR" },
     { "index", 'i', 0, G_OPTION_ARG_INT, &only_index, "Only the scene with this index (with -n 1)", "I" },
-    { "tracks", 0, 0, G_OPTION_ARG_NONE, &show_tracks, "With a scene not read right, print the detector's tracks", NULL },
+    { "tracks", 0, 0, G_OPTION_ARG_NONE, &show_tracks, "With a scene not read right, print the detector's tracks (and when it confirmed another signal on the way)", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every scene", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, "Exit 1 when a target in DESIGN.md is missed", NULL },
     { NULL }
