@@ -270,9 +270,23 @@ blinks_behind_window (const Track *t,
   return added != LC_COLOR_NONE && added != lc_led_dark_phase_color (w, w->m_lo, w->m_hi);
 }
 
+/* Whether the light breathes deeply, for one behind a pale window: a fade
+ * spends much of its time between its ends, so its two levels sit closer
+ * together than they do, and how deep it swells is read from its ends.
+ * Like any fade (see lc_led_score_track()) it must swing far compared
+ * with its surroundings: drift over a textured wall swells a little too.
+ */
+static gboolean
+swells_deeply (LcLedDetector *self,
+               const Track   *t,
+               const Window  *w)
+{
+  return w->m_hi - w->m_lo >= FADE_MIN_SWING * t->bg && lc_led_swells_to (self, w, SHALLOW_DEPTH_RATIO);
+}
+
 /* Whether the window's two levels, @lo and @hi, make a light that goes
- * dark, or one that blinks behind a pale window (see
- * blinks_behind_window()).
+ * dark, or one that blinks or fades behind a pale window (see
+ * blinks_behind_window() and swells_deeply()).
  */
 static gboolean
 has_two_levels (LcLedDetector *self,
@@ -288,6 +302,7 @@ has_two_levels (LcLedDetector *self,
   return hi >= floor_c && n_lo >= 1 && n_hi >= 1 &&
          (!shallow ||
           (((lo <= SHALLOW_DEPTH_RATIO * hi && hi - lo >= SHALLOW_MIN_SEPARATION * MAX (sd_lo, 1.0)) ||
+            swells_deeply (self, t, w) ||
             (lo <= BORROWED_DEPTH_RATIO * hi && lc_led_steady_neighbour_glows (self, t, lc_led_dark_phase_color (w, lo, hi)))) &&
            blinks_behind_window (t, w))) &&
          hi - lo >= MAX (floor_c, 3.0 * sd_lo);

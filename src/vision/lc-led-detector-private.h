@@ -460,6 +460,9 @@ void     lc_led_read_pattern      (const LcLedDetector *self,
 gboolean lc_led_read_fade         (const LcLedDetector *self,
                                    const Window        *w,
                                    Reading             *rd);
+gboolean lc_led_swells_to         (const LcLedDetector *self,
+                                   const Window        *w,
+                                   double               depth);
 
 /* Hue (lc-led-hue.c) */
 

@@ -727,6 +727,22 @@ fade_period (const FadeCrossings *fc)
   return total / breaths;
 }
 
+/* Whether the light swells and dims smoothly, at its lowest down to
+ * @depth of its highest or below. Its two levels say less: a fade spends
+ * much of its time in between, so their means sit closer together than
+ * its ends do.
+ */
+gboolean
+lc_led_swells_to (const LcLedDetector *self,
+                  const Window        *w,
+                  double               depth)
+{
+  double lo, hi;
+
+  return w->n >= 10 && robust_range (w, &lo, &hi) && hi > 0.0 && lo <= depth * hi &&
+         changes_smoothly (self, w, lo, hi - lo);
+}
+
 /* Fade: a light that brightens and dims smoothly. */
 gboolean
 lc_led_read_fade (const LcLedDetector *self,

@@ -728,6 +728,59 @@ test_pale_window (void)
   g_free (t);
 }
 
+/* A light breathing behind a pale window, never below half its peak: its
+ * two levels' means sit far closer together than that (a fade spends most
+ * of its time in between), but it swells deep enough to be read, in the
+ * colour it adds. White added is glare, not a fade; nor is a swell that is
+ * small beside its surroundings (drift over a textured wall).
+ */
+static void
+test_fade_behind_window (void)
+{
+  static const float red[3] = { 90.0f, 5.0f, 5.0f };
+  static const float white[3] = { 90.0f, 90.0f, 90.0f };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+
+  detector->interval_s = 1.0 / 30.0;
+  for (guint k = 0; k < 3; k++)
+    {
+      const float *added = k == 1 ? white : red;
+      g_autofree Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+      gint64 now;
+
+      for (guint i = 0; i < 8 * 30; i++)
+        {
+          Sample s = { 0, };
+          double breath = 0.5 * (1.0 - cos (2.0 * G_PI * i / 60.0));
+
+          s.pts = i * G_GINT64_CONSTANT (33333333);
+          s.level = (float) (100.0 + 100.0 * breath);
+          s.has_color = TRUE;
+          for (guint c = 0; c < 3; c++)
+            {
+              s.rgb[c] = (float) (40.0 * (1.0 + 0.75 * breath));
+              s.disc[c] = (float) (70.0 + added[c] * breath);
+            }
+          s.max = s.top = s.white = (float) (150.0 + 90.0 * breath);
+          lc_led_track_push (t, &s);
+        }
+      t->bg = k == 2 ? 250.0 : 40.0;
+      now = t->samples[t->len - 1].pts;
+
+      lc_led_classify_track (detector, t, now);
+      g_assert_cmpfloat (t->m_lo, >, SHALLOW_DEPTH_RATIO * t->m_hi);
+      if (k == 0)
+        {
+          g_assert_cmpint (t->key.kind, ==, LC_DETECTED_FADE);
+          g_assert_cmpuint (t->key.n_colors, ==, 1);
+          g_assert_cmpint (t->key.colors[0], ==, LC_COLOR_RED);
+          g_assert_cmpfloat (fabs (t->light.rate_hz - 0.5), <, 0.05);
+        }
+      else
+        g_assert_cmpint (t->key.kind, !=, LC_DETECTED_FADE);
+    }
+}
+
 /* A detector as the ranking sees it, a few seconds into a clip. */
 static LcLedDetector *
 ranking_detector (void)
@@ -1043,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/borrowed-glow", test_borrowed_glow);
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
+  g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
