@@ -53,6 +53,15 @@ lc_led_score_track (LcLedDetector *self,
        */
       if (kind == LC_DETECTED_FADE)
         t->qualified &= !white && t->m_hi - t->m_lo >= FADE_MIN_SWING * t->bg;
+      /* Taking turns in two colours at one brightness (read by the hue
+       * stage, not from dark and lit runs) is a steady light that changes
+       * colour, so it must stand out as a steady light does: far over its
+       * surroundings, or clipping like an LED (a big one lights up the
+       * pale housing around it). The edge of a coloured object swaying
+       * over a pale wall changes colour too, but as a dull bump on it.
+       */
+      if (!t->binary)
+        t->qualified &= t->level >= SOLID_MIN_CONTRAST * t->bg || t->peak >= SOLID_MIN_PEAK;
       t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)

@@ -959,6 +959,47 @@ test_pending_behind_window (void)
     }
 }
 
+/* Scoring: a light taking turns in two colours at one brightness must
+ * stand out as a steady light does, far over its surroundings or clipping;
+ * one that goes dark between its colours need not.
+ */
+static void
+test_score_turns (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  g_autofree Track *t = lc_led_track_new (detector, 40.0, 32.0, 2.0, 0);
+
+  t->compactness = 1.0;
+  t->confidence = 0.9;
+  t->key.kind = LC_DETECTED_BLINK;
+  t->key.n_colors = 2;
+  t->key.colors[0] = LC_COLOR_GREEN;
+  t->key.colors[1] = LC_COLOR_WHITE;
+  t->bg = 100.0;
+
+  t->level = 70.0;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+  g_assert_cmpfloat (t->score, >, 0.0);
+
+  /* A small, dull bump on a pale wall: the edge of a coloured object. */
+  t->level = 40.0;
+  t->peak = 150.0;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+
+  /* A big light that clips, whose glow lights up the housing around it. */
+  t->peak = 252.0;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+  t->peak = 150.0;
+
+  /* As bright, but dark between its colours: a blink. */
+  t->binary = TRUE;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+}
+
 /* A steady light beside the reported one that shows two colours at one
  * brightness (an RGB light taking turns in white and cyan, not yet timed)
  * holds the answer back, as long as it is bright and clipping like an
@@ -1098,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
+  g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-changing-color", test_pending_changing_color);
