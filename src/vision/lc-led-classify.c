@@ -406,6 +406,7 @@ lc_led_classify_track (LcLedDetector *self,
   lc_led_window_collect (t, now, &w);
   t->binary = FALSE;
   t->active = FALSE;
+  t->takes_light = FALSE;
   t->turn_colors[0] = t->turn_colors[1] = LC_COLOR_NONE;
 
   if (w.n >= 3)
@@ -421,6 +422,7 @@ lc_led_classify_track (LcLedDetector *self,
         {
           t->binary = TRUE;
           t->level = hi - MAX (w.m_lo, 0.0);
+          t->takes_light = self->format != LC_PIXEL_FORMAT_GRAY8 && lc_led_takes_light_away (&w, w.m_lo, w.m_hi);
           read_two_levels (self, t, &w, now, &rd, &sat);
         }
       else

@@ -130,6 +130,11 @@ G_BEGIN_DECLS
  * colour at all (see lc_led_disc_added()).
  */
 #define ADDED_COLOR_MIN_STEP 6.0
+/* A light that, lighting up, loses more than this fraction of its largest
+ * rise in another channel is a surface sliding by, not an LED (see
+ * lc_led_takes_light_away()).
+ */
+#define TAKEN_LIGHT_RATIO    0.25
 /* … and, above a light's floor, this fraction of the floor's brightest
  * channel (see added_color_samples()).
  */
@@ -202,6 +207,7 @@ typedef struct
   double         dip;       /* mean Sample.dip while lit */
   double         spread;    /* how much the lit level varies, 0..1 */
   gboolean       reflection;/* a steady copy of a brighter light nearby */
+  gboolean       takes_light;/* two levels, but a channel darkens when lit */
   LcColor        halo_color;/* a clipped white core's colour, from its glow */
   LcColor        turn_colors[2]; /* a steady light's two colours, if it shows
                                   * two (in turns, or not yet): else NONE */
@@ -472,6 +478,9 @@ gboolean lc_led_read_hue_alternation   (const Window  *w,
                                         Reading       *rd,
                                         LcColor        out_colors[2],
                                         LcColor       *out_dimmer);
+gboolean lc_led_takes_light_away       (const Window  *w,
+                                        double         lo,
+                                        double         hi);
 LcColor  lc_led_added_color            (const Window  *w,
                                         double         lo,
                                         double         hi);

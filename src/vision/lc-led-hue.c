@@ -412,6 +412,33 @@ lc_led_hue_moves_with_level (const Window *w,
   return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
 }
 
+/* Sums the discs of the light's dark samples into @sum[0] and of its lit
+ * ones into @sum[1] (split halfway between @lo and @hi), counting them in
+ * @n; FALSE unless each phase has two samples.
+ */
+static gboolean
+sum_phase_discs (const Window *w,
+                 double        lo,
+                 double        hi,
+                 double        sum[2][3],
+                 guint         n[2])
+{
+  double mid = 0.5 * (lo + hi);
+
+  memset (sum, 0, 2 * sizeof sum[0]);
+  n[0] = n[1] = 0;
+  for (guint i = 0; i < w->n; i++)
+    {
+      guint k = w->s[i].level >= mid;
+
+      for (guint c = 0; c < 3; c++)
+        sum[k][c] += w->s[i].disc[c];
+      n[k]++;
+    }
+
+  return n[0] >= 2 && n[1] >= 2;
+}
+
 /* The clear colour the light adds to its disc between its dark and lit
  * samples (split halfway between @lo and @hi), or LC_COLOR_NONE: an LED
  * behind a pale window, or one whose core clips, barely changes the hue
@@ -423,24 +450,44 @@ lc_led_added_color (const Window *w,
                     double        lo,
                     double        hi)
 {
-  double mid = 0.5 * (lo + hi), sum[2][3] = { { 0, 0, 0 }, { 0, 0, 0 } }, sat;
-  guint n[2] = { 0, 0 };
+  double sum[2][3], sat;
+  guint n[2];
   float added[3];
   LcColor color;
 
-  for (guint i = 0; i < w->n; i++)
-    {
-      guint k = w->s[i].level >= mid;
-
-      for (guint c = 0; c < 3; c++)
-        sum[k][c] += w->s[i].disc[c];
-      n[k]++;
-    }
-  if (n[0] < 2 || n[1] < 2 || !lc_led_disc_added (sum[1], n[1], sum[0], n[0], added))
+  if (!sum_phase_discs (w, lo, hi, sum, n) || !lc_led_disc_added (sum[1], n[1], sum[0], n[0], added))
     return LC_COLOR_NONE;
 
   color = lc_led_classify_color (added, &sat);
   return color != LC_COLOR_WHITE && sat >= HALO_MIN_SATURATION ? color : LC_COLOR_NONE;
+}
+
+/* Whether the light's disc loses light in a channel as it "lights up"
+ * (from its dark to its lit samples, split halfway between @lo and @hi):
+ * an LED coming on only adds light, in every channel. The edge of a
+ * coloured object that the phone's sway drags over the disc swaps the
+ * wall's colour for the object's: one channel rises, the others fall.
+ */
+gboolean
+lc_led_takes_light_away (const Window *w,
+                         double        lo,
+                         double        hi)
+{
+  double sum[2][3], rise = 0.0, fall = 0.0;
+  guint n[2];
+
+  if (!sum_phase_discs (w, lo, hi, sum, n))
+    return FALSE;
+
+  for (guint c = 0; c < 3; c++)
+    {
+      double change = sum[1][c] / n[1] - sum[0][c] / n[0];
+
+      rise = MAX (rise, change);
+      fall = MAX (fall, -change);
+    }
+
+  return fall > MAX (0.5 * ADDED_COLOR_MIN_STEP, TAKEN_LIGHT_RATIO * rise);
 }
 
 /* The colour of the light's dark phase (below halfway from @lo to @hi). */

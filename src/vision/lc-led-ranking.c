@@ -62,6 +62,10 @@ lc_led_score_track (LcLedDetector *self,
        */
       if (!t->binary)
         t->qualified &= t->level >= SOLID_MIN_CONTRAST * t->bg || t->peak >= SOLID_MIN_PEAK;
+      /* Nor is one that loses light in a channel as it lights up: the
+       * edge of a coloured object swaying over the spot.
+       */
+      t->qualified &= !t->takes_light;
       t->score = 4.0 * snr * compact * (white ? 0.5 : 1.0);
     }
   else if (kind == LC_DETECTED_SOLID)

@@ -781,6 +781,34 @@ test_fade_behind_window (void)
     }
 }
 
+/* An LED lighting up only adds light to its disc; the edge of a blue box
+ * that sway drags over a grey wall swaps the wall's red and green for the
+ * box's blue. It has two levels all the same, but it is no light.
+ */
+static void
+test_takes_light_away (void)
+{
+  static const float grey[3] = { 40.0f, 40.0f, 40.0f };
+  static const float blue[3] = { 5.0f, 10.0f, 90.0f };
+  static const float swapped[3] = { -50.0f, -40.0f, 60.0f };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const char *blink = "###############...............";
+
+  detector->interval_s = 1.0 / 30.0;
+  for (guint k = 0; k < 2; k++)
+    {
+      gint64 now;
+      g_autofree Track *t = track_behind_window (detector, blink, FALSE, grey, k == 0 ? blue : swapped, 40.0, &now);
+
+      lc_led_classify_track (detector, t, now);
+      g_assert_true (t->binary);
+      g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+      lc_led_score_track (detector, t);
+      g_assert_cmpint (t->takes_light, ==, k == 1);
+      g_assert_cmpint (t->qualified, ==, k == 0);
+    }
+}
+
 /* A detector as the ranking sees it, a few seconds into a clip. */
 static LcLedDetector *
 ranking_detector (void)
@@ -1138,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
+  g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
