@@ -412,8 +412,9 @@ run_clip (const Clip   *clip,
 
       g_string_append_printf (detail, "\n      truth LED at (%.3f, %.3f)\n", led.x / p->width, led.y / p->height);
       _lc_led_detector_dump_tracks (detector, detail);
-      g_string_append (detail, wrong_tracks->str);
     }
+  /* Right at the end, maybe, but not on the way. */
+  g_string_append (detail, wrong_tracks->str);
 
   if (!confirmed)
     return OUTCOME_HONEST;
