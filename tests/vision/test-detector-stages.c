@@ -363,61 +363,59 @@ track_from_colors (LcLedDetector *detector,
   return t;
 }
 
-/* @t's window at @now, read by the hue stage into @rd; whether it read as
- * taking turns in @out_read.
- */
+/* What the hue stage made of a track (see read_track_hues()). */
+typedef struct
+{
+  Track    *track;
+  gint64    now;
+  Reading   rd;
+  gboolean  read;       /* it reads as taking turns */
+  LcColor   colors[2];  /* the two colours it showed, in turns or not; else NONE */
+  LcColor   dimmer;     /* the colour whose turns are clearly dimmer, if one is */
+} HueRead;
+
+static void
+hue_read_clear (HueRead *hr)
+{
+  g_clear_pointer (&hr->track, g_free);
+}
+
+/* @hr's track, its window at @hr->now, read by the hue stage. */
 static void
 read_track_hues (LcLedDetector *detector,
-                 Track         *t,
-                 gint64         now,
-                 Reading       *rd,
-                 gboolean      *out_read,
-                 gboolean      *out_two_colors,
-                 LcColor       *out_dimmer)
+                 HueRead       *hr)
 {
   Window w;
-  LcColor colors[2];
 
-  memset (rd, 0, sizeof *rd);
-  lc_led_window_collect (t, now, &w);
-  *out_read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, rd, colors, out_dimmer);
-  *out_two_colors = colors[0] != LC_COLOR_NONE;
+  memset (&hr->rd, 0, sizeof hr->rd);
+  lc_led_window_collect (hr->track, hr->now, &w);
+  hr->read = lc_led_read_hue_alternation (&w, 0, detector->interval_s, &hr->rd, hr->colors, &hr->dimmer);
   lc_led_window_clear (&w);
 }
 
-/* A track of @colors (see track_from_colors()), read by the hue stage (see
- * read_track_hues()).
+/* A track of @colors (see track_from_colors()) into @hr, in place of the
+ * one it held, read by the hue stage.
  */
-static Track *
+static void
 read_hues (LcLedDetector *detector,
            const char    *colors,
            guint          repeats,
-           Reading       *rd,
-           gboolean      *out_read,
-           gboolean      *out_two_colors,
-           LcColor       *out_dimmer,
-           gint64        *out_now)
+           HueRead       *hr)
 {
-  Track *t = track_from_colors (detector, colors, repeats, out_now);
-
-  read_track_hues (detector, t, *out_now, rd, out_read, out_two_colors, out_dimmer);
-
-  return t;
+  hue_read_clear (hr);
+  hr->track = track_from_colors (detector, colors, repeats, &hr->now);
+  read_track_hues (detector, hr);
 }
 
 /* As read_hues(), for a light behind a pale window: its own samples are
  * grey, its disc is the window plus @colors ('w' for white, '.' for
  * nothing), with a little noise.
  */
-static Track *
+static void
 read_hues_behind_window (LcLedDetector *detector,
                          const char    *colors,
                          guint          repeats,
-                         Reading       *rd,
-                         gboolean      *out_read,
-                         gboolean      *out_two_colors,
-                         LcColor       *out_dimmer,
-                         gint64        *out_now)
+                         HueRead       *hr)
 {
   Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
   gsize n = strlen (colors);
@@ -439,10 +437,10 @@ read_hues_behind_window (LcLedDetector *detector,
       s.top = -1.0f;
       lc_led_track_push (t, &s);
     }
-  *out_now = t->samples[t->len - 1].pts;
-  read_track_hues (detector, t, *out_now, rd, out_read, out_two_colors, out_dimmer);
-
-  return t;
+  hue_read_clear (hr);
+  hr->track = t;
+  hr->now = t->samples[t->len - 1].pts;
+  read_track_hues (detector, hr);
 }
 
 /* @rd reads as turns of blue and green, two a second. */
@@ -456,6 +454,14 @@ assert_blue_green_turns (const Reading *rd)
   g_assert_cmpfloat (fabs (rd->rate_hz - 2.0), <, 0.1);
 }
 
+/* @hr showed one colour at most, so it takes no turns. */
+static void
+assert_one_color (const HueRead *hr)
+{
+  g_assert_false (hr->read);
+  g_assert_cmpint (hr->colors[0], ==, LC_COLOR_NONE);
+}
+
 /* Hue: a light that stays as bright while it takes turns in two colours is
  * an alternating blink, one colour a run; one colour all along is not.
  */
@@ -463,71 +469,59 @@ static void
 test_hue (void)
 {
   g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
-  Reading rd;
-  gboolean read, two_colors;
-  LcColor dimmer;
-  gint64 now;
-  Track *t;
+  HueRead hr = { 0, };
 
   detector->interval_s = 1.0 / 30.0;
 
   /* Half a second of each, four times over. */
-  t = read_hues (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_true (read);
-  assert_blue_green_turns (&rd);
-  g_assert_true (rd.confirmed);
-  g_assert_true (two_colors);
-  g_assert_cmpint (dimmer, ==, LC_COLOR_NONE);
-  g_free (t);
+  read_hues (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &hr);
+  g_assert_true (hr.read);
+  assert_blue_green_turns (&hr.rd);
+  g_assert_true (hr.rd.confirmed);
+  g_assert_cmpint (hr.colors[0], !=, LC_COLOR_NONE);
+  g_assert_cmpint (hr.dimmer, ==, LC_COLOR_NONE);
 
   /* Turns of blue and of a dimmer red: the red ones are told apart (they
    * may be a steady neighbour's glow; see test_borrowed_glow()).
    */
-  t = read_hues (detector, "bbbbbbbbbbbbbbbRRRRRRRRRRRRRRR", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_true (read);
-  g_assert_cmpint (dimmer, ==, LC_COLOR_RED);
-  g_free (t);
+  read_hues (detector, "bbbbbbbbbbbbbbbRRRRRRRRRRRRRRR", 4, &hr);
+  g_assert_true (hr.read);
+  g_assert_cmpint (hr.dimmer, ==, LC_COLOR_RED);
 
-  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_false (read);
-  g_assert_false (two_colors);
-  g_free (t);
+  read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &hr);
+  assert_one_color (&hr);
 
   /* Behind a pale window the light's own samples stay grey; the colour it
    * adds to its disc above the window takes turns all the same. A window
    * lit in one colour, with a little noise, takes no turns.
    */
-  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_true (read);
-  assert_blue_green_turns (&rd);
-  g_free (t);
+  read_hues_behind_window (detector, "bbbbbbbbbbbbbbbggggggggggggggg", 4, &hr);
+  g_assert_true (hr.read);
+  assert_blue_green_turns (&hr.rd);
 
-  t = read_hues_behind_window (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_false (read);
-  g_assert_false (two_colors);
-  g_free (t);
+  read_hues_behind_window (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 4, &hr);
+  assert_one_color (&hr);
 
   /* White added in turns (over a floor the window shows now and then) is
    * glare sliding over it.
    */
-  t = read_hues_behind_window (detector, "..bbbbbbbbbbbbbbwwwwwwwwwwwwww", 4, &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_false (read);
-  g_assert_false (two_colors);
-  g_free (t);
+  read_hues_behind_window (detector, "..bbbbbbbbbbbbbbwwwwwwwwwwwwww", 4, &hr);
+  assert_one_color (&hr);
 
   /* Two seconds of blue, then one of green: too few turns for a rhythm,
    * but two colours all the same, so no solid light (it may be taking
    * turns slowly).
    */
-  t = read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1,
-                 &rd, &read, &two_colors, &dimmer, &now);
-  g_assert_false (read);
-  g_assert_true (two_colors);
-  lc_led_classify_track (detector, t, now);
-  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_SOLID);
-  g_assert_false (t->confirmed);
-  g_free (t);
+  read_hues (detector, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbggggggggggggggggggggggggggggggg", 1,
+             &hr);
+  g_assert_false (hr.read);
+  g_assert_cmpint (hr.colors[0], !=, LC_COLOR_NONE);
+  lc_led_classify_track (detector, hr.track, hr.now);
+  g_assert_cmpint (hr.track->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_false (hr.track->confirmed);
+  hue_read_clear (&hr);
 }
+
 /* A blink behind a pale window beside a steady red light: in its dark
  * phase the window shows the red light's glow, dimmer than the blink. Alone
  * it reads as taking turns in blue and red; beside the red light, red is
@@ -847,6 +841,25 @@ ranked_track (LcLedDetector  *detector,
   return t;
 }
 
+/* As ranked_track(), for a light at @level over its surroundings whose
+ * core clips.
+ */
+static Track *
+clipping_track (LcLedDetector  *detector,
+                double          x,
+                LcDetectedKind  kind,
+                LcColor         color,
+                double          score,
+                double          level)
+{
+  Track *t = ranked_track (detector, x, kind, color, score);
+
+  t->level = level;
+  t->peak = 255.0;
+
+  return t;
+}
+
 /* Ranking: the best light first, another coloured light of the same device
  * after it, a white spot beside a coloured light never; a device with one
  * light shows one.
@@ -890,15 +903,11 @@ test_unsure_light (void)
   g_autoptr(LcLedDetector) detector = ranking_detector ();
   Track *blink, *glow;
 
-  blink = ranked_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0);
-  blink->level = 150.0;
-  blink->peak = 255.0;
+  blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0, 150.0);
   blink->saturation = 0.8;
-  glow = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 0.0);
+  glow = clipping_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 0.0, 150.0);
   glow->qualified = FALSE;
   glow->compactness = 0.1;
-  glow->level = 150.0;
-  glow->peak = 255.0;
   glow->saturation = 0.8;
 
   lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
@@ -1039,15 +1048,11 @@ test_pending_changing_color (void)
   g_autoptr(LcLedDetector) detector = ranking_detector ();
   Track *solid, *status;
 
-  solid = ranked_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0);
-  solid->level = 150.0;
-  solid->peak = 255.0;
+  solid = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0, 150.0);
   solid->white = 157.0;
-  status = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 10.0);
+  status = clipping_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 10.0, 160.0);
   status->qualified = FALSE;
   status->confirmed = FALSE;
-  status->level = 160.0;
-  status->peak = 255.0;
   status->white = 178.0;
   status->m_lo = 150.0;
   status->m_hi = 160.0;
