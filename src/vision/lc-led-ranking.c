@@ -174,6 +174,21 @@ shows_color (const Track *reported,
   return FALSE;
 }
 
+/* Whether any of the @n_reported lights shows @color. */
+static gboolean
+any_shows_color (Track  **reported,
+                 guint    n_reported,
+                 LcColor  color)
+{
+  for (guint i = 0; i < n_reported; i++)
+    {
+      if (shows_color (reported[i], color))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Whether @t shows one of @reported's colours: then it may be a piece of
  * its glow.
  */
@@ -233,16 +248,8 @@ dims_in_own_color (LcLedDetector  *self,
   lc_led_window_collect (t, now, &w);
   added = lc_led_added_color (&w, t->m_lo, t->m_hi);
   lc_led_window_clear (&w);
-  if (added == LC_COLOR_NONE)
-    return FALSE;
 
-  for (guint i = 0; i < n_reported; i++)
-    {
-      if (shows_color (reported[i], added))
-        return FALSE;
-    }
-
-  return TRUE;
+  return added != LC_COLOR_NONE && !any_shows_color (reported, n_reported, added);
 }
 
 /* Whether @t is a steady light, bright and clipping like the first of the
@@ -263,11 +270,7 @@ changes_color_beside (const Track  *t,
 
   for (guint c = 0; c < 2; c++)
     {
-      gboolean shown = FALSE;
-
-      for (guint i = 0; i < n_reported; i++)
-        shown |= shows_color (reported[i], t->turn_colors[c]);
-      if (!shown && t->turn_colors[c] != LC_COLOR_WHITE)
+      if (t->turn_colors[c] != LC_COLOR_WHITE && !any_shows_color (reported, n_reported, t->turn_colors[c]))
         return TRUE;
     }
 
