@@ -78,7 +78,7 @@ struct _LcVideoSource
   GSource            *bus_source;
   GSource            *watchdog;        /* ticks each second while it plays */
   gulong              camera_notify_id;
-  gboolean            start_pending;   /* a camera pipeline is being started on its own thread */
+  gboolean            start_pending;   /* being started on its own thread, no picture yet */
   LcVideoSourceState  state;
   GError             *error;
   char               *missing_codec;   /* from a missing-plugin message */

@@ -247,6 +247,11 @@ dispatch_post (gpointer data)
   switch (post->kind)
     {
     case POST_RUNNING:
+      /* A picture came, so the source has opened: stopping it now waits
+       * for its threads as usual, even if the thread that started it has
+       * not said so yet (it is slower on a busy machine).
+       */
+      self->start_pending = FALSE;
       self->stall_ticks = 0;
       if (self->state == LC_VIDEO_SOURCE_STATE_STARTING)
         set_state (self, LC_VIDEO_SOURCE_STATE_RUNNING);
