@@ -80,6 +80,11 @@ G_BEGIN_DECLS
 /* A fade swings by at least this fraction of its surroundings' level. */
 #define FADE_MIN_SWING      0.35
 #define SMALL_LIGHT_RADIUS   1.5
+/* A bright thing on a blinking light's ring counts as background (see
+ * compact_beside_steady()) when it changes by at most this share of the
+ * core's rise, and is at most this many times brighter than the core. */
+#define STEADY_MAX_CHANGE   0.25
+#define STEADY_MAX_OVER_CORE 1.25
 /* A steady spot near a light that gives this many times more light (mean of
  * its channels at the core), in that light's colour, is its reflection or
  * part of its glow, not a light of its own.
@@ -172,6 +177,9 @@ typedef struct
   LcColor        colors[LC_LIGHT_MAX_COLORS];
 } ReadingKey;
 
+/* Points on the ring around a light (see lc_led_measure_track()). */
+#define RING_POINTS 32
+
 typedef struct
 {
   guint    id;
@@ -216,6 +224,12 @@ typedef struct
   gboolean       active;    /* shows real on/off changes */
   gint64         last_edge_ns;
   gint64         active_since;  /* start of the current stretch of changes */
+
+  /* The ring and core as last seen dark (binary lights only) */
+  gint16         dark_ring[RING_POINTS]; /* -1: outside the frame */
+  float          dark_ring_r;
+  float          dark_top;
+  gboolean       has_dark_ring;
 } Track;
 
 typedef struct
@@ -303,6 +317,8 @@ typedef struct
   double cx, cy;       /* weighted centre of the lit pixels */
   double radius;       /* from the area above half level */
   gboolean centred;
+  gint16 ring[RING_POINTS]; /* brightness around it, -1 outside the frame */
+  double r_ring;
 } Measurement;
 
 /* Reading the runs */
@@ -393,6 +409,8 @@ void           lc_led_measure_track  (LcLedDetector *self,
                                       const Track   *t,
                                       double         limit,
                                       Measurement   *m);
+void           lc_led_track_remember_dark (Track             *t,
+                                           const Measurement *m);
 void           lc_led_associate      (LcLedDetector   *self,
                                       const Candidate *cands,
                                       guint            n_cands,

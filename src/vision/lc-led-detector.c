@@ -311,6 +311,8 @@ update_track (LcLedDetector *self,
 
   level = record_sample (self, t, &m, now, dt);
   follow_light (self, t, &m, level);
+  if (t->binary && level <= t->down)
+    lc_led_track_remember_dark (t, &m);
   lc_led_classify_track (self, t, now);
   lc_led_score_track (self, t);
 }

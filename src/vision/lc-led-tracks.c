@@ -114,14 +114,13 @@ rgb_value (LcPixelFormat format,
   return format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
 }
 
-#define RING_POINTS 32
-
 /* The background around a track, from a ring of samples outside it. */
 typedef struct
 {
   int    bg;         /* median brightness */
   int    q75;        /* upper quartile: a ring lit on one side is an edge */
   double rgb[3];     /* colour: the samples no brighter than the median */
+  gint16 v[RING_POINTS]; /* each point's brightness, -1 outside the frame */
 } Ring;
 
 /* FALSE when the ring is too close to the edge of the frame to tell the
@@ -144,10 +143,12 @@ measure_ring (LcLedDetector *self,
       int x = (int) lround (t->cx + r_ring * cos (a));
       int y = (int) lround (t->cy + r_ring * sin (a));
 
+      ring->v[i] = -1;
       if (x < 0 || y < 0 || x >= self->width || y >= self->height)
         continue;
       lc_led_pixel_rgb (frame, x, y, ring_rgb[n_ring]);
       ring_v[n_ring] = rgb_value (frame->format, ring_rgb[n_ring]);
+      ring->v[i] = (gint16) ring_v[n_ring];
       n_ring++;
     }
   if (n_ring < RING_POINTS * 2 / 3)
@@ -322,6 +323,48 @@ measure_lit_pixels (const LcFrame   *frame,
     }
 }
 
+/* A blinking light seen beside something bright and steady (a glossy
+ * stripe on its housing, the wall past a small housing) has a ring lit on
+ * one side, as the edge of a bright thing does. But that side was just as
+ * bright while the light was off, and stayed as it was while the core
+ * lit up: it is not the light's own, so it counts as background. The edge
+ * of a bright thing that a shaking hand moves, or the glow of a light whose
+ * fragment this is, changes with it; a pale window far brighter than the
+ * spot beside it outshines it.
+ */
+static gboolean
+compact_beside_steady (const Track *t,
+                       const Ring  *ring,
+                       double       r_ring,
+                       double       core,
+                       double       bright)
+{
+  int v[RING_POINTS];
+  guint n = 0;
+  double rise = core - t->dark_top;
+
+  if (!t->binary || !t->has_dark_ring || fabs (r_ring - t->dark_ring_r) > 1.0 || rise <= 0.0)
+    return FALSE;
+
+  for (guint i = 0; i < RING_POINTS; i++)
+    {
+      gboolean steady;
+
+      if (ring->v[i] < 0 || t->dark_ring[i] < 0)
+        continue;
+      steady = ring->v[i] >= bright && t->dark_ring[i] >= bright &&
+               abs (ring->v[i] - t->dark_ring[i]) <= STEADY_MAX_CHANGE * rise &&
+               ring->v[i] <= STEADY_MAX_OVER_CORE * core;
+      v[n++] = steady ? ring->bg : ring->v[i];
+    }
+  if (n < RING_POINTS * 2 / 3)
+    return FALSE;
+
+  qsort (v, n, sizeof (int), compare_int);
+
+  return v[n * 3 / 4] < bright;
+}
+
 void
 lc_led_measure_track (LcLedDetector *self,
                       const LcFrame *frame,
@@ -333,7 +376,7 @@ lc_led_measure_track (LcLedDetector *self,
   DiscPixel disc[DISC_PIXELS];
   Ring ring;
   double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
-  double r_ring;
+  double r_ring, bright;
   int step, k, top;
   guint n_in;
 
@@ -363,9 +406,25 @@ lc_led_measure_track (LcLedDetector *self,
   m->level = m->top - ring.bg;
   m->bg = ring.bg;
   m->valid = TRUE;
-  m->compact = ring.q75 < ring.bg + 0.5 * (top - ring.bg);
+  bright = ring.bg + 0.5 * (top - ring.bg);
+  m->compact = ring.q75 < bright || compact_beside_steady (t, &ring, r_ring, m->top, bright);
+  memcpy (m->ring, ring.v, sizeof m->ring);
+  m->r_ring = r_ring;
 
   measure_lit_pixels (frame, disc, n_in, step, &ring, top, m);
+}
+
+/* What the ring of a binary light looks like while it is off, for
+ * compact_beside_steady() to compare its lit frames with.
+ */
+void
+lc_led_track_remember_dark (Track             *t,
+                            const Measurement *m)
+{
+  memcpy (t->dark_ring, m->ring, sizeof t->dark_ring);
+  t->dark_ring_r = (float) m->r_ring;
+  t->dark_top = (float) m->top;
+  t->has_dark_ring = TRUE;
 }
 
 /* The track whose gate @x, @y falls in, nearest first; -1 if none. */

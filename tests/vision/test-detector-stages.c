@@ -169,6 +169,104 @@ test_measure_track (void)
   g_free (t);
 }
 
+/* A bright bar of @value from column @x0 to the right edge of @rgb. */
+static void
+paint_bar (guint8 *rgb,
+           int     x0,
+           guint8  value)
+{
+  for (int y = 0; y < H; y++)
+    memset (rgb + (y * W + x0) * 3, value, (gsize) (W - x0) * 3);
+}
+
+/* Measures @t on @rgb, painted just now. */
+static void
+measure_on (LcLedDetector *detector,
+            const guint8  *rgb,
+            Track         *t,
+            Measurement   *m)
+{
+  LcFrame frame;
+
+  init_frame (&frame, rgb, 0);
+  lc_led_measure_track (detector, &frame, t, 0.0, m);
+  g_assert_true (m->valid);
+}
+
+/* A blinking light right beside something bright and steady (the glossy
+ * stripe on a housing) has a ring lit on one side, as the edge of a
+ * bright thing does; it is still a spot, because that side was as bright
+ * while the light was off. Not so beside a glow that lights up with it,
+ * beside something steady that outshines it, or at the edge of a bright
+ * thing that slides over the spot.
+ */
+static void
+test_blink_beside_stripe (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  static const guint8 green[3] = { 20, 230, 40 };
+  static const guint8 dim_green[3] = { 20, 150, 30 };
+  static const guint8 dark[3] = { 12, 12, 12 };
+  g_autofree Track *t = NULL;
+  guint8 rgb[W * H * 3];
+  LcFrame frame;
+  Measurement m;
+
+  paint_square (rgb, 40, 32, 2, dark);
+  init_frame (&frame, rgb, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+  t = lc_led_track_new (detector, 40.5, 32.5, 2.5, 0);
+
+  /* Lit beside the stripe: in one frame, an edge. */
+  paint_square (rgb, 40, 32, 2, green);
+  paint_bar (rgb, 45, 220);
+  measure_on (detector, rgb, t, &m);
+  g_assert_false (m.compact);
+
+  /* Seen dark before: a spot. */
+  t->binary = TRUE;
+  paint_square (rgb, 40, 32, 2, dark);
+  paint_bar (rgb, 45, 220);
+  measure_on (detector, rgb, t, &m);
+  lc_led_track_remember_dark (t, &m);
+  paint_square (rgb, 40, 32, 2, green);
+  paint_bar (rgb, 45, 220);
+  measure_on (detector, rgb, t, &m);
+  g_assert_true (m.compact);
+
+  /* Beside a glow that brightens as it lights up: that glow is its own. */
+  paint_square (rgb, 40, 32, 2, dark);
+  paint_bar (rgb, 45, 150);
+  measure_on (detector, rgb, t, &m);
+  lc_led_track_remember_dark (t, &m);
+  paint_square (rgb, 40, 32, 2, green);
+  paint_bar (rgb, 45, 220);
+  measure_on (detector, rgb, t, &m);
+  g_assert_false (m.compact);
+
+  /* Beside something steady that is brighter than itself (a piece of a
+   * glow at the edge of a pale window): no spot of its own.
+   */
+  paint_square (rgb, 40, 32, 2, dark);
+  paint_bar (rgb, 45, 250);
+  measure_on (detector, rgb, t, &m);
+  lc_led_track_remember_dark (t, &m);
+  paint_square (rgb, 40, 32, 2, dim_green);
+  paint_bar (rgb, 45, 250);
+  measure_on (detector, rgb, t, &m);
+  g_assert_false (m.compact);
+
+  /* A bright thing whose edge slides over the spot: an edge still. */
+  paint_square (rgb, 40, 32, 2, dark);
+  paint_bar (rgb, 46, 220);
+  measure_on (detector, rgb, t, &m);
+  lc_led_track_remember_dark (t, &m);
+  paint_square (rgb, 40, 32, 2, dark);
+  paint_bar (rgb, 37, 220);
+  measure_on (detector, rgb, t, &m);
+  g_assert_false (m.compact);
+}
+
 /* Colour names: the primaries and their drifts; a palette maps a near
  * neighbour and refuses white.
  */
@@ -1163,6 +1261,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/planar-access", test_planar_access);
   g_test_add_func ("/vision/detector/stages/candidates", test_candidates);
   g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
+  g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
