@@ -80,6 +80,13 @@ G_BEGIN_DECLS
 /* A fade swings by at least this fraction of its surroundings' level. */
 #define FADE_MIN_SWING      0.35
 #define SMALL_LIGHT_RADIUS   1.5
+/* A steady light too pale to report still holds back the answer beside
+ * it (see shines_beside()) when it is at least this colourful, the mean of
+ * its core's channels at most this share of its brightest pixel, and it is
+ * within this many radii of the reported light. */
+#define WASHED_OUT_MIN_SATURATION 0.25
+#define WASHED_OUT_MAX_WHITE 0.8
+#define BESIDE_RADII        14.0
 /* A bright thing on a blinking light's ring counts as background (see
  * compact_beside_steady()) when it changes by at most this share of the
  * core's rise, and is at most this many times brighter than the core. */

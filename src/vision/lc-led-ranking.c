@@ -277,6 +277,29 @@ changes_color_beside (const Track  *t,
   return FALSE;
 }
 
+/* A steady light right beside the reported ones that shines like an LED
+ * (near clipping, far over its surroundings) in a colour none of them
+ * shows, left out only because that colour is washed out: a power light
+ * behind a pale window, whose core whitens but still has a channel well
+ * over the others. Glare tinted by the room is white at its core, and
+ * seldom this close: a device's lights are a few LEDs apart.
+ */
+static gboolean
+shines_beside (const Track  *t,
+               Track       **reported,
+               guint         n_reported)
+{
+  double beside = BESIDE_RADII * MAX (t->radius, reported[0]->radius);
+
+  return t->key.kind == LC_DETECTED_SOLID && !t->reflection && t->key.n_colors > 0 &&
+         lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) <= beside &&
+         t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= WASHED_OUT_MIN_SATURATION &&
+         t->peak >= SOLID_MIN_PEAK && t->white <= WASHED_OUT_MAX_WHITE * t->peak &&
+         t->level >= SOLID_MIN_CONTRAST * t->bg &&
+         t->level >= COMPANION_LEVEL_RATIO * reported[0]->level &&
+         !any_shows_color (reported, n_reported, t->key.colors[0]);
+}
+
 /* A second light of the same device that has started to change but has no
  * reading yet (a Sync Module's green light blinking beside its steady blue
  * one). Until it has one, or gives up changing, the answer is provisional:
@@ -323,7 +346,8 @@ has_pending_light (LcLedDetector  *self,
           pending = ((t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN ||
                       t->key.kind == LC_DETECTED_SOLID) &&
                      dims_in_own_color (self, t, reported, n_reported, now)) ||
-                    changes_color_beside (t, reported, n_reported);
+                    changes_color_beside (t, reported, n_reported) ||
+                    shines_beside (t, reported, n_reported);
         }
 
       if (pending && !is_reported_light (t, reported, n_reported, overlaps))

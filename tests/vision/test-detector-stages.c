@@ -1184,6 +1184,57 @@ test_pending_changing_color (void)
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
 }
 
+/* A steady light right beside the reported one, near clipping, in a
+ * colour of its own but too washed out to report (a power light behind a
+ * pale window), holds the answer back. A grey one does not (glare), nor
+ * one white at its core, nor one in the reported light's colour (its
+ * glow), nor one far off (glare tinted by the room).
+ */
+static void
+test_pending_washed_out (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *status, *power;
+
+  status = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 90.0, 150.0);
+  status->radius = 6.0;
+  power = clipping_track (detector, 90.0, LC_DETECTED_SOLID, LC_COLOR_RED, 10.0, 180.0);
+  power->qualified = FALSE;
+  power->confirmed = FALSE;
+  power->radius = 6.0;
+  power->saturation = 0.35;
+  power->peak = 240.0;
+  power->white = 160.0;
+  power->bg = 60.0;
+  power->m_lo = 175.0;
+  power->m_hi = 185.0;
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, status->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  power->saturation = 0.1;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  power->saturation = 0.35;
+
+  /* Tinted, but white at its core: glare. */
+  power->white = 215.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  power->white = 160.0;
+
+  power->key.colors[0] = LC_COLOR_GREEN;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  power->key.colors[0] = LC_COLOR_RED;
+
+  power->cx = 160.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+}
+
 /* Advice on how long to film: ten seconds at least, three periods of the
  * slowest light seen.
  */
@@ -1276,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-changing-color", test_pending_changing_color);
+  g_test_add_func ("/vision/detector/stages/pending-washed-out", test_pending_washed_out);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
   g_test_add_func ("/vision/detector/stages/longest-burst", test_longest_burst);
 
