@@ -179,18 +179,48 @@ paint_bar (guint8 *rgb,
     memset (rgb + (y * W + x0) * 3, value, (gsize) (W - x0) * 3);
 }
 
-/* Measures @t on @rgb, painted just now. */
+/* A frame with the light at (40, 32) painted @light and, from column @bar_x
+ * to the right edge, a bar of @bar.
+ */
 static void
-measure_on (LcLedDetector *detector,
-            const guint8  *rgb,
-            Track         *t,
-            Measurement   *m)
+paint_light_and_bar (guint8       *rgb,
+                     const guint8  light[3],
+                     int           bar_x,
+                     guint8        bar)
 {
-  LcFrame frame;
+  paint_square (rgb, 40, 32, 2, light);
+  paint_bar (rgb, bar_x, bar);
+}
 
+/* Whether @t measures as a spot lit @lit beside a bar of @lit_bar from
+ * column @lit_x, having been seen dark beside a bar of @dark_bar from
+ * column @dark_x.
+ */
+static gboolean
+compact_after_dark (LcLedDetector *detector,
+                    Track         *t,
+                    int            dark_x,
+                    guint8         dark_bar,
+                    const guint8   lit[3],
+                    int            lit_x,
+                    guint8         lit_bar)
+{
+  static const guint8 dark[3] = { 12, 12, 12 };
+  guint8 rgb[W * H * 3];
+  LcFrame frame;
+  Measurement m;
+
+  paint_light_and_bar (rgb, dark, dark_x, dark_bar);
   init_frame (&frame, rgb, 0);
-  lc_led_measure_track (detector, &frame, t, 0.0, m);
-  g_assert_true (m->valid);
+  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  g_assert_true (m.valid);
+  lc_led_track_remember_dark (t, &m);
+
+  paint_light_and_bar (rgb, lit, lit_x, lit_bar);
+  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  g_assert_true (m.valid);
+
+  return m.compact;
 }
 
 /* A blinking light right beside something bright and steady (the glossy
@@ -218,53 +248,26 @@ test_blink_beside_stripe (void)
   t = lc_led_track_new (detector, 40.5, 32.5, 2.5, 0);
 
   /* Lit beside the stripe: in one frame, an edge. */
-  paint_square (rgb, 40, 32, 2, green);
-  paint_bar (rgb, 45, 220);
-  measure_on (detector, rgb, t, &m);
+  paint_light_and_bar (rgb, green, 45, 220);
+  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  g_assert_true (m.valid);
   g_assert_false (m.compact);
 
   /* Seen dark before: a spot. */
   t->binary = TRUE;
-  paint_square (rgb, 40, 32, 2, dark);
-  paint_bar (rgb, 45, 220);
-  measure_on (detector, rgb, t, &m);
-  lc_led_track_remember_dark (t, &m);
-  paint_square (rgb, 40, 32, 2, green);
-  paint_bar (rgb, 45, 220);
-  measure_on (detector, rgb, t, &m);
-  g_assert_true (m.compact);
+  g_assert_true (compact_after_dark (detector, t, 45, 220, green, 45, 220));
 
   /* Beside a glow that brightens as it lights up: that glow is its own. */
-  paint_square (rgb, 40, 32, 2, dark);
-  paint_bar (rgb, 45, 150);
-  measure_on (detector, rgb, t, &m);
-  lc_led_track_remember_dark (t, &m);
-  paint_square (rgb, 40, 32, 2, green);
-  paint_bar (rgb, 45, 220);
-  measure_on (detector, rgb, t, &m);
-  g_assert_false (m.compact);
+  g_assert_false (compact_after_dark (detector, t, 45, 150, green, 45, 220));
+  g_assert_false (compact_after_dark (detector, t, 45, 110, green, 45, 135));
 
   /* Beside something steady that is brighter than itself (a piece of a
    * glow at the edge of a pale window): no spot of its own.
    */
-  paint_square (rgb, 40, 32, 2, dark);
-  paint_bar (rgb, 45, 250);
-  measure_on (detector, rgb, t, &m);
-  lc_led_track_remember_dark (t, &m);
-  paint_square (rgb, 40, 32, 2, dim_green);
-  paint_bar (rgb, 45, 250);
-  measure_on (detector, rgb, t, &m);
-  g_assert_false (m.compact);
+  g_assert_false (compact_after_dark (detector, t, 45, 250, dim_green, 45, 250));
 
   /* A bright thing whose edge slides over the spot: an edge still. */
-  paint_square (rgb, 40, 32, 2, dark);
-  paint_bar (rgb, 46, 220);
-  measure_on (detector, rgb, t, &m);
-  lc_led_track_remember_dark (t, &m);
-  paint_square (rgb, 40, 32, 2, dark);
-  paint_bar (rgb, 37, 220);
-  measure_on (detector, rgb, t, &m);
-  g_assert_false (m.compact);
+  g_assert_false (compact_after_dark (detector, t, 46, 220, dark, 37, 220));
 }
 
 /* Colour names: the primaries and their drifts; a palette maps a near
