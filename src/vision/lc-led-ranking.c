@@ -252,8 +252,20 @@ dims_in_own_color (LcLedDetector  *self,
   return added != LC_COLOR_NONE && !any_shows_color (reported, n_reported, added);
 }
 
-/* Whether @t is a steady light, bright and clipping like the first of the
- * @reported lights, that shows two colours, one of them vivid and not
+/* A steady light that clips like an LED and is about as bright as the
+ * first reported light: the kind of light that may be a second one of the
+ * same device (see changes_color_beside() and shines_beside()).
+ */
+static gboolean
+shines_like_reported (const Track  *t,
+                      Track       **reported)
+{
+  return t->key.kind == LC_DETECTED_SOLID && t->peak >= SOLID_MIN_PEAK &&
+         t->level >= COMPANION_LEVEL_RATIO * reported[0]->level;
+}
+
+/* Whether @t, a light that shines like the @reported ones (see
+ * shines_like_reported()), shows two colours, one of them vivid and not
  * shown by any reported light: an RGB status light taking turns in two
  * colours at one brightness (white and cyan) before its turns have been
  * timed. A spot the reported light's glow tints shows its colour, and
@@ -264,8 +276,7 @@ changes_color_beside (const Track  *t,
                       Track       **reported,
                       guint         n_reported)
 {
-  if (t->key.kind != LC_DETECTED_SOLID || t->turn_colors[0] == LC_COLOR_NONE ||
-      t->peak < SOLID_MIN_PEAK || t->level < COMPANION_LEVEL_RATIO * reported[0]->level)
+  if (t->turn_colors[0] == LC_COLOR_NONE)
     return FALSE;
 
   for (guint c = 0; c < 2; c++)
@@ -277,9 +288,10 @@ changes_color_beside (const Track  *t,
   return FALSE;
 }
 
-/* A steady light right beside the reported ones that shines like an LED
- * (near clipping, far over its surroundings) in a colour none of them
- * shows, left out only because that colour is washed out: a power light
+/* Whether @t, a light that shines like the @reported ones (see
+ * shines_like_reported()), is right beside them, far over its
+ * surroundings, in a colour none of them shows, left out only because
+ * that colour is washed out: a power light
  * behind a pale window, whose core whitens but still has a channel well
  * over the others. Glare tinted by the room is white at its core, and
  * seldom this close: a device's lights are a few LEDs apart.
@@ -291,12 +303,11 @@ shines_beside (const Track  *t,
 {
   double beside = BESIDE_RADII * MAX (t->radius, reported[0]->radius);
 
-  return t->key.kind == LC_DETECTED_SOLID && !t->reflection && t->key.n_colors > 0 &&
+  return !t->reflection && t->key.n_colors > 0 &&
          lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) <= beside &&
          t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= WASHED_OUT_MIN_SATURATION &&
-         t->peak >= SOLID_MIN_PEAK && t->white <= WASHED_OUT_MAX_WHITE * t->peak &&
+         t->white <= WASHED_OUT_MAX_WHITE * t->peak &&
          t->level >= SOLID_MIN_CONTRAST * t->bg &&
-         t->level >= COMPANION_LEVEL_RATIO * reported[0]->level &&
          !any_shows_color (reported, n_reported, t->key.colors[0]);
 }
 
@@ -346,8 +357,9 @@ has_pending_light (LcLedDetector  *self,
           pending = ((t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN ||
                       t->key.kind == LC_DETECTED_SOLID) &&
                      dims_in_own_color (self, t, reported, n_reported, now)) ||
-                    changes_color_beside (t, reported, n_reported) ||
-                    shines_beside (t, reported, n_reported);
+                    (shines_like_reported (t, reported) &&
+                     (changes_color_beside (t, reported, n_reported) ||
+                      shines_beside (t, reported, n_reported)));
         }
 
       if (pending && !is_reported_light (t, reported, n_reported, overlaps))

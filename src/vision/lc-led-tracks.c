@@ -120,18 +120,18 @@ typedef struct
   int    bg;         /* median brightness */
   int    q75;        /* upper quartile: a ring lit on one side is an edge */
   double rgb[3];     /* colour: the samples no brighter than the median */
-  gint16 v[RING_POINTS]; /* each point's brightness, -1 outside the frame */
 } Ring;
 
 /* FALSE when the ring is too close to the edge of the frame to tell the
- * background.
+ * background. @by_angle gets each point's brightness, -1 outside the frame.
  */
 static gboolean
 measure_ring (LcLedDetector *self,
               const LcFrame *frame,
               const Track   *t,
               double         r_ring,
-              Ring          *ring)
+              Ring          *ring,
+              gint16         by_angle[RING_POINTS])
 {
   int ring_v[RING_POINTS], sorted[RING_POINTS];
   int ring_rgb[RING_POINTS][3];
@@ -143,12 +143,12 @@ measure_ring (LcLedDetector *self,
       int x = (int) lround (t->cx + r_ring * cos (a));
       int y = (int) lround (t->cy + r_ring * sin (a));
 
-      ring->v[i] = -1;
+      by_angle[i] = -1;
       if (x < 0 || y < 0 || x >= self->width || y >= self->height)
         continue;
       lc_led_pixel_rgb (frame, x, y, ring_rgb[n_ring]);
       ring_v[n_ring] = rgb_value (frame->format, ring_rgb[n_ring]);
-      ring->v[i] = (gint16) ring_v[n_ring];
+      by_angle[i] = (gint16) ring_v[n_ring];
       n_ring++;
     }
   if (n_ring < RING_POINTS * 2 / 3)
@@ -333,29 +333,28 @@ measure_lit_pixels (const LcFrame   *frame,
  * spot beside it outshines it.
  */
 static gboolean
-compact_beside_steady (const Track *t,
-                       const Ring  *ring,
-                       double       r_ring,
-                       double       core,
-                       double       bright)
+compact_beside_steady (const Track       *t,
+                       const Measurement *m,
+                       int                bg,
+                       double             bright)
 {
   int v[RING_POINTS];
   guint n = 0;
-  double rise = core - t->dark_top;
+  double rise = m->top - t->dark_top;
 
-  if (!t->binary || !t->has_dark_ring || fabs (r_ring - t->dark_ring_r) > 1.0 || rise <= 0.0)
+  if (!t->binary || !t->has_dark_ring || fabs (m->r_ring - t->dark_ring_r) > 1.0 || rise <= 0.0)
     return FALSE;
 
   for (guint i = 0; i < RING_POINTS; i++)
     {
       gboolean steady;
 
-      if (ring->v[i] < 0 || t->dark_ring[i] < 0)
+      if (m->ring[i] < 0 || t->dark_ring[i] < 0)
         continue;
-      steady = ring->v[i] >= bright && t->dark_ring[i] >= bright &&
-               abs (ring->v[i] - t->dark_ring[i]) <= STEADY_MAX_CHANGE * rise &&
-               ring->v[i] <= STEADY_MAX_OVER_CORE * core;
-      v[n++] = steady ? ring->bg : ring->v[i];
+      steady = m->ring[i] >= bright && t->dark_ring[i] >= bright &&
+               abs (m->ring[i] - t->dark_ring[i]) <= STEADY_MAX_CHANGE * rise &&
+               m->ring[i] <= STEADY_MAX_OVER_CORE * m->top;
+      v[n++] = steady ? bg : m->ring[i];
     }
   if (n < RING_POINTS * 2 / 3)
     return FALSE;
@@ -388,7 +387,8 @@ lc_led_measure_track (LcLedDetector *self,
   r_ring = r_in + MAX (2.0, 0.6 * r_in);
   step = MAX (1, (int) (r_in / 10.0));
 
-  if (!measure_ring (self, frame, t, r_ring, &ring))
+  m->r_ring = r_ring;
+  if (!measure_ring (self, frame, t, r_ring, &ring, m->ring))
     return;
 
   n_in = read_disc (self, frame, t, r_in, step, disc, hist);
@@ -407,9 +407,7 @@ lc_led_measure_track (LcLedDetector *self,
   m->bg = ring.bg;
   m->valid = TRUE;
   bright = ring.bg + 0.5 * (top - ring.bg);
-  m->compact = ring.q75 < bright || compact_beside_steady (t, &ring, r_ring, m->top, bright);
-  memcpy (m->ring, ring.v, sizeof m->ring);
-  m->r_ring = r_ring;
+  m->compact = ring.q75 < bright || compact_beside_steady (t, m, ring.bg, bright);
 
   measure_lit_pixels (frame, disc, n_in, step, &ring, top, m);
 }

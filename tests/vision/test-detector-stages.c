@@ -961,6 +961,28 @@ clipping_track (LcLedDetector  *detector,
   return t;
 }
 
+/* As clipping_track(), for a light the ranking left out, whose level
+ * stayed between @m_lo and @m_hi.
+ */
+static Track *
+unreported_track (LcLedDetector  *detector,
+                  double          x,
+                  LcDetectedKind  kind,
+                  LcColor         color,
+                  double          level,
+                  double          m_lo,
+                  double          m_hi)
+{
+  Track *t = clipping_track (detector, x, kind, color, 10.0, level);
+
+  t->qualified = FALSE;
+  t->confirmed = FALSE;
+  t->m_lo = m_lo;
+  t->m_hi = m_hi;
+
+  return t;
+}
+
 /* Ranking: the best light first, another coloured light of the same device
  * after it, a white spot beside a coloured light never; a device with one
  * light shows one.
@@ -1151,12 +1173,8 @@ test_pending_changing_color (void)
 
   solid = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0, 150.0);
   solid->white = 157.0;
-  status = clipping_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 10.0, 160.0);
-  status->qualified = FALSE;
-  status->confirmed = FALSE;
+  status = unreported_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 160.0, 150.0, 160.0);
   status->white = 178.0;
-  status->m_lo = 150.0;
-  status->m_hi = 160.0;
   status->turn_colors[0] = LC_COLOR_GREEN;
   status->turn_colors[1] = LC_COLOR_WHITE;
 
@@ -1201,16 +1219,12 @@ test_pending_washed_out (void)
 
   status = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 90.0, 150.0);
   status->radius = 6.0;
-  power = clipping_track (detector, 90.0, LC_DETECTED_SOLID, LC_COLOR_RED, 10.0, 180.0);
-  power->qualified = FALSE;
-  power->confirmed = FALSE;
+  power = unreported_track (detector, 90.0, LC_DETECTED_SOLID, LC_COLOR_RED, 180.0, 175.0, 185.0);
   power->radius = 6.0;
   power->saturation = 0.35;
   power->peak = 240.0;
   power->white = 160.0;
   power->bg = 60.0;
-  power->m_lo = 175.0;
-  power->m_hi = 185.0;
 
   lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
   g_assert_cmpuint (detector->detection.n_leds, ==, 1);
