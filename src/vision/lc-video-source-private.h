@@ -79,6 +79,7 @@ struct _LcVideoSource
   GSource            *watchdog;        /* ticks each second while it plays */
   gulong              camera_notify_id;
   gboolean            start_pending;   /* being started on its own thread, no picture yet */
+  GThread            *start_thread;    /* the thread that started the pipeline */
   LcVideoSourceState  state;
   GError             *error;
   char               *missing_codec;   /* from a missing-plugin message */

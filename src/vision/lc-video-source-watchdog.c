@@ -20,6 +20,7 @@ typedef struct
   GCond           cond;
   gboolean        done;
   LcVideoSource  *keep;           /* set when the caller stopped waiting */
+  GThread        *start_thread;   /* may not have started the pipeline yet */
   GstElement     *pipeline;
   LcV4l2Controls *v4l2_controls;
 } StopJob;
@@ -38,6 +39,12 @@ stop_pipeline_thread (gpointer data)
 {
   StopJob *job = data;
   LcVideoSource *keep;
+
+  /* A start still on its way would set the pipeline playing again after
+   * this, once nothing keeps the source alive for its callbacks.
+   */
+  if (job->start_thread != NULL)
+    g_thread_join (g_steal_pointer (&job->start_thread));
 
   /* Joins every streaming thread of the pipeline. */
   gst_element_set_state (job->pipeline, GST_STATE_NULL);
@@ -73,6 +80,7 @@ _lc_video_source_stop_pipeline (LcVideoSource *self,
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
   job->pipeline = g_steal_pointer (&self->pipeline);
+  job->start_thread = g_steal_pointer (&self->start_thread);
   job->v4l2_controls = g_steal_pointer (&self->v4l2_controls);
   thread = g_thread_new ("lc-video-stop", stop_pipeline_thread, g_atomic_rc_box_acquire (job));
 
@@ -234,7 +242,6 @@ void
 _lc_video_source_start_pipeline_in_thread (LcVideoSource *self)
 {
   StartJob *job = g_new0 (StartJob, 1);
-  g_autoptr(GThread) thread = NULL;
 
   g_weak_ref_init (&job->self, self);
   job->pipeline = gst_object_ref (self->pipeline);
@@ -242,7 +249,9 @@ _lc_video_source_start_pipeline_in_thread (LcVideoSource *self)
   job->generation = g_atomic_int_get (&self->generation);
 
   self->start_pending = TRUE;
-  thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
+  /* Joined when the pipeline is stopped (stop_pipeline_thread()). */
+  g_clear_pointer (&self->start_thread, g_thread_unref);
+  self->start_thread = g_thread_new ("lc-video-start", start_pipeline_thread, job);
 }
 
 typedef struct

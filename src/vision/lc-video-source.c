@@ -491,6 +491,7 @@ lc_video_source_finalize (GObject *object)
 {
   LcVideoSource *self = (LcVideoSource *)object;
 
+  g_clear_pointer (&self->start_thread, g_thread_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
