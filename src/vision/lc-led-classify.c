@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lc-led-detector-private.h"
@@ -41,9 +40,9 @@ level_spread (const Window *w,
   /* Clipped most of the time: as steady as the camera can tell. */
   if (n < 5 || n_clipped > n)
     return 0.0;
-  qsort (v, n, sizeof (double), lc_led_compare_double);
-  p10 = v[n / 10];
-  p90 = v[n - 1 - n / 10];
+  p10 = lc_led_select_double (v, n, n / 10);
+  /* What is left above p10 holds p90. */
+  p90 = lc_led_select_double (v + n / 10, n - n / 10, n - 1 - 2 * (n / 10));
 
   return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
 }

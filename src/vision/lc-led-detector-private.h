@@ -472,6 +472,9 @@ int      lc_led_compare_double  (gconstpointer a,
                                  gconstpointer b);
 double   lc_led_median          (double *v,
                                  guint   n);
+double   lc_led_select_double   (double *v,
+                                 guint   n,
+                                 guint   k);
 
 /* The pattern grammar (lc-led-pattern.c) */
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lc-knowledge.h"
@@ -330,6 +331,40 @@ track_from_pattern (LcLedDetector *detector,
     }
   *out_now = pts - 33333333;
   return t;
+}
+
+/* Selection: the k-th smallest of a window, as sorting would put it,
+ * with repeated values and for every k, and the window partitioned
+ * around it.
+ */
+static void
+test_select (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 90);
+      g_autofree double *v = g_new (double, n);
+      g_autofree double *sorted = g_new (double, n);
+      g_autofree double *work = g_new (double, n);
+
+      for (guint i = 0; i < n; i++)
+        /* Few distinct values in odd rounds: many ties. */
+        v[i] = round % 2 ? g_rand_int_range (rand, 0, 4) : g_rand_double_range (rand, -50, 50);
+      memcpy (sorted, v, n * sizeof (double));
+      qsort (sorted, n, sizeof (double), lc_led_compare_double);
+
+      for (guint k = 0; k < n; k++)
+        {
+          memcpy (work, v, n * sizeof (double));
+          g_assert_cmpfloat (lc_led_select_double (work, n, k), ==, sorted[k]);
+          for (guint i = 0; i < k; i++)
+            g_assert_cmpfloat (work[i], <=, sorted[k]);
+          for (guint i = k + 1; i < n; i++)
+            g_assert_cmpfloat (work[i], >=, sorted[k]);
+        }
+    }
 }
 
 /* Levels and runs: a square wave splits into two levels, one edge per
@@ -1331,6 +1366,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
   g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
+  g_test_add_func ("/vision/detector/stages/select", test_select);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
