@@ -181,6 +181,41 @@ ring_contrast (LcLedDetector *self,
   return best_c;
 }
 
+#ifdef __SSE2__
+/* Which of the four cells at @centre may pass ring_contrast(): those that
+ * stand @floor_c over at least four of the eight points of some ring,
+ * which a ring's median (the mean of its 4th and 5th smallest) needs. A
+ * necessary test, so it changes no result; it spares the scalar rings and
+ * their medians for most local maxima of noise and texture.
+ */
+static inline __m128
+may_stand_out (const LcLedDetector *self,
+               const float         *centre,
+               __m128               hv,
+               float                floor_c)
+{
+  __m128 fc = _mm_set1_ps (floor_c);
+  __m128i any = _mm_setzero_si128 ();
+
+  for (guint k = 0; k < N_RING_RADII; k++)
+    {
+      __m128i votes = _mm_setzero_si128 ();
+
+      for (guint i = 0; i < 8; i++)
+        {
+          __m128 ring = _mm_loadu_ps (centre + self->ring_offset[k][i]);
+          __m128 over = _mm_cmpge_ps (_mm_sub_ps (hv, ring), fc);
+
+          /* A true lane is -1: subtracting it counts a vote. */
+          votes = _mm_sub_epi32 (votes, _mm_castps_si128 (over));
+        }
+      any = _mm_or_si128 (any, _mm_cmpgt_epi32 (votes, _mm_set1_epi32 (3)));
+    }
+
+  return _mm_castsi128_ps (any);
+}
+#endif
+
 /* Keeps the best MAX_CANDIDATES of @n in @out, sorted by score; returns how
  * many there are with @c.
  */
@@ -222,6 +257,9 @@ lc_led_find_candidates (LcLedDetector *self,
    */
   for (int y = 1; y + 1 < mh; y++)
     {
+#ifdef __SSE2__
+      int lanes = 0xf;
+#endif
       const float *row = self->hi + (gsize) y * mw;
       const float *up = row - mw, *down = row + mw;
       const float *cur = self->cur + (gsize) y * mw, *prev = self->prev + (gsize) y * mw;
@@ -233,7 +271,11 @@ lc_led_find_candidates (LcLedDetector *self,
           Candidate c;
 
 #ifdef __SSE2__
-          /* Four cells at once: skip them all when none is a local maximum. */
+          /* Four cells at once: skip them all when none is a local maximum
+           * that may stand out of a ring; @lanes keeps which may.
+           */
+          if ((x - 1) % 4 == 0)
+            lanes = 0xf;
           if ((x - 1) % 4 == 0 && x + 4 < mw)
             {
               __m128 hv = _mm_loadu_ps (row + x);
@@ -250,12 +292,17 @@ lc_led_find_candidates (LcLedDetector *self,
               if (rising_only)
                 ok = _mm_and_ps (ok, _mm_cmpge_ps (_mm_sub_ps (_mm_loadu_ps (cur + x), _mm_loadu_ps (prev + x)),
                                                    _mm_set1_ps (floor_c)));
-              if (_mm_movemask_ps (ok) == 0)
+              if (_mm_movemask_ps (ok) != 0 && x >= 8 && y >= 8 && x + 3 + 8 < mw && y + 8 < mh)
+                ok = _mm_and_ps (ok, may_stand_out (self, row + x, hv, floor_c));
+              lanes = _mm_movemask_ps (ok);
+              if (lanes == 0)
                 {
                   x += 3;
                   continue;
                 }
             }
+          if (!(lanes & (1 << ((x - 1) % 4))))
+            continue;
 #endif
 
           /* Local maximum; ties go to the first cell in scan order. */
