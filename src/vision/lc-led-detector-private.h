@@ -22,7 +22,8 @@
 G_BEGIN_DECLS
 
 #define MAX_DIMENSION      16384
-#define POOL_TARGET_WIDTH  320
+#define POOL_TARGET_WIDTH  320      /* the pooled map's size, as a 16:9 frame */
+#define POOL_TARGET_HEIGHT 180
 #define MAX_TRACKS         12
 #define MAX_CANDIDATES     16
 #define HISTORY_SIZE       2048     /* samples per track (oldest half dropped when full) */
@@ -373,7 +374,8 @@ typedef struct
 
 /* Frame access and pooling (lc-led-frame.c) */
 
-int      lc_led_pool_factor    (int           width);
+int      lc_led_pool_factor    (int           width,
+                                int           height);
 gsize    lc_led_row_bytes      (LcPixelFormat format,
                                 int           width);
 gboolean lc_led_frame_is_valid (const LcFrame *frame);

@@ -123,7 +123,7 @@ setup_size (LcLedDetector *self,
   self->width = frame->width;
   self->height = frame->height;
   self->format = frame->format;
-  self->pool = lc_led_pool_factor (frame->width);
+  self->pool = lc_led_pool_factor (frame->width, frame->height);
   self->mw = (self->width + self->pool - 1) / self->pool;
   self->mh = (self->height + self->pool - 1) / self->pool;
 

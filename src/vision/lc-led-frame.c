@@ -137,15 +137,18 @@ lc_led_frame_is_valid (const LcFrame *frame)
 
 /* Pooling */
 
-/* The pooling factor for frames @width wide: the power of two that brings
- * them nearest POOL_TARGET_WIDTH (log scale), at most 8. Powers of two have
- * vector code below; a factor of 3 (960 px wide) spent more time pooling
- * than everything else the detector does together.
+/* The pooling factor for @width × @height frames: the power of two that
+ * brings their area nearest POOL_TARGET_WIDTH × POOL_TARGET_HEIGHT (log
+ * scale), at most 8. By area, not width, so a phone's portrait video is
+ * pooled like the same video held sideways. Powers of two have vector code
+ * below; a factor of 3 (960 px wide) spent more time pooling than
+ * everything else the detector does together.
  */
 int
-lc_led_pool_factor (int width)
+lc_led_pool_factor (int width,
+                    int height)
 {
-  double ratio = (double) width / POOL_TARGET_WIDTH;
+  double ratio = sqrt ((double) width * height / (POOL_TARGET_WIDTH * POOL_TARGET_HEIGHT));
   int shift = ratio <= 1.0 ? 0 : (int) lround (log2 (ratio));
 
   return 1 << CLAMP (shift, 0, 3);

@@ -45,6 +45,25 @@ init_frame (LcFrame      *frame,
   lc_frame_init_packed (frame, rgb, W * H * 3, LC_PIXEL_FORMAT_RGB24, W, H, W * 3, pts);
 }
 
+/* Pooling: frames are pooled to about 320 × 180 cells by a power of two,
+ * by area, so portrait video is pooled like landscape.
+ */
+static void
+test_pool_factor (void)
+{
+  g_assert_cmpint (lc_led_pool_factor (320, 240), ==, 1);
+  g_assert_cmpint (lc_led_pool_factor (302, 136), ==, 1);
+  g_assert_cmpint (lc_led_pool_factor (640, 480), ==, 2);
+  g_assert_cmpint (lc_led_pool_factor (720, 480), ==, 2);
+  g_assert_cmpint (lc_led_pool_factor (360, 480), ==, 2);
+  g_assert_cmpint (lc_led_pool_factor (1280, 720), ==, 4);
+  g_assert_cmpint (lc_led_pool_factor (720, 1280), ==, 4);
+  g_assert_cmpint (lc_led_pool_factor (960, 540), ==, 4);
+  g_assert_cmpint (lc_led_pool_factor (1920, 1080), ==, 8);
+  g_assert_cmpint (lc_led_pool_factor (1080, 1920), ==, 8);
+  g_assert_cmpint (lc_led_pool_factor (MAX_DIMENSION, MAX_DIMENSION), ==, 8);
+}
+
 /* Frame access: a frame whose rows run past its buffer is refused; pixels
  * come back in R, G, B order whatever the layout.
  */
@@ -1360,6 +1379,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/vision/detector/stages/pool-factor", test_pool_factor);
   g_test_add_func ("/vision/detector/stages/frame-access", test_frame_access);
   g_test_add_func ("/vision/detector/stages/planar-access", test_planar_access);
   g_test_add_func ("/vision/detector/stages/candidates", test_candidates);
