@@ -319,13 +319,16 @@ lc_led_find_candidates (LcLedDetector *self,
           if (best_c < floor_c)
             continue;
 
+          c.swing = h - self->lo[(gsize) y * mw + x];
+          c.score = best_c * (1.0 + 2.0 * MIN (1.0, c.swing / MAX (h, 1.0f)));
+          /* Not among the best: spare the plateau walk below. */
+          if (n == MAX_CANDIDATES && c.score <= out[n - 1].score)
+            continue;
           c.mx = x;
           c.my = y;
           plateau_centre (self, x, y, h, &c.x, &c.y);
           c.contrast = best_c;
-          c.swing = h - self->lo[(gsize) y * mw + x];
           c.radius = MAX (1.0, 0.5 * best_r * self->pool);
-          c.score = best_c * (1.0 + 2.0 * MIN (1.0, c.swing / MAX (h, 1.0f)));
 
           n = keep_candidate (out, n, &c);
         }
