@@ -185,6 +185,8 @@ note_accepted_frame (LcVideoSource *self,
                      gint64         pts,
                      gint64         duration)
 {
+  int gif_frames;
+
   if (self->n_frames == 0)
     self->first_pts = pts;
   else if (self->intervals->len < MAX_INTERVALS)
@@ -212,6 +214,13 @@ note_accepted_frame (LcVideoSource *self,
       self->posted_running = TRUE;
       _lc_video_source_post (self, _lc_video_source_post_new (self, generation, POST_RUNNING));
     }
+
+  /* The GIF's last frame: avdemux_gif does not always say so itself (see
+   * the watchdog), and the file is done with now rather than seconds on.
+   */
+  gif_frames = g_atomic_int_get (&self->gif_frames);
+  if (gif_frames > 0 && self->n_frames == (guint) gif_frames)
+    _lc_video_source_post (self, _lc_video_source_post_new (self, generation, POST_GIF_END));
 }
 
 static GstFlowReturn

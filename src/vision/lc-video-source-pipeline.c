@@ -336,20 +336,97 @@ have_gif_demuxer (void)
   return factory != NULL;
 }
 
+/* Skips a GIF colour table if @packed says there is one. */
+static gboolean
+skip_colour_table (GInputStream *in,
+                   guint8        packed)
+{
+  gssize size = 3 << ((packed & 0x07) + 1);
+
+  return !(packed & 0x80) || g_input_stream_skip (in, size, NULL, NULL) == size;
+}
+
+/* Skips data sub-blocks up to their zero-length terminator. */
+static gboolean
+skip_sub_blocks (GBufferedInputStream *in)
+{
+  for (;;)
+    {
+      int size = g_buffered_input_stream_read_byte (in, NULL, NULL);
+
+      if (size <= 0)
+        return size == 0;
+      if (g_input_stream_skip (G_INPUT_STREAM (in), size, NULL, NULL) != size)
+        return FALSE;
+    }
+}
+
+/* The number of images in the GIF that @in reads after its header, found
+ * by walking its blocks to the trailer (GIF89a, section 27); 0 when a
+ * block is broken or the file ends first.
+ */
+static guint
+count_gif_images (GBufferedInputStream *in)
+{
+  GInputStream *stream = G_INPUT_STREAM (in);
+  guint8 screen[7], image[9];
+  guint n = 0;
+
+  if (!g_input_stream_read_all (stream, screen, sizeof screen, NULL, NULL, NULL) ||
+      !skip_colour_table (stream, screen[4]))
+    return 0;
+
+  for (;;)
+    {
+      int introducer = g_buffered_input_stream_read_byte (in, NULL, NULL);
+      gsize n_read = 0;
+
+      switch (introducer)
+        {
+        case 0x21: /* extension: its label, then sub-blocks */
+          if (g_buffered_input_stream_read_byte (in, NULL, NULL) < 0 || !skip_sub_blocks (in))
+            return 0;
+          break;
+
+        case 0x2c: /* image: descriptor, colour table, LZW code size, sub-blocks */
+          if (!g_input_stream_read_all (stream, image, sizeof image, &n_read, NULL, NULL) ||
+              n_read != sizeof image || !skip_colour_table (stream, image[8]) ||
+              g_buffered_input_stream_read_byte (in, NULL, NULL) < 0 || !skip_sub_blocks (in))
+            return 0;
+          n++;
+          break;
+
+        case 0x3b: /* trailer */
+          return n;
+
+        default:
+          return 0;
+        }
+    }
+}
+
 /* _lc_video_source_check_file() has made sure it is a regular file. */
 gboolean
-_lc_video_source_file_is_gif (GFile *file)
+_lc_video_source_file_is_gif (GFile *file,
+                              guint *out_n_frames)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GInputStream) in = NULL;
   char magic[6] = { 0 };
   gsize n_read = 0;
 
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL) ||
-      n_read != sizeof magic)
+  *out_n_frames = 0;
+  if (stream == NULL)
+    return FALSE;
+  in = g_buffered_input_stream_new_sized (G_INPUT_STREAM (stream), 64 * 1024);
+  if (!g_input_stream_read_all (in, magic, sizeof magic, &n_read, NULL, NULL) ||
+      n_read != sizeof magic ||
+      (memcmp (magic, "GIF87a", 6) != 0 && memcmp (magic, "GIF89a", 6) != 0))
     return FALSE;
 
-  return memcmp (magic, "GIF87a", 6) == 0 || memcmp (magic, "GIF89a", 6) == 0;
+  *out_n_frames = count_gif_images (G_BUFFERED_INPUT_STREAM (in));
+
+  return TRUE;
 }
 
 static void

@@ -90,6 +90,7 @@ struct _LcVideoSource
   int                 preview_pending;
   int                 have_video_pad;
   int                 is_gif;          /* its decoder gives every frame the same time */
+  int                 gif_frames;      /* how many frames the GIF holds; 0 if not known */
   gboolean            length_checked;  /* main context: the declared duration was looked at */
 
   /* Shared with the analysis thread, under @lock */
@@ -123,6 +124,7 @@ typedef enum
   POST_RUNNING,
   POST_DETECTION,
   POST_PREVIEW,
+  POST_GIF_END,
 } PostKind;
 
 typedef struct
@@ -241,8 +243,11 @@ void           _lc_video_source_take_preview_frames  (LcVideoSource  *self,
 /* Builds self->pipeline (and self->head) for the source played. */
 gboolean       _lc_video_source_build_pipeline       (LcVideoSource  *self,
                                                       GError        **error);
-/* Whether @file starts like a GIF; any thread. */
-gboolean       _lc_video_source_file_is_gif          (GFile          *file);
+/* Whether @file starts like a GIF, and how many frames it holds (0 when
+ * its blocks cannot be walked to the end); any thread.
+ */
+gboolean       _lc_video_source_file_is_gif          (GFile          *file,
+                                                      guint          *out_n_frames);
 /* The preview's caps for self->preview_width × self->preview_height. */
 GstCaps       *_lc_video_source_make_preview_caps    (LcVideoSource  *self);
 

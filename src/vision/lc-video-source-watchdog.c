@@ -153,8 +153,10 @@ watchdog_cb (gpointer user_data)
     }
 
   /* avdemux_gif (gst-libav 1.22) spins instead of ending some GIFs
-   * (bytes after the last frame). A GIF decodes in a blink, so frames
-   * then nothing for a moment means every frame has been read.
+   * (bytes after the last frame). Its last frame usually ends it
+   * (POST_GIF_END); when its frames could not be counted, frames then
+   * nothing for a moment means every frame has been read, as a GIF
+   * decodes in a blink.
    */
   if (g_atomic_int_get (&self->is_gif) && self->stall_ticks >= GIF_END_TIMEOUT_S)
     {
@@ -263,6 +265,7 @@ typedef struct
   char         *title;
   gboolean      is_sample;
   gboolean      is_gif;
+  guint         gif_frames;
   GError       *error;
 } CheckJob;
 
@@ -295,6 +298,7 @@ file_checked_cb (gpointer data)
     }
 
   g_atomic_int_set (&self->is_gif, job->is_gif);
+  g_atomic_int_set (&self->gif_frames, (int) MIN (job->gif_frames, G_MAXINT));
   _lc_video_source_build_and_play (self);
 
   return G_SOURCE_REMOVE;
@@ -305,7 +309,7 @@ check_file_thread (gpointer data)
 {
   CheckJob *job = data;
   if (_lc_video_source_check_file (job->file, job->title, job->is_sample, &job->error))
-    job->is_gif = _lc_video_source_file_is_gif (job->file);
+    job->is_gif = _lc_video_source_file_is_gif (job->file, &job->gif_frames);
 
   _lc_video_source_invoke (job->context, "[lightcode] video file checked",
                            file_checked_cb, job, check_job_free);

@@ -266,6 +266,15 @@ dispatch_post (gpointer data)
                      post->pixels, post->width, post->height, post->stride, post->pts_ns);
       break;
 
+    case POST_GIF_END:
+      /* Every frame the GIF holds has been read. */
+      if (self->state == LC_VIDEO_SOURCE_STATE_RUNNING)
+        {
+          g_debug ("%s: the GIF's last frame was read", self->title);
+          _lc_video_source_finish_full (self, FALSE);
+        }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -363,6 +372,7 @@ lc_video_source_start (LcVideoSource *self)
   self->last_end = -1;
   g_mutex_unlock (&self->lock);
   g_atomic_int_set (&self->is_gif, 0);
+  g_atomic_int_set (&self->gif_frames, 0);
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();

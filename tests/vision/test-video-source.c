@@ -19,6 +19,7 @@
 
 #include "lc-camera-monitor.h"
 #include "lc-camera-private.h"
+#include "lc-video-source-private.h"
 #include "lc-orientation.h"
 #include "lc-video-source.h"
 
@@ -1658,10 +1659,17 @@ check_gif (gboolean trailing)
   g_autoptr(GFile) file = NULL;
   g_autoptr(LcVideoSource) source = NULL;
   g_auto(Run) run = { 0 };
+  guint n_frames = 0;
 
   path = make_gif (trailing);
   file = g_file_new_for_path (path);
   source = lc_video_source_new_for_file (file, FALSE);
+
+  /* Its blocks are walked to the trailer: the source knows when the last
+   * frame is in without waiting for the demuxer.
+   */
+  g_assert_true (_lc_video_source_file_is_gif (file, &n_frames));
+  g_assert_cmpuint (n_frames, ==, 30);
 
   /* Ends (no hang), every frame read, each at its own time. */
   play (source, &run);
@@ -1686,6 +1694,49 @@ test_gif (void)
 
   check_gif (FALSE);
   check_gif (TRUE);
+}
+
+/* A GIF whose blocks stop short has no known length, and what does not
+ * start like a GIF is none.
+ */
+static void
+test_gif_walk (void)
+{
+  static const char screen[] = "GIF89a\x02\x00\x02\x00\x00\x00\x00";
+  static const char image[] = "\x2c\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02\x02\x44\x01\x00";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lightcode-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "walk.gif", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) gif = g_string_new_len (screen, sizeof screen - 1);
+  guint n_frames = 99;
+
+  g_assert_no_error (error);
+
+  /* Two 2×2 images, a comment between them, then the trailer. */
+  g_string_append_len (gif, image, sizeof image - 1);
+  g_string_append_len (gif, "\x21\xfe\x03" "abc" "\x00", 7);
+  g_string_append_len (gif, image, sizeof image - 1);
+  g_string_append_c (gif, 0x3b);
+  g_file_set_contents (path, gif->str, gif->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (_lc_video_source_file_is_gif (file, &n_frames));
+  g_assert_cmpuint (n_frames, ==, 2);
+
+  /* Cut inside the second image. */
+  g_file_set_contents (path, gif->str, gif->len - 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (_lc_video_source_file_is_gif (file, &n_frames));
+  g_assert_cmpuint (n_frames, ==, 0);
+
+  g_file_set_contents (path, "GIF89", 5, &error);
+  g_assert_no_error (error);
+  g_assert_false (_lc_video_source_file_is_gif (file, &n_frames));
+  g_file_set_contents (path, "\x1a\x45\xdf\xa3 not a GIF at all", 21, &error);
+  g_assert_no_error (error);
+  g_assert_false (_lc_video_source_file_is_gif (file, &n_frames));
+
+  remove_temp_file (path);
 }
 
 int
@@ -1722,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/vision/video-source/far-timestamps", test_far_timestamps);
   g_test_add_func ("/vision/video-source/sample-cut", test_sample_cut);
   g_test_add_func ("/vision/video-source/gif", test_gif);
+  g_test_add_func ("/vision/video-source/gif-walk", test_gif_walk);
   g_test_add_func ("/vision/video-source/limits", test_limits);
 
   return g_test_run ();
