@@ -81,6 +81,7 @@ struct _LcVideoSource
   gboolean            start_pending;   /* being started on its own thread, no picture yet */
   GThread            *start_thread;    /* the thread that started the pipeline */
   LcVideoSourceState  state;
+  guint               emitted_serial;  /* the reading ::detection-changed last carried */
   GError             *error;
   char               *missing_codec;   /* from a missing-plugin message */
   LcV4l2Controls     *v4l2_controls;   /* what to put back on the camera */

@@ -184,10 +184,14 @@ _lc_video_source_emit_detection_if_changed (LcVideoSource *self)
   g_mutex_lock (&self->lock);
   _lc_video_source_read_detection (self);
   detection = self->detection;
-  changed = detection.serial != self->posted_serial;
   self->posted_serial = detection.serial;
   g_mutex_unlock (&self->lock);
 
+  /* Against what was emitted, not posted: a post still on its way when
+   * the run ends is dropped, and its reading must not be lost with it.
+   */
+  changed = detection.serial != self->emitted_serial;
+  self->emitted_serial = detection.serial;
   if (changed)
     g_signal_emit (self, signals[DETECTION_CHANGED], 0, &detection);
 }
@@ -258,6 +262,7 @@ dispatch_post (gpointer data)
       break;
 
     case POST_DETECTION:
+      self->emitted_serial = post->detection.serial;
       g_signal_emit (self, signals[DETECTION_CHANGED], 0, &post->detection);
       break;
 
@@ -362,6 +367,7 @@ lc_video_source_start (LcVideoSource *self)
   self->have_stream_orientation = FALSE;
   _lc_video_source_read_detection (self);
   self->posted_serial = self->detection.serial;
+  self->emitted_serial = self->detection.serial;
   self->posted_running = FALSE;
   self->n_frames = 0;
   self->n_stuck = 0;
@@ -641,6 +647,7 @@ lc_video_source_init (LcVideoSource *self)
   self->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   lc_led_detector_get_detection (self->detector, &self->detection);
   self->posted_serial = self->detection.serial;
+  self->emitted_serial = self->detection.serial;
   self->first_pts = -1;
   self->last_pts = -1;
   self->last_end = -1;
