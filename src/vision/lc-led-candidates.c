@@ -25,6 +25,7 @@
 /* Ring offsets at the candidate radii, in pooled cells. */
 static const int ring_radii[] = { 2, 3, 5, 8 };
 #define N_RING_RADII G_N_ELEMENTS (ring_radii)
+#define MAX_RING_RADIUS 8
 static const signed char ring_offsets[4][8][2] = {
   { { 2, 0 }, { 1, 1 }, { 0, 2 }, { -1, 1 }, { -2, 0 }, { -1, -1 }, { 0, -2 }, { 1, -1 } },
   { { 3, 0 }, { 2, 2 }, { 0, 3 }, { -2, 2 }, { -3, 0 }, { -2, -2 }, { 0, -3 }, { 2, -2 } },
@@ -133,6 +134,19 @@ lc_led_contrast_floor (const LcLedDetector *self)
   return MAX (14.0, 5.0 * self->noise);
 }
 
+/* Whether every ring around cells @x0 to @x1 of row @y lies inside the
+ * maps, so they can be read through self->ring_offset unclamped.
+ */
+static inline gboolean
+rings_inside (const LcLedDetector *self,
+              int                  x0,
+              int                  x1,
+              int                  y)
+{
+  return x0 >= MAX_RING_RADIUS && y >= MAX_RING_RADIUS &&
+         x1 + MAX_RING_RADIUS < self->mw && y + MAX_RING_RADIUS < self->mh;
+}
+
 /* The contrast of the local maximum @h at cell @x, @y of the peak-hold over
  * the rings around it: the best over the ring radii of its height over the
  * ring's median, a larger ring winning only by 15 %. Its radius in @out_r.
@@ -154,7 +168,7 @@ ring_contrast (LcLedDetector *self,
     {
       float ring[8], ring_min, cr;
 
-      if (x >= 8 && y >= 8 && x + 8 < mw && y + 8 < mh)
+      if (rings_inside (self, x, x, y))
         {
           const float *centre = row + x;
 
@@ -275,30 +289,32 @@ lc_led_find_candidates (LcLedDetector *self,
            * that may stand out of a ring; @lanes keeps which may.
            */
           if ((x - 1) % 4 == 0)
-            lanes = 0xf;
-          if ((x - 1) % 4 == 0 && x + 4 < mw)
             {
-              __m128 hv = _mm_loadu_ps (row + x);
-              __m128 ok = _mm_cmpge_ps (hv, _mm_set1_ps (floor_c));
-
-              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (row + x - 1)));
-              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (row + x + 1)));
-              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x - 1)));
-              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x)));
-              ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x + 1)));
-              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x - 1)));
-              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x)));
-              ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x + 1)));
-              if (rising_only)
-                ok = _mm_and_ps (ok, _mm_cmpge_ps (_mm_sub_ps (_mm_loadu_ps (cur + x), _mm_loadu_ps (prev + x)),
-                                                   _mm_set1_ps (floor_c)));
-              if (_mm_movemask_ps (ok) != 0 && x >= 8 && y >= 8 && x + 3 + 8 < mw && y + 8 < mh)
-                ok = _mm_and_ps (ok, may_stand_out (self, row + x, hv, floor_c));
-              lanes = _mm_movemask_ps (ok);
-              if (lanes == 0)
+              lanes = 0xf;
+              if (x + 4 < mw)
                 {
-                  x += 3;
-                  continue;
+                  __m128 hv = _mm_loadu_ps (row + x);
+                  __m128 ok = _mm_cmpge_ps (hv, _mm_set1_ps (floor_c));
+
+                  ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (row + x - 1)));
+                  ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (row + x + 1)));
+                  ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x - 1)));
+                  ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x)));
+                  ok = _mm_and_ps (ok, _mm_cmpgt_ps (hv, _mm_loadu_ps (up + x + 1)));
+                  ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x - 1)));
+                  ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x)));
+                  ok = _mm_and_ps (ok, _mm_cmpge_ps (hv, _mm_loadu_ps (down + x + 1)));
+                  if (rising_only)
+                    ok = _mm_and_ps (ok, _mm_cmpge_ps (_mm_sub_ps (_mm_loadu_ps (cur + x), _mm_loadu_ps (prev + x)),
+                                                       _mm_set1_ps (floor_c)));
+                  if (_mm_movemask_ps (ok) != 0 && rings_inside (self, x, x + 3, y))
+                    ok = _mm_and_ps (ok, may_stand_out (self, row + x, hv, floor_c));
+                  lanes = _mm_movemask_ps (ok);
+                  if (lanes == 0)
+                    {
+                      x += 3;
+                      continue;
+                    }
                 }
             }
           if (!(lanes & (1 << ((x - 1) % 4))))
