@@ -385,7 +385,9 @@ lc_led_read_hue_alternation (const Window *w,
 /* Whether the light's hue changes between its dark and lit samples (split
  * halfway between @lo and @hi): what a pale window does when the LED
  * behind it comes on, and what auto exposure, which scales a steady light
- * up and down, does not.
+ * up and down, does not. A light that lights up in two colours by turns
+ * averages to a pale hue when lit, so each lit sample is also compared
+ * with the dark phase: most of them must sit away from it.
  */
 gboolean
 lc_led_hue_moves_with_level (const Window *w,
@@ -393,7 +395,8 @@ lc_led_hue_moves_with_level (const Window *w,
                              double        hi)
 {
   double mid = 0.5 * (lo + hi), sum[2][2] = { { 0, 0 }, { 0, 0 } };
-  guint n[2] = { 0, 0 };
+  double dark[2];
+  guint n[2] = { 0, 0 }, n_away = 0;
 
   for (guint i = 0; i < w->n; i++)
     {
@@ -409,7 +412,21 @@ lc_led_hue_moves_with_level (const Window *w,
   if (n[0] == 0 || n[1] == 0)
     return FALSE;
 
-  return hypot (sum[0][0] / n[0] - sum[1][0] / n[1], sum[0][1] / n[0] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN;
+  dark[0] = sum[0][0] / n[0];
+  dark[1] = sum[0][1] / n[0];
+  if (hypot (dark[0] - sum[1][0] / n[1], dark[1] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN)
+    return TRUE;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      double ch[2];
+
+      if (w->s[i].level >= mid && w->s[i].has_color && lc_led_chromaticity (w->s[i].rgb, ch) &&
+          hypot (ch[0] - dark[0], ch[1] - dark[1]) >= HUE_SPLIT_MIN)
+        n_away++;
+    }
+
+  return n_away * 4 >= n[1] * 3;
 }
 
 /* Sums the discs of the light's dark samples into @sum[0] and of its lit

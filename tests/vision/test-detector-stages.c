@@ -877,6 +877,86 @@ test_pale_window (void)
   g_free (t);
 }
 
+/* A track behind a pale window that lights up in turns of @first and
+ * @second (its own samples take those hues when lit, grey when dark), a
+ * quarter of a second each with a quarter second dark between, for 8 s.
+ */
+static Track *
+track_in_turns_behind_window (LcLedDetector *detector,
+                              const float    first[3],
+                              const float    second[3],
+                              gint64        *out_now)
+{
+  static const float grey[3] = { 78.0f, 74.0f, 73.0f };
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+
+  for (guint i = 0; i < 8 * 30; i++)
+    {
+      Sample s = { 0, };
+      guint phase = (i / 8) % 4;
+      const float *own = phase == 1 ? first : phase == 3 ? second : grey;
+      gboolean lit = phase % 2 == 1;
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      s.level = (float) (lit ? 180.0 : 80.0);
+      s.has_color = TRUE;
+      for (guint c = 0; c < 3; c++)
+        {
+          s.rgb[c] = own[c];
+          s.disc[c] = (float) (60.0 + (lit ? own[c] : 0.0));
+        }
+      s.max = lit ? 255.0f : 140.0f;
+      s.top = lit ? -1.0f : 120.0f;
+      s.white = lit ? 170.0f : 105.0f;
+      lc_led_track_push (t, &s);
+    }
+  t->bg = 35.0;
+  *out_now = t->samples[t->len - 1].pts;
+
+  return t;
+}
+
+/* Behind a pale window a light that comes on in blue and red by turns
+ * averages to a pale hue when lit, no further from the window's grey than
+ * auto exposure takes a steady light: each lit sample, not their mean, is
+ * what moves away from the dark phase. One in a single colour still does
+ * as before; one that stays grey when lit does not.
+ */
+static void
+test_turns_behind_window (void)
+{
+  static const float blue[3] = { 20.0f, 36.0f, 53.0f };
+  static const float red[3] = { 58.0f, 29.0f, 27.0f };
+  static const float grey[3] = { 80.0f, 76.0f, 75.0f };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  gint64 now;
+  Track *t;
+  Window w;
+
+  detector->interval_s = 1.0 / 30.0;
+
+  t = track_in_turns_behind_window (detector, blue, red, &now);
+  lc_led_window_collect (t, now, &w);
+  g_assert_true (lc_led_hue_moves_with_level (&w, 80.0, 180.0));
+  lc_led_window_clear (&w);
+  lc_led_classify_track (detector, t, now);
+  g_assert_true (t->binary);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_free (t);
+
+  t = track_in_turns_behind_window (detector, blue, blue, &now);
+  lc_led_window_collect (t, now, &w);
+  g_assert_true (lc_led_hue_moves_with_level (&w, 80.0, 180.0));
+  lc_led_window_clear (&w);
+  g_free (t);
+
+  t = track_in_turns_behind_window (detector, grey, grey, &now);
+  lc_led_window_collect (t, now, &w);
+  g_assert_false (lc_led_hue_moves_with_level (&w, 80.0, 180.0));
+  lc_led_window_clear (&w);
+  g_free (t);
+}
+
 /* A light breathing behind a pale window, never below half its peak: its
  * two levels' means sit far closer together than that (a fade spends most
  * of its time in between), but it swells deep enough to be read, in the
@@ -1394,6 +1474,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
+  g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
