@@ -119,6 +119,11 @@ G_BEGIN_DECLS
  * (r, g over r + g + b) are this far apart.
  */
 #define HUE_SPLIT_MIN       0.09
+/* A light whose lit samples take turns in two hues moves away from its
+ * dark phase's hue when at least this share of them sit that far from it
+ * (see lc_led_hue_moves_with_level()).
+ */
+#define HUE_AWAY_MIN_SHARE  0.75
 /* … and the light stays about as bright in both: the dimmer colour's mean
  * level at least this fraction of the brighter's. A light that dims as its
  * hue moves is a blink seen against a pale window, not two colours.

@@ -426,7 +426,7 @@ lc_led_hue_moves_with_level (const Window *w,
         n_away++;
     }
 
-  return n_away * 4 >= n[1] * 3;
+  return n_away >= HUE_AWAY_MIN_SHARE * n[1];
 }
 
 /* Sums the discs of the light's dark samples into @sum[0] and of its lit
