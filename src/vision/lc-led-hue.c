@@ -422,7 +422,7 @@ lc_led_hue_moves_with_level (const Window *w,
       double ch[2];
 
       if (w->s[i].level >= mid && w->s[i].has_color && lc_led_chromaticity (w->s[i].rgb, ch) &&
-          hypot (ch[0] - dark[0], ch[1] - dark[1]) >= HUE_SPLIT_MIN)
+          chroma_distance2 (ch, dark) >= HUE_SPLIT_MIN * HUE_SPLIT_MIN)
         n_away++;
     }
 
