@@ -53,6 +53,15 @@ G_BEGIN_DECLS
 #define SHALLOW_MIN_SEPARATION 6.0
 /* Faster than this fraction of the frame rate cannot be timed. */
 #define TOO_FAST_FRACTION   0.37
+/* The ring around a light is smoothed over this many seconds, so that
+ * shake moving an edge through it does not move the light's level …
+ */
+#define RING_SMOOTH_S       0.5
+/* … and over this many around a light that blinks: its glow lights the
+ * ring too (a big frosted window), and a ring that caught up with it
+ * within a lit run would make each run's level sag into a ramp.
+ */
+#define RING_SMOOTH_BLINK_S 2.0
 /* Pixels at or above this are clipped: no colour from them. */
 #define CLIP_LEVEL          250
 /* Around a clipped core, colour is read from pixels this far up from the

@@ -232,13 +232,14 @@ record_sample (LcLedDetector     *self,
   Sample s = { 0, };
 
   s.pts = now;
-  /* The background is smoothed over half a second: when shake moves an
-   * edge through the ring, the ring jumps but the light does not.
+  /* The background is smoothed: when shake moves an edge through the
+   * ring, the ring jumps but the light does not; and a blinking light's
+   * own glow in the ring must not follow its runs.
    */
   if (t->len == 0 || t->bg < 0.0)
     t->bg = m->bg / self->gain;
   else
-    t->bg += CLAMP (dt / 0.5, 0.0, 1.0) * (m->bg / self->gain - t->bg);
+    t->bg += CLAMP (dt / (t->binary ? RING_SMOOTH_BLINK_S : RING_SMOOTH_S), 0.0, 1.0) * (m->bg / self->gain - t->bg);
   s.level = (float) (m->top / self->gain - t->bg);
   s.has_color = m->has_color;
   for (guint c = 0; c < 3; c++)

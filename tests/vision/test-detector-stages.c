@@ -160,6 +160,64 @@ test_candidates (void)
   g_assert_cmpfloat (cands[0].contrast, >, 100.0);
 }
 
+/* A blinking light whose glow lights up the ring it is measured against
+ * (a big frosted window): its lit level must not sag through each lit run
+ * as the background catches up with its own glow, or the two levels blur
+ * into a ramp. The ring is followed slowly enough for a blink that its
+ * lit and dark samples each keep one level.
+ */
+static void
+test_glow_in_ring (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  static const guint8 red[3] = { 250, 40, 40 };
+  static const guint8 glow[3] = { 190, 110, 110 };
+  guint8 rgb[W * H * 3];
+  double lit_min = G_MAXDOUBLE, lit_max = 0.0;
+  const Track *t = NULL;
+  LcFrame frame;
+
+  /* 1 Hz: 15 frames lit, 15 dark, at 30 frames a second for 8 s. */
+  for (int f = 0; f < 240; f++)
+    {
+      memset (rgb, 12, sizeof rgb);
+      if (f % 30 < 15)
+        {
+          paint_square (rgb, 40, 32, 12, glow);
+          for (int y = 30; y <= 34; y++)
+            for (int x = 38; x <= 42; x++)
+              memcpy (rgb + (y * W + x) * 3, red, 3);
+        }
+      init_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+    }
+
+  for (guint i = 0; i < detector->n_tracks; i++)
+    {
+      if (lc_led_track_distance (detector->tracks[i], 40.5, 32.5) < 3.0)
+        t = detector->tracks[i];
+    }
+  g_assert_nonnull (t);
+  g_assert_true (t->binary);
+
+  /* The lit samples of the last three seconds, past each run's first frame
+   * (which may straddle the edge).
+   */
+  for (guint i = t->len - 90; i < t->len; i++)
+    {
+      const Sample *s = lc_led_track_sample (t, i);
+      const Sample *prev = lc_led_track_sample (t, i - 1);
+
+      if (s->level > t->up && prev->level > t->up)
+        {
+          lit_min = MIN (lit_min, s->level);
+          lit_max = MAX (lit_max, s->level);
+        }
+    }
+  g_assert_cmpfloat (lit_max, >, 100.0);
+  g_assert_cmpfloat (lit_min, >=, 0.8 * lit_max);
+}
+
 /* Tracks: measuring a lit square gives its level over the background, its
  * centre and a colour that is the square's, not the background's.
  */
@@ -1464,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/planar-access", test_planar_access);
   g_test_add_func ("/vision/detector/stages/candidates", test_candidates);
   g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
+  g_test_add_func ("/vision/detector/stages/glow-in-ring", test_glow_in_ring);
   g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/select", test_select);
