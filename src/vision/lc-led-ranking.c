@@ -645,6 +645,13 @@ is_other_light (LcLedDetector *self,
     return FALSE;
   if (lc_led_track_distance (t, primary->cx, primary->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
     return FALSE;
+  /* A flicker too fast to time beside a light that can be timed is more
+   * often a faint speck of its glow shimmering with the video's
+   * compression than a second light: it must shine like the first.
+   */
+  if (t->key.kind == LC_DETECTED_TOO_FAST && primary->key.kind != LC_DETECTED_TOO_FAST &&
+      (t->level < COMPANION_LEVEL_RATIO * primary->level || t->peak < COMPANION_PEAK_RATIO * primary->peak))
+    return FALSE;
   for (guint j = 0; j < n; j++)
     echo |= is_echo (t, order[j]) ||
             lc_led_track_distance (t, order[j]->cx, order[j]->cy) < 1.5 * (t->radius + order[j]->radius);

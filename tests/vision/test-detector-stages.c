@@ -1207,6 +1207,33 @@ test_ranking (void)
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
 }
 
+/* A flicker too fast to time beside a burst (a faint speck of its glow,
+ * shimmering with the video's compression) is no second light; one that
+ * shines as the burst does is.
+ */
+static void
+test_speck_beside_burst (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *burst, *speck;
+
+  burst = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_RED, 100.0, 100.0);
+  burst->key.count = 2;
+  speck = ranked_track (detector, 70.0, LC_DETECTED_TOO_FAST, LC_COLOR_RED, 60.0);
+  speck->level = 58.0;
+  speck->peak = 110.0;
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, burst->id);
+
+  speck->level = 90.0;
+  speck->peak = 250.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (detector->detection.leds[1].id, ==, speck->id);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -1536,6 +1563,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
+  g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
