@@ -87,6 +87,12 @@ G_BEGIN_DECLS
  */
 #define COMPANION_LEVEL_RATIO 0.65
 #define COMPANION_PEAK_RATIO  0.85
+/* A light that has started to change beside a reported one holds the
+ * answer back only if it lights up at least this fraction as far as that
+ * one: a device's LEDs are of a kind, and specks of moving glare are far
+ * fainter (see has_pending_light()).
+ */
+#define PENDING_LEVEL_RATIO   0.5
 /* A fade swings by at least this fraction of its surroundings' level. */
 #define FADE_MIN_SWING      0.35
 #define SMALL_LIGHT_RADIUS   1.5

@@ -345,6 +345,7 @@ has_pending_light (LcLedDetector  *self,
            */
           pending = t->active && now - t->active_since < NO_LIGHT_AFTER_NS &&
                     (t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN) &&
+                    t->m_hi >= PENDING_LEVEL_RATIO * reported[0]->level &&
                     (self->format == LC_PIXEL_FORMAT_GRAY8 || recent_saturation (t) >= 0.25 ||
                      dims_in_own_color (self, t, reported, n_reported, now));
         }

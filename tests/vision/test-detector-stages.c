@@ -1338,6 +1338,44 @@ test_pending_behind_window (void)
     }
 }
 
+/* A coloured speck that has just started to flicker beside a reported
+ * blink (moving glare on a pale housing) holds the answer back only if it
+ * lights up about as far as the blink does: a device's LEDs are of a kind.
+ */
+static void
+test_pending_speck (void)
+{
+  static const float blue[3] = { 20.0f, 30.0f, 200.0f };
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  const char *flicker = "###...";
+  Track *blink, *speck;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0, 90.0);
+  speck = track_behind_window (detector, flicker, FALSE, blue, blue, 40.0, &now);
+  speck->cx = 70.0;
+  speck->cy = 32.0;
+  speck->compactness = 1.0;
+  speck->binary = TRUE;
+  speck->active = TRUE;
+  speck->active_since = now - G_GINT64_CONSTANT (1000000000);
+  speck->m_lo = 5.0;
+  speck->m_hi = 35.0;
+  detector->tracks[detector->n_tracks++] = speck;
+
+  lc_led_build_detection (detector, now);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  /* As bright as the blink: another status light, not read yet. */
+  speck->m_hi = 80.0;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+}
+
 /* Scoring: a light taking turns in two colours at one brightness must
  * stand out as a steady light does, far over its surroundings or clipping;
  * one that goes dark between its colours need not.
@@ -1567,6 +1605,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
+  g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
   g_test_add_func ("/vision/detector/stages/pending-changing-color", test_pending_changing_color);
   g_test_add_func ("/vision/detector/stages/pending-washed-out", test_pending_washed_out);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
