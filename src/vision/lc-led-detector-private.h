@@ -93,6 +93,10 @@ G_BEGIN_DECLS
  * fainter (see has_pending_light()).
  */
 #define PENDING_LEVEL_RATIO   0.5
+/* A second light far fainter than the first (below this fraction of its
+ * level) must clip as the first does (COMPANION_PEAK_RATIO) to be one.
+ */
+#define OTHER_LIGHT_LEVEL_RATIO 0.25
 /* A fade swings by at least this fraction of its surroundings' level. */
 #define FADE_MIN_SWING      0.35
 #define SMALL_LIGHT_RADIUS   1.5

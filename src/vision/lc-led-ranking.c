@@ -653,6 +653,12 @@ is_other_light (LcLedDetector *self,
   if (t->key.kind == LC_DETECTED_TOO_FAST && primary->key.kind != LC_DETECTED_TOO_FAST &&
       (t->level < COMPANION_LEVEL_RATIO * primary->level || t->peak < COMPANION_PEAK_RATIO * primary->peak))
     return FALSE;
+  /* Nor is a speck far fainter than the first light that does not clip as
+   * it does: a fleck of colour on the wall that flickers as the camera
+   * sways and the video's compression shifts.
+   */
+  if (t->level < OTHER_LIGHT_LEVEL_RATIO * primary->level && t->peak < COMPANION_PEAK_RATIO * primary->peak)
+    return FALSE;
   for (guint j = 0; j < n; j++)
     echo |= is_echo (t, order[j]) ||
             lc_led_track_distance (t, order[j]->cx, order[j]->cy) < 1.5 * (t->radius + order[j]->radius);

@@ -1234,6 +1234,36 @@ test_speck_beside_burst (void)
   g_assert_cmpuint (detector->detection.leds[1].id, ==, speck->id);
 }
 
+/* A fleck of colour on the wall that flickers with the camera's sway,
+ * far fainter than the light and not clipping, is no second light; a
+ * faint one that clips as the light does is, and so is one not so faint.
+ */
+static void
+test_fleck_beside_blink (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *blink, *fleck;
+
+  blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_BLUE, 100.0, 170.0);
+  fleck = ranked_track (detector, 70.0, LC_DETECTED_BURST, LC_COLOR_BLUE, 70.0);
+  fleck->key.count = 5;
+  fleck->level = 22.0;
+  fleck->peak = 150.0;
+
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+
+  fleck->peak = 240.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+
+  fleck->peak = 150.0;
+  fleck->level = 60.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -1602,6 +1632,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
+  g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
