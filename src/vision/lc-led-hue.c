@@ -395,7 +395,7 @@ lc_led_hue_moves_with_level (const Window *w,
                              double        hi)
 {
   double mid = 0.5 * (lo + hi), sum[2][2] = { { 0, 0 }, { 0, 0 } };
-  double dark[2];
+  double dark[2], lit[2];
   guint n[2] = { 0, 0 }, n_away = 0;
 
   for (guint i = 0; i < w->n; i++)
@@ -414,7 +414,9 @@ lc_led_hue_moves_with_level (const Window *w,
 
   dark[0] = sum[0][0] / n[0];
   dark[1] = sum[0][1] / n[0];
-  if (hypot (dark[0] - sum[1][0] / n[1], dark[1] - sum[1][1] / n[1]) >= HUE_SPLIT_MIN)
+  lit[0] = sum[1][0] / n[1];
+  lit[1] = sum[1][1] / n[1];
+  if (chroma_distance2 (dark, lit) >= HUE_SPLIT_MIN * HUE_SPLIT_MIN)
     return TRUE;
 
   for (guint i = 0; i < w->n; i++)

@@ -252,6 +252,17 @@ dims_in_own_color (LcLedDetector  *self,
   return added != LC_COLOR_NONE && !any_shows_color (reported, n_reported, added);
 }
 
+/* Whether @t gives about as much light as @other, at its level and at its
+ * brightest: what a second LED of the same device does, and a label, a
+ * reflection or a speck of glow does not.
+ */
+static gboolean
+shines_as_brightly (const Track *t,
+                    const Track *other)
+{
+  return t->level >= COMPANION_LEVEL_RATIO * other->level && t->peak >= COMPANION_PEAK_RATIO * other->peak;
+}
+
 /* A steady light that clips like an LED and is about as bright as the
  * first reported light: the kind of light that may be a second one of the
  * same device (see changes_color_beside() and shines_beside()).
@@ -394,8 +405,7 @@ has_unsure_light (LcLedDetector  *self,
 
       if (t->compactness >= 0.5 || t->reflection || t->key.kind == LC_DETECTED_NONE ||
           t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
-          t->radius > lc_led_max_radius (self) ||
-          t->level < COMPANION_LEVEL_RATIO * first->level || t->peak < COMPANION_PEAK_RATIO * first->peak)
+          t->radius > lc_led_max_radius (self) || !shines_as_brightly (t, first))
         continue;
       if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;
@@ -569,9 +579,7 @@ is_companion (LcLedDetector *self,
   return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
          t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
          t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
-         t->level >= COMPANION_LEVEL_RATIO * primary->level &&
-         t->peak >= COMPANION_PEAK_RATIO * primary->peak &&
-         t->level >= 1.5 * lc_led_contrast_floor (self);
+         shines_as_brightly (t, primary) && t->level >= 1.5 * lc_led_contrast_floor (self);
 }
 
 /* Changes that could still become a reading: a pattern, or changes that
@@ -651,7 +659,7 @@ is_other_light (LcLedDetector *self,
    * compression than a second light: it must shine like the first.
    */
   if (t->key.kind == LC_DETECTED_TOO_FAST && primary->key.kind != LC_DETECTED_TOO_FAST &&
-      (t->level < COMPANION_LEVEL_RATIO * primary->level || t->peak < COMPANION_PEAK_RATIO * primary->peak))
+      !shines_as_brightly (t, primary))
     return FALSE;
   /* Nor is a speck far fainter than the first light that does not clip as
    * it does: a fleck of colour on the wall that flickers as the camera
