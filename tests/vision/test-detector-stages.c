@@ -1109,6 +1109,15 @@ ranking_detector (void)
   return detector;
 }
 
+/* How many lights @detector reports once it ranks its tracks, 5 s in. */
+static guint
+lights_reported (LcLedDetector *detector)
+{
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+
+  return detector->detection.n_leds;
+}
+
 /* A track as the ranking sees it once classified. */
 static Track *
 ranked_track (LcLedDetector  *detector,
@@ -1190,8 +1199,7 @@ test_ranking (void)
   solid = ranked_track (detector, 80.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 20.0);
   ranked_track (detector, 120.0, LC_DETECTED_SOLID, LC_COLOR_WHITE, 30.0);
 
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
   g_assert_cmpuint (detector->detection.leds[1].id, ==, solid->id);
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
@@ -1202,8 +1210,7 @@ test_ranking (void)
   prior.palettes[0] = (1u << LC_COLOR_RED) | (1u << LC_COLOR_GREEN) | (1u << LC_COLOR_BLUE);
   /* Set in place: lc_led_detector_set_prior() starts over. */
   detector->prior = prior;
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
 }
 
@@ -1223,14 +1230,12 @@ test_speck_beside_burst (void)
   speck->level = 58.0;
   speck->peak = 110.0;
 
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, burst->id);
 
   speck->level = 90.0;
   speck->peak = 250.0;
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
   g_assert_cmpuint (detector->detection.leds[1].id, ==, speck->id);
 }
 
@@ -1250,18 +1255,15 @@ test_fleck_beside_blink (void)
   fleck->level = 22.0;
   fleck->peak = 150.0;
 
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
 
   fleck->peak = 240.0;
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
 
   fleck->peak = 150.0;
   fleck->level = 60.0;
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
 }
 
 /* A vivid light as bright as the reported one beside it, left out only
@@ -1282,8 +1284,7 @@ test_unsure_light (void)
   glow->compactness = 0.1;
   glow->saturation = 0.8;
 
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
 
@@ -1513,8 +1514,7 @@ test_pending_washed_out (void)
   power->white = 160.0;
   power->bg = 60.0;
 
-  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
-  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
   g_assert_cmpuint (detector->detection.leds[0].id, ==, status->id);
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
 
