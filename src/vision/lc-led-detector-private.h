@@ -117,6 +117,11 @@ G_BEGIN_DECLS
  * part of its glow, not a light of its own.
  */
 #define REFLECTION_RATIO    1.3
+/* A spot of a blinking light's colour that is lit on at least this share
+ * of the frames the light is (a clipped light blooms into the frames
+ * either side of its runs; its reflection does not) is its reflection.
+ */
+#define ECHO_LIT_SHARE      0.75
 /* A plateau of the peak-hold (a clipped light) is the cells within this
  * of the candidate's level, this many cells either side at most.
  */

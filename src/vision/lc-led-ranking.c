@@ -127,7 +127,7 @@ is_echo (const Track *a,
       both += b->samples[j].level >= b->up;
     }
 
-  return lit >= 5 && both >= 0.9 * lit;
+  return lit >= 5 && both >= ECHO_LIT_SHARE * lit;
 }
 
 /* How colourful the lit samples of the last second are. */

@@ -1266,6 +1266,53 @@ test_fleck_beside_blink (void)
   g_assert_cmpuint (lights_reported (detector), ==, 2);
 }
 
+/* Gives @t a minute of samples, one frame in 20 (of 30 a second) lit from
+ * frame @on to frame @off of each period.
+ */
+static void
+push_blinks (Track *t,
+             int    on,
+             int    off)
+{
+  for (int f = 0; f < 60; f++)
+    {
+      Sample s = { 0, };
+
+      s.pts = f * G_GINT64_CONSTANT (33333333);
+      s.level = f % 20 >= on && f % 20 < off ? 150.0f : 5.0f;
+      lc_led_track_push (t, &s);
+    }
+  t->binary = TRUE;
+  t->up = 80.0;
+}
+
+/* A reflection of a blinking light, in its colour, is lit only while the
+ * light is; but the light, clipping, blooms into the frames either side
+ * of each run, where the dimmer reflection does not: its runs are shorter
+ * (and so its rate reads apart). A small sharp reflection may even score
+ * higher than the light's wide glow. Either way the two are one light.
+ */
+static void
+test_echo_of_clipped_blink (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *blink, *echo;
+
+  blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_RED, 80.0, 170.0);
+  echo = clipping_track (detector, 90.0, LC_DETECTED_BLINK, LC_COLOR_RED, 100.0, 150.0);
+  blink->light.rate_hz = 1.5;
+  echo->light.rate_hz = 1.7;
+  push_blinks (blink, 0, 8);
+  push_blinks (echo, 1, 7);
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+
+  /* Lit on frames of its own: a light of its own. */
+  blink->len = 0;
+  push_blinks (blink, 4, 12);
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -1633,6 +1680,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
+  g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
