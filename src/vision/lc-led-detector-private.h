@@ -127,6 +127,23 @@ G_BEGIN_DECLS
  */
 #define PLATEAU_TOLERANCE   1.0f
 #define PLATEAU_REACH       6
+/* A light that comes on beside a steady one (a status light in a power
+ * light's glow) is a light of its own when the steady one's centre
+ * changed by at most this share of its rise.
+ */
+#define APART_MAX_CHANGE    0.25
+/* It did not come on alone if a light within GLOW_DISTANCE changed by
+ * more than this share of its rise in the same frame.
+ */
+#define LIT_WITH_SHARE      0.5
+/* Such a light is followed only while its cell is within this share of
+ * its swing of the peak-hold: while it is lit.
+ */
+#define LIT_NOW_SHARE       0.3
+/* … and its core (and the other's) is read within this share of the
+ * distance between them.
+ */
+#define BESIDE_CORE_SHARE   0.15
 /* A core whose channels average this much is clipped to white; one that
  * gives this many times more light makes a spot of any colour near it its
  * glow (see mark_reflections()).
@@ -230,6 +247,8 @@ typedef struct
   gint64   last_match_ns;
   double   cand_score;
   gboolean selected;
+  gboolean lit_apart;       /* came on while a light beside it stayed steady */
+  gboolean lit;             /* its cell is lit this frame (see lc_led_track_lit_now()) */
 
   Sample   samples[HISTORY_SIZE]; /* oldest first */
   guint    len;
@@ -439,6 +458,10 @@ void           lc_led_track_push     (Track        *t,
                                       const Sample *s);
 void           lc_led_remove_track   (LcLedDetector *self,
                                       guint          index);
+gboolean       lc_led_lit_beside     (const Track *a,
+                                      const Track *b);
+gboolean       lc_led_track_lit_now  (const LcLedDetector *self,
+                                      const Track         *t);
 double         lc_led_track_distance (const Track *t,
                                       double       x,
                                       double       y);
@@ -446,6 +469,7 @@ void           lc_led_measure_track  (LcLedDetector *self,
                                       const LcFrame *frame,
                                       const Track   *t,
                                       double         limit,
+                                      const Track   *beside,
                                       Measurement   *m);
 void           lc_led_track_remember_dark (Track             *t,
                                            const Measurement *m);

@@ -193,27 +193,45 @@ find_and_follow_candidates (LcLedDetector *self,
     }
 
   lc_led_associate (self, cands, n_cands, now, dark_for);
+  /* Now, while the maps hold this frame as cur (see the swap in
+   * lc_led_detector_push_frame()).
+   */
+  for (guint i = 0; i < self->n_tracks; i++)
+    self->tracks[i]->lit = lc_led_track_lit_now (self, self->tracks[i]);
 }
 
 /* How far from its centre track @index may be measured: short of the
- * nearest other track (0 when there is none near).
+ * nearest other track (0 when there is none near). But the disc and ring
+ * are split with the nearest track that is a light of its own beside it
+ * (see lc_led_lit_beside()), @out_beside, instead.
  */
 static double
-measure_limit (LcLedDetector *self,
-               guint          index)
+measure_limit (LcLedDetector  *self,
+               guint           index,
+               const Track   **out_beside)
 {
   const Track *t = self->tracks[index];
-  double limit = 0.0;
+  double limit = 0.0, beside_d = G_MAXDOUBLE;
 
+  *out_beside = NULL;
   for (guint j = 0; j < self->n_tracks; j++)
     {
-      if (j != index)
-        {
-          double d = lc_led_track_distance (self->tracks[j], t->cx, t->cy);
+      const Track *o = self->tracks[j];
+      double d;
 
-          if (d > 2.0 * t->radius && (limit == 0.0 || 0.45 * d < limit))
-            limit = 0.45 * d;
+      if (j == index)
+        continue;
+      d = lc_led_track_distance (o, t->cx, t->cy);
+      if (lc_led_lit_beside (o, t))
+        {
+          if (d < beside_d)
+            {
+              beside_d = d;
+              *out_beside = o;
+            }
         }
+      else if (d > 2.0 * t->radius && (limit == 0.0 || 0.45 * d < limit))
+        limit = 0.45 * d;
     }
 
   return limit;
@@ -264,7 +282,9 @@ record_sample (LcLedDetector     *self,
 
 /* Lit: follow the light and learn its size, but stay near where the
  * candidates are (a track must not wander off over texture), and only
- * while it looks like a spot, not the edge of something bright.
+ * while it looks like a spot, not the edge of something bright. A light
+ * beside another is followed only while its own cell is lit: dark, the
+ * brightest thing in its disc is the other's glow.
  */
 static void
 follow_light (LcLedDetector     *self,
@@ -277,7 +297,7 @@ follow_light (LcLedDetector     *self,
   if (m->level >= 1.5 * lc_led_contrast_floor (self))
     t->compactness += 0.1 * ((m->compact ? 1.0 : 0.0) - t->compactness);
   if (!m->centred || !m->compact || m->level < 1.5 * lc_led_contrast_floor (self) ||
-      (t->binary && level < t->up))
+      (t->binary && level < t->up) || (t->lit_apart && !t->lit))
     return;
 
   max_step = MAX (1.0, t->radius);
@@ -301,9 +321,11 @@ update_track (LcLedDetector *self,
 {
   Track *t = self->tracks[index];
   Measurement m;
-  double level;
+  double level, limit;
+  const Track *beside;
 
-  lc_led_measure_track (self, frame, t, measure_limit (self, index), &m);
+  limit = measure_limit (self, index, &beside);
+  lc_led_measure_track (self, frame, t, limit, beside, &m);
   if (!m.valid)
     {
       lc_led_score_track (self, t);
@@ -595,11 +617,11 @@ _lc_led_detector_dump_tracks (LcLedDetector *self,
       g_autofree char *light = lc_light_to_string (&t->light);
 
       g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
-                              "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s %s conf %.2f score %.1f%s%s\n",
+                              "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s%s %s conf %.2f score %.1f%s%s\n",
                               t->id, t->cx / self->width, t->cy / self->height, t->radius, t->level, t->bg,
                               t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
                               lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
-                              t->active ? " active" : "", light, t->confidence, t->score,
+                              t->active ? " active" : "", t->lit_apart ? " apart" : "", light, t->confidence, t->score,
                               t->qualified ? " QUALIFIED" : "", t->reflection ? " reflection" : "");
     }
 }

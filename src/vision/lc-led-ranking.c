@@ -199,12 +199,31 @@ shares_a_color (const Track *t,
   return shows_color (reported, t->key.colors[0]);
 }
 
-/* Whether @t overlaps @reported: a piece of the same spot. */
+/* Whether @t gives about as much light as @other, at its level and at its
+ * brightest: what a second LED of the same device does, and a label, a
+ * reflection or a speck of glow does not.
+ */
+static gboolean
+shines_as_brightly (const Track *t,
+                    const Track *other)
+{
+  return t->level >= COMPANION_LEVEL_RATIO * other->level && t->peak >= COMPANION_PEAK_RATIO * other->peak;
+}
+
+/* Whether @t overlaps @reported: a piece of the same spot. Not when one
+ * of them lit up while the other held steady, blinks, and the steady one
+ * shines as brightly: a status light in a power light's glow (a
+ * reflection or a coloured object beside a status light is far fainter).
+ */
 static gboolean
 overlaps (const Track *t,
           const Track *reported)
 {
-  return lc_led_track_distance (t, reported->cx, reported->cy) < 1.5 * (t->radius + reported->radius);
+  const Track *steady = t->lit_apart ? reported : t;
+  const Track *lit = steady == t ? reported : t;
+
+  return lc_led_track_distance (t, reported->cx, reported->cy) < 1.5 * (t->radius + reported->radius) &&
+         !(lc_led_lit_beside (t, reported) && lit->binary && shines_as_brightly (steady, lit));
 }
 
 /* Whether @t is one of the @reported lights, its echo, or, by @akin, a
@@ -250,17 +269,6 @@ dims_in_own_color (LcLedDetector  *self,
   lc_led_window_clear (&w);
 
   return added != LC_COLOR_NONE && !any_shows_color (reported, n_reported, added);
-}
-
-/* Whether @t gives about as much light as @other, at its level and at its
- * brightest: what a second LED of the same device does, and a label, a
- * reflection or a speck of glow does not.
- */
-static gboolean
-shines_as_brightly (const Track *t,
-                    const Track *other)
-{
-  return t->level >= COMPANION_LEVEL_RATIO * other->level && t->peak >= COMPANION_PEAK_RATIO * other->peak;
 }
 
 /* A steady light that clips like an LED and is about as bright as the
@@ -668,8 +676,7 @@ is_other_light (LcLedDetector *self,
   if (t->level < OTHER_LIGHT_LEVEL_RATIO * primary->level && t->peak < COMPANION_PEAK_RATIO * primary->peak)
     return FALSE;
   for (guint j = 0; j < n; j++)
-    echo |= is_echo (t, order[j]) ||
-            lc_led_track_distance (t, order[j]->cx, order[j]->cy) < 1.5 * (t->radius + order[j]->radius);
+    echo |= is_echo (t, order[j]) || overlaps (t, order[j]);
   if (echo)
     return FALSE;
   /* A steady lamp is no match for a light that blinks. */

@@ -114,6 +114,19 @@ rgb_value (LcPixelFormat format,
   return format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
 }
 
+/* Whether pixel @x, @y is nearer the light @beside (if any) than @t: it
+ * is that light's to measure, not @t's.
+ */
+static inline gboolean
+on_its_side (const Track *beside,
+             const Track *t,
+             int          x,
+             int          y)
+{
+  return beside != NULL &&
+         lc_led_track_distance (beside, x + 0.5, y + 0.5) < lc_led_track_distance (t, x + 0.5, y + 0.5);
+}
+
 /* The background around a track, from a ring of samples outside it. */
 typedef struct
 {
@@ -129,13 +142,14 @@ static gboolean
 measure_ring (LcLedDetector *self,
               const LcFrame *frame,
               const Track   *t,
+              const Track   *beside,
               double         r_ring,
               Ring          *ring,
               gint16         by_angle[RING_POINTS])
 {
   int ring_v[RING_POINTS], sorted[RING_POINTS];
   int ring_rgb[RING_POINTS][3];
-  guint n_ring = 0, n_bg = 0;
+  guint n_ring = 0, n_bg = 0, n_theirs = 0;
 
   for (guint i = 0; i < RING_POINTS; i++)
     {
@@ -146,12 +160,20 @@ measure_ring (LcLedDetector *self,
       by_angle[i] = -1;
       if (x < 0 || y < 0 || x >= self->width || y >= self->height)
         continue;
+      if (on_its_side (beside, t, x, y))
+        {
+          n_theirs++;
+          continue;
+        }
       lc_led_pixel_rgb (frame, x, y, ring_rgb[n_ring]);
       ring_v[n_ring] = rgb_value (frame->format, ring_rgb[n_ring]);
       by_angle[i] = (gint16) ring_v[n_ring];
       n_ring++;
     }
-  if (n_ring < RING_POINTS * 2 / 3)
+  /* The points on the side of a light beside it are that light's, not
+   * outside the frame.
+   */
+  if (n_ring + n_theirs < RING_POINTS * 2 / 3 || n_ring < RING_POINTS / 3)
     return FALSE;
 
   memcpy (sorted, ring_v, n_ring * sizeof (int));
@@ -183,6 +205,7 @@ static guint
 read_disc (LcLedDetector *self,
            const LcFrame *frame,
            const Track   *t,
+           const Track   *beside,
            double         r_in,
            int            step,
            DiscPixel      disc[DISC_PIXELS],
@@ -202,7 +225,7 @@ read_disc (LcLedDetector *self,
           double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
           DiscPixel *p = &disc[n_in];
 
-          if (dx * dx + dy * dy > r_in * r_in)
+          if (dx * dx + dy * dy > r_in * r_in || on_its_side (beside, t, x, y))
             continue;
           lc_led_pixel_rgb (frame, x, y, p->rgb);
           p->x = (gint16) x;
@@ -214,6 +237,31 @@ read_disc (LcLedDetector *self,
     }
 
   return n_in;
+}
+
+/* Counts the brightness of the pixels of @disc within @r_core of @t's
+ * centre in @hist; returns how many.
+ */
+static guint
+core_histogram (const DiscPixel *disc,
+                guint            n_in,
+                const Track     *t,
+                double           r_core,
+                guint            hist[256])
+{
+  guint n = 0;
+
+  memset (hist, 0, 256 * sizeof (guint));
+  for (guint i = 0; i < n_in; i++)
+    {
+      if (lc_led_track_distance (t, disc[i].x + 0.5, disc[i].y + 0.5) <= r_core)
+        {
+          hist[disc[i].v]++;
+          n++;
+        }
+    }
+
+  return n;
 }
 
 /* The core: mean of the @k brightest pixels; the brightest in @out_top. */
@@ -369,6 +417,7 @@ lc_led_measure_track (LcLedDetector *self,
                       const LcFrame *frame,
                       const Track   *t,
                       double         limit,
+                      const Track   *beside,
                       Measurement   *m)
 {
   guint hist[256];
@@ -388,10 +437,10 @@ lc_led_measure_track (LcLedDetector *self,
   step = MAX (1, (int) (r_in / 10.0));
 
   m->r_ring = r_ring;
-  if (!measure_ring (self, frame, t, r_ring, &ring, m->ring))
+  if (!measure_ring (self, frame, t, beside, r_ring, &ring, m->ring))
     return;
 
-  n_in = read_disc (self, frame, t, r_in, step, disc, hist);
+  n_in = read_disc (self, frame, t, beside, r_in, step, disc, hist);
   if (n_in == 0)
     return;
 
@@ -400,6 +449,17 @@ lc_led_measure_track (LcLedDetector *self,
    */
   k = CLAMP ((int) (G_PI * t->radius * t->radius / (4.0 * step * step)), 3, 16);
   k = MIN (k, MAX (1, (int) n_in / 3));
+
+  /* Beside another light, whose glow may reach far into the disc, the
+   * core is read near the centre only.
+   */
+  if (beside != NULL)
+    {
+      double r_core = MAX (2.5, BESIDE_CORE_SHARE * lc_led_track_distance (beside, t->cx, t->cy));
+      guint n_core = core_histogram (disc, n_in, t, r_core, hist);
+
+      k = MIN (k, MAX (1, (int) n_core / 3));
+    }
 
   m->top = core_level (hist, k, &top);
   m->max = top;
@@ -452,6 +512,30 @@ nearest_track (LcLedDetector *self,
   return best;
 }
 
+/* The index of the cell of the maps under @t's centre. */
+static gsize
+track_cell (const LcLedDetector *self,
+            const Track         *t)
+{
+  int x = CLAMP ((int) (t->cx / self->pool), 0, self->mw - 1);
+  int y = CLAMP ((int) (t->cy / self->pool), 0, self->mh - 1);
+
+  return (gsize) y * self->mw + x;
+}
+
+/* Whether the cell under @t is about as bright as the peak-hold remembers
+ * it: lit, for a light that blinks. Dark, the brightest thing in its disc
+ * may be the glow of the light beside it.
+ */
+gboolean
+lc_led_track_lit_now (const LcLedDetector *self,
+                      const Track         *t)
+{
+  gsize i = track_cell (self, t);
+
+  return self->cur[i] >= self->hi[i] - LIT_NOW_SHARE * (self->hi[i] - self->lo[i]);
+}
+
 /* @cand matched @t: remember it, and follow it if @t drifted (only for the
  * first candidate to match @t this frame).
  */
@@ -465,6 +549,9 @@ match_candidate (LcLedDetector   *self,
 {
   t->last_match_ns = now;
   t->cand_score += 0.2 * (cand->score - t->cand_score);
+  /* A light beside another is placed only while lit (see follow_light()). */
+  if (t->lit_apart && !lc_led_track_lit_now (self, t))
+    return;
   t->ax = cand->x;
   t->ay = cand->y;
   t->cand_radius += 0.3 * (cand->radius - t->cand_radius);
@@ -543,6 +630,103 @@ start_after_dark (LcLedDetector *self,
   lc_led_track_push (t, &s);
 }
 
+/* Whether one of @a and @b lit up while the other held steady (see
+ * lit_apart()): two lights, side by side. Two fragments of one light lit
+ * up together.
+ */
+gboolean
+lc_led_lit_beside (const Track *a,
+                   const Track *b)
+{
+  return a->lit_apart != b->lit_apart;
+}
+
+/* How near another track's centre a track is a fragment of its glow. */
+static double
+merge_reach (const LcLedDetector *self,
+             const Track         *o,
+             double               radius)
+{
+  return MAX (2.0 * self->pool, 1.2 * (o->radius + radius));
+}
+
+/* Whether a cell within two of cell @x, @y darkened by more than @amount
+ * this frame.
+ */
+static gboolean
+dimmed_near (const LcLedDetector *self,
+             int                  x,
+             int                  y,
+             double               amount)
+{
+  for (int yy = MAX (0, y - 2); yy <= MIN (self->mh - 1, y + 2); yy++)
+    {
+      for (int xx = MAX (0, x - 2); xx <= MIN (self->mw - 1, x + 2); xx++)
+        {
+          gsize n = (gsize) yy * self->mw + xx;
+
+          if (self->prev[n] - self->cur[n] > amount)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Whether @cand came on this frame alone beside a steady light that clips
+ * like an LED: every other track near enough to take it for a fragment of
+ * its glow (see forget_and_merge()) held steady at its centre, and none
+ * further off came on with it. A fragment of a glow, or a reflection,
+ * comes on with its light.
+ */
+static gboolean
+lit_apart (LcLedDetector   *self,
+           const Candidate *cand,
+           const Track     *own)
+{
+  gsize i = (gsize) cand->my * self->mw + cand->mx;
+  double rise = self->cur[i] - self->prev[i];
+  double swing = self->hi[i] - self->lo[i];
+  double glow_reach = GLOW_DISTANCE * MAX (self->width, self->height);
+  gboolean any = FALSE;
+
+  /* Dark a frame ago, lit now (as find_and_follow_candidates() tells a
+   * light coming on, but on a pale housing the swing may be shallow).
+   */
+  if (rise < lc_led_contrast_floor (self) || self->prev[i] > self->lo[i] + 0.3 * swing ||
+      self->cur[i] < self->lo[i] + 0.7 * swing)
+    return FALSE;
+  /* A light that moved into the cell (as the camera moved) left the one
+   * beside it dark.
+   */
+  if (dimmed_near (self, cand->mx, cand->my, APART_MAX_CHANGE * rise))
+    return FALSE;
+
+  for (guint j = 0; j < self->n_tracks; j++)
+    {
+      const Track *o = self->tracks[j];
+      gsize oi = track_cell (self, o);
+      double change = fabs (self->cur[oi] - self->prev[oi]);
+      double d = lc_led_track_distance (o, cand->x, cand->y);
+
+      if (o == own)
+        continue;
+      /* Lit up with a light further off (its glow, or a reflection), or
+       * as the lights around it changed too (the camera moved).
+       */
+      if (d < glow_reach && change > LIT_WITH_SHARE * rise)
+        return FALSE;
+      if (d >= merge_reach (self, o, cand->radius))
+        continue;
+      if (change > APART_MAX_CHANGE * rise)
+        return FALSE;
+      /* Only an LED's glow is wide and bright enough to swallow another. */
+      any |= !o->binary && o->peak >= SOLID_MIN_PEAK;
+    }
+
+  return any;
+}
+
 /* Forgets what has not been seen for a while, and merges duplicates. */
 static void
 forget_and_merge (LcLedDetector *self,
@@ -559,7 +743,10 @@ forget_and_merge (LcLedDetector *self,
 
           if (o == t || t->selected)
             continue;
-          if (lc_led_track_distance (o, t->cx, t->cy) < MAX (2.0 * self->pool, 1.2 * (o->radius + t->radius)) &&
+          /* Beside it, not inside its glow's half-bright area. */
+          if (lc_led_lit_beside (t, o) && lc_led_track_distance (o, t->cx, t->cy) >= o->radius + self->pool)
+            continue;
+          if (lc_led_track_distance (o, t->cx, t->cy) < merge_reach (self, o, t->radius) &&
               (o->born_ns < t->born_ns || (o->born_ns == t->born_ns && o->id < t->id)))
             drop = TRUE;
         }
@@ -590,6 +777,8 @@ lc_led_associate (LcLedDetector   *self,
       if (best >= 0)
         {
           match_candidate (self, self->tracks[best], cand, best_d, !used[best], now);
+          if (!self->tracks[best]->lit_apart)
+            self->tracks[best]->lit_apart = lit_apart (self, cand, self->tracks[best]);
           used[best] = TRUE;
           continue;
         }
@@ -600,6 +789,7 @@ lc_led_associate (LcLedDetector   *self,
 
       t = lc_led_track_new (self, cand->x, cand->y, cand->radius, now);
       t->cand_score = cand->score;
+      t->lit_apart = lit_apart (self, cand, NULL);
       if (dark_for != NULL && dark_for[c] >= 0.0 && self->last_pts >= 0)
         start_after_dark (self, t, dark_for[c]);
 

@@ -218,6 +218,217 @@ test_glow_in_ring (void)
   g_assert_cmpfloat (lit_min, >=, 0.8 * lit_max);
 }
 
+/* A frame for a scene with room for wide glows. */
+#define WIDE_W 200
+#define WIDE_H 120
+
+/* Adds the glow of a light at (@cx, @cy) to the WIDE_W × WIDE_H frame @rgb:
+ * @amount of light in the proportions of @tint, falling off with @sigma,
+ * clipping as a camera does (a bright light clips to white at its core,
+ * and in its own colour far into its glow).
+ */
+static void
+add_glow (guint8       *rgb,
+          double        cx,
+          double        cy,
+          double        sigma,
+          double        amount,
+          const double  tint[3])
+{
+  for (int y = 0; y < WIDE_H; y++)
+    for (int x = 0; x < WIDE_W; x++)
+      {
+        double d2 = (x + 0.5 - cx) * (x + 0.5 - cx) + (y + 0.5 - cy) * (y + 0.5 - cy);
+        double light = amount * exp (-d2 / (2.0 * sigma * sigma));
+
+        for (guint c = 0; c < 3; c++)
+          {
+            guint8 *p = rgb + (y * WIDE_W + x) * 3 + c;
+
+            *p = (guint8) MIN (255.0, *p + light * tint[c]);
+          }
+      }
+}
+
+/* A status light that comes on beside a steady power light, on a pale
+ * housing, is a light of its own, not a fragment of the power light's
+ * wide glow (which clips in red far out from its core): it keeps its
+ * track, and the two are measured apart.
+ */
+/* Pushes 6 s of a pale housing with a steady red power light (or, if
+ * @dull, a red patch far dimmer than an LED) and a green status light
+ * beside it that blinks at 1 Hz, and a second green light below it (if
+ * @with_another) that blinks with it.
+ */
+static LcLedDetector *
+watch_power_and_status (gboolean dull,
+                        gboolean with_another)
+{
+  LcLedDetector *detector = lc_led_detector_new ();
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double red[3] = { 1.0, 0.1, 0.1 };
+  static const double green[3] = { 0.1, 1.0, 0.3 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  LcFrame frame;
+
+  /* 10 frames lit, 20 dark, at 30 frames a second. */
+  for (int f = 0; f < 180; f++)
+    {
+      memset (rgb, 130, WIDE_W * WIDE_H * 3);
+      if (!dull)
+        add_glow (rgb, 80.5, 60.5, 2.0, 300.0, white);
+      add_glow (rgb, 80.5, 60.5, 8.0, dull ? 60.0 : 160.0, red);
+      if (f % 30 >= 20)
+        {
+          add_glow (rgb, 95.5, 60.5, 1.5, 300.0, white);
+          add_glow (rgb, 95.5, 60.5, 4.0, 200.0, green);
+          if (with_another)
+            add_glow (rgb, 95.5, 80.5, 4.0, 200.0, green);
+        }
+      lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3,
+                            f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+    }
+
+  return detector;
+}
+
+/* The track within @reach of (@x, @y), if any. */
+static const Track *
+track_near (LcLedDetector *detector,
+            double         x,
+            double         y,
+            double         reach)
+{
+  for (guint i = 0; i < detector->n_tracks; i++)
+    {
+      if (lc_led_track_distance (detector->tracks[i], x, y) < reach)
+        return detector->tracks[i];
+    }
+
+  return NULL;
+}
+
+/* A status light that comes on beside a steady power light, on a pale
+ * housing, is a light of its own, not a fragment of the power light's
+ * wide glow (which clips in red far out from its core): it keeps its
+ * track, and the two are measured apart. Not so a spot that lights up
+ * with another light further off: the glow or reflection of that one.
+ * And only an LED's glow needs it: beside a dull patch, a light is
+ * tracked as any other.
+ */
+static void
+test_lit_beside_steady (void)
+{
+  g_autoptr(LcLedDetector) detector = watch_power_and_status (FALSE, FALSE);
+  g_autoptr(LcLedDetector) with_another = NULL;
+  g_autoptr(LcLedDetector) beside_dull = NULL;
+  const Track *status, *other;
+
+  g_assert_nonnull (track_near (detector, 80.5, 60.5, 3.0));
+  status = track_near (detector, 95.5, 60.5, 3.0);
+  g_assert_nonnull (status);
+  g_assert_true (status->lit_apart);
+  g_assert_true (status->binary);
+  g_assert_cmpfloat (status->compactness, >=, 0.5);
+  /* Followed only while lit: dark, the brightest part of its disc is the
+   * power light's glow, which would draw it over (by 2 px here).
+   */
+  g_assert_cmpfloat (lc_led_track_distance (status, 95.5, 60.5), <, 1.75);
+
+  with_another = watch_power_and_status (FALSE, TRUE);
+  status = track_near (with_another, 95.5, 60.5, 3.0);
+  other = track_near (with_another, 95.5, 80.5, 3.0);
+  g_assert_nonnull (other);
+  g_assert_true (status == NULL || !status->lit_apart);
+
+  beside_dull = watch_power_and_status (TRUE, FALSE);
+  status = track_near (beside_dull, 95.5, 60.5, 3.0);
+  g_assert_nonnull (status);
+  g_assert_false (status->lit_apart);
+}
+
+/* Sets cell @x, @y of @detector's maps: dark at @before, @now this frame. */
+static void
+set_cell (LcLedDetector *detector,
+          int            x,
+          int            y,
+          float          before,
+          float          now)
+{
+  gsize i = (gsize) y * detector->mw + x;
+
+  detector->prev[i] = before;
+  detector->cur[i] = now;
+  detector->lo[i] = MIN (before, now);
+  detector->hi[i] = MAX (before, now);
+}
+
+/* A candidate at cell @x, @y, found beside the steady light at cell
+ * (80, 60): whether it gets a track of its own, as a light that lit up
+ * apart from it.
+ */
+static gboolean
+comes_on_apart (LcLedDetector *detector,
+                int            x,
+                int            y)
+{
+  Candidate cand = { 0, };
+
+  cand.mx = x;
+  cand.my = y;
+  cand.x = x + 0.5;
+  cand.y = y + 0.5;
+  cand.radius = 6.0;
+  cand.score = 100.0;
+  lc_led_associate (detector, &cand, 1, G_GINT64_CONSTANT (33333333), NULL);
+
+  /* Else it was merged into the steady light's track as a piece of it. */
+  return detector->n_tracks == 2 && detector->tracks[1]->lit_apart;
+}
+
+/* Whether a light came on apart from a steady one beside it is told from
+ * one frame of the maps: its cell went from dark to lit while the steady
+ * light's held; not when that one is no LED (it does not clip), nor when
+ * a cell beside it went dark (a light moved over, as the camera did).
+ */
+static void
+test_comes_on_apart (void)
+{
+  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
+  LcFrame frame;
+
+  for (guint scene = 0; scene < 3; scene++)
+    {
+      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+      Track *steady;
+
+      lc_frame_init_packed (&frame, dark, sizeof dark, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+      g_assert_cmpint (detector->pool, ==, 1);
+      g_assert_cmpuint (detector->n_tracks, ==, 0);
+
+      steady = lc_led_track_new (detector, 80.5, 60.5, 8.0, 0);
+      steady->peak = 255.0;
+      detector->tracks[detector->n_tracks++] = steady;
+      set_cell (detector, 80, 60, 255.0f, 255.0f);
+      set_cell (detector, 95, 60, 130.0f, 250.0f);
+
+      if (scene == 0)
+        g_assert_true (comes_on_apart (detector, 95, 60));
+      else if (scene == 1)
+        {
+          steady->peak = 180.0;
+          g_assert_false (comes_on_apart (detector, 95, 60));
+        }
+      else
+        {
+          set_cell (detector, 97, 60, 250.0f, 130.0f);
+          g_assert_false (comes_on_apart (detector, 95, 60));
+        }
+    }
+}
+
 /* Tracks: measuring a lit square gives its level over the background, its
  * centre and a colour that is the square's, not the background's.
  */
@@ -236,7 +447,7 @@ test_measure_track (void)
   g_assert_true (lc_led_detector_push_frame (detector, &frame));
 
   t = lc_led_track_new (detector, 49.0, 33.0, 2.5, 0);
-  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
   g_assert_true (m.valid);
   g_assert_cmpfloat (fabs (m.level - (220 - 12)), <, 4.0);
   g_assert_cmpfloat (fabs (m.cx - 50.5), <, 1.0);
@@ -290,12 +501,12 @@ compact_after_dark (LcLedDetector *detector,
 
   paint_light_and_bar (rgb, dark, dark_x, dark_bar);
   init_frame (&frame, rgb, 0);
-  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
   g_assert_true (m.valid);
   lc_led_track_remember_dark (t, &m);
 
   paint_light_and_bar (rgb, lit, lit_x, lit_bar);
-  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
   g_assert_true (m.valid);
 
   return m.compact;
@@ -327,7 +538,7 @@ test_blink_beside_stripe (void)
 
   /* Lit beside the stripe: in one frame, an edge. */
   paint_light_and_bar (rgb, green, 45, 220);
-  lc_led_measure_track (detector, &frame, t, 0.0, &m);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
   g_assert_true (m.valid);
   g_assert_false (m.compact);
 
@@ -1313,6 +1524,33 @@ test_echo_of_clipped_blink (void)
   g_assert_cmpuint (lights_reported (detector), ==, 2);
 }
 
+/* A status light that lit up beside a steady power light, in its glow, so
+ * close that the two overlap: both are reported. A steady spot far
+ * fainter than the light beside it (a reflection, a coloured label) still
+ * counts as a piece of it.
+ */
+static void
+test_status_in_power_glow (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *status, *power;
+
+  status = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 100.0, 120.0);
+  power = clipping_track (detector, 45.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0, 130.0);
+  status->lit_apart = TRUE;
+  status->binary = TRUE;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+
+  power->level = 60.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+
+  /* Two pieces of one light that lit up together. */
+  power->level = 130.0;
+  power->lit_apart = TRUE;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -1666,6 +1904,8 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/measure-track", test_measure_track);
   g_test_add_func ("/vision/detector/stages/glow-in-ring", test_glow_in_ring);
   g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
+  g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
+  g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/select", test_select);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
@@ -1681,6 +1921,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
+  g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
