@@ -355,6 +355,18 @@ lc_led_find_candidates (LcLedDetector *self,
 
 /* Tracking */
 
+/* Whether cell @i was near its dark level a frame ago and is near its lit
+ * level now, between the levels the maps hold for it.
+ */
+gboolean
+lc_led_cell_came_on (const LcLedDetector *self,
+                     gsize                i)
+{
+  double swing = self->hi[i] - self->lo[i];
+
+  return self->prev[i] <= self->lo[i] + 0.3 * swing && self->cur[i] >= self->lo[i] + 0.7 * swing;
+}
+
 /* How long cell @i had been dark when it lit up this frame, at least. The
  * peak hold decays toward the dark value with HOLD_TAU_S, so what is left
  * of the lit level in it tells how long ago the cell was last lit (as

@@ -443,6 +443,8 @@ guint  lc_led_find_candidates  (LcLedDetector *self,
                                 Candidate     *out);
 double lc_led_dark_before      (const LcLedDetector *self,
                                 gsize                i);
+gboolean lc_led_cell_came_on   (const LcLedDetector *self,
+                                gsize                i);
 
 /* Tracks (lc-led-tracks.c) */
 

@@ -183,12 +183,10 @@ find_and_follow_candidates (LcLedDetector *self,
   for (guint c = 0; c < n_cands; c++)
     {
       gsize i = (gsize) cands[c].my * self->mw + cands[c].mx;
-      double swing = self->hi[i] - self->lo[i];
 
       /* Dark one frame ago and lit now: the lit run starts here. */
       dark_for[c] = -1.0;
-      if (self->frames > 0 && swing > 0.5 * self->hi[i] &&
-          self->prev[i] <= self->lo[i] + 0.3 * swing && self->cur[i] >= self->lo[i] + 0.7 * swing)
+      if (self->frames > 0 && self->hi[i] - self->lo[i] > 0.5 * self->hi[i] && lc_led_cell_came_on (self, i))
         dark_for[c] = lc_led_dark_before (self, i);
     }
 

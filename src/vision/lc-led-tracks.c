@@ -123,8 +123,18 @@ on_its_side (const Track *beside,
              int          x,
              int          y)
 {
-  return beside != NULL &&
-         lc_led_track_distance (beside, x + 0.5, y + 0.5) < lc_led_track_distance (t, x + 0.5, y + 0.5);
+  double bx, by, tx, ty;
+
+  if (beside == NULL)
+    return FALSE;
+
+  /* Squared distances: this is asked of every pixel of the disc. */
+  bx = x + 0.5 - beside->cx;
+  by = y + 0.5 - beside->cy;
+  tx = x + 0.5 - t->cx;
+  ty = y + 0.5 - t->cy;
+
+  return bx * bx + by * by < tx * tx + ty * ty;
 }
 
 /* The background around a track, from a ring of samples outside it. */
@@ -686,15 +696,13 @@ lit_apart (LcLedDetector   *self,
 {
   gsize i = (gsize) cand->my * self->mw + cand->mx;
   double rise = self->cur[i] - self->prev[i];
-  double swing = self->hi[i] - self->lo[i];
   double glow_reach = GLOW_DISTANCE * MAX (self->width, self->height);
   gboolean any = FALSE;
 
-  /* Dark a frame ago, lit now (as find_and_follow_candidates() tells a
-   * light coming on, but on a pale housing the swing may be shallow).
+  /* Dark a frame ago, lit now (on a pale housing the swing may be
+   * shallower than find_and_follow_candidates() asks for a lit run).
    */
-  if (rise < lc_led_contrast_floor (self) || self->prev[i] > self->lo[i] + 0.3 * swing ||
-      self->cur[i] < self->lo[i] + 0.7 * swing)
+  if (rise < lc_led_contrast_floor (self) || !lc_led_cell_came_on (self, i))
     return FALSE;
   /* A light that moved into the cell (as the camera moved) left the one
    * beside it dark.
