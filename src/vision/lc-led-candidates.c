@@ -22,15 +22,19 @@
 
 /* Candidates */
 
-/* Ring offsets at the candidate radii, in pooled cells. */
+/* Ring offsets at the candidate radii, in pooled cells, and then at two
+ * wider radii for a glow that clips past them (see ring_contrast()).
+ */
 static const int ring_radii[] = { 2, 3, 5, 8 };
 #define N_RING_RADII G_N_ELEMENTS (ring_radii)
 #define MAX_RING_RADIUS 8
-static const signed char ring_offsets[4][8][2] = {
+static const signed char ring_offsets[N_RING_RADII + 2][8][2] = {
   { { 2, 0 }, { 1, 1 }, { 0, 2 }, { -1, 1 }, { -2, 0 }, { -1, -1 }, { 0, -2 }, { 1, -1 } },
   { { 3, 0 }, { 2, 2 }, { 0, 3 }, { -2, 2 }, { -3, 0 }, { -2, -2 }, { 0, -3 }, { 2, -2 } },
   { { 5, 0 }, { 4, 4 }, { 0, 5 }, { -4, 4 }, { -5, 0 }, { -4, -4 }, { 0, -5 }, { 4, -4 } },
   { { 8, 0 }, { 6, 6 }, { 0, 8 }, { -6, 6 }, { -8, 0 }, { -6, -6 }, { 0, -8 }, { 6, -6 } },
+  { { 12, 0 }, { 8, 8 }, { 0, 12 }, { -8, 8 }, { -12, 0 }, { -8, -8 }, { 0, -12 }, { 8, -8 } },
+  { { 16, 0 }, { 11, 11 }, { 0, 16 }, { -11, 11 }, { -16, 0 }, { -11, -11 }, { 0, -16 }, { 11, -11 } },
 };
 
 /* The rings as steps in the maps, for the current map width. */
@@ -188,6 +192,23 @@ ring_contrast (LcLedDetector *self,
         {
           best_c = cr;
           best_r = ring_radii[k];
+        }
+    }
+
+  /* A light that clips in its own colour far into its glow (on a pale
+   * housing, behind a frosted window) barely stands out of the largest
+   * ring, which is still inside its glow: it stands out of wider ones. Its
+   * size stays the largest ring's: the glow is not the light.
+   */
+  if (best_r == MAX_RING_RADIUS && best_c >= floor_c && best_c < WIDE_MAX_CONTRAST * floor_c &&
+      h * self->gain >= CLIP_LEVEL - 5)
+    {
+      for (guint k = N_RING_RADII; k < G_N_ELEMENTS (ring_offsets); k++)
+        {
+          float ring[8], ring_min;
+
+          ring_values (self->hi, mw, mh, x, y, k, ring, &ring_min);
+          best_c = MAX (best_c, h - median8 (ring));
         }
     }
 

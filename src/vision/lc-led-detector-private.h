@@ -127,6 +127,8 @@ G_BEGIN_DECLS
  */
 #define PLATEAU_TOLERANCE   1.0f
 #define PLATEAU_REACH       6
+#define WIDE_MAX_CONTRAST   2.0f   /* a clipped candidate less than this many contrast floors over its largest ring may be inside a wider glow */
+#define CORE_MIN_RISE       20     /* a clipped core whose weakest channel rises this much goes white */
 /* A light that comes on beside a steady one (a status light in a power
  * light's glow) is a light of its own when the steady one's centre
  * changed by at most this share of its rise.
@@ -241,6 +243,7 @@ typedef struct
   double   ax, ay;          /* where the candidates put it */
   double   radius;          /* full-resolution pixels */
   double   cand_radius;     /* size the candidates suggest */
+  double   core_radius;     /* size of the part that goes white, when the core clips */
   double   compactness;     /* how often it measured as a spot, 0..1 */
   double   bg;              /* smoothed ring background (gain normalised) */
   gint64   born_ns;
@@ -285,6 +288,7 @@ typedef struct
   gint16         dark_ring[RING_POINTS]; /* -1: outside the frame */
   float          dark_ring_r;
   float          dark_top;
+  float          dark_rgb[3];   /* the ring's colour while dark */
   gboolean       has_dark_ring;
 } Track;
 
@@ -372,8 +376,10 @@ typedef struct
                         * lighter one takes some away in its other channels */
   double cx, cy;       /* weighted centre of the lit pixels */
   double radius;       /* from the area above half level */
+  double core_radius;  /* the same in its weakest channel, when it clips */
   gboolean centred;
   gint16 ring[RING_POINTS]; /* brightness around it, -1 outside the frame */
+  double ring_rgb[3];  /* the ring's colour */
   double r_ring;
 } Measurement;
 
@@ -467,6 +473,7 @@ gboolean       lc_led_track_lit_now  (const LcLedDetector *self,
 double         lc_led_track_distance (const Track *t,
                                       double       x,
                                       double       y);
+double         lc_led_track_size     (const Track *t);
 void           lc_led_measure_track  (LcLedDetector *self,
                                       const LcFrame *frame,
                                       const Track   *t,

@@ -308,6 +308,7 @@ follow_light (LcLedDetector     *self,
       t->cy = CLAMP (t->cy, t->ay - reach, t->ay + reach);
     }
   t->radius += 0.3 * (CLAMP (m->radius, 0.7, MIN (lc_led_max_radius (self), 2.0 * t->cand_radius + 1.0)) - t->radius);
+  t->core_radius += 0.3 * (CLAMP (m->core_radius, 0.7, MIN (lc_led_max_radius (self), 2.0 * t->cand_radius + 1.0)) - t->core_radius);
 }
 
 static void

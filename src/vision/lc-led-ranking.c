@@ -26,7 +26,8 @@ void
 lc_led_score_track (LcLedDetector *self,
                     Track         *t)
 {
-  double compact = 1.0 / (1.0 + pow (t->radius / MAX (4.0, 0.012 * self->width), 2.0));
+  double radius = lc_led_track_size (t);
+  double compact = 1.0 / (1.0 + pow (radius / MAX (4.0, 0.012 * self->width), 2.0));
   double snr = MIN (t->level / MAX (self->noise, 1.0), 40.0);
   LcDetectedKind kind = t->key.kind;
   gboolean white = t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE;
@@ -45,7 +46,7 @@ lc_led_score_track (LcLedDetector *self,
    */
   if (kind_changes (kind))
     {
-      t->qualified = t->radius <= lc_led_max_radius (self) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
+      t->qualified = radius <= lc_led_max_radius (self) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
                      (!white || t->level >= 60.0);
       /* A slow swell is also what the edge of a coloured object does as
        * the phone sways, and what glare does as its angle changes: a fade
@@ -77,10 +78,10 @@ lc_led_score_track (LcLedDetector *self,
        * the user pointing at it.
        */
       white |= t->saturation < 0.45;
-      double small = CLAMP ((2.0 * SMALL_LIGHT_RADIUS - t->radius) / SMALL_LIGHT_RADIUS, 0.0, 1.0);
+      double small = CLAMP ((2.0 * SMALL_LIGHT_RADIUS - radius) / SMALL_LIGHT_RADIUS, 0.0, 1.0);
 
       t->qualified = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL) &&
-                     t->radius <= MAX (5.0, 0.025 * self->width) &&
+                     radius <= MAX (5.0, 0.025 * self->width) &&
                      t->level >= SOLID_MIN_CONTRAST * t->bg &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
                      !white;
@@ -88,7 +89,7 @@ lc_led_score_track (LcLedDetector *self,
     }
   else if (kind == LC_DETECTED_UNKNOWN)
     {
-      t->qualified = t->radius <= lc_led_max_radius (self) && t->level >= 40.0 && !white;
+      t->qualified = radius <= lc_led_max_radius (self) && t->level >= 40.0 && !white;
       t->score = 0.5 * snr * compact;
     }
 
@@ -222,7 +223,7 @@ overlaps (const Track *t,
   const Track *steady = t->lit_apart ? reported : t;
   const Track *lit = steady == t ? reported : t;
 
-  return lc_led_track_distance (t, reported->cx, reported->cy) < 1.5 * (t->radius + reported->radius) &&
+  return lc_led_track_distance (t, reported->cx, reported->cy) < 1.5 * (lc_led_track_size (t) + lc_led_track_size (reported)) &&
          !(lc_led_lit_beside (t, reported) && lit->binary && shines_as_brightly (steady, lit));
 }
 

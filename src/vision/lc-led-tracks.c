@@ -37,7 +37,7 @@ lc_led_track_new (LcLedDetector *self,
   t->id = ++self->next_id;
   t->cx = t->ax = cx;
   t->cy = t->ay = cy;
-  t->radius = t->cand_radius = radius;
+  t->radius = t->cand_radius = t->core_radius = radius;
   t->compactness = 1.0;
   t->bg = -1.0;
   t->born_ns = now;
@@ -86,6 +86,15 @@ lc_led_track_distance (const Track *t,
   return hypot (t->cx - x, t->cy - y);
 }
 
+/* How big @t is as a light: for one whose core clips, the part that goes
+ * white, not the glow that clips in its own colour around it.
+ */
+double
+lc_led_track_size (const Track *t)
+{
+  return MIN (t->radius, t->core_radius);
+}
+
 static int
 compare_int (gconstpointer a,
              gconstpointer b)
@@ -112,6 +121,15 @@ rgb_value (LcPixelFormat format,
            const int     rgb[3])
 {
   return format == LC_PIXEL_FORMAT_GRAY8 ? rgb[0] : MAX (MAX (rgb[0], rgb[1]), rgb[2]);
+}
+
+/* The weakest of a pixel's channels: it rises only where a light is
+ * bright enough to go white.
+ */
+static inline int
+weakest_channel (const int rgb[3])
+{
+  return MIN (MIN (rgb[0], rgb[1]), rgb[2]);
 }
 
 /* Whether pixel @x, @y is nearer the light @beside (if any) than @t: it
@@ -298,8 +316,8 @@ core_level (const guint hist[256],
   return top_sum / MAX (acc, 1u);
 }
 
-/* Lit pixels: position, size and colour, and what the whole disc and the
- * core hold.
+/* Lit pixels: position, size and colour (what they add to @base), and
+ * what the whole disc and the core hold.
  */
 static void
 measure_lit_pixels (const LcFrame   *frame,
@@ -307,6 +325,7 @@ measure_lit_pixels (const LcFrame   *frame,
                     guint            n_in,
                     int              step,
                     const Ring      *ring,
+                    const double     base[3],
                     int              top,
                     Measurement     *m)
 {
@@ -353,7 +372,7 @@ measure_lit_pixels (const LcFrame   *frame,
       if (v >= colour_floor && rgb[0] < CLIP_LEVEL && rgb[1] < CLIP_LEVEL && rgb[2] < CLIP_LEVEL)
         {
           for (guint c = 0; c < 3; c++)
-            rgb_sum[c] += rgb[c] - ring->rgb[c];
+            rgb_sum[c] += rgb[c] - base[c];
           n_colour++;
         }
     }
@@ -371,6 +390,25 @@ measure_lit_pixels (const LcFrame   *frame,
       m->cy = sy / sw;
       m->centred = TRUE;
       m->radius = sqrt (n_half * step * step / G_PI);
+      m->core_radius = m->radius;
+    }
+
+  /* A core that clips in its brightest channel clips far into its glow
+   * there; its weakest channel rises only where the light is so bright
+   * that it goes white: the half-bright area of that is the light's size.
+   */
+  if (top >= CLIP_LEVEL && frame->format != LC_PIXEL_FORMAT_GRAY8)
+    {
+      double bg_min = MIN (MIN (ring->rgb[0], ring->rgb[1]), ring->rgb[2]), top_min = 0.0, half_min;
+      guint n_half_min = 0;
+
+      for (guint i = 0; i < n_in; i++)
+        top_min = MAX (top_min, weakest_channel (disc[i].rgb));
+      half_min = bg_min + 0.5 * (top_min - bg_min);
+      for (guint i = 0; i < n_in; i++)
+        n_half_min += weakest_channel (disc[i].rgb) >= half_min;
+      if (top_min - bg_min >= CORE_MIN_RISE)
+        m->core_radius = MIN (m->radius, sqrt (n_half_min * step * step / G_PI));
     }
 
   if (n_colour > 0 && frame->format != LC_PIXEL_FORMAT_GRAY8)
@@ -433,6 +471,7 @@ lc_led_measure_track (LcLedDetector *self,
   guint hist[256];
   DiscPixel disc[DISC_PIXELS];
   Ring ring;
+  double base[3];
   double r_in = CLAMP (MAX (2.5, 1.6 * t->radius + 1.0), 2.5, MAX (4.0, 0.06 * self->width));
   double r_ring, bright;
   int step, k, top;
@@ -479,7 +518,19 @@ lc_led_measure_track (LcLedDetector *self,
   bright = ring.bg + 0.5 * (top - ring.bg);
   m->compact = ring.q75 < bright || compact_beside_steady (t, m, ring.bg, bright);
 
-  measure_lit_pixels (frame, disc, n_in, step, &ring, top, m);
+  for (guint c = 0; c < 3; c++)
+    m->ring_rgb[c] = ring.rgb[c];
+  /* A blinking light's colour is what it adds to its surroundings as they
+   * were while it was dark: lit, its own glow tints the ring.
+   */
+  if (t->binary && t->has_dark_ring)
+    {
+      for (guint c = 0; c < 3; c++)
+        base[c] = t->dark_rgb[c];
+    }
+  else
+    memcpy (base, ring.rgb, sizeof base);
+  measure_lit_pixels (frame, disc, n_in, step, &ring, base, top, m);
 }
 
 /* What the ring of a binary light looks like while it is off, for
@@ -492,6 +543,8 @@ lc_led_track_remember_dark (Track             *t,
   memcpy (t->dark_ring, m->ring, sizeof t->dark_ring);
   t->dark_ring_r = (float) m->r_ring;
   t->dark_top = (float) m->top;
+  for (guint c = 0; c < 3; c++)
+    t->dark_rgb[c] = (float) m->ring_rgb[c];
   t->has_dark_ring = TRUE;
 }
 

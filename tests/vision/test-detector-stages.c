@@ -348,6 +348,144 @@ test_lit_beside_steady (void)
   g_assert_false (status->lit_apart);
 }
 
+/* A light so bright that it clips in its own colour far past the largest
+ * ring a candidate is measured against (on a pale housing, or behind a
+ * frosted window) is a plateau there, not a peak: against wider rings it
+ * stands out by about as much as it rises over the housing, as a small
+ * light does, and is found on its plateau. Its size stays that of the
+ * largest ring: the glow is not the light.
+ */
+static void
+test_wide_clipped_glow (void)
+{
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double red[3] = { 1.0, 0.15, 0.1 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Candidate cands[MAX_CANDIDATES];
+  LcFrame frame;
+
+  /* Clipped in red out to 9 px; the largest ring is 8 px out here. */
+  memset (rgb, 130, WIDE_W * WIDE_H * 3);
+  add_glow (rgb, 100.5, 60.5, 1.5, 300.0, white);
+  add_glow (rgb, 100.5, 60.5, 14.0, 160.0, red);
+  lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+  g_assert_cmpint (detector->pool, ==, 1);
+
+  g_assert_cmpuint (lc_led_find_candidates (detector, FALSE, cands), >=, 1);
+  g_assert_cmpfloat (hypot (cands[0].x - 100.5, cands[0].y - 60.5), <, 9.0);
+  g_assert_cmpfloat (cands[0].contrast, >=, 0.3 * (255 - 130));
+  g_assert_cmpfloat (cands[0].radius, <=, 4.0);
+}
+
+/* Measures, on a pale housing, a light at (100, 60) painted by @paint. */
+static Measurement
+measure_on_housing (void (*paint) (guint8 *rgb))
+{
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *t = NULL;
+  Measurement m;
+  LcFrame frame;
+
+  memset (rgb, 130, WIDE_W * WIDE_H * 3);
+  paint (rgb);
+  lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+  t = lc_led_track_new (detector, 100.5, 60.5, 10.0, 0);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
+  g_assert_true (m.valid);
+
+  return m;
+}
+
+static void
+paint_clipped_glow (guint8 *rgb)
+{
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double red[3] = { 1.0, 0.15, 0.1 };
+
+  add_glow (rgb, 100.5, 60.5, 1.5, 300.0, white);
+  add_glow (rgb, 100.5, 60.5, 8.0, 200.0, red);
+}
+
+static void
+paint_red_patch (guint8 *rgb)
+{
+  for (int y = 52; y <= 68; y++)
+    for (int x = 92; x <= 108; x++)
+      {
+        guint8 *p = rgb + (y * WIDE_W + x) * 3;
+
+        p[0] = 255;
+        p[1] = p[2] = 60;
+      }
+}
+
+/* The size of a light whose core clips: in its own colour it clips far
+ * into its glow, so its half-bright area there is the glow's; where it is
+ * so bright that even its weakest channel rises (its core goes white) is
+ * the light. A patch that clips in one channel only keeps its size.
+ */
+static void
+test_clipped_core_size (void)
+{
+  Measurement glow = measure_on_housing (paint_clipped_glow);
+  Measurement patch = measure_on_housing (paint_red_patch);
+
+  g_assert_cmpfloat (glow.radius, >, 8.0);
+  g_assert_cmpfloat (glow.core_radius, <, 0.4 * glow.radius);
+  g_assert_cmpfloat (patch.core_radius, ==, patch.radius);
+}
+
+/* A blinking light whose glow tints the ring it is measured against (a
+ * frosted window, a pale housing): its colour is what it adds to its
+ * surroundings as they were while it was dark. Measured against its own
+ * lit glow, most of its colour is taken away with it (here, two thirds of
+ * the green; on a light whose core clips, enough to read blue).
+ */
+static void
+test_colour_over_dark_ring (void)
+{
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double green[3] = { 0.15, 1.0, 0.8 };
+  static const double deep_green[3] = { 0.1, 1.0, 0.2 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const Track *t;
+  const Sample *s;
+  LcFrame frame;
+
+  /* 1 Hz: 15 frames dark, 15 lit, at 30 frames a second, for 5 s; the
+   * last frame is lit.
+   */
+  for (int f = 0; f < 150; f++)
+    {
+      memset (rgb, 130, WIDE_W * WIDE_H * 3);
+      if (f % 30 >= 15)
+        {
+          add_glow (rgb, 100.5, 60.5, 2.0, 300.0, white);
+          add_glow (rgb, 100.5, 60.5, 5.0, 150.0, green);
+          add_glow (rgb, 100.5, 60.5, 16.0, 100.0, deep_green);
+        }
+      lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3,
+                            f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+    }
+
+  /* Found on the plateau where it clips, not at its centre. */
+  t = track_near (detector, 100.5, 60.5, 6.0);
+  g_assert_nonnull (t);
+  g_assert_true (t->binary);
+  s = lc_led_track_sample (t, t->len - 1);
+  g_assert_true (s->has_color);
+  g_assert_cmpint (lc_led_classify_color (s->rgb, NULL), ==, LC_COLOR_GREEN);
+  /* It adds about 100 in green around its core. */
+  g_assert_cmpfloat (s->rgb[1], >=, 80.0);
+}
+
 /* Sets cell @x, @y of @detector's maps: dark at @before, @now this frame. */
 static void
 set_cell (LcLedDetector *detector,
@@ -1551,6 +1689,35 @@ test_status_in_power_glow (void)
   g_assert_cmpuint (lights_reported (detector), ==, 1);
 }
 
+/* A steady light whose glow clips in its own colour far out (a power light
+ * on a pale housing) is as big as its white core: it is a light, and one
+ * beside it is not a piece of it. A patch as big as its glow that does not
+ * go white is too big for a light.
+ */
+static void
+test_clipped_glow_ranked (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *power, *status;
+
+  power = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 0.0, 120.0);
+  power->bg = 100.0;
+  power->saturation = 0.8;
+  power->radius = 16.0;
+  power->core_radius = 3.0;
+  lc_led_score_track (detector, power);
+  g_assert_true (power->qualified);
+
+  status = clipping_track (detector, 70.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 100.0, 120.0);
+  status->radius = 16.0;
+  status->core_radius = 3.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+
+  power->core_radius = power->radius;
+  lc_led_score_track (detector, power);
+  g_assert_false (power->qualified);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -1906,6 +2073,9 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
   g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
   g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
+  g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
+  g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
+  g_test_add_func ("/vision/detector/stages/colour-over-dark-ring", test_colour_over_dark_ring);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/select", test_select);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
@@ -1922,6 +2092,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
+  g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
