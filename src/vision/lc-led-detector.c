@@ -290,7 +290,7 @@ follow_light (LcLedDetector     *self,
               const Measurement *m,
               double             level)
 {
-  double max_step, reach;
+  double max_step, reach, largest;
 
   if (m->level >= 1.5 * lc_led_contrast_floor (self))
     t->compactness += 0.1 * ((m->compact ? 1.0 : 0.0) - t->compactness);
@@ -307,8 +307,9 @@ follow_light (LcLedDetector     *self,
       t->cx = CLAMP (t->cx, t->ax - reach, t->ax + reach);
       t->cy = CLAMP (t->cy, t->ay - reach, t->ay + reach);
     }
-  t->radius += 0.3 * (CLAMP (m->radius, 0.7, MIN (lc_led_max_radius (self), 2.0 * t->cand_radius + 1.0)) - t->radius);
-  t->core_radius += 0.3 * (CLAMP (m->core_radius, 0.7, MIN (lc_led_max_radius (self), 2.0 * t->cand_radius + 1.0)) - t->core_radius);
+  largest = MIN (lc_led_max_radius (self), 2.0 * t->cand_radius + 1.0);
+  t->radius += 0.3 * (CLAMP (m->radius, 0.7, largest) - t->radius);
+  t->core_radius += 0.3 * (CLAMP (m->core_radius, 0.7, largest) - t->core_radius);
 }
 
 static void

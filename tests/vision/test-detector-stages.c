@@ -222,6 +222,15 @@ test_glow_in_ring (void)
 #define WIDE_W 200
 #define WIDE_H 120
 
+/* @rgb as a WIDE_W × WIDE_H RGB frame shown at @pts. */
+static void
+init_wide_frame (LcFrame      *frame,
+                 const guint8 *rgb,
+                 gint64        pts)
+{
+  lc_frame_init_packed (frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, pts);
+}
+
 /* Adds the glow of a light at (@cx, @cy) to the WIDE_W × WIDE_H frame @rgb:
  * @amount of light in the proportions of @tint, falling off with @sigma,
  * clipping as a camera does (a bright light clips to white at its core,
@@ -285,8 +294,7 @@ watch_power_and_status (gboolean dull,
           if (with_another)
             add_glow (rgb, 95.5, 80.5, 4.0, 200.0, green);
         }
-      lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3,
-                            f * G_GINT64_CONSTANT (33333333));
+      init_wide_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
       g_assert_true (lc_led_detector_push_frame (detector, &frame));
     }
 
@@ -369,7 +377,7 @@ test_wide_clipped_glow (void)
   memset (rgb, 130, WIDE_W * WIDE_H * 3);
   add_glow (rgb, 100.5, 60.5, 1.5, 300.0, white);
   add_glow (rgb, 100.5, 60.5, 14.0, 160.0, red);
-  lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+  init_wide_frame (&frame, rgb, 0);
   g_assert_true (lc_led_detector_push_frame (detector, &frame));
   g_assert_cmpint (detector->pool, ==, 1);
 
@@ -391,7 +399,7 @@ measure_on_housing (void (*paint) (guint8 *rgb))
 
   memset (rgb, 130, WIDE_W * WIDE_H * 3);
   paint (rgb);
-  lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+  init_wide_frame (&frame, rgb, 0);
   g_assert_true (lc_led_detector_push_frame (detector, &frame));
 
   t = lc_led_track_new (detector, 100.5, 60.5, 10.0, 0);
@@ -470,8 +478,7 @@ test_colour_over_dark_ring (void)
           add_glow (rgb, 100.5, 60.5, 5.0, 150.0, green);
           add_glow (rgb, 100.5, 60.5, 16.0, 100.0, deep_green);
         }
-      lc_frame_init_packed (&frame, rgb, WIDE_W * WIDE_H * 3, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3,
-                            f * G_GINT64_CONSTANT (33333333));
+      init_wide_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
       g_assert_true (lc_led_detector_push_frame (detector, &frame));
     }
 
@@ -541,7 +548,7 @@ test_comes_on_apart (void)
       g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
       Track *steady;
 
-      lc_frame_init_packed (&frame, dark, sizeof dark, LC_PIXEL_FORMAT_RGB24, WIDE_W, WIDE_H, WIDE_W * 3, 0);
+      init_wide_frame (&frame, dark, 0);
       g_assert_true (lc_led_detector_push_frame (detector, &frame));
       g_assert_cmpint (detector->pool, ==, 1);
       g_assert_cmpuint (detector->n_tracks, ==, 0);
