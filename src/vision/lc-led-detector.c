@@ -616,9 +616,9 @@ _lc_led_detector_dump_tracks (LcLedDetector *self,
       const Track *t = self->tracks[i];
       g_autofree char *light = lc_light_to_string (&t->light);
 
-      g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
+      g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f core %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
                               "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s%s %s conf %.2f score %.1f%s%s\n",
-                              t->id, t->cx / self->width, t->cy / self->height, t->radius, t->level, t->bg,
+                              t->id, t->cx / self->width, t->cy / self->height, t->radius, t->core_radius, t->level, t->bg,
                               t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
                               lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
                               t->active ? " active" : "", t->lit_apart ? " apart" : "", light, t->confidence, t->score,
