@@ -1669,6 +1669,66 @@ test_echo_of_clipped_blink (void)
   g_assert_cmpuint (lights_reported (detector), ==, 2);
 }
 
+/* Whether @t, the light reported first, is kept when the tracks are
+ * tidied at @now, though no candidate has matched it since it was made.
+ */
+static gboolean
+kept_unmatched (LcLedDetector *detector,
+                Track         *t,
+                gint64         now)
+{
+  detector->detection.n_leds = 1;
+  detector->detection.leds[0].id = t->id;
+  lc_led_associate (detector, NULL, 0, now, NULL);
+
+  for (guint i = 0; i < detector->n_tracks; i++)
+    {
+      if (detector->tracks[i] == t)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The light the answer is about stays while it keeps blinking, though it
+ * has not been a candidate for a while: a small LED beside glare that the
+ * hand-held camera smears over it in the peak hold is no local maximum
+ * there, and brighter texture takes the candidates' places. What neither
+ * blinks nor is a candidate any more, was never a light, is not the light
+ * the answer is about (a piece of its glow that lights up with it), or
+ * barely stands out (a fleck of colour flickering as the camera sways) is
+ * forgotten.
+ */
+static void
+test_forget_unseen (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *blink, *glow, *lamp, *flicker, *fleck;
+
+  blink = ranked_track (detector, 20.0, LC_DETECTED_BURST, LC_COLOR_RED, 100.0);
+  glow = ranked_track (detector, 45.0, LC_DETECTED_BURST, LC_COLOR_RED, 60.0);
+  lamp = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_GREEN, 50.0);
+  flicker = ranked_track (detector, 120.0, LC_DETECTED_BLINK, LC_COLOR_WHITE, 20.0);
+  flicker->qualified = FALSE;
+  blink->m_hi = glow->m_hi = lamp->m_hi = flicker->m_hi = 150.0;
+  blink->active = glow->active = flicker->active = TRUE;
+
+  /* Matched a moment ago: all stay. */
+  g_assert_true (kept_unmatched (detector, blink, G_GINT64_CONSTANT (1000000000)));
+  g_assert_cmpuint (detector->n_tracks, ==, 4);
+
+  g_assert_true (kept_unmatched (detector, blink, G_GINT64_CONSTANT (5000000000)));
+  g_assert_cmpuint (detector->n_tracks, ==, 1);
+
+  blink->active = FALSE;
+  g_assert_false (kept_unmatched (detector, blink, G_GINT64_CONSTANT (5100000000)));
+
+  fleck = ranked_track (detector, 170.0, LC_DETECTED_BURST, LC_COLOR_BLUE, 70.0);
+  fleck->active = TRUE;
+  fleck->m_hi = 25.0;
+  g_assert_false (kept_unmatched (detector, fleck, G_GINT64_CONSTANT (5200000000)));
+}
+
 /* A status light that lit up beside a steady power light, in its glow, so
  * close that the two overlap: both are reported. A steady spot far
  * fainter than the light beside it (a reflection, a coloured label) still
@@ -2098,6 +2158,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
+  g_test_add_func ("/vision/detector/stages/forget-unseen", test_forget_unseen);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
