@@ -52,7 +52,10 @@ lc_led_candidates_setup (LcLedDetector *self)
  * clips (in its brightest channel, often far into its glow) is a plateau
  * in the maps, not a peak, and the first of its cells in scan order, which
  * the local-maximum test picks, is its edge: its centre is the centroid of
- * the plateau's cells nearby.
+ * the cells nearby at its level or brighter, which also gathers the
+ * ragged fragments of a clipped glow onto its core. But a light that
+ * changes beside something steady and brighter (glare on a glossy
+ * housing) is where it is, not at the glare's centre.
  */
 static void
 plateau_centre (const LcLedDetector *self,
@@ -80,6 +83,20 @@ plateau_centre (const LcLedDetector *self,
           sx += xx;
           sy += yy;
           n++;
+        }
+    }
+
+  if (n > 1)
+    {
+      gsize i = (gsize) y * self->mw + x;
+      gsize o = (gsize) lround (sy / n) * self->mw + lround (sx / n);
+      float swing = self->hi[i] - self->lo[i];
+
+      if (swing >= OWN_SWING_SHARE * h && self->hi[o] - self->lo[o] < STEADY_SWING_SHARE * swing)
+        {
+          sx = x;
+          sy = y;
+          n = 1;
         }
     }
 

@@ -127,6 +127,12 @@ G_BEGIN_DECLS
  */
 #define PLATEAU_TOLERANCE   1.0f
 #define PLATEAU_REACH       6
+/* A candidate that swings by at least this share of its peak-hold keeps
+ * its own cell when its plateau's centroid swings by less than this share
+ * of its swing: a light changing beside steady glare (see plateau_centre()).
+ */
+#define OWN_SWING_SHARE     0.4f
+#define STEADY_SWING_SHARE  0.25f
 #define WIDE_MAX_CONTRAST   2.0f   /* a clipped candidate less than this many contrast floors over its largest ring may be inside a wider glow */
 #define CORE_MIN_RISE       20     /* a clipped core whose weakest channel rises this much goes white */
 /* A light that comes on beside a steady one (a status light in a power

@@ -387,6 +387,57 @@ test_wide_clipped_glow (void)
   g_assert_cmpfloat (cands[0].radius, <=, 4.0);
 }
 
+/* Pushes two frames of a glossy dark housing with a glare stripe 5 px to
+ * the right of a small green LED at (100, 60): the LED dark, then lit.
+ * The stripe is steady, or (@with_light) lights up with the LED. Returns
+ * whether a candidate is at the LED.
+ */
+static gboolean
+candidate_beside_stripe (gboolean with_light)
+{
+  static const double green[3] = { 0.1, 1.0, 0.2 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Candidate cands[MAX_CANDIDATES];
+  LcFrame frame;
+  guint n;
+
+  for (int f = 0; f < 2; f++)
+    {
+      memset (rgb, 40, WIDE_W * WIDE_H * 3);
+      if (f == 1)
+        add_glow (rgb, 100.5, 60.5, 1.5, 170.0, green);
+      if (f == 1 || !with_light)
+        {
+          for (int y = 50; y < 75; y++)
+            memset (rgb + (y * WIDE_W + 105) * 3, 235, 3 * 3);
+        }
+      init_wide_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+    }
+
+  n = lc_led_find_candidates (detector, FALSE, cands);
+  for (guint c = 0; c < n; c++)
+    {
+      if (hypot (cands[c].x - 100.5, cands[c].y - 60.5) < 1.0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A candidate is placed at the centroid of what is as bright nearby, which
+ * gathers the ragged fragments of a clipped glow onto its core; but a
+ * small LED that lights up beside steady glare brighter than itself (a
+ * glossy housing) is a light of its own, where it is.
+ */
+static void
+test_changing_beside_glare (void)
+{
+  g_assert_true (candidate_beside_stripe (FALSE));
+  g_assert_false (candidate_beside_stripe (TRUE));
+}
+
 /* Measures, on a pale housing, a light at (100, 60) painted by @paint. */
 static Measurement
 measure_on_housing (void (*paint) (guint8 *rgb))
@@ -2141,6 +2192,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
   g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
+  g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
   g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
   g_test_add_func ("/vision/detector/stages/colour-over-dark-ring", test_colour_over_dark_ring);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
