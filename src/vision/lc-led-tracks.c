@@ -788,22 +788,22 @@ lit_apart (LcLedDetector   *self,
   return any;
 }
 
-/* Whether @t is the light the answer is about and still blinks, standing
- * out as a light does: it is still there, though it has not been a
- * candidate for a while. A small LED beside glare that a hand-held camera
- * smears over it in the peak hold is no local maximum there, and brighter
- * things take the candidates' places.
+/* Whether @t is the light the last answer was about (reported first) and
+ * still changes (blinks, fades), standing out as a light does: it is still
+ * there, though it has not been a candidate for a while. A small LED
+ * beside glare that a hand-held camera smears over it in the peak hold is
+ * no local maximum there, and brighter things take the candidates' places.
  */
 static gboolean
-still_blinks (const LcLedDetector *self,
-              const Track         *t)
+main_light_still_changing (const LcLedDetector *self,
+                           const Track         *t)
 {
   return self->detection.n_leds > 0 && self->detection.leds[0].id == t->id &&
          t->qualified && t->active && t->m_hi >= 2.0 * lc_led_contrast_floor (self);
 }
 
-/* Forgets what has not been seen for a while (but not a light that still
- * blinks), and merges duplicates.
+/* Forgets what has not been seen for a while (but not the main light
+ * while it still changes), and merges duplicates.
  */
 static void
 forget_and_merge (LcLedDetector *self,
@@ -812,7 +812,8 @@ forget_and_merge (LcLedDetector *self,
   for (guint i = 0; i < self->n_tracks;)
     {
       Track *t = self->tracks[i];
-      gboolean drop = !t->selected && now - t->last_match_ns > TRACK_TIMEOUT_NS && !still_blinks (self, t);
+      gboolean drop = !t->selected && now - t->last_match_ns > TRACK_TIMEOUT_NS &&
+                      !main_light_still_changing (self, t);
 
       for (guint j = 0; j < self->n_tracks && !drop; j++)
         {
