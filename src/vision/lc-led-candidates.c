@@ -100,8 +100,9 @@ plateau_centre (const LcLedDetector *self,
         }
     }
 
-  *out_x = ((n > 0 ? sx / n : x) + 0.5) * self->pool;
-  *out_y = ((n > 0 ? sy / n : y) + 0.5) * self->pool;
+  /* The candidate's own cell is always counted: n >= 1. */
+  *out_x = (sx / n + 0.5) * self->pool;
+  *out_y = (sy / n + 0.5) * self->pool;
 }
 
 #define SWAP_IF(a, b) G_STMT_START { if (v[a] > v[b]) { float tmp_ = v[a]; v[a] = v[b]; v[b] = tmp_; } } G_STMT_END
