@@ -380,6 +380,12 @@ run_clip (const Clip   *clip,
 
   lc_led_detector_get_detection (detector, &d);
   lc_detection_to_signal (&d, &read);
+  exact = signal_matches (&p->signal, &read, TRUE);
+  /* Shown with the rates read, so that a reading wrong in its rate alone
+   * says so.
+   */
+  for (guint i = 0; i < read.n_lights; i++)
+    read.lights[i].rate_explicit = read.lights[i].rate_hz > 0.0;
   read_text = lc_signal_to_string (&read);
 
   for (guint i = 0; i < p->signal.n_lights; i++)
@@ -390,7 +396,6 @@ run_clip (const Clip   *clip,
     confirmed = d.state == LC_DETECTION_NO_LIGHT || d.state == LC_DETECTION_CONFIRMED;
   else
     confirmed = d.state == LC_DETECTION_CONFIRMED;
-  exact = signal_matches (&p->signal, &read, TRUE);
 
   for (guint i = 0; i < d.n_leds; i++)
     stable_ns = MAX (stable_ns, d.leds[i].stable_since_ns);
