@@ -110,8 +110,11 @@ typedef struct
   gint16 v;          /* brightness: max (R, G, B), or luma for grey frames */
 } DiscPixel;
 
-/* The disc is sampled with a step that keeps it to about 21 × 21 points. */
-#define DISC_PIXELS 512
+/* The most points a disc holds. It is read every pixel below a radius of
+ * 20, every other pixel below 30 and so on (see lc_led_measure_track()):
+ * never more than this, so a disc is always read whole.
+ */
+#define DISC_PIXELS 1280
 
 /* Brightness of a pixel already read: max (R, G, B), as
  * lc_led_pixel_value() gives it, without reading it again.

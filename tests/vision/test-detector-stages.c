@@ -483,6 +483,35 @@ paint_red_patch (guint8 *rgb)
       }
 }
 
+/* A large light (a frosted window, a wide glow) is measured over its whole
+ * disc: the bright part of it below the track's centre counts as much as
+ * the part above. (Here the disc is 35 px across, read pixel by pixel.)
+ */
+static void
+test_wide_disc_read_whole (void)
+{
+  const int w = 320, h = 180;
+  g_autofree guint8 *rgb = g_malloc ((gsize) w * h * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *t = NULL;
+  Measurement m;
+  LcFrame frame;
+
+  memset (rgb, 60, (gsize) w * h * 3);
+  for (int y = 100; y <= 104; y++)
+    for (int x = 158; x <= 162; x++)
+      memset (rgb + ((gsize) y * w + x) * 3, 230, 3);
+  lc_frame_init_packed (&frame, rgb, (gsize) w * h * 3, LC_PIXEL_FORMAT_RGB24, w, h, w * 3, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+  t = lc_led_track_new (detector, 160.5, 90.5, 10.0, 0);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
+  g_assert_true (m.valid);
+  g_assert_cmpfloat (m.max, ==, 230.0);
+  g_assert_true (m.centred);
+  g_assert_cmpfloat (fabs (m.cy - 102.5), <, 1.0);
+}
+
 /* The size of a light whose core clips: in its own colour it clips far
  * into its glow, so its half-bright area there is the glow's; where it is
  * so bright that even its weakest channel rises (its core goes white) is
@@ -2194,6 +2223,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
   g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
   g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
+  g_test_add_func ("/vision/detector/stages/wide-disc-read-whole", test_wide_disc_read_whole);
   g_test_add_func ("/vision/detector/stages/colour-over-dark-ring", test_colour_over_dark_ring);
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/select", test_select);
