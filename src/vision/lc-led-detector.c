@@ -292,7 +292,10 @@ follow_light (LcLedDetector     *self,
 {
   double max_step, reach, largest;
 
-  if (m->level >= 1.5 * lc_led_contrast_floor (self))
+  /* Dark, a blinking light's disc holds its unlit lens and whatever is
+   * brightest beside it: whether it is a spot is told while it is lit.
+   */
+  if (m->level >= 1.5 * lc_led_contrast_floor (self) && (!t->binary || level >= t->up))
     t->compactness += 0.1 * ((m->compact ? 1.0 : 0.0) - t->compactness);
   if (!m->centred || !m->compact || m->level < 1.5 * lc_led_contrast_floor (self) ||
       (t->binary && level < t->up) || (t->lit_apart && !t->lit))

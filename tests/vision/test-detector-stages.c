@@ -356,6 +356,44 @@ test_lit_beside_steady (void)
   g_assert_false (status->lit_apart);
 }
 
+/* A light that is dark most of the time (a burst, a short blink) at the
+ * edge of its dark housing, beside a pale wall: while dark, its ring is
+ * lit on that side far more than its faint lens stands out, as at the
+ * edge of a bright thing. Whether it is a spot is told while it is lit.
+ */
+static void
+test_spot_told_while_lit (void)
+{
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double green[3] = { 0.1, 1.0, 0.2 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const Track *t;
+  LcFrame frame;
+
+  /* Lit 6 frames of every 30, at 30 frames a second, for 6 s. */
+  for (int f = 0; f < 180; f++)
+    {
+      memset (rgb, 130, WIDE_W * WIDE_H * 3);
+      for (int y = 30; y < 90; y++)
+        memset (rgb + (y * WIDE_W + 40) * 3, 40, (107 - 40) * 3);
+      /* Its dark lens catches some light. */
+      add_glow (rgb, 100.5, 60.5, 1.5, 60.0, white);
+      if (f % 30 >= 24)
+        {
+          add_glow (rgb, 100.5, 60.5, 1.2, 300.0, white);
+          add_glow (rgb, 100.5, 60.5, 2.5, 200.0, green);
+        }
+      init_wide_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+    }
+
+  t = track_near (detector, 100.5, 60.5, 3.0);
+  g_assert_nonnull (t);
+  g_assert_true (t->binary);
+  g_assert_cmpfloat (t->compactness, >=, 0.8);
+}
+
 /* A light so bright that it clips in its own colour far past the largest
  * ring a candidate is measured against (on a pale housing, or behind a
  * frosted window) is a plateau there, not a peak: against wider rings it
@@ -2219,6 +2257,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/glow-in-ring", test_glow_in_ring);
   g_test_add_func ("/vision/detector/stages/blink-beside-stripe", test_blink_beside_stripe);
   g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
+  g_test_add_func ("/vision/detector/stages/spot-told-while-lit", test_spot_told_while_lit);
   g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
   g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
