@@ -853,9 +853,14 @@ lc_led_associate (LcLedDetector   *self,
       const Candidate *cand = &cands[c];
       double best_d;
       int best = nearest_track (self, cand->x, cand->y, &best_d);
+      gboolean apart;
       Track *t;
 
-      if (best >= 0)
+      /* A light that came on apart from the steady one whose glow it is in
+       * is a light of its own, not a piece of that one.
+       */
+      apart = lit_apart (self, cand, NULL);
+      if (best >= 0 && (!apart || best_d < self->tracks[best]->radius + self->pool))
         {
           match_candidate (self, self->tracks[best], cand, best_d, !used[best], now);
           if (!self->tracks[best]->lit_apart)
@@ -865,12 +870,12 @@ lc_led_associate (LcLedDetector   *self,
         }
 
       /* A new light, unless it is the edge of a known one. */
-      if (is_edge_of_track (self, cand) || !make_room (self, cand))
+      if ((is_edge_of_track (self, cand) && !apart) || !make_room (self, cand))
         continue;
 
       t = lc_led_track_new (self, cand->x, cand->y, cand->radius, now);
       t->cand_score = cand->score;
-      t->lit_apart = lit_apart (self, cand, NULL);
+      t->lit_apart = apart;
       if (dark_for != NULL && dark_for[c] >= 0.0 && self->last_pts >= 0)
         start_after_dark (self, t, dark_for[c]);
 

@@ -650,6 +650,81 @@ comes_on_apart (LcLedDetector *detector,
   return detector->n_tracks == 2 && detector->tracks[1]->lit_apart;
 }
 
+/* A light that comes on apart from a steady one beside it, near enough to
+ * be taken for the edge of its glow, is a light of its own all the same:
+ * the edge of a glow comes on with its light.
+ */
+static void
+test_comes_on_at_glow_edge (void)
+{
+  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
+
+  for (guint scene = 0; scene < 2; scene++)
+    {
+      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+      LcFrame frame;
+      Track *steady;
+
+      init_wide_frame (&frame, dark, 0);
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+      /* Cell (94, 61) is 14 px from it: past the distance a candidate
+       * joins its track at, within the reach of its glow's edge.
+       */
+      steady = lc_led_track_new (detector, 80.5, 60.5, 9.0, 0);
+      steady->peak = 255.0;
+      steady->cand_score = 100.0;
+      detector->tracks[detector->n_tracks++] = steady;
+      set_cell (detector, 80, 60, scene == 0 ? 255.0f : 130.0f, 255.0f);
+      set_cell (detector, 94, 61, 130.0f, 250.0f);
+
+      if (scene == 0)
+        g_assert_true (comes_on_apart (detector, 94, 61));
+      else
+        {
+          /* It came on with the light: the edge of its glow. */
+          g_assert_false (comes_on_apart (detector, 94, 61));
+          g_assert_cmpuint (detector->n_tracks, ==, 1);
+        }
+    }
+}
+
+/* Nearer still, within the distance a candidate joins a track at, a light
+ * that comes on apart from the steady one is still a light of its own,
+ * as long as it is outside that one's size: inside, it is that light.
+ */
+static void
+test_comes_on_in_glow (void)
+{
+  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
+
+  for (guint scene = 0; scene < 2; scene++)
+    {
+      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+      int x = scene == 0 ? 92 : 88;
+      LcFrame frame;
+      Track *steady;
+
+      init_wide_frame (&frame, dark, 0);
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+      steady = lc_led_track_new (detector, 80.5, 60.5, 9.0, 0);
+      steady->peak = 255.0;
+      detector->tracks[detector->n_tracks++] = steady;
+      set_cell (detector, 80, 60, 255.0f, 255.0f);
+      set_cell (detector, x, 60, 130.0f, 250.0f);
+
+      /* 12 px from the steady light's centre, 3 px outside its size. */
+      if (scene == 0)
+        g_assert_true (comes_on_apart (detector, x, 60));
+      else
+        {
+          g_assert_false (comes_on_apart (detector, x, 60));
+          g_assert_cmpuint (detector->n_tracks, ==, 1);
+        }
+    }
+}
+
 /* Whether a light came on apart from a steady one beside it is told from
  * one frame of the maps: its cell went from dark to lit while the steady
  * light's held; not when that one is no LED (it does not clip), nor when
@@ -2259,6 +2334,8 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
   g_test_add_func ("/vision/detector/stages/spot-told-while-lit", test_spot_told_while_lit);
   g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
+  g_test_add_func ("/vision/detector/stages/comes-on-at-glow-edge", test_comes_on_at_glow_edge);
+  g_test_add_func ("/vision/detector/stages/comes-on-in-glow", test_comes_on_in_glow);
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
   g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
   g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
