@@ -152,6 +152,10 @@ G_BEGIN_DECLS
  * distance between them.
  */
 #define BESIDE_CORE_SHARE   0.15
+/* Of two overlapping tracks the older is kept, unless it never became a
+ * light and the newer one's candidates score this many times its own.
+ */
+#define OUTSHINE_RATIO      2.0
 /* A core whose channels average this much is clipped to white; one that
  * gives this many times more light makes a spot of any colour near it its
  * glow (see mark_reflections()).

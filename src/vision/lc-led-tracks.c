@@ -805,6 +805,18 @@ main_light_still_changing (const LcLedDetector *self,
          t->qualified && t->active && t->m_hi >= 2.0 * lc_led_contrast_floor (self);
 }
 
+/* Whether @young, found after @old and overlapping it, is far the stronger
+ * candidate while @old never became a light: a spot of texture or an edge
+ * a candidate once fell on must not swallow a light that comes on beside
+ * it.
+ */
+static gboolean
+outshines (const Track *young,
+           const Track *old)
+{
+  return !old->qualified && !old->selected && young->cand_score > OUTSHINE_RATIO * old->cand_score;
+}
+
 /* Forgets what has not been seen for a while (but not the main light
  * while it still changes), and merges duplicates.
  */
@@ -827,9 +839,12 @@ forget_and_merge (LcLedDetector *self,
           /* Beside it, not inside its glow's half-bright area. */
           if (lc_led_lit_beside (t, o) && lc_led_track_distance (o, t->cx, t->cy) >= o->radius + self->pool)
             continue;
-          if (lc_led_track_distance (o, t->cx, t->cy) < merge_reach (self, o, t->radius) &&
-              (o->born_ns < t->born_ns || (o->born_ns == t->born_ns && o->id < t->id)))
-            drop = TRUE;
+          if (lc_led_track_distance (o, t->cx, t->cy) < merge_reach (self, o, t->radius))
+            {
+              gboolean older = o->born_ns < t->born_ns || (o->born_ns == t->born_ns && o->id < t->id);
+
+              drop = older ? !outshines (t, o) : outshines (o, t);
+            }
         }
 
       if (drop)

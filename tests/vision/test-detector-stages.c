@@ -1862,6 +1862,37 @@ test_echo_of_clipped_blink (void)
   g_assert_cmpuint (lights_reported (detector), ==, 2);
 }
 
+/* Of two tracks that overlap, the older stays: the newer is a piece of the
+ * same light. Not when the older never became a light and the newer is
+ * far the stronger candidate: an edge of the housing a candidate once fell
+ * on must not swallow the light that comes on beside it.
+ */
+static void
+test_old_track_outshone (void)
+{
+  for (guint scene = 0; scene < 3; scene++)
+    {
+      g_autoptr(LcLedDetector) detector = ranking_detector ();
+      gint64 now = G_GINT64_CONSTANT (2000000000);
+      Track *edge, *light;
+
+      edge = lc_led_track_new (detector, 100.5, 60.5, 3.0, 0);
+      edge->cand_score = 40.0;
+      edge->last_match_ns = now;
+      detector->tracks[detector->n_tracks++] = edge;
+      light = lc_led_track_new (detector, 106.5, 60.5, 3.0, now);
+      light->cand_score = scene == 2 ? 70.0 : 200.0;
+      light->last_match_ns = now;
+      detector->tracks[detector->n_tracks++] = light;
+      if (scene == 1)
+        edge->qualified = TRUE;
+
+      lc_led_associate (detector, NULL, 0, now, NULL);
+      g_assert_cmpuint (detector->n_tracks, ==, 1);
+      g_assert_true (detector->tracks[0] == (scene == 0 ? light : edge));
+    }
+}
+
 /* Whether @t, the light reported first, is kept when the tracks are
  * tidied at @now, though no candidate has matched it since it was made.
  */
@@ -2357,6 +2388,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
   g_test_add_func ("/vision/detector/stages/forget-unseen", test_forget_unseen);
+  g_test_add_func ("/vision/detector/stages/old-track-outshone", test_old_track_outshone);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
