@@ -627,6 +627,31 @@ set_cell (LcLedDetector *detector,
   detector->hi[i] = MAX (before, now);
 }
 
+/* A detector that has seen one dark frame, and a steady light of @radius
+ * that clips like an LED at cell (80, 60), in @out_steady.
+ */
+static LcLedDetector *
+beside_steady_light (double   radius,
+                     Track  **out_steady)
+{
+  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
+  LcLedDetector *detector = lc_led_detector_new ();
+  LcFrame frame;
+  Track *steady;
+
+  init_wide_frame (&frame, dark, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+  g_assert_cmpint (detector->pool, ==, 1);
+  g_assert_cmpuint (detector->n_tracks, ==, 0);
+
+  steady = lc_led_track_new (detector, 80.5, 60.5, radius, 0);
+  steady->peak = 255.0;
+  detector->tracks[detector->n_tracks++] = steady;
+  *out_steady = steady;
+
+  return detector;
+}
+
 /* A candidate at cell @x, @y, found beside the steady light at cell
  * (80, 60): whether it gets a track of its own, as a light that lit up
  * apart from it.
@@ -650,78 +675,38 @@ comes_on_apart (LcLedDetector *detector,
   return detector->n_tracks == 2 && detector->tracks[1]->lit_apart;
 }
 
-/* A light that comes on apart from a steady one beside it, near enough to
- * be taken for the edge of its glow, is a light of its own all the same:
- * the edge of a glow comes on with its light.
+/* A light that comes on apart from a steady one beside it is a light of
+ * its own even where it would be taken for the edge of the steady one's
+ * glow, or join its track: the edge of a glow comes on with its light.
+ * Inside the steady light's size, it is that light.
  */
 static void
-test_comes_on_at_glow_edge (void)
+test_comes_on_near_steady (void)
 {
-  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
+  static const struct
+  {
+    int      x, y;
+    gboolean steady_held;
+    gboolean own_light;
+  } cases[] = {
+    { 94, 61, TRUE, TRUE },   /* 14 px off: at the reach of its glow's edge */
+    { 94, 61, FALSE, FALSE }, /* … lit with it: the edge of its glow */
+    { 92, 60, TRUE, TRUE },   /* 12 px: within the distance a candidate joins it at */
+    { 88, 60, TRUE, FALSE },  /* 8 px: inside its size */
+  };
 
-  for (guint scene = 0; scene < 2; scene++)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
-      LcFrame frame;
       Track *steady;
+      g_autoptr(LcLedDetector) detector = beside_steady_light (9.0, &steady);
 
-      init_wide_frame (&frame, dark, 0);
-      g_assert_true (lc_led_detector_push_frame (detector, &frame));
-
-      /* Cell (94, 61) is 14 px from it: past the distance a candidate
-       * joins its track at, within the reach of its glow's edge.
-       */
-      steady = lc_led_track_new (detector, 80.5, 60.5, 9.0, 0);
-      steady->peak = 255.0;
       steady->cand_score = 100.0;
-      detector->tracks[detector->n_tracks++] = steady;
-      set_cell (detector, 80, 60, scene == 0 ? 255.0f : 130.0f, 255.0f);
-      set_cell (detector, 94, 61, 130.0f, 250.0f);
+      set_cell (detector, 80, 60, cases[i].steady_held ? 255.0f : 130.0f, 255.0f);
+      set_cell (detector, cases[i].x, cases[i].y, 130.0f, 250.0f);
 
-      if (scene == 0)
-        g_assert_true (comes_on_apart (detector, 94, 61));
-      else
-        {
-          /* It came on with the light: the edge of its glow. */
-          g_assert_false (comes_on_apart (detector, 94, 61));
-          g_assert_cmpuint (detector->n_tracks, ==, 1);
-        }
-    }
-}
-
-/* Nearer still, within the distance a candidate joins a track at, a light
- * that comes on apart from the steady one is still a light of its own,
- * as long as it is outside that one's size: inside, it is that light.
- */
-static void
-test_comes_on_in_glow (void)
-{
-  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
-
-  for (guint scene = 0; scene < 2; scene++)
-    {
-      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
-      int x = scene == 0 ? 92 : 88;
-      LcFrame frame;
-      Track *steady;
-
-      init_wide_frame (&frame, dark, 0);
-      g_assert_true (lc_led_detector_push_frame (detector, &frame));
-
-      steady = lc_led_track_new (detector, 80.5, 60.5, 9.0, 0);
-      steady->peak = 255.0;
-      detector->tracks[detector->n_tracks++] = steady;
-      set_cell (detector, 80, 60, 255.0f, 255.0f);
-      set_cell (detector, x, 60, 130.0f, 250.0f);
-
-      /* 12 px from the steady light's centre, 3 px outside its size. */
-      if (scene == 0)
-        g_assert_true (comes_on_apart (detector, x, 60));
-      else
-        {
-          g_assert_false (comes_on_apart (detector, x, 60));
-          g_assert_cmpuint (detector->n_tracks, ==, 1);
-        }
+      g_assert_cmpint (comes_on_apart (detector, cases[i].x, cases[i].y), ==, cases[i].own_light);
+      if (!cases[i].own_light)
+        g_assert_cmpuint (detector->n_tracks, ==, 1);
     }
 }
 
@@ -733,22 +718,11 @@ test_comes_on_in_glow (void)
 static void
 test_comes_on_apart (void)
 {
-  static const guint8 dark[WIDE_W * WIDE_H * 3] = { 0, };
-  LcFrame frame;
-
   for (guint scene = 0; scene < 3; scene++)
     {
-      g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
       Track *steady;
+      g_autoptr(LcLedDetector) detector = beside_steady_light (8.0, &steady);
 
-      init_wide_frame (&frame, dark, 0);
-      g_assert_true (lc_led_detector_push_frame (detector, &frame));
-      g_assert_cmpint (detector->pool, ==, 1);
-      g_assert_cmpuint (detector->n_tracks, ==, 0);
-
-      steady = lc_led_track_new (detector, 80.5, 60.5, 8.0, 0);
-      steady->peak = 255.0;
-      detector->tracks[detector->n_tracks++] = steady;
       set_cell (detector, 80, 60, 255.0f, 255.0f);
       set_cell (detector, 95, 60, 130.0f, 250.0f);
 
@@ -2365,8 +2339,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/lit-beside-steady", test_lit_beside_steady);
   g_test_add_func ("/vision/detector/stages/spot-told-while-lit", test_spot_told_while_lit);
   g_test_add_func ("/vision/detector/stages/comes-on-apart", test_comes_on_apart);
-  g_test_add_func ("/vision/detector/stages/comes-on-at-glow-edge", test_comes_on_at_glow_edge);
-  g_test_add_func ("/vision/detector/stages/comes-on-in-glow", test_comes_on_in_glow);
+  g_test_add_func ("/vision/detector/stages/comes-on-near-steady", test_comes_on_near_steady);
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
   g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
   g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
