@@ -133,6 +133,11 @@ G_BEGIN_DECLS
  */
 #define OWN_SWING_SHARE     0.4f
 #define STEADY_SWING_SHARE  0.25f
+/* Around a light that swings by OWN_SWING_SHARE, a pixel is left out of its
+ * disc when its cell's trough stays above the light's own by this share of
+ * the light's swing: steady glare, or a wall, beside it (see read_disc()).
+ */
+#define STEADY_FLOOR_SHARE  0.5f
 #define WIDE_MAX_CONTRAST   2.0f   /* a clipped candidate less than this many contrast floors over its largest ring may be inside a wider glow */
 #define CORE_MIN_RISE       20     /* a clipped core whose weakest channel rises this much goes white */
 /* A light that comes on beside a steady one (a status light in a power

@@ -228,9 +228,25 @@ measure_ring (LcLedDetector *self,
   return TRUE;
 }
 
+/* The index of the cell of the maps under @t's centre. */
+static gsize
+track_cell (const LcLedDetector *self,
+            const Track         *t)
+{
+  int x = CLAMP ((int) (t->cx / self->pool), 0, self->mw - 1);
+  int y = CLAMP ((int) (t->cy / self->pool), 0, self->mh - 1);
+
+  return (gsize) y * self->mw + x;
+}
+
 /* Reads the pixels of the disc of radius @r_in around @t, every @step, into
  * @disc, counting their brightness in @hist; returns how many. Each pixel is
  * read once, for every pass after.
+ *
+ * Around a light that changes, what never went nearly as dark as the light
+ * does (glare on a glossy housing, a pale wall, the glow of a steady light
+ * beside it) is left out: while the light is dark, it would be the
+ * brightest thing in the disc, and the light would seem never to go out.
  */
 static guint
 read_disc (LcLedDetector *self,
@@ -242,11 +258,17 @@ read_disc (LcLedDetector *self,
            DiscPixel      disc[DISC_PIXELS],
            guint          hist[256])
 {
+  gsize own = track_cell (self, t);
+  float swing = self->hi[own] - self->lo[own];
+  float steady_floor = G_MAXFLOAT;
   int x0 = MAX (0, (int) floor (t->cx - r_in));
   int x1 = MIN (self->width - 1, (int) ceil (t->cx + r_in));
   int y0 = MAX (0, (int) floor (t->cy - r_in));
   int y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
   guint n_in = 0;
+
+  if (swing >= lc_led_contrast_floor (self) && swing >= OWN_SWING_SHARE * self->hi[own])
+    steady_floor = self->lo[own] + STEADY_FLOOR_SHARE * swing;
 
   memset (hist, 0, 256 * sizeof (guint));
   for (int y = y0; y <= y1; y += step)
@@ -256,7 +278,8 @@ read_disc (LcLedDetector *self,
           double dx = x + 0.5 - t->cx, dy = y + 0.5 - t->cy;
           DiscPixel *p = &disc[n_in];
 
-          if (dx * dx + dy * dy > r_in * r_in || on_its_side (beside, t, x, y))
+          if (dx * dx + dy * dy > r_in * r_in || on_its_side (beside, t, x, y) ||
+              self->lo[(gsize) (y / self->pool) * self->mw + x / self->pool] > steady_floor)
             continue;
           lc_led_pixel_rgb (frame, x, y, p->rgb);
           p->x = (gint16) x;
@@ -576,17 +599,6 @@ nearest_track (LcLedDetector *self,
 
   *out_distance = best_d;
   return best;
-}
-
-/* The index of the cell of the maps under @t's centre. */
-static gsize
-track_cell (const LcLedDetector *self,
-            const Track         *t)
-{
-  int x = CLAMP ((int) (t->cx / self->pool), 0, self->mw - 1);
-  int y = CLAMP ((int) (t->cy / self->pool), 0, self->mh - 1);
-
-  return (gsize) y * self->mw + x;
 }
 
 /* Whether the cell under @t is about as bright as the peak-hold remembers

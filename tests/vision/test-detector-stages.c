@@ -476,6 +476,45 @@ test_changing_beside_glare (void)
   g_assert_false (candidate_beside_stripe (TRUE));
 }
 
+/* A small light that blinks beside a steady glare stripe inside its disc
+ * (a glossy housing): dark, its core is its dark lens, not the stripe, or
+ * it would seem never to go out; lit, it is the light.
+ */
+static void
+test_blink_beside_steady_glare (void)
+{
+  static const double green[3] = { 0.1, 1.0, 0.2 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *t = NULL;
+  Measurement m;
+  LcFrame frame;
+
+  /* 1 Hz for 3 s, ending on a dark frame, then one lit frame. */
+  for (int f = 0; f <= 90; f++)
+    {
+      memset (rgb, 40, WIDE_W * WIDE_H * 3);
+      for (int y = 40; y < 80; y++)
+        memset (rgb + (y * WIDE_W + 104) * 3, 235, 3 * 3);
+      if (f % 30 < 15 || f == 90)
+        add_glow (rgb, 100.5, 60.5, 1.5, 250.0, green);
+      init_wide_frame (&frame, rgb, f * G_GINT64_CONSTANT (33333333));
+      g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+      if (f == 89 || f == 90)
+        {
+          t = lc_led_track_new (detector, 100.5, 60.5, 2.5, 0);
+          lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
+          g_clear_pointer (&t, g_free);
+          g_assert_true (m.valid);
+          if (f == 89)
+            g_assert_cmpfloat (m.top, <, 100.0);
+          else
+            g_assert_cmpfloat (m.top, >, 200.0);
+        }
+    }
+}
+
 /* Measures, on a pale housing, a light at (100, 60) painted by @paint. */
 static Measurement
 measure_on_housing (void (*paint) (guint8 *rgb))
@@ -2342,6 +2381,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/comes-on-near-steady", test_comes_on_near_steady);
   g_test_add_func ("/vision/detector/stages/wide-clipped-glow", test_wide_clipped_glow);
   g_test_add_func ("/vision/detector/stages/changing-beside-glare", test_changing_beside_glare);
+  g_test_add_func ("/vision/detector/stages/blink-beside-steady-glare", test_blink_beside_steady_glare);
   g_test_add_func ("/vision/detector/stages/clipped-core-size", test_clipped_core_size);
   g_test_add_func ("/vision/detector/stages/wide-disc-read-whole", test_wide_disc_read_whole);
   g_test_add_func ("/vision/detector/stages/colour-over-dark-ring", test_colour_over_dark_ring);
