@@ -884,7 +884,8 @@ lc_led_associate (LcLedDetector   *self,
       Track *t;
 
       /* A light that came on apart from the steady one whose glow it is in
-       * is a light of its own, not a piece of that one.
+       * is a light of its own, not a piece of that one, once it is outside
+       * that one's size.
        */
       apart = lit_apart (self, cand, NULL);
       if (best >= 0 && (!apart || best_d < self->tracks[best]->radius + self->pool))
