@@ -92,7 +92,7 @@ plateau_centre (const LcLedDetector *self,
       gsize o = (gsize) lround (sy / n) * self->mw + lround (sx / n);
       float swing = self->hi[i] - self->lo[i];
 
-      if (swing >= OWN_SWING_SHARE * h && self->hi[o] - self->lo[o] < STEADY_SWING_SHARE * swing)
+      if (lc_led_cell_changes (self, i) && self->hi[o] - self->lo[o] < STEADY_SWING_SHARE * swing)
         {
           sx = x;
           sy = y;
@@ -393,6 +393,16 @@ lc_led_find_candidates (LcLedDetector *self,
 }
 
 /* Tracking */
+
+/* Whether cell @i changes: its trough is below its peak hold by
+ * OWN_SWING_SHARE of it, as under a light that blinks or fades.
+ */
+gboolean
+lc_led_cell_changes (const LcLedDetector *self,
+                     gsize                i)
+{
+  return self->hi[i] - self->lo[i] >= OWN_SWING_SHARE * self->hi[i];
+}
 
 /* Whether cell @i was near its dark level a frame ago and is near its lit
  * level now, between the levels the maps hold for it.

@@ -466,6 +466,8 @@ double lc_led_dark_before      (const LcLedDetector *self,
                                 gsize                i);
 gboolean lc_led_cell_came_on   (const LcLedDetector *self,
                                 gsize                i);
+gboolean lc_led_cell_changes   (const LcLedDetector *self,
+                                gsize                i);
 
 /* Tracks (lc-led-tracks.c) */
 

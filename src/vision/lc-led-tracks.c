@@ -267,7 +267,7 @@ read_disc (LcLedDetector *self,
   int y1 = MIN (self->height - 1, (int) ceil (t->cy + r_in));
   guint n_in = 0;
 
-  if (swing >= lc_led_contrast_floor (self) && swing >= OWN_SWING_SHARE * self->hi[own])
+  if (swing >= lc_led_contrast_floor (self) && lc_led_cell_changes (self, own))
     steady_floor = self->lo[own] + STEADY_FLOOR_SHARE * swing;
 
   memset (hist, 0, 256 * sizeof (guint));
