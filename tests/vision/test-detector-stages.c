@@ -259,11 +259,6 @@ add_glow (guint8       *rgb,
       }
 }
 
-/* A status light that comes on beside a steady power light, on a pale
- * housing, is a light of its own, not a fragment of the power light's
- * wide glow (which clips in red far out from its core): it keeps its
- * track, and the two are measured apart.
- */
 /* Pushes 6 s of a pale housing with a steady red power light (or, if
  * @dull, a red patch far dimmer than an LED) and a green status light
  * beside it that blinks at 1 Hz, and a second green light below it (if
