@@ -583,12 +583,13 @@ prior_weight (const LcLedDetector *self,
 static gboolean
 is_companion (LcLedDetector *self,
               const Track   *t,
-              const Track   *primary)
+              const Track   *primary,
+              const Track   *strongest)
 {
   return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
          t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
          t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
-         shines_as_brightly (t, primary) && t->level >= 1.5 * lc_led_contrast_floor (self);
+         shines_as_brightly (t, strongest) && t->level >= 1.5 * lc_led_contrast_floor (self);
 }
 
 /* Changes that could still become a reading: a pattern, or changes that
@@ -641,19 +642,42 @@ find_primary (LcLedDetector *self)
   return primary;
 }
 
+/* The brightest of the tracks that read @primary's pattern: the light
+ * itself, when @primary is a piece of its glow (a small piece scores
+ * better than the whole). How bright a second light must be to be one is
+ * measured against it.
+ */
+static const Track *
+strongest_copy (LcLedDetector *self,
+                const Track   *primary)
+{
+  const Track *strongest = primary;
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      const Track *o = self->tracks[i];
+
+      if (o != primary && o->level > strongest->level && is_echo (o, primary))
+        strongest = o;
+    }
+
+  return strongest;
+}
+
 /* Whether @t is another light of @primary's device, given the @n lights
- * already in @order.
+ * already in @order; @strongest is the brightest copy of @primary.
  */
 static gboolean
 is_other_light (LcLedDetector *self,
                 Track         *t,
                 Track         *primary,
+                const Track   *strongest,
                 Track * const *order,
                 guint          n)
 {
   gboolean echo = FALSE;
 
-  if (t == primary || (!t->qualified && !is_companion (self, t, primary)))
+  if (t == primary || (!t->qualified && !is_companion (self, t, primary, strongest)))
     return FALSE;
   /* Status lights are coloured; a white spot next to one is a reflection
    * or a highlight.
@@ -668,13 +692,13 @@ is_other_light (LcLedDetector *self,
    * compression than a second light: it must shine like the first.
    */
   if (t->key.kind == LC_DETECTED_TOO_FAST && primary->key.kind != LC_DETECTED_TOO_FAST &&
-      !shines_as_brightly (t, primary))
+      !shines_as_brightly (t, strongest))
     return FALSE;
   /* Nor is a speck far fainter than the first light that does not clip as
    * it does: a fleck of colour on the wall that flickers as the camera
    * sways and the video's compression shifts.
    */
-  if (t->level < OTHER_LIGHT_LEVEL_RATIO * primary->level && t->peak < COMPANION_PEAK_RATIO * primary->peak)
+  if (t->level < OTHER_LIGHT_LEVEL_RATIO * strongest->level && t->peak < COMPANION_PEAK_RATIO * strongest->peak)
     return FALSE;
   for (guint j = 0; j < n; j++)
     echo |= is_echo (t, order[j]) || overlaps (t, order[j]);
@@ -695,6 +719,7 @@ order_lights (LcLedDetector *self,
               Track         *primary,
               Track         *order[MAX_TRACKS])
 {
+  const Track *strongest = strongest_copy (self, primary);
   guint n = 0;
 
   order[n++] = primary;
@@ -703,7 +728,7 @@ order_lights (LcLedDetector *self,
       Track *t = self->tracks[i];
       guint pos;
 
-      if (!is_other_light (self, t, primary, order, n))
+      if (!is_other_light (self, t, primary, strongest, order, n))
         continue;
 
       pos = n;

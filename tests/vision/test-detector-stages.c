@@ -1091,7 +1091,6 @@ test_pattern_grammar (void)
   g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
   g_assert_true (t->confirmed);
   g_free (t);
-
 }
 
 /* A track lit all along at @level, its colour from @colors: per 1/30 s
@@ -1796,6 +1795,42 @@ test_speck_beside_burst (void)
   g_assert_cmpuint (detector->detection.leds[1].id, ==, speck->id);
 }
 
+/* A burst behind a frosted window, tracked as the whole window and as a
+ * piece of its glow that scores better for being small. A steady red
+ * patch as bright as the piece is far fainter than the light itself: no
+ * second light of its device. One as bright as the light is.
+ */
+static void
+test_patch_beside_burst_piece (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *piece, *whole, *patch;
+
+  piece = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_BLUE, 110.0, 47.0);
+  whole = clipping_track (detector, 46.0, LC_DETECTED_BURST, LC_COLOR_BLUE, 77.0, 103.0);
+  for (guint i = 0; i < 2; i++)
+    {
+      Track *t = i == 0 ? piece : whole;
+
+      t->key.count = 3;
+      t->light.rate_hz = 2.45;
+    }
+  piece->peak = 194.0;
+  patch = ranked_track (detector, 10.0, LC_DETECTED_SOLID, LC_COLOR_RED, 33.0);
+  patch->qualified = FALSE;
+  patch->saturation = 1.0;
+  patch->level = 42.0;
+  patch->peak = 166.0;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, piece->id);
+
+  patch->level = 90.0;
+  patch->peak = 250.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+  g_assert_cmpuint (detector->detection.leds[1].id, ==, patch->id);
+}
+
 /* A fleck of colour on the wall that flickers with the camera's sway,
  * far fainter than the light and not clipping, is no second light; a
  * faint one that clips as the light does is, and so is one not so faint.
@@ -2393,6 +2428,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
+  g_test_add_func ("/vision/detector/stages/patch-beside-burst-piece", test_patch_beside_burst_piece);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
   g_test_add_func ("/vision/detector/stages/forget-unseen", test_forget_unseen);
