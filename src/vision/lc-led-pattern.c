@@ -355,6 +355,79 @@ find_pause_threshold (const double *offs,
   return FALSE;
 }
 
+/* Each whole group's blinks, timed from its first blink to its last. The
+ * mean lengths of the lit and dark runs are thrown off by one lit run that
+ * swallowed a gap (two blinks merged in glare, say); a group that lost a
+ * blink so is told by its count and left out.
+ */
+typedef struct
+{
+  gint64   first_on, first_off;  /* the group's first blink's edges */
+  gint64   last_on, last_off;    /* and its latest one's */
+  guint    blinks;
+  gboolean broken;               /* an edge unknown, or frames missing */
+  guint    n;                    /* whole groups so far: */
+  guint    counts[32];           /* their blinks */
+  double   seconds[32];          /* and from their first edges to their
+                                  * last, rising and falling added up */
+} BurstSpans;
+
+/* Adds @run, which comes after a pause, to the group it is in; a @pause
+ * ends the group.
+ */
+static void
+add_to_group_span (BurstSpans *sp,
+                   const Run  *run,
+                   gboolean    pause)
+{
+  if (pause)
+    {
+      if (sp->blinks >= 2 && !sp->broken && sp->n < G_N_ELEMENTS (sp->counts))
+        {
+          sp->counts[sp->n] = sp->blinks;
+          sp->seconds[sp->n++] = (sp->last_on - sp->first_on + sp->last_off - sp->first_off) / NS_PER_S;
+        }
+      sp->blinks = 0;
+      sp->broken = FALSE;
+      return;
+    }
+
+  sp->broken |= run->gap || !run->start_known || !run->end_known;
+  if (!run->on)
+    return;
+  if (sp->blinks == 0)
+    {
+      sp->first_on = run->start;
+      sp->first_off = run->end;
+    }
+  sp->last_on = run->start;
+  sp->last_off = run->end;
+  sp->blinks++;
+}
+
+/* Blinks per second in @sp's groups of @count blinks, into @rate_hz if
+ * there are any: a group that lost a blink (two merged, or one too faint)
+ * spans the wrong number of them.
+ */
+static void
+burst_span_rate (const BurstSpans *sp,
+                 guint             count,
+                 double           *rate_hz)
+{
+  guint periods = 0;
+  double seconds = 0.0;
+
+  for (guint g = 0; g < sp->n; g++)
+    {
+      if (sp->counts[g] != count)
+        continue;
+      periods += 2 * (count - 1);
+      seconds += sp->seconds[g];
+    }
+  if (periods > 0 && seconds > 0.0)
+    *rate_hz = periods / seconds;
+}
+
 /* Counts the blinks between pauses (dark runs of @thr seconds or more). */
 static void
 read_burst (const Window *w,
@@ -368,12 +441,15 @@ read_burst (const Window *w,
   gboolean open = FALSE;
   double pause_sum = 0.0, short_sum = 0.0;
   guint n_pause = 0, n_short = 0;
+  BurstSpans spans = { 0, };
 
   for (guint r = 0; r < w->n_runs; r++)
     {
       const Run *run = &w->runs[r];
       gboolean pause = !run->on && lc_led_run_seconds (run) >= thr;
 
+      if (open)
+        add_to_group_span (&spans, run, pause);
       if (pause)
         {
           if (open && run->start_known && n_groups < G_N_ELEMENTS (groups))
@@ -408,6 +484,7 @@ read_burst (const Window *w,
   rd->pause_ms = n_pause > 0 ? pause_sum / n_pause * 1000.0 : thr * 1000.0;
   if (rd->on_ms > 0 && rd->off_ms > 0)
     rd->rate_hz = 1000.0 / (rd->on_ms + rd->off_ms);
+  burst_span_rate (&spans, rd->key.count, &rd->rate_hz);
 
   /* Inside a group it may still be too fast to count. */
   if (rd->rate_hz > TOO_FAST_FRACTION * fps)

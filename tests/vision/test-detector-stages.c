@@ -1091,6 +1091,32 @@ test_pattern_grammar (void)
   g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
   g_assert_true (t->confirmed);
   g_free (t);
+
+  /* A burst's rate, from blinks the frames cut short or stretch by one:
+   * three blinks 0.28 s apart (8.4 frames) every 2.3 s, for 14 s. In the
+   * second group the gap before the last blink is lost (in glare, say):
+   * that group's two "blinks" are no measure of the others.
+   */
+  {
+    char pattern[421] = { 0, };
+
+    for (guint f = 0; f < 420; f++)
+      {
+        double seconds = f / 30.0 + 0.05;
+        guint group = (guint) (seconds / 2.3);
+        double in_group = seconds - group * 2.3;
+        gboolean lit = fmod (in_group, 0.28) < 0.14 || (group == 1 && in_group >= 0.28);
+
+        pattern[f] = in_group < 3 * 0.28 && lit ? '#' : '.';
+      }
+    t = track_from_pattern (detector, pattern, 1, &now);
+    lc_led_classify_track (detector, t, now);
+    g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BURST);
+    g_assert_cmpuint (t->key.count, ==, 3);
+    g_test_message ("rate %.3f Hz", t->light.rate_hz);
+    g_assert_cmpfloat (fabs (t->light.rate_hz * 0.28 - 1.0), <, 0.03);
+    g_free (t);
+  }
 }
 
 /* A track lit all along at @level, its colour from @colors: per 1/30 s
