@@ -355,6 +355,9 @@ find_pause_threshold (const double *offs,
   return FALSE;
 }
 
+/* The groups a burst reading remembers: the latest are what count. */
+#define MAX_BURST_GROUPS 32
+
 /* Each whole group's blinks, timed from its first blink to its last. The
  * mean lengths of the lit and dark runs are thrown off by one lit run that
  * swallowed a gap (two blinks merged in glare, say); a group that lost a
@@ -362,14 +365,14 @@ find_pause_threshold (const double *offs,
  */
 typedef struct
 {
-  gint64   first_on, first_off;  /* the group's first blink's edges */
-  gint64   last_on, last_off;    /* and its latest one's */
+  gint64   first_on, first_off;            /* the group's first blink's edges */
+  gint64   last_on, last_off;              /* and its latest one's */
   guint    blinks;
-  gboolean broken;               /* an edge unknown, or frames missing */
-  guint    n;                    /* whole groups so far: */
-  guint    counts[32];           /* their blinks */
-  double   seconds[32];          /* and from their first edges to their
-                                  * last, rising and falling added up */
+  gboolean broken;                         /* an edge unknown, or frames missing */
+  guint    n;                              /* whole groups so far: */
+  guint    counts[MAX_BURST_GROUPS];       /* their blinks */
+  double   seconds[MAX_BURST_GROUPS];      /* and from their first edges to their
+                                            * last, rising and falling added up */
 } BurstSpans;
 
 /* Adds @run, which comes after a pause, to the group it is in; a @pause
@@ -436,7 +439,7 @@ read_burst (const Window *w,
             double        fps,
             Reading      *rd)
 {
-  guint groups[32];
+  guint groups[MAX_BURST_GROUPS];
   guint n_groups = 0, count = 0;
   gboolean open = FALSE;
   double pause_sum = 0.0, short_sum = 0.0;
@@ -494,7 +497,6 @@ read_burst (const Window *w,
     }
 }
 
-/* Blink, burst, too fast or unknown, from the runs. */
 /* The lengths of the whole lit runs in @ons and dark runs in @offs, and
  * the longest of each.
  */
@@ -552,6 +554,7 @@ read_stopped (const Window *w,
   return FALSE;
 }
 
+/* Blink, burst, too fast or unknown, from the runs. */
 void
 lc_led_read_pattern (const LcLedDetector *self,
                      const Window        *w,
