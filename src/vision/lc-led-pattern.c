@@ -355,7 +355,7 @@ find_pause_threshold (const double *offs,
   return FALSE;
 }
 
-/* The groups a burst reading remembers: the latest are what count. */
+/* The most groups a burst reading holds; a window shows far fewer. */
 #define MAX_BURST_GROUPS 32
 
 /* Each whole group's blinks, timed from its first blink to its last. The
