@@ -77,6 +77,14 @@ G_BEGIN_DECLS
  * spread over its neighbours: down to this at SMALL_LIGHT_RADIUS and below.
  */
 #define SOLID_MIN_PEAK_SMALL 120.0
+/* … or, short of that, keep to one level, stand at least this many times
+ * over its surroundings' brightest channel and rise in every channel by at
+ * least this share of its level: a light bright enough to wash its core
+ * toward white. A coloured box or label on a dark surface reflects little
+ * of the other channels, so some stay at the surface's level or below it.
+ */
+#define SOLID_BRIGHT_CONTRAST 1.0
+#define SOLID_BRIGHT_MIN_RISE 0.15
 /* … and stand out from what is around it: its core this many times over
  * its surroundings' brightest channel. A bright label on a pale wall is
  * a bump of 20–35 %; an LED outshines the surface it sits on.

@@ -2260,6 +2260,65 @@ test_score_turns (void)
   g_assert_true (t->qualified);
 }
 
+/* Scoring: a steady light short of clipping is a light when it stands far
+ * over its surroundings and rises in every channel; a coloured box that is
+ * as bright on a dark surface does not, nor does glare tinted by its halo.
+ */
+static void
+test_score_steady (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  g_autofree Track *t = lc_led_track_new (detector, 40.0, 32.0, 4.0, 0);
+
+  t->compactness = 1.0;
+  t->confidence = 0.9;
+  t->key.kind = LC_DETECTED_SOLID;
+  t->key.n_colors = 1;
+  t->key.colors[0] = LC_COLOR_BLUE;
+  t->saturation = 0.7;
+
+  /* A dim blue LED on a dark housing: far from clipping, but its core is
+   * washed toward white. */
+  t->bg = 57.0;
+  t->level = 163.0;
+  t->peak = 220.0;
+  t->dip = 45.0;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+  g_assert_cmpfloat (t->score, >, 0.0);
+
+  /* A blue box as bright on a dark desk: its other channels barely rise. */
+  t->dip = 10.0;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+
+  /* The LED again, but on a pale housing it hardly outshines. */
+  t->dip = 45.0;
+  t->bg = 180.0;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+
+  /* The LED again, but it has shown two levels: a blink not yet read. */
+  t->bg = 57.0;
+  t->binary = TRUE;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+  t->binary = FALSE;
+
+  /* Clipping, it is a light however pale the housing is under it. */
+  t->bg = 100.0;
+  t->peak = 252.0;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+
+  /* A white spot, its colour only its halo's: glare. */
+  t->bg = 57.0;
+  t->peak = 220.0;
+  t->saturation = HALO_MIN_SATURATION;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+}
+
 /* A steady light beside the reported one that shows two colours at one
  * brightness (an RGB light taking turns in white and cyan, not yet timed)
  * holds the answer back, as long as it is bright and clipping like an
@@ -2462,6 +2521,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
+  g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
