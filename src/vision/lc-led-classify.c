@@ -107,6 +107,7 @@ read_one_level (LcLedDetector *self,
     {
       color = t->halo_color;
       *sat = HALO_MIN_SATURATION;
+      t->color_from_glow = TRUE;
     }
 
   /* Swelling and dimming without going dark: not (yet) a
@@ -406,6 +407,7 @@ lc_led_classify_track (LcLedDetector *self,
   t->binary = FALSE;
   t->active = FALSE;
   t->takes_light = FALSE;
+  t->color_from_glow = FALSE;
   t->turn_colors[0] = t->turn_colors[1] = LC_COLOR_NONE;
 
   if (w.n >= 3)

@@ -90,6 +90,17 @@ G_BEGIN_DECLS
  * a bump of 20–35 %; an LED outshines the surface it sits on.
  */
 #define SOLID_MIN_CONTRAST  0.5
+/* … and be at least this saturated, measured on the light itself. Behind
+ * a frosted window a status light reads 0.33–0.44; a white wall or a lamp
+ * with the white balance adrift stays below a quarter.
+ */
+#define SOLID_MIN_SATURATION 0.30
+/* Short of this saturation, a steady light must also stand this many times
+ * over its surroundings: a washed-out LED behind a window stands 1.7–3×
+ * over them, glare tinted by the surface it shines on only 1.1–1.2×.
+ */
+#define SOLID_VIVID_SATURATION 0.45
+#define SOLID_WASHED_CONTRAST  1.5
 /* A steady light beside a changing one of about its strength is a light
  * too (see is_companion()): at least these fractions of its level and peak.
  */
@@ -299,6 +310,7 @@ typedef struct
   gboolean       reflection;/* a steady copy of a brighter light nearby */
   gboolean       takes_light;/* two levels, but a channel darkens when lit */
   LcColor        halo_color;/* a clipped white core's colour, from its glow */
+  gboolean       color_from_glow; /* its steady reading's colour is halo_color */
   LcColor        turn_colors[2]; /* a steady light's two colours, if it shows
                                   * two (in turns, or not yet): else NONE */
   double         score;

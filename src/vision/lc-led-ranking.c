@@ -72,12 +72,14 @@ lc_led_score_track (LcLedDetector *self,
   else if (kind == LC_DETECTED_SOLID)
     {
       /* A steady patch with a weak tint (a wall under a warm lamp, white
-       * balance adrift) is not a coloured light; status lights are vivid.
-       * A steady white spot is glare on metal or a lamp far more often
-       * than a status light (no Blink light is steady white), so it takes
-       * the user pointing at it.
+       * balance adrift) is not a coloured light; status lights are vivid,
+       * even washed out by a frosted window. A steady white spot, even
+       * one with a coloured glow, is glare on metal or a lamp far more
+       * often than a status light (no Blink light is steady white), so it
+       * takes the user pointing at it.
        */
-      white |= t->saturation < 0.45;
+      white |= t->color_from_glow || t->saturation < SOLID_MIN_SATURATION ||
+               (t->saturation < SOLID_VIVID_SATURATION && t->level < SOLID_WASHED_CONTRAST * t->bg);
       double small = CLAMP ((2.0 * SMALL_LIGHT_RADIUS - radius) / SMALL_LIGHT_RADIUS, 0.0, 1.0);
 
       gboolean near_clipping = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL);

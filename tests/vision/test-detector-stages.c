@@ -2315,8 +2315,62 @@ test_score_steady (void)
   t->bg = 57.0;
   t->peak = 220.0;
   t->saturation = HALO_MIN_SATURATION;
+  t->color_from_glow = TRUE;
   lc_led_score_track (detector, t);
   g_assert_false (t->qualified);
+}
+
+/* Scoring: a steady light behind a frosted window or a diffuser reads a
+ * little washed out, yet still in its own colour; a white spot whose only
+ * colour is its glow's is glare, and a faint tint is the room's light.
+ */
+static void
+test_score_washed_out (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  g_autofree Track *t = lc_led_track_new (detector, 40.0, 32.0, 4.0, 0);
+
+  t->compactness = 1.0;
+  t->confidence = 0.9;
+  t->key.kind = LC_DETECTED_SOLID;
+  t->key.n_colors = 1;
+  t->key.colors[0] = LC_COLOR_GREEN;
+  t->bg = 62.0;
+  t->level = 192.0;
+  t->peak = 245.0;
+  t->dip = 106.0;
+
+  /* A green LED whose core is a third saturated. */
+  t->saturation = 0.33;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
+
+  /* As bright and as green, but only around a clipped white core. */
+  t->color_from_glow = TRUE;
+  t->saturation = HALO_MIN_SATURATION;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+  t->color_from_glow = FALSE;
+
+  /* A lamp or a white wall with the white balance adrift. */
+  t->saturation = 0.27;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+
+  /* Glare on a glossy housing, tinted by it: as washed out, but it
+   * barely stands over the housing's shine.
+   */
+  t->saturation = 0.33;
+  t->bg = 118.0;
+  t->level = 135.0;
+  t->peak = 255.0;
+  lc_led_score_track (detector, t);
+  g_assert_false (t->qualified);
+
+  /* A vivid light as bright over that shine is a light. */
+  t->saturation = 0.8;
+  lc_led_score_track (detector, t);
+  g_assert_true (t->qualified);
 }
 
 /* A steady light beside the reported one that shows two colours at one
@@ -2522,6 +2576,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
+  g_test_add_func ("/vision/detector/stages/score-washed-out", test_score_washed_out);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
