@@ -72,11 +72,12 @@ lc_led_score_track (LcLedDetector *self,
   else if (kind == LC_DETECTED_SOLID)
     {
       /* A steady patch with a weak tint (a wall under a warm lamp, white
-       * balance adrift) is not a coloured light; status lights are vivid,
-       * even washed out by a frosted window. A steady white spot, even
-       * one with a coloured glow, is glare on metal or a lamp far more
-       * often than a status light (no Blink light is steady white), so it
-       * takes the user pointing at it.
+       * balance adrift) is not a coloured light; status lights are vivid.
+       * A frosted window washes them out, but they still stand far over
+       * their surroundings, which tinted glare does not. A steady white
+       * spot, even one with a coloured glow, is glare on metal or a lamp
+       * far more often than a status light (no Blink light is steady
+       * white), so it takes the user pointing at it.
        */
       white |= t->color_from_glow || t->saturation < SOLID_MIN_SATURATION ||
                (t->saturation < SOLID_VIVID_SATURATION && t->level < SOLID_WASHED_CONTRAST * t->bg);

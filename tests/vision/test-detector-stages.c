@@ -2260,6 +2260,32 @@ test_score_turns (void)
   g_assert_true (t->qualified);
 }
 
+/* A steady, compact light of @color, read with some confidence, for the
+ * scoring tests to give levels to.
+ */
+static Track *
+steady_track (LcLedDetector *detector,
+              LcColor        color)
+{
+  Track *t = lc_led_track_new (detector, 40.0, 32.0, 4.0, 0);
+
+  t->compactness = 1.0;
+  t->confidence = 0.9;
+  t->key.kind = LC_DETECTED_SOLID;
+  t->key.n_colors = 1;
+  t->key.colors[0] = color;
+  return t;
+}
+
+/* Whether @t scores as a light. */
+static gboolean
+qualifies (LcLedDetector *detector,
+           Track         *t)
+{
+  lc_led_score_track (detector, t);
+  return t->qualified;
+}
+
 /* Scoring: a steady light short of clipping is a light when it stands far
  * over its surroundings and rises in every channel; a coloured box that is
  * as bright on a dark surface does not, nor does glare tinted by its halo.
@@ -2268,13 +2294,8 @@ static void
 test_score_steady (void)
 {
   g_autoptr(LcLedDetector) detector = ranking_detector ();
-  g_autofree Track *t = lc_led_track_new (detector, 40.0, 32.0, 4.0, 0);
+  g_autofree Track *t = steady_track (detector, LC_COLOR_BLUE);
 
-  t->compactness = 1.0;
-  t->confidence = 0.9;
-  t->key.kind = LC_DETECTED_SOLID;
-  t->key.n_colors = 1;
-  t->key.colors[0] = LC_COLOR_BLUE;
   t->saturation = 0.7;
 
   /* A dim blue LED on a dark housing: far from clipping, but its core is
@@ -2283,41 +2304,35 @@ test_score_steady (void)
   t->level = 163.0;
   t->peak = 220.0;
   t->dip = 45.0;
-  lc_led_score_track (detector, t);
-  g_assert_true (t->qualified);
+  g_assert_true (qualifies (detector, t));
   g_assert_cmpfloat (t->score, >, 0.0);
 
   /* A blue box as bright on a dark desk: its other channels barely rise. */
   t->dip = 10.0;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
 
   /* The LED again, but on a pale housing it hardly outshines. */
   t->dip = 45.0;
   t->bg = 180.0;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
 
   /* The LED again, but it has shown two levels: a blink not yet read. */
   t->bg = 57.0;
   t->binary = TRUE;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
   t->binary = FALSE;
 
   /* Clipping, it is a light however pale the housing is under it. */
   t->bg = 100.0;
   t->peak = 252.0;
-  lc_led_score_track (detector, t);
-  g_assert_true (t->qualified);
+  g_assert_true (qualifies (detector, t));
 
   /* A white spot, its colour only its halo's: glare. */
   t->bg = 57.0;
   t->peak = 220.0;
   t->saturation = HALO_MIN_SATURATION;
   t->color_from_glow = TRUE;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
 }
 
 /* Scoring: a steady light behind a frosted window or a diffuser reads a
@@ -2328,13 +2343,8 @@ static void
 test_score_washed_out (void)
 {
   g_autoptr(LcLedDetector) detector = ranking_detector ();
-  g_autofree Track *t = lc_led_track_new (detector, 40.0, 32.0, 4.0, 0);
+  g_autofree Track *t = steady_track (detector, LC_COLOR_GREEN);
 
-  t->compactness = 1.0;
-  t->confidence = 0.9;
-  t->key.kind = LC_DETECTED_SOLID;
-  t->key.n_colors = 1;
-  t->key.colors[0] = LC_COLOR_GREEN;
   t->bg = 62.0;
   t->level = 192.0;
   t->peak = 245.0;
@@ -2342,20 +2352,17 @@ test_score_washed_out (void)
 
   /* A green LED whose core is a third saturated. */
   t->saturation = 0.33;
-  lc_led_score_track (detector, t);
-  g_assert_true (t->qualified);
+  g_assert_true (qualifies (detector, t));
 
   /* As bright and as green, but only around a clipped white core. */
   t->color_from_glow = TRUE;
   t->saturation = HALO_MIN_SATURATION;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
   t->color_from_glow = FALSE;
 
   /* A lamp or a white wall with the white balance adrift. */
   t->saturation = 0.27;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
 
   /* Glare on a glossy housing, tinted by it: as washed out, but it
    * barely stands over the housing's shine.
@@ -2364,13 +2371,11 @@ test_score_washed_out (void)
   t->bg = 118.0;
   t->level = 135.0;
   t->peak = 255.0;
-  lc_led_score_track (detector, t);
-  g_assert_false (t->qualified);
+  g_assert_false (qualifies (detector, t));
 
   /* A vivid light as bright over that shine is a light. */
   t->saturation = 0.8;
-  lc_led_score_track (detector, t);
-  g_assert_true (t->qualified);
+  g_assert_true (qualifies (detector, t));
 }
 
 /* A steady light beside the reported one that shows two colours at one
