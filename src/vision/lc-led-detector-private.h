@@ -822,16 +822,19 @@ lc_led_pixel_value (const LcFrame *f,
 
 /* Tests and tuning */
 
-/* Max-pools one row of @width pixels in @format by @pool into @out (one
- * byte per cell: the brightest channel), through the same vector code as
- * the detector; with @force_scalar through the plain loop instead.
+/* Max-pools @n_rows rows of @width pixels in @format, @stride bytes apart,
+ * by @pool into @out (one byte per cell: the brightest channel), through
+ * the same vector code as the detector; with @force_scalar through the
+ * plain loops instead.
  */
-void _lc_led_detector_pool_row (LcPixelFormat  format,
-                                int            width,
-                                int            pool,
-                                const guint8  *row,
-                                guint8        *out,
-                                gboolean       force_scalar);
+void _lc_led_detector_pool_rows (LcPixelFormat  format,
+                                 int            width,
+                                 int            pool,
+                                 const guint8  *rows,
+                                 gsize          stride,
+                                 int            n_rows,
+                                 guint8        *out,
+                                 gboolean       force_scalar);
 
 /* Appends one line per track (position, size, level, reading, score) to
  * @out: what lc-detector-trace prints while tuning.

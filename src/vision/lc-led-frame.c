@@ -179,23 +179,37 @@ max_bytes (guint8       *restrict acc,
 }
 
 #ifdef __SSE2__
+/* Sixteen groups of four bytes in @v, each to the maximum of the bytes
+ * @keep masks in it, packed.
+ */
+static inline __m128i
+pack_max_by_4 (const __m128i v[4],
+               __m128i       keep)
+{
+  const __m128i low32 = _mm_set1_epi32 (0x000000ff);
+  __m128i m[4];
+
+  for (int k = 0; k < 4; k++)
+    {
+      __m128i a = _mm_and_si128 (v[k], keep);
+
+      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
+      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
+      m[k] = _mm_and_si128 (a, low32);
+    }
+  /* Values are below 256, so the signed 32 → 16 pack is exact. */
+  return _mm_packus_epi16 (_mm_packs_epi32 (m[0], m[1]), _mm_packs_epi32 (m[2], m[3]));
+}
+
 /* Sixteen groups of four bytes from @p, each to its maximum, packed. */
 static inline __m128i
 max_by_4 (const guint8 *p)
 {
-  const __m128i low32 = _mm_set1_epi32 (0x000000ff);
   __m128i v[4];
 
   for (int k = 0; k < 4; k++)
-    {
-      __m128i a = _mm_loadu_si128 ((const void *) (p + 16 * k));
-
-      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 8));
-      a = _mm_max_epu8 (a, _mm_srli_epi32 (a, 16));
-      v[k] = _mm_and_si128 (a, low32);
-    }
-  /* Values are below 256, so the signed 32 → 16 pack is exact. */
-  return _mm_packus_epi16 (_mm_packs_epi32 (v[0], v[1]), _mm_packs_epi32 (v[2], v[3]));
+    v[k] = _mm_loadu_si128 ((const void *) (p + 16 * k));
+  return pack_max_by_4 (v, _mm_set1_epi32 (-1));
 }
 #endif
 
@@ -253,67 +267,99 @@ pool_bytes_vector (const LcLedDetector *self,
 }
 #endif
 
-/* The brightest channel of packed pixels @x0 to @x1 of @colmax, @bpp bytes
- * each, their colour from byte @first on.
+/* The brightest channel of each pixel over @n_rows rows of packed colour
+ * from @rows, @stride bytes apart, into @out: one byte per pixel, pooled
+ * from there as luma is. In one pass over the rows, which are four times
+ * the size of what comes out: keeping their maximum in a row of its own,
+ * then pooling it four bytes at a time, cost a fifth more per RGBx frame.
  */
-static inline int
-pool_packed_cell (const guint8 *colmax,
-                  int           x0,
-                  int           x1,
-                  int           bpp,
-                  int           first,
-                  gboolean      vector)
+static void
+brightest_channels (const LcLedDetector *self,
+                    const guint8        *rows,
+                    gsize                stride,
+                    int                  n_rows,
+                    guint8              *out,
+                    gboolean             vector)
 {
-  int x = x0, m = 0;
-  const guint8 *p;
+  int bpp = lc_pixel_format_get_bpp (self->format);
+  int first = first_colour_byte (self->format);
+  int x = 0;
 
   (void) vector;   /* without SSE2 there is only the plain loop */
 
 #ifdef __SSE2__
-  /* Four pixels of four bytes per load; the padding byte is skipped when
-   * the channels are reduced.
-   */
-  if (vector && bpp == 4 && x + 4 <= x1)
+  if (vector && bpp == 4)
     {
-      __m128i acc = _mm_setzero_si128 ();
+      /* The three colour bytes of each pixel; the padding byte is dropped. */
+      const __m128i colour = _mm_set1_epi32 (first == 1 ? (int) 0xffffff00u : 0x00ffffff);
 
-      for (; x + 4 <= x1; x += 4)
-        acc = _mm_max_epu8 (acc, _mm_loadu_si128 ((const void *) (colmax + (gsize) x * 4)));
-      /* Lowest byte of each pixel: max of its three colour bytes. */
-      if (first == 1)
-        acc = _mm_srli_epi32 (acc, 8);
-      acc = _mm_max_epu8 (acc, _mm_max_epu8 (_mm_srli_epi32 (acc, 8), _mm_srli_epi32 (acc, 16)));
-      /* Then across the four pixels. */
-      acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 8));
-      acc = _mm_max_epu8 (acc, _mm_srli_si128 (acc, 4));
-      m = _mm_cvtsi128_si32 (acc) & 0xff;
+      for (; x + 16 <= self->width; x += 16)
+        {
+          const guint8 *p = rows + (gsize) x * 4;
+          __m128i v[4];
+
+          for (int k = 0; k < 4; k++)
+            v[k] = _mm_loadu_si128 ((const void *) (p + 16 * k));
+          for (int y = 1; y < n_rows; y++)
+            for (int k = 0; k < 4; k++)
+              v[k] = _mm_max_epu8 (v[k], _mm_loadu_si128 ((const void *) (p + y * stride + 16 * k)));
+          _mm_storeu_si128 ((void *) (out + x), pack_max_by_4 (v, colour));
+        }
     }
 #endif
 
-  p = colmax + (gsize) x * bpp + first;
-  for (; x < x1; x++, p += bpp)
-    m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
+  for (; x < self->width; x++)
+    {
+      int m = 0;
 
-  return m;
+      for (int y = 0; y < n_rows; y++)
+        {
+          const guint8 *p = rows + y * stride + (gsize) x * bpp + first;
+
+          m = MAX (m, MAX (MAX (p[0], p[1]), p[2]));
+        }
+      out[x] = (guint8) m;
+    }
 }
 
-/* Pools one band of rows (already reduced to @colmax) into @out. */
+/* Pools @n_rows rows from @rows, @stride bytes apart, into one row of
+ * cells at @out (the luma of planar frames), using @scratch, a row of
+ * bytes.
+ */
 static void
-pool_band_full (const LcLedDetector *self,
-                const guint8        *colmax,
-                guint8              *out,
-                gboolean             vector)
+pool_rows (const LcLedDetector *self,
+           const guint8        *rows,
+           gsize                stride,
+           int                  n_rows,
+           guint8              *scratch,
+           guint8              *out,
+           gboolean             vector)
 {
   int f = self->pool, w = self->width;
   int bpp = lc_pixel_format_get_bpp (self->format);
-  int first = first_colour_byte (self->format);
-  gboolean one_byte = self->format == LC_PIXEL_FORMAT_GRAY8 ||
-                      lc_led_format_planar (self->format, NULL, NULL, NULL);
+  const guint8 *line = rows;
   int mx = 0;
 
+  if (bpp >= 3)
+    {
+      /* Packed colour: one byte per pixel, pooled below as luma is. */
+      brightest_channels (self, rows, stride, n_rows, scratch, vector);
+      line = scratch;
+      bpp = 1;
+    }
+  else if (n_rows > 1)
+    {
+      gsize n = bpp == 0 ? (gsize) w : lc_led_row_bytes (self->format, w);
+
+      memcpy (scratch, rows, n);
+      for (int y = 1; y < n_rows; y++)
+        max_bytes (scratch, rows + y * stride, n);
+      line = scratch;
+    }
+
 #ifdef __SSE2__
-  if (vector && one_byte && (f == 2 || f == 4 || f == 8))
-    mx = pool_bytes_vector (self, colmax, out);
+  if (vector && bpp != 2 && (f == 2 || f == 4 || f == 8))
+    mx = pool_bytes_vector (self, line, out);
 #endif
 
   for (; mx < self->mw; mx++)
@@ -321,48 +367,34 @@ pool_band_full (const LcLedDetector *self,
       int x0 = mx * f, x1 = MIN (x0 + f, w);
       int m = 0;
 
-      if (one_byte)
-        {
-          for (int x = x0; x < x1; x++)
-            m = MAX (m, colmax[x]);
-        }
-      else if (self->format == LC_PIXEL_FORMAT_YUY2)
-        {
-          for (int x = x0; x < x1; x++)
-            m = MAX (m, colmax[(x / 2) * 4 + (x & 1) * 2]);
-        }
-      else
-        m = pool_packed_cell (colmax, x0, x1, bpp, first, vector);
-
+      for (int x = x0; x < x1; x++)
+        /* YUY2 (2 bytes a pixel): the luma bytes. */
+        m = MAX (m, bpp == 2 ? line[(x / 2) * 4 + (x & 1) * 2] : line[x]);
       out[mx] = (guint8) m;
     }
 }
 
-static inline void
-pool_band (const LcLedDetector *self,
-           const guint8        *colmax,
-           guint8              *out)
-{
-  pool_band_full (self, colmax, out, TRUE);
-}
-
 void
-_lc_led_detector_pool_row (LcPixelFormat  format,
-                           int            width,
-                           int            pool,
-                           const guint8  *row,
-                           guint8        *out,
-                           gboolean       force_scalar)
+_lc_led_detector_pool_rows (LcPixelFormat  format,
+                            int            width,
+                            int            pool,
+                            const guint8  *rows,
+                            gsize          stride,
+                            int            n_rows,
+                            guint8        *out,
+                            gboolean       force_scalar)
 {
   LcLedDetector det = { 0, };
+  g_autofree guint8 *scratch = NULL;
 
-  g_return_if_fail (width > 0 && pool > 0);
+  g_return_if_fail (width > 0 && pool > 0 && n_rows > 0);
 
+  scratch = g_malloc (MAX (lc_led_row_bytes (format, width), (gsize) width));
   det.format = format;
   det.width = width;
   det.pool = pool;
   det.mw = (width + pool - 1) / pool;
-  pool_band_full (&det, row, out, !force_scalar);
+  pool_rows (&det, rows, stride, n_rows, scratch, out, !force_scalar);
 }
 
 /* How much brighter than luma the brightest of R, G and B is, for each
@@ -540,25 +572,16 @@ lc_led_pool_frame (LcLedDetector *self,
                    const LcFrame *frame)
 {
   gboolean planar = lc_led_format_planar (self->format, NULL, NULL, NULL);
-  gsize n = planar ? (gsize) self->width : lc_led_row_bytes (self->format, self->width);
 
   for (int my = 0; my < self->mh; my++)
     {
       int y0 = my * self->pool, y1 = MIN (y0 + self->pool, self->height);
+      guint8 *out = self->pooled + (gsize) my * self->mw;
 
-      const guint8 *first = frame->data + (gsize) y0 * frame->stride;
-
-      if (y1 - y0 == 1)
-        pool_band (self, first, self->pooled + (gsize) my * self->mw);
-      else
-        {
-          memcpy (self->colmax, first, n);
-          for (int y = y0 + 1; y < y1; y++)
-            max_bytes (self->colmax, frame->data + (gsize) y * frame->stride, n);
-          pool_band (self, self->colmax, self->pooled + (gsize) my * self->mw);
-        }
+      pool_rows (self, frame->data + (gsize) y0 * frame->stride, frame->stride, y1 - y0,
+                 self->colmax, out, TRUE);
       if (planar)
-        add_chroma (self, frame, y0, y1, self->pooled + (gsize) my * self->mw);
+        add_chroma (self, frame, y0, y1, out);
     }
 }
 

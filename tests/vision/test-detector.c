@@ -584,7 +584,7 @@ test_formats (void)
 }
 
 /* The vector pooling gives exactly what the plain loop gives, for every
- * layout, pooling step and ragged width.
+ * layout, pooling step, number of rows and ragged width.
  */
 static void
 test_pooling (void)
@@ -594,8 +594,9 @@ test_pooling (void)
     LC_PIXEL_FORMAT_RGB24, LC_PIXEL_FORMAT_YUY2,
   };
   static const int widths[] = { 1, 7, 64, 600, 640, 645, 1280, 1283 };
+  enum { STRIDE = 1283 * 4 + 8, ROWS = 4 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autofree guint8 *row = g_malloc (1283 * 4);
+  g_autofree guint8 *rows = g_malloc (STRIDE * ROWS);
   g_autofree guint8 *fast = g_malloc (1283 + 1);
   g_autofree guint8 *plain = g_malloc (1283 + 1);
 
@@ -605,25 +606,30 @@ test_pooling (void)
         for (int round = 0; round < 4; round++)
           {
             int cells = (widths[w] + pool - 1) / pool;
+            int n_rows = 1 + round % ROWS;
 
             /* Mostly dark with a few bright bytes, or all random. */
-            for (int i = 0; i < 1283 * 4; i++)
-              row[i] = round == 0 ? (guint8) g_rand_int (rand)
-                                  : (g_rand_int_range (rand, 0, 40) == 0 ? (guint8) g_rand_int (rand) : 3);
+            for (int i = 0; i < STRIDE * ROWS; i++)
+              rows[i] = round == 0 ? (guint8) g_rand_int (rand)
+                                   : (g_rand_int_range (rand, 0, 40) == 0 ? (guint8) g_rand_int (rand) : 3);
             memset (fast, 0xaa, 1283 + 1);
             memset (plain, 0x55, 1283 + 1);
-            _lc_led_detector_pool_row (formats[f], widths[w], pool, row, fast, FALSE);
-            _lc_led_detector_pool_row (formats[f], widths[w], pool, row, plain, TRUE);
+            _lc_led_detector_pool_rows (formats[f], widths[w], pool, rows, STRIDE, n_rows, fast, FALSE);
+            _lc_led_detector_pool_rows (formats[f], widths[w], pool, rows, STRIDE, n_rows, plain, TRUE);
             g_assert_cmpmem (fast, cells, plain, cells);
             /* Nothing written past the last cell. */
             g_assert_cmpuint (fast[cells], ==, 0xaa);
           }
 
-  /* And the plain loop is right: the brightest channel of the group. */
-  memset (row, 0, 16);
-  row[4 * 2 + 1] = 200;   /* pixel 2, green */
-  _lc_led_detector_pool_row (LC_PIXEL_FORMAT_RGBX, 4, 4, row, plain, TRUE);
+  /* And the plain loops are right: the brightest channel of the cell, in
+   * any of its rows, never the padding byte. */
+  memset (rows, 0, STRIDE * 2);
+  memset (rows, 0xff, 1);     /* row 0, pixel 0: x of xRGB */
+  rows[STRIDE + 4 * 2 + 2] = 200;   /* row 1, pixel 2: G */
+  _lc_led_detector_pool_rows (LC_PIXEL_FORMAT_XRGB, 4, 4, rows, STRIDE, 2, plain, TRUE);
   g_assert_cmpuint (plain[0], ==, 200);
+  _lc_led_detector_pool_rows (LC_PIXEL_FORMAT_XRGB, 4, 4, rows, STRIDE, 1, plain, TRUE);
+  g_assert_cmpuint (plain[0], ==, 0);
 }
 
 /* Decoders hand over I420, where a red or a blue light is dim in luma and
