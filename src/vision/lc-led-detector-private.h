@@ -85,6 +85,15 @@ G_BEGIN_DECLS
  */
 #define SOLID_BRIGHT_CONTRAST 1.0
 #define SOLID_BRIGHT_MIN_RISE 0.15
+/* … or, on a pale housing (its surroundings at least this bright), keep to
+ * one level and fall below them in no channel by more than this share of
+ * their brightness: an LED there adds its colour and leaves the housing's
+ * other channels as they are, while a coloured object on a pale surface
+ * is darker in the channels it absorbs (LEDs measured within 2 %, labels
+ * and boxes 19–57 % below).
+ */
+#define SOLID_PALE_SURROUND 100.0
+#define SOLID_PALE_MAX_LOSS 0.08
 /* … and stand out from what is around it: its core this many times over
  * its surroundings' brightest channel. A bright label on a pale wall is
  * a bump of 20–35 %; an LED outshines the surface it sits on.

@@ -85,14 +85,18 @@ lc_led_score_track (LcLedDetector *self,
 
       gboolean near_clipping = t->peak >= SOLID_MIN_PEAK - small * (SOLID_MIN_PEAK - SOLID_MIN_PEAK_SMALL);
       /* A dim LED on a dark housing falls short of clipping, but washes
-       * its core toward white. One that has shown two levels is a blink
-       * not yet read, so it waits for its reading instead.
+       * its core toward white; on a pale one it adds its colour and takes
+       * nothing away from the others. One that has shown two levels is a
+       * blink not yet read, so it waits for its reading instead.
        */
       gboolean outshines = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL &&
                            t->level >= SOLID_BRIGHT_CONTRAST * t->bg &&
                            t->dip >= SOLID_BRIGHT_MIN_RISE * t->level;
+      gboolean on_pale = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL &&
+                         t->bg >= SOLID_PALE_SURROUND &&
+                         t->dip >= -SOLID_PALE_MAX_LOSS * t->bg;
 
-      t->qualified = (near_clipping || outshines) &&
+      t->qualified = (near_clipping || outshines || on_pale) &&
                      radius <= MAX (5.0, 0.025 * self->width) &&
                      t->level >= SOLID_MIN_CONTRAST * t->bg &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&

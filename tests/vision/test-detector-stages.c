@@ -2312,10 +2312,12 @@ test_score_steady (void)
   t->dip = 10.0;
   g_assert_false (qualifies (detector, t));
 
-  /* The LED again, but on a pale housing it hardly outshines. */
+  /* As washed, but dimmer than the mid-grey housing around it. */
   t->dip = 45.0;
-  t->bg = 180.0;
+  t->bg = 90.0;
+  t->level = 80.0;
   g_assert_false (qualifies (detector, t));
+  t->level = 163.0;
 
   /* The LED again, but it has shown two levels: a blink not yet read. */
   t->bg = 57.0;
@@ -2327,6 +2329,44 @@ test_score_steady (void)
   t->bg = 100.0;
   t->peak = 252.0;
   g_assert_true (qualifies (detector, t));
+}
+
+/* Scoring: on a pale housing a steady LED short of clipping is a light, as
+ * it only adds its colour to the housing's; a coloured label there is as
+ * bright in its own colour, but darker in the others.
+ */
+static void
+test_score_pale (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  g_autofree Track *t = steady_track (detector, LC_COLOR_BLUE);
+
+  t->saturation = 0.95;
+  t->bg = 136.0;
+  t->level = 83.0;
+  t->peak = 218.0;
+
+  /* A blue LED on a light-grey housing. */
+  t->dip = 3.0;
+  g_assert_true (qualifies (detector, t));
+  g_assert_cmpfloat (t->score, >, 0.0);
+
+  /* A blue label on it, whose red and green fall well below the grey. */
+  t->dip = -40.0;
+  g_assert_false (qualifies (detector, t));
+
+  /* The LED again, but it has shown two levels: a blink not yet read. */
+  t->dip = 3.0;
+  t->binary = TRUE;
+  g_assert_false (qualifies (detector, t));
+  t->binary = FALSE;
+
+  /* On a dark housing, a spot as faint over it with its other channels
+   * flat is a coloured box, not a light (see test_score_steady()). */
+  t->bg = 60.0;
+  t->level = 60.0;
+  t->peak = 130.0;
+  g_assert_false (qualifies (detector, t));
 }
 
 /* Scoring: a steady light behind a frosted window or a diffuser reads a
@@ -2575,6 +2615,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
+  g_test_add_func ("/vision/detector/stages/score-pale", test_score_pale);
   g_test_add_func ("/vision/detector/stages/score-washed-out", test_score_washed_out);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
