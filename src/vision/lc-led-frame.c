@@ -337,6 +337,8 @@ pool_rows (const LcLedDetector *self,
 {
   int f = self->pool, w = self->width;
   int bpp = lc_pixel_format_get_bpp (self->format);
+  /* YUY2 keeps its chroma bytes between the luma ones, to be skipped. */
+  gboolean yuy2 = self->format == LC_PIXEL_FORMAT_YUY2;
   const guint8 *line = rows;
   int mx = 0;
 
@@ -345,11 +347,10 @@ pool_rows (const LcLedDetector *self,
       /* Packed colour: one byte per pixel, pooled below as luma is. */
       brightest_channels (self, rows, stride, n_rows, scratch, vector);
       line = scratch;
-      bpp = 1;
     }
   else if (n_rows > 1)
     {
-      gsize n = bpp == 0 ? (gsize) w : lc_led_row_bytes (self->format, w);
+      gsize n = yuy2 ? lc_led_row_bytes (self->format, w) : (gsize) w;
 
       memcpy (scratch, rows, n);
       for (int y = 1; y < n_rows; y++)
@@ -358,7 +359,7 @@ pool_rows (const LcLedDetector *self,
     }
 
 #ifdef __SSE2__
-  if (vector && bpp != 2 && (f == 2 || f == 4 || f == 8))
+  if (vector && !yuy2 && (f == 2 || f == 4 || f == 8))
     mx = pool_bytes_vector (self, line, out);
 #endif
 
@@ -368,8 +369,7 @@ pool_rows (const LcLedDetector *self,
       int m = 0;
 
       for (int x = x0; x < x1; x++)
-        /* YUY2 (2 bytes a pixel): the luma bytes. */
-        m = MAX (m, bpp == 2 ? line[(x / 2) * 4 + (x & 1) * 2] : line[x]);
+        m = MAX (m, yuy2 ? line[(x / 2) * 4 + (x & 1) * 2] : line[x]);
       out[mx] = (guint8) m;
     }
 }

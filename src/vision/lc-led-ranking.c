@@ -89,14 +89,12 @@ lc_led_score_track (LcLedDetector *self,
        * nothing away from the others. One that has shown two levels is a
        * blink not yet read, so it waits for its reading instead.
        */
-      gboolean outshines = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL &&
-                           t->level >= SOLID_BRIGHT_CONTRAST * t->bg &&
+      gboolean outshines = t->level >= SOLID_BRIGHT_CONTRAST * t->bg &&
                            t->dip >= SOLID_BRIGHT_MIN_RISE * t->level;
-      gboolean on_pale = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL &&
-                         t->bg >= SOLID_PALE_SURROUND &&
-                         t->dip >= -SOLID_PALE_MAX_LOSS * t->bg;
+      gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && t->dip >= -SOLID_PALE_MAX_LOSS * t->bg;
+      gboolean dim_light = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL && (outshines || on_pale);
 
-      t->qualified = (near_clipping || outshines || on_pale) &&
+      t->qualified = (near_clipping || dim_light) &&
                      radius <= MAX (5.0, 0.025 * self->width) &&
                      t->level >= SOLID_MIN_CONTRAST * t->bg &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
