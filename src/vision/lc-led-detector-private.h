@@ -189,6 +189,12 @@ G_BEGIN_DECLS
  * light and the newer one's candidates score this many times its own.
  */
 #define OUTSHINE_RATIO      2.0
+/* … but two that each show a colour this saturated, and not the same one,
+ * are two lights: a blue status light in the wide glow of a red power
+ * light on a pale housing measured 0.73 and 0.78; a clipped white core
+ * 0.1–0.3. The same bar as a halo's colour.
+ */
+#define APART_MIN_SATURATION HALO_MIN_SATURATION
 /* A core whose channels average this much is clipped to white; one that
  * gives this many times more light makes a spot of any colour near it its
  * glow (see mark_reflections()).

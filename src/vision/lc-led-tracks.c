@@ -829,6 +829,31 @@ outshines (const Track *young,
   return !old->qualified && !old->selected && young->cand_score > OUTSHINE_RATIO * old->cand_score;
 }
 
+/* Whether @a and @b each show a clear colour (see APART_MIN_SATURATION),
+ * and no colour in common: a glow has its light's colour all over (where
+ * its core clips to white it shows no clear colour), so these are two
+ * lights side by side, however wide their glows.
+ */
+static gboolean
+colored_apart (const Track *a,
+               const Track *b)
+{
+  if (a->saturation < APART_MIN_SATURATION || b->saturation < APART_MIN_SATURATION ||
+      a->light.n_colors == 0 || b->light.n_colors == 0)
+    return FALSE;
+
+  for (guint i = 0; i < a->light.n_colors; i++)
+    {
+      for (guint j = 0; j < b->light.n_colors; j++)
+        {
+          if (a->light.colors[i] == b->light.colors[j])
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Forgets what has not been seen for a while (but not the main light
  * while it still changes), and merges duplicates.
  */
@@ -850,6 +875,9 @@ forget_and_merge (LcLedDetector *self,
             continue;
           /* Beside it, not inside its glow's half-bright area. */
           if (lc_led_lit_beside (t, o) && lc_led_track_distance (o, t->cx, t->cy) >= o->radius + self->pool)
+            continue;
+          /* Another clear colour: another light, however near. */
+          if (colored_apart (t, o))
             continue;
           if (lc_led_track_distance (o, t->cx, t->cy) < merge_reach (self, o, t->radius))
             {

@@ -1962,6 +1962,36 @@ test_old_track_outshone (void)
     }
 }
 
+/* Two overlapping tracks that each show a clear colour, and not the same
+ * one, are two lights side by side (a blue status light in the wide glow
+ * of a red power light on a pale housing): both stay. A track with no
+ * clear colour (a core clipped to white) or the same colour is a piece of
+ * the older one.
+ */
+static void
+test_two_colours_not_one_glow (void)
+{
+  for (guint scene = 0; scene < 3; scene++)
+    {
+      g_autoptr(LcLedDetector) detector = ranking_detector ();
+      gint64 now = G_GINT64_CONSTANT (2000000000);
+      Track *power, *status;
+
+      power = ranked_track (detector, 100.0, LC_DETECTED_SOLID, LC_COLOR_RED, 30.0);
+      status = ranked_track (detector, 120.0, LC_DETECTED_BLINK, scene == 2 ? LC_COLOR_RED : LC_COLOR_BLUE, 90.0);
+      status->born_ns = now / 2;
+      power->radius = 17.0;
+      status->radius = 14.0;
+      power->saturation = 0.78;
+      status->saturation = scene == 1 ? 0.1 : 0.73;
+      power->last_match_ns = status->last_match_ns = now;
+
+      lc_led_associate (detector, NULL, 0, now, NULL);
+      g_assert_cmpuint (detector->n_tracks, ==, (scene == 0 ? 2 : 1));
+      g_assert_true (detector->tracks[0] == power);
+    }
+}
+
 /* Whether @t, the light reported first, is kept when the tracks are
  * tidied at @now, though no candidate has matched it since it was made.
  */
@@ -2609,6 +2639,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/patch-beside-burst-piece", test_patch_beside_burst_piece);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
   g_test_add_func ("/vision/detector/stages/echo-of-clipped-blink", test_echo_of_clipped_blink);
+  g_test_add_func ("/vision/detector/stages/two-colours-not-one-glow", test_two_colours_not_one_glow);
   g_test_add_func ("/vision/detector/stages/forget-unseen", test_forget_unseen);
   g_test_add_func ("/vision/detector/stages/old-track-outshone", test_old_track_outshone);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
