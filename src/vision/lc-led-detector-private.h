@@ -186,7 +186,8 @@ G_BEGIN_DECLS
  */
 #define BESIDE_CORE_SHARE   0.15
 /* Of two overlapping tracks the older is kept, unless it never became a
- * light and the newer one's candidates score this many times its own.
+ * light and the newer one did, or the newer one's candidates score this
+ * many times its own.
  */
 #define OUTSHINE_RATIO      2.0
 /* … but two that each show a colour this saturated, and not the same one,

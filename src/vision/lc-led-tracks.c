@@ -817,16 +817,17 @@ main_light_still_changing (const LcLedDetector *self,
          t->qualified && t->active && t->m_hi >= 2.0 * lc_led_contrast_floor (self);
 }
 
-/* Whether @young, found after @old and overlapping it, is far the stronger
- * candidate while @old never became a light: a spot of texture or an edge
- * a candidate once fell on must not swallow a light that comes on beside
- * it.
+/* Whether @young, found after @old and overlapping it, has become a light
+ * or is far the stronger candidate, while @old never became a light: a
+ * spot of texture, an edge a candidate once fell on, or glare that drifts
+ * beside a small LED must not swallow a light that comes on beside it.
  */
 static gboolean
 outshines (const Track *young,
            const Track *old)
 {
-  return !old->qualified && !old->selected && young->cand_score > OUTSHINE_RATIO * old->cand_score;
+  return !old->qualified && !old->selected &&
+         (young->qualified || young->cand_score > OUTSHINE_RATIO * old->cand_score);
 }
 
 /* Whether @a and @b each show a clear colour (see APART_MIN_SATURATION),

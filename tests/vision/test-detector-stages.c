@@ -1933,13 +1933,14 @@ test_echo_of_clipped_blink (void)
 
 /* Of two tracks that overlap, the older stays: the newer is a piece of the
  * same light. Not when the older never became a light and the newer is
- * far the stronger candidate: an edge of the housing a candidate once fell
- * on must not swallow the light that comes on beside it.
+ * far the stronger candidate, or has become a light: an edge of the
+ * housing a candidate once fell on, or glare, must not swallow the light
+ * that comes on beside it.
  */
 static void
 test_old_track_outshone (void)
 {
-  for (guint scene = 0; scene < 3; scene++)
+  for (guint scene = 0; scene < 4; scene++)
     {
       g_autoptr(LcLedDetector) detector = ranking_detector ();
       gint64 now = G_GINT64_CONSTANT (2000000000);
@@ -1955,10 +1956,15 @@ test_old_track_outshone (void)
       detector->tracks[detector->n_tracks++] = light;
       if (scene == 1)
         edge->qualified = TRUE;
+      if (scene == 3)
+        {
+          light->cand_score = 70.0;
+          light->qualified = TRUE;
+        }
 
       lc_led_associate (detector, NULL, 0, now, NULL);
       g_assert_cmpuint (detector->n_tracks, ==, 1);
-      g_assert_true (detector->tracks[0] == (scene == 0 ? light : edge));
+      g_assert_true (detector->tracks[0] == (scene == 0 || scene == 3 ? light : edge));
     }
 }
 
