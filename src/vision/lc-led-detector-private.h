@@ -527,6 +527,8 @@ double         lc_led_track_distance (const Track *t,
                                       double       x,
                                       double       y);
 double         lc_led_track_size     (const Track *t);
+gboolean       lc_led_track_shows_color (const Track *t,
+                                         LcColor      color);
 void           lc_led_measure_track  (LcLedDetector *self,
                                       const LcFrame *frame,
                                       const Track   *t,

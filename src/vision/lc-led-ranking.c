@@ -175,20 +175,6 @@ recent_saturation (const Track *t)
  * right on the edge. */
 #define SAME_DEVICE_DISTANCE 0.35
 
-/* Whether @reported shows @color. */
-static gboolean
-shows_color (const Track *reported,
-             LcColor      color)
-{
-  for (guint i = 0; i < reported->key.n_colors; i++)
-    {
-      if (reported->key.colors[i] == color)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Whether any of the @n_reported lights shows @color. */
 static gboolean
 any_shows_color (Track  **reported,
@@ -197,7 +183,7 @@ any_shows_color (Track  **reported,
 {
   for (guint i = 0; i < n_reported; i++)
     {
-      if (shows_color (reported[i], color))
+      if (lc_led_track_shows_color (reported[i], color))
         return TRUE;
     }
 
@@ -211,7 +197,7 @@ static gboolean
 shares_a_color (const Track *t,
                 const Track *reported)
 {
-  return shows_color (reported, t->key.colors[0]);
+  return lc_led_track_shows_color (reported, t->key.colors[0]);
 }
 
 /* Whether @t gives about as much light as @other, at its level and at its

@@ -89,6 +89,20 @@ lc_led_track_distance (const Track *t,
 /* How big @t is as a light: for one whose core clips, the part that goes
  * white, not the glow that clips in its own colour around it.
  */
+/* Whether @t's reading shows @color. */
+gboolean
+lc_led_track_shows_color (const Track *t,
+                          LcColor      color)
+{
+  for (guint i = 0; i < t->key.n_colors; i++)
+    {
+      if (t->key.colors[i] == color)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 double
 lc_led_track_size (const Track *t)
 {
@@ -840,16 +854,13 @@ colored_apart (const Track *a,
                const Track *b)
 {
   if (a->saturation < APART_MIN_SATURATION || b->saturation < APART_MIN_SATURATION ||
-      a->light.n_colors == 0 || b->light.n_colors == 0)
+      a->key.n_colors == 0 || b->key.n_colors == 0)
     return FALSE;
 
-  for (guint i = 0; i < a->light.n_colors; i++)
+  for (guint i = 0; i < a->key.n_colors; i++)
     {
-      for (guint j = 0; j < b->light.n_colors; j++)
-        {
-          if (a->light.colors[i] == b->light.colors[j])
-            return FALSE;
-        }
+      if (lc_led_track_shows_color (b, a->key.colors[i]))
+        return FALSE;
     }
 
   return TRUE;
