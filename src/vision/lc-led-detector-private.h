@@ -121,6 +121,14 @@ G_BEGIN_DECLS
  * fainter (see has_pending_light()).
  */
 #define PENDING_LEVEL_RATIO   0.5
+/* … and one that keeps changing in a colour the answer does not show
+ * holds it back for as long as it changes, if it lights up at least this
+ * fraction as far (a status light beside a clipping power light measured
+ * 0.42–0.69 of it) and is at least this fraction of its size (flecks of
+ * coloured flicker on a frosted window were a seventh to a fifth of it).
+ */
+#define APART_LEVEL_RATIO     0.35
+#define APART_SIZE_RATIO      0.5
 /* A second light far fainter than the first (below this fraction of its
  * level) must clip as the first does (COMPANION_PEAK_RATIO) to be one.
  */

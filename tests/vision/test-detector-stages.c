@@ -2217,6 +2217,28 @@ test_pending_behind_window (void)
     }
 }
 
+/* A track of a light beside the reported one at x 40, in @color, lit and
+ * dark by @pattern, that started changing @changing_ns before *@out_now.
+ */
+static Track *
+changing_beside (LcLedDetector *detector,
+                 const char    *pattern,
+                 const float    color[3],
+                 gint64         changing_ns,
+                 gint64        *out_now)
+{
+  Track *t = track_behind_window (detector, pattern, FALSE, color, color, 40.0, out_now);
+
+  t->cx = 70.0;
+  t->cy = 32.0;
+  t->binary = TRUE;
+  t->active = TRUE;
+  t->active_since = *out_now - changing_ns;
+  detector->tracks[detector->n_tracks++] = t;
+
+  return t;
+}
+
 /* A coloured speck that has just started to flicker beside a reported
  * blink (moving glare on a pale housing) holds the answer back only if it
  * lights up about as far as the blink does: a device's LEDs are of a kind.
@@ -2232,16 +2254,10 @@ test_pending_speck (void)
 
   detector->interval_s = 1.0 / 30.0;
   blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 50.0, 90.0);
-  speck = track_behind_window (detector, flicker, FALSE, blue, blue, 40.0, &now);
-  speck->cx = 70.0;
-  speck->cy = 32.0;
+  speck = changing_beside (detector, flicker, blue, G_GINT64_CONSTANT (1000000000), &now);
   speck->compactness = 1.0;
-  speck->binary = TRUE;
-  speck->active = TRUE;
-  speck->active_since = now - G_GINT64_CONSTANT (1000000000);
   speck->m_lo = 5.0;
   speck->m_hi = 35.0;
-  detector->tracks[detector->n_tracks++] = speck;
 
   lc_led_build_detection (detector, now);
   g_assert_cmpuint (detector->detection.n_leds, ==, 1);
@@ -2253,6 +2269,65 @@ test_pending_speck (void)
   lc_led_build_detection (detector, now);
   g_assert_cmpuint (detector->detection.n_leds, ==, 1);
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+}
+
+/* A status light changing beside a power light: the power light's glow
+ * lights up its ring, so it does not measure as a spot, and the camera may
+ * see it far fainter than the power light, which clips. While it changes
+ * in a colour the answer does not show, however long, the answer stays
+ * provisional: confirming the power light alone would announce half the
+ * signal. Not once it stops changing, nor when it changes in the power
+ * light's colour (its glow), loses light as an object's edge does, or is
+ * a mere speck, far fainter or far smaller.
+ */
+static void
+test_pending_beside_power (void)
+{
+  static const float green[3] = { 20.0f, 200.0f, 40.0f };
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  const char *burst = "###...###.........";
+  Track *power, *status;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  power = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 50.0, 130.0);
+  status = changing_beside (detector, burst, green, G_GINT64_CONSTANT (5000000000), &now);
+  status->compactness = 0.3;
+  status->m_lo = 20.0;
+  status->m_hi = 60.0;
+  /* Drifting into the power light's glow, it reads as steady a while. */
+  status->key.kind = LC_DETECTED_SOLID;
+  status->key.n_colors = 1;
+  status->key.colors[0] = LC_COLOR_GREEN;
+
+  lc_led_build_detection (detector, now);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, power->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  status->key.colors[0] = LC_COLOR_RED;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->key.colors[0] = LC_COLOR_GREEN;
+
+  status->takes_light = TRUE;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->takes_light = FALSE;
+
+  status->m_hi = 30.0;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->m_hi = 60.0;
+
+  status->radius = 0.8;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+  status->radius = 2.0;
+
+  status->active = FALSE;
+  lc_led_build_detection (detector, now);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
 }
 
 /* Scoring: a light taking turns in two colours at one brightness must
@@ -2657,6 +2732,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
+  g_test_add_func ("/vision/detector/stages/pending-beside-power", test_pending_beside_power);
   g_test_add_func ("/vision/detector/stages/pending-changing-color", test_pending_changing_color);
   g_test_add_func ("/vision/detector/stages/pending-washed-out", test_pending_washed_out);
   g_test_add_func ("/vision/detector/stages/film-seconds", test_film_seconds);
