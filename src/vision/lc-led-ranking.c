@@ -331,30 +331,28 @@ shines_beside (const Track  *t,
          !any_shows_color (reported, n_reported, t->key.colors[0]);
 }
 
-/* A light that keeps changing beside the reported ones in a vivid colour
- * none of them shows: a status light beside a power light. The power
- * light's glow lights up its ring, so it may never measure as a spot long
- * enough to become a light, and the camera may see it far fainter than the
- * power light, which clips; its reading may even drift while its track
- * slides into that glow. But it is an LED of a kind with the reported one,
- * about as large, and gives light of its own rather than taking it away
- * as an object's edge does. While it changes, the answer waits for it.
+/* Whether @t, near the reported lights and no light itself, keeps
+ * changing in a vivid colour none of them shows: a status light beside a
+ * power light. The power light's glow lights up its ring, so it may never
+ * measure as a spot long enough to become a light, and the camera may see
+ * it far fainter than the power light, which clips; its reading may even
+ * drift while its track slides into that glow. But it is an LED of a kind
+ * with the reported one, about as large, and gives light of its own rather
+ * than taking it away as an object's edge does. While it changes, the
+ * answer waits for it.
  */
 static gboolean
-changes_apart (LcLedDetector  *self,
-               const Track    *t,
-               Track         **reported,
-               guint           n_reported)
+changes_apart (const Track  *t,
+               Track       **reported,
+               guint         n_reported)
 {
   const Track *first = reported[0];
 
-  return t->binary && t->active && !t->qualified && !t->reflection && !t->takes_light &&
-         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && recent_saturation (t) >= 0.25 &&
+  return t->binary && t->active && !t->reflection && !t->takes_light &&
+         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE &&
          !any_shows_color (reported, n_reported, t->key.colors[0]) &&
-         t->radius <= lc_led_max_radius (self) && t->radius >= APART_SIZE_RATIO * first->radius &&
-         t->m_hi >= APART_LEVEL_RATIO * first->level &&
-         lc_led_track_distance (t, first->cx, first->cy) <= SAME_DEVICE_DISTANCE * MAX (self->width, self->height) &&
-         !is_reported_light (t, reported, n_reported, overlaps);
+         t->radius >= APART_SIZE_RATIO * first->radius && t->m_hi >= APART_LEVEL_RATIO * first->level &&
+         recent_saturation (t) >= 0.25 && !is_reported_light (t, reported, n_reported, overlaps);
 }
 
 /* A second light of the same device that has started to change but has no
@@ -378,12 +376,12 @@ has_pending_light (LcLedDetector  *self,
       Track *t = self->tracks[i];
       gboolean pending;
 
-      if (changes_apart (self, t, reported, n_reported))
-        return TRUE;
-      if (t->qualified || t->compactness < 0.5 ||
-          t->radius > lc_led_max_radius (self) || t->m_hi < 2.0 * lc_led_contrast_floor (self))
+      if (t->qualified || t->radius > lc_led_max_radius (self) ||
+          lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;
-      if (lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+      if (changes_apart (t, reported, n_reported))
+        return TRUE;
+      if (t->compactness < 0.5 || t->m_hi < 2.0 * lc_led_contrast_floor (self))
         continue;
 
       if (t->binary)

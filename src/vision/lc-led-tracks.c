@@ -86,9 +86,6 @@ lc_led_track_distance (const Track *t,
   return hypot (t->cx - x, t->cy - y);
 }
 
-/* How big @t is as a light: for one whose core clips, the part that goes
- * white, not the glow that clips in its own colour around it.
- */
 /* Whether @t's reading shows @color. */
 gboolean
 lc_led_track_shows_color (const Track *t,
@@ -103,6 +100,9 @@ lc_led_track_shows_color (const Track *t,
   return FALSE;
 }
 
+/* How big @t is as a light: for one whose core clips, the part that goes
+ * white, not the glow that clips in its own colour around it.
+ */
 double
 lc_led_track_size (const Track *t)
 {
