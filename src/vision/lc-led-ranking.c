@@ -463,6 +463,13 @@ static void
 mark_reflections (LcLedDetector *self)
 {
   double reach = GLOW_DISTANCE * MAX (self->width, self->height);
+  /* Which tracks are lights before any is marked a reflection (which
+   * takes that away), so the order of the tracks does not matter.
+   */
+  gboolean was_light[MAX_TRACKS];
+
+  for (guint i = 0; i < self->n_tracks; i++)
+    was_light[i] = self->tracks[i]->qualified || self->tracks[i]->selected;
 
   for (guint i = 0; i < self->n_tracks; i++)
     {
@@ -502,11 +509,13 @@ mark_reflections (LcLedDetector *self)
             }
           if (o->key.n_colors == 0)
             continue;
-          /* In the other light's colour; a core clipped to white lights
-           * things in the colour of its glow, and its glow breaks into
-           * fragments on either side: the fragments give it its colour.
+          /* In the other light's colour, if that one is a light: glare
+           * tinted by a lamp or the white balance lights nothing up in its
+           * tint, however bright. A core clipped to white lights things in
+           * the colour of its glow, and its glow breaks into fragments on
+           * either side: the fragments give it its colour.
            */
-          for (guint c = 0; c < o->key.n_colors; c++)
+          for (guint c = 0; c < o->key.n_colors && was_light[j]; c++)
             t->reflection |= t->key.n_colors > 0 && o->key.colors[c] == t->key.colors[0];
           if (!t->reflection && o->key.colors[0] == LC_COLOR_WHITE && o->key.n_colors == 1 &&
               t->key.n_colors > 0 && o->key.kind == LC_DETECTED_SOLID)

@@ -2085,6 +2085,41 @@ test_status_in_power_glow (void)
   g_assert_cmpuint (lights_reported (detector), ==, 1);
 }
 
+/* A vivid steady light beside a brighter patch of glare tinted its colour
+ * (white balance, a lamp on a pale housing) is a light: the glare is no
+ * light, so it lights nothing up. Beside a light of its colour, or a core
+ * clipped to white that gives far more light, it is that one's reflection.
+ */
+static void
+test_steady_beside_tinted_glare (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *led, *glare;
+
+  led = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 30.0, 83.0);
+  led->white = 148.0;
+  led->peak = 218.0;
+  glare = clipping_track (detector, 48.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 12.0, 126.0);
+  glare->qualified = FALSE;
+  glare->white = 204.0;
+  glare->peak = 242.0;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, led->id);
+  g_assert_false (led->reflection);
+
+  glare->qualified = TRUE;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, glare->id);
+  g_assert_true (led->reflection);
+
+  glare->qualified = FALSE;
+  led->qualified = TRUE;
+  glare->white = 240.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 0);
+  g_assert_true (led->reflection);
+}
+
 /* A steady light whose glow clips in its own colour far out (a power light
  * on a pale housing) is as big as its white core: it is a light, and one
  * beside it is not a piece of it. A patch as big as its glow that does not
@@ -2724,6 +2759,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/forget-unseen", test_forget_unseen);
   g_test_add_func ("/vision/detector/stages/old-track-outshone", test_old_track_outshone);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
+  g_test_add_func ("/vision/detector/stages/steady-beside-tinted-glare", test_steady_beside_tinted_glare);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
