@@ -212,6 +212,11 @@ G_BEGIN_DECLS
 #define WHITE_CORE_RATIO    1.6
 /* … within this fraction of the frame's longer side. */
 #define GLOW_DISTANCE       0.12
+/* A clipped core's glow reaches this many of its radii; a white core
+ * lights up nothing further off in its glow's colour (solid TUNE #50: a
+ * red LED 14 radii from a patch of white glare was taken for its glow).
+ */
+#define GLOW_RADII          8.0
 /* A steady light's level varies by less than this fraction (10th to 90th
  * percentile): a light that swells and dims is breathing, not solid.
  */

@@ -487,18 +487,22 @@ mark_reflections (LcLedDetector *self)
            * light overall, and is at least as bright at its brightest: a
            * grey highlight tinted by a light is not that light's source.
            */
+          double distance = lc_led_track_distance (o, t->cx, t->cy);
           gboolean white_core;
 
           if (o == t || o->peak < SOLID_MIN_PEAK ||
               o->white < REFLECTION_RATIO * t->white || o->peak + 5.0 < t->peak ||
-              lc_led_track_distance (o, t->cx, t->cy) > MAX (reach, 8.0 * o->radius))
+              distance > MAX (reach, GLOW_RADII * o->radius))
             continue;
 
           /* A core clipped to white that gives far more light lights up its
            * surroundings in the colour of its glow, which it may not show
-           * itself (nor have a reading yet).
+           * itself (nor have a reading yet), as far as its glow reaches.
+           * It stands over its surroundings: glare on a glossy housing may
+           * be as bright, but is no brighter than the housing around it.
            */
-          white_core = o->white >= WHITE_CORE_LEVEL && o->white >= WHITE_CORE_RATIO * t->white;
+          white_core = o->white >= WHITE_CORE_LEVEL && o->white >= WHITE_CORE_RATIO * t->white &&
+                       o->level >= lc_led_contrast_floor (self) && distance <= GLOW_RADII * o->radius;
           if (white_core)
             {
               t->reflection = TRUE;

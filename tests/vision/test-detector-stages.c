@@ -2120,6 +2120,52 @@ test_steady_beside_tinted_glare (void)
   g_assert_true (led->reflection);
 }
 
+/* Whether @led, a steady light, is reported alone and not taken for the
+ * glow of something beside it.
+ */
+static gboolean
+reported_alone (LcLedDetector *detector,
+                Track         *led)
+{
+  led->qualified = TRUE;
+
+  return lights_reported (detector) == 1 && detector->detection.leds[0].id == led->id &&
+         !led->reflection;
+}
+
+/* A core clipped to white that gives far more light than a steady spot
+ * beside it lights that spot up in the colour of its glow, so the spot is
+ * no light; not from further off than its glow reaches, in its own radii,
+ * nor when it stands no higher than its surroundings (glare on a glossy
+ * housing as bright as the housing around it).
+ */
+static void
+test_steady_beside_white_glare (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *led, *core;
+
+  led = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 30.0, 100.0);
+  led->white = 100.0;
+  led->peak = 220.0;
+  /* Still being read, so its glow gives it no colour yet. */
+  core = clipping_track (detector, 50.0, LC_DETECTED_UNKNOWN, LC_COLOR_WHITE, 10.0, 150.0);
+  core->key.n_colors = 0;
+  core->qualified = FALSE;
+  core->white = 240.0;
+
+  g_assert_false (reported_alone (detector, led));
+  g_assert_true (led->reflection);
+
+  core->cx = 40.0 + 9.0 * core->radius;
+  g_assert_true (reported_alone (detector, led));
+  core->cx = 50.0;
+  g_assert_false (reported_alone (detector, led));
+
+  core->level = 0.0;
+  g_assert_true (reported_alone (detector, led));
+}
+
 /* A steady light whose glow clips in its own colour far out (a power light
  * on a pale housing) is as big as its white core: it is a light, and one
  * beside it is not a piece of it. A patch as big as its glow that does not
@@ -2760,6 +2806,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/old-track-outshone", test_old_track_outshone);
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/steady-beside-tinted-glare", test_steady_beside_tinted_glare);
+  g_test_add_func ("/vision/detector/stages/steady-beside-white-glare", test_steady_beside_white_glare);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
