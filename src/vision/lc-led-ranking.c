@@ -22,6 +22,16 @@ kind_changes (LcDetectedKind kind)
          kind == LC_DETECTED_FADE || kind == LC_DETECTED_TOO_FAST;
 }
 
+/* Whether @t, on a pale surround, is darker than it in some channel by
+ * more than an LED ever is: paint (a label, a box) absorbing the light it
+ * does not reflect.
+ */
+static gboolean
+absorbs_like_paint (const Track *t)
+{
+  return t->bg >= SOLID_PALE_SURROUND && t->dip < -SOLID_PALE_MAX_LOSS * t->bg;
+}
+
 void
 lc_led_score_track (LcLedDetector *self,
                     Track         *t)
@@ -91,7 +101,7 @@ lc_led_score_track (LcLedDetector *self,
        */
       gboolean outshines = t->level >= SOLID_BRIGHT_CONTRAST * t->bg &&
                            t->dip >= SOLID_BRIGHT_MIN_RISE * t->level;
-      gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && t->dip >= -SOLID_PALE_MAX_LOSS * t->bg;
+      gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && !absorbs_like_paint (t);
       gboolean dim_light = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL && (outshines || on_pale);
 
       t->qualified = (near_clipping || dim_light) &&
@@ -423,7 +433,8 @@ has_pending_light (LcLedDetector  *self,
  * left out only because its ring is not dark all around (glare, or the
  * pale housing it lights): most likely a power light beside a status
  * light, or the status light itself seen in another colour. It cannot be
- * reported, and nor can the answer be confirmed without it.
+ * reported, and nor can the answer be confirmed without it. A label on a
+ * pale housing may look as bright beside a dim light, but it is paint.
  */
 static gboolean
 has_unsure_light (LcLedDetector  *self,
@@ -443,6 +454,8 @@ has_unsure_light (LcLedDetector  *self,
       if (t->compactness >= 0.5 || t->reflection || t->key.kind == LC_DETECTED_NONE ||
           t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
           t->radius > lc_led_max_radius (self) || !shines_as_brightly (t, first))
+        continue;
+      if (absorbs_like_paint (t))
         continue;
       if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;

@@ -2198,7 +2198,8 @@ test_clipped_glow_ranked (void)
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
- * far fainter one (a label, a reflection).
+ * far fainter one (a label, a reflection), nor paint on a pale housing
+ * (a red label far darker than the housing in green and blue).
  */
 static void
 test_unsure_light (void)
@@ -2225,6 +2226,16 @@ test_unsure_light (void)
   glow->level = 40.0;
   lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  glow->level = 150.0;
+  glow->bg = 120.0;
+  glow->dip = -69.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  glow->dip = -5.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
 }
 
 /* A status light behind a pale window, beside a reported light, whose
