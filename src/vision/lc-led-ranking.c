@@ -532,8 +532,11 @@ mark_reflections (LcLedDetector *self)
            * the colour of its glow, and its glow breaks into fragments on
            * either side: the fragments give it its colour.
            */
-          for (guint c = 0; c < o->key.n_colors && was_light[j]; c++)
-            t->reflection |= t->key.n_colors > 0 && o->key.colors[c] == t->key.colors[0];
+          if (was_light[j])
+            {
+              for (guint c = 0; c < o->key.n_colors; c++)
+                t->reflection |= t->key.n_colors > 0 && o->key.colors[c] == t->key.colors[0];
+            }
           if (!t->reflection && o->key.colors[0] == LC_COLOR_WHITE && o->key.n_colors == 1 &&
               t->key.n_colors > 0 && o->key.kind == LC_DETECTED_SOLID)
             {

@@ -2085,39 +2085,23 @@ test_status_in_power_glow (void)
   g_assert_cmpuint (lights_reported (detector), ==, 1);
 }
 
-/* A vivid steady light beside a brighter patch of glare tinted its colour
- * (white balance, a lamp on a pale housing) is a light: the glare is no
- * light, so it lights nothing up. Beside a light of its colour, or a core
- * clipped to white that gives far more light, it is that one's reflection.
+/* A steady light of @color at @level over its surroundings, whose
+ * channels average @white at its core and reach @peak.
  */
-static void
-test_steady_beside_tinted_glare (void)
+static Track *
+steady_light (LcLedDetector *detector,
+              double         x,
+              LcColor        color,
+              double         level,
+              double         white,
+              double         peak)
 {
-  g_autoptr(LcLedDetector) detector = ranking_detector ();
-  Track *led, *glare;
+  Track *t = clipping_track (detector, x, LC_DETECTED_SOLID, color, 30.0, level);
 
-  led = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 30.0, 83.0);
-  led->white = 148.0;
-  led->peak = 218.0;
-  glare = clipping_track (detector, 48.0, LC_DETECTED_SOLID, LC_COLOR_BLUE, 12.0, 126.0);
-  glare->qualified = FALSE;
-  glare->white = 204.0;
-  glare->peak = 242.0;
+  t->white = white;
+  t->peak = peak;
 
-  g_assert_cmpuint (lights_reported (detector), ==, 1);
-  g_assert_cmpuint (detector->detection.leds[0].id, ==, led->id);
-  g_assert_false (led->reflection);
-
-  glare->qualified = TRUE;
-  g_assert_cmpuint (lights_reported (detector), ==, 1);
-  g_assert_cmpuint (detector->detection.leds[0].id, ==, glare->id);
-  g_assert_true (led->reflection);
-
-  glare->qualified = FALSE;
-  led->qualified = TRUE;
-  glare->white = 240.0;
-  g_assert_cmpuint (lights_reported (detector), ==, 0);
-  g_assert_true (led->reflection);
+  return t;
 }
 
 /* Whether @led, a steady light, is reported alone and not taken for the
@@ -2133,6 +2117,35 @@ reported_alone (LcLedDetector *detector,
          !led->reflection;
 }
 
+/* A vivid steady light beside a brighter patch of glare tinted its colour
+ * (white balance, a lamp on a pale housing) is a light: the glare is no
+ * light, so it lights nothing up. Beside a light of its colour, or a core
+ * clipped to white that gives far more light, it is that one's reflection.
+ */
+static void
+test_steady_beside_tinted_glare (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *led, *glare;
+
+  led = steady_light (detector, 40.0, LC_COLOR_BLUE, 83.0, 148.0, 218.0);
+  glare = steady_light (detector, 48.0, LC_COLOR_BLUE, 126.0, 204.0, 242.0);
+  glare->qualified = FALSE;
+
+  g_assert_true (reported_alone (detector, led));
+
+  glare->qualified = TRUE;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, glare->id);
+  g_assert_true (led->reflection);
+
+  glare->qualified = FALSE;
+  led->qualified = TRUE;
+  glare->white = 240.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 0);
+  g_assert_true (led->reflection);
+}
+
 /* A core clipped to white that gives far more light than a steady spot
  * beside it lights that spot up in the colour of its glow, so the spot is
  * no light; not from further off than its glow reaches, in its own radii,
@@ -2145,9 +2158,7 @@ test_steady_beside_white_glare (void)
   g_autoptr(LcLedDetector) detector = ranking_detector ();
   Track *led, *core;
 
-  led = clipping_track (detector, 40.0, LC_DETECTED_SOLID, LC_COLOR_RED, 30.0, 100.0);
-  led->white = 100.0;
-  led->peak = 220.0;
+  led = steady_light (detector, 40.0, LC_COLOR_RED, 100.0, 100.0, 220.0);
   /* Still being read, so its glow gives it no colour yet. */
   core = clipping_track (detector, 50.0, LC_DETECTED_UNKNOWN, LC_COLOR_WHITE, 10.0, 150.0);
   core->key.n_colors = 0;
