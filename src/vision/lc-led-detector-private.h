@@ -121,6 +121,11 @@ G_BEGIN_DECLS
  * fainter (see has_pending_light()).
  */
 #define PENDING_LEVEL_RATIO   0.5
+/* … and, unless dimming shows its colour, its lit samples of the last
+ * second are at least this colourful: status lights are vivid, an edge
+ * dragged across a cell by shake flickers in grey.
+ */
+#define PENDING_MIN_SATURATION 0.25
 /* … and one that keeps changing in a colour the answer does not show
  * holds it back for as long as it changes, if it lights up at least this
  * fraction as far (a status light beside a clipping power light measured

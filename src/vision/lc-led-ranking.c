@@ -362,7 +362,7 @@ changes_apart (const Track  *t,
          t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE &&
          !any_shows_color (reported, n_reported, t->key.colors[0]) &&
          t->radius >= APART_SIZE_RATIO * first->radius && t->m_hi >= APART_LEVEL_RATIO * first->level &&
-         recent_saturation (t) >= 0.25 && !is_reported_light (t, reported, n_reported, overlaps);
+         recent_saturation (t) >= PENDING_MIN_SATURATION && !is_reported_light (t, reported, n_reported, overlaps);
 }
 
 /* A second light of the same device that has started to change but has no
@@ -404,7 +404,7 @@ has_pending_light (LcLedDetector  *self,
           pending = t->active && now - t->active_since < NO_LIGHT_AFTER_NS &&
                     (t->key.kind == LC_DETECTED_NONE || t->key.kind == LC_DETECTED_UNKNOWN) &&
                     t->m_hi >= PENDING_LEVEL_RATIO * reported[0]->level &&
-                    (self->format == LC_PIXEL_FORMAT_GRAY8 || recent_saturation (t) >= 0.25 ||
+                    (self->format == LC_PIXEL_FORMAT_GRAY8 || recent_saturation (t) >= PENDING_MIN_SATURATION ||
                      dims_in_own_color (self, t, reported, n_reported, now));
         }
       else
