@@ -94,6 +94,13 @@ G_BEGIN_DECLS
  */
 #define SOLID_PALE_SURROUND 100.0
 #define SOLID_PALE_MAX_LOSS 0.08
+/* A steady light as bright as a status light beside it is its power
+ * light unless it loses more than this share: the video's colour smear
+ * can cost a dim power light a tenth of its other channels (power+status
+ * TUNE #45), while labels and boxes lose 19–57 % (a red object beside a
+ * fade, fade TUNE #52, 58 %).
+ */
+#define COMPANION_MAX_LOSS  0.15
 /* … and stand out from what is around it: its core this many times over
  * its surroundings' brightest channel. A bright label on a pale wall is
  * a bump of 20–35 %; an LED outshines the surface it sits on.

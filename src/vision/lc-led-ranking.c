@@ -23,13 +23,14 @@ kind_changes (LcDetectedKind kind)
 }
 
 /* Whether @t, on a pale surround, is darker than it in some channel by
- * more than an LED ever is: paint (a label, a box) absorbing the light it
- * does not reflect.
+ * more than @max_loss of it, more than an LED is: paint (a label, a box)
+ * absorbing the light it does not reflect.
  */
 static gboolean
-absorbs_like_paint (const Track *t)
+absorbs_like_paint (const Track *t,
+                    double       max_loss)
 {
-  return t->bg >= SOLID_PALE_SURROUND && t->dip < -SOLID_PALE_MAX_LOSS * t->bg;
+  return t->bg >= SOLID_PALE_SURROUND && t->dip < -max_loss * t->bg;
 }
 
 void
@@ -101,7 +102,7 @@ lc_led_score_track (LcLedDetector *self,
        */
       gboolean outshines = t->level >= SOLID_BRIGHT_CONTRAST * t->bg &&
                            t->dip >= SOLID_BRIGHT_MIN_RISE * t->level;
-      gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && !absorbs_like_paint (t);
+      gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && !absorbs_like_paint (t, SOLID_PALE_MAX_LOSS);
       gboolean dim_light = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL && (outshines || on_pale);
 
       t->qualified = (near_clipping || dim_light) &&
@@ -455,7 +456,7 @@ has_unsure_light (LcLedDetector  *self,
           t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
           t->radius > lc_led_max_radius (self) || !shines_as_brightly (t, first))
         continue;
-      if (absorbs_like_paint (t))
+      if (absorbs_like_paint (t, SOLID_PALE_MAX_LOSS))
         continue;
       if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
         continue;
@@ -635,7 +636,9 @@ prior_weight (const LcLedDetector *self,
  * bright as it: a power light next to a status light. On a light housing
  * such a light does not stand out from the surface enough to qualify on
  * its own, but next to a light of equal strength it is no label or
- * reflection (those are far fainter than an LED, or copy its pattern).
+ * reflection (those are far fainter than an LED, or copy its pattern),
+ * unless it is far darker than the housing in the colours it does not
+ * show: a label or a box beside a dim light can be as bright in its own.
  */
 static gboolean
 is_companion (LcLedDetector *self,
@@ -646,7 +649,8 @@ is_companion (LcLedDetector *self,
   return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
          t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
          t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
-         shines_as_brightly (t, strongest) && t->level >= 1.5 * lc_led_contrast_floor (self);
+         shines_as_brightly (t, strongest) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
+         !absorbs_like_paint (t, COMPANION_MAX_LOSS);
 }
 
 /* Changes that could still become a reading: a pattern, or changes that

@@ -2206,6 +2206,35 @@ test_clipped_glow_ranked (void)
   g_assert_false (power->qualified);
 }
 
+/* A steady light as bright as a changing one beside it is its device's
+ * power light, reported with it even on a pale housing, where it does
+ * not stand out enough to qualify alone; the video's colour smear may
+ * cost its other channels a tenth. A red label or box there is no power
+ * light: it is far darker than the housing in green and blue.
+ */
+static void
+test_companion_not_paint (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *fade, *power;
+
+  fade = clipping_track (detector, 40.0, LC_DETECTED_FADE, LC_COLOR_RED, 120.0, 60.0);
+  fade->peak = 165.0;
+  power = steady_light (detector, 70.0, LC_COLOR_RED, 42.0, 95.0, 165.0);
+  power->qualified = FALSE;
+  power->saturation = 1.0;
+  power->bg = 128.0;
+  power->dip = -13.0;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+  g_assert_cmpuint (detector->detection.leds[1].id, ==, power->id);
+
+  power->bg = 115.0;
+  power->dip = -67.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, fade->id);
+}
+
 /* A vivid light as bright as the reported one beside it, left out only
  * because glare lights its ring, holds the answer back; one in the
  * reported light's own colour (a piece of its glow) does not, nor does a
@@ -2834,6 +2863,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
   g_test_add_func ("/vision/detector/stages/score-pale", test_score_pale);
   g_test_add_func ("/vision/detector/stages/score-washed-out", test_score_washed_out);
+  g_test_add_func ("/vision/detector/stages/companion-not-paint", test_companion_not_paint);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
