@@ -47,6 +47,32 @@ level_spread (const Window *w,
   return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
 }
 
+/* Whether the light, from sample @first on, takes turns in two colours
+ * of its own (see lc_led_read_hue_alternation()); if so, @rd says so.
+ * @colors are the colours it showed, as there. A light behind a pale
+ * window, in its dim phase, shows the window: white, or the glow of a
+ * steady neighbour on it. That dimmer colour is not one of its own (a
+ * white LED outshines a coloured one).
+ */
+static gboolean
+reads_in_turns (LcLedDetector *self,
+                const Track   *t,
+                const Window  *w,
+                guint          first,
+                Reading       *rd,
+                LcColor        colors[2])
+{
+  LcColor dimmer;
+
+  if (!lc_led_read_hue_alternation (w, first, self->interval_s, rd, colors, &dimmer))
+    return FALSE;
+  if (dimmer != LC_COLOR_WHITE && !lc_led_steady_neighbour_glows (self, t, dimmer))
+    return TRUE;
+
+  memset (rd, 0, sizeof *rd);
+  return FALSE;
+}
+
 /* One level: lit the whole time (solid), changing colour at a steady
  * brightness (alternating), or dark.
  */
@@ -64,7 +90,7 @@ read_one_level (LcLedDetector *self,
   gint64 since = w->s[w->n - 1].pts;
   float total[3] = { 0, 0, 0 };
   guint first = w->n - 1;
-  LcColor dimmer, color;
+  LcColor color;
 
   for (guint i = w->n; i-- > 0;)
     {
@@ -84,20 +110,11 @@ read_one_level (LcLedDetector *self,
   if (recent < floor_c || (now - since) / NS_PER_S < SOLID_PROVISIONAL_S)
     return;
 
-  if (lc_led_read_hue_alternation (w, first, self->interval_s, rd, t->turn_colors, &dimmer))
+  if (reads_in_turns (self, t, w, first, rd, t->turn_colors))
     {
-      /* A light behind a pale window, in its dim phase, shows the window:
-       * white, or the glow of a steady neighbour on it. That dimmer colour
-       * is not one of its own (a white LED outshines a coloured one), and
-       * the light is too shallow here to read as a blink or a fade.
-       */
-      if (dimmer != LC_COLOR_WHITE && !lc_led_steady_neighbour_glows (self, t, dimmer))
-        {
-          /* Two distinct colours: as clear as a colour gets. */
-          *sat = 1.0;
-          return;
-        }
-      memset (rd, 0, sizeof *rd);
+      /* Two distinct colours: as clear as a colour gets. */
+      *sat = 1.0;
+      return;
     }
 
   color = lc_led_classify_color (total, sat);
@@ -328,7 +345,21 @@ read_two_levels (LcLedDetector *self,
 {
   Reading fade_reading = { 0, };
   gboolean shallow = w->m_lo > DEPTH_RATIO * w->m_hi;
-  gboolean fades = lc_led_read_fade (self, w, &fade_reading);
+  gboolean fades;
+  LcColor turns[2];
+
+  /* A light that never goes dark and changes colour as it changes level
+   * takes turns in two colours that the camera sees at two brightnesses
+   * (blue looks dimmer than red): its hue says what it does, not its
+   * level, which would read as a fade or a blink of one colour.
+   */
+  if (shallow && reads_in_turns (self, t, w, 0, rd, turns))
+    {
+      *sat = 1.0;
+      return;
+    }
+
+  fades = lc_led_read_fade (self, w, &fade_reading);
 
   /* A shallow dip that swells and dims smoothly is a fade behind a pale
    * window, or glare. Glare adds white; a fade adds its colour. When the

@@ -1317,6 +1317,50 @@ test_hue (void)
   hue_read_clear (&hr);
 }
 
+/* An RGB LED that takes turns in blue and red, which the camera sees at
+ * two brightnesses (red dimmer here), passing through a dimmer mix as it
+ * changes: it never goes dark, and its level alone would read as a fade
+ * or a blink of one colour. Its hue says it takes turns.
+ */
+static void
+test_turns_at_two_levels (void)
+{
+  static const float ramp[] = { 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 130, 105, 80,
+                                80, 90, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 90, 80, 105, 130 };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  gint64 now = 0;
+
+  detector->interval_s = 1.0 / 30.0;
+  detector->width = 320;
+  detector->height = 180;
+
+  for (guint i = 0; i < 6 * G_N_ELEMENTS (ramp); i++)
+    {
+      Sample s = { 0, };
+      gboolean blue = i % G_N_ELEMENTS (ramp) < 13;
+
+      s.pts = now = i * G_GINT64_CONSTANT (33333333);
+      s.level = ramp[i % G_N_ELEMENTS (ramp)];
+      s.has_color = TRUE;
+      s.rgb[0] = blue ? 10.0f : 200.0f;
+      s.rgb[1] = 30.0f;
+      s.rgb[2] = blue ? 200.0f : 30.0f;
+      s.max = 250.0f;
+      s.top = -1.0f;
+      lc_led_track_push (t, &s);
+    }
+
+  lc_led_classify_track (detector, t, now);
+  g_assert_true (t->binary);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BLINK);
+  g_assert_cmpuint (t->key.n_colors, ==, 2);
+  g_assert_cmpint (t->key.colors[0], ==, MIN (LC_COLOR_RED, LC_COLOR_BLUE));
+  g_assert_cmpint (t->key.colors[1], ==, MAX (LC_COLOR_RED, LC_COLOR_BLUE));
+  g_assert_cmpfloat_with_epsilon (t->light.rate_hz, 2.0, 0.1);
+  g_free (t);
+}
+
 /* A blink behind a pale window beside a steady red light: in its dark
  * phase the window shows the red light's glow, dimmer than the blink. Alone
  * it reads as taking turns in blue and red; beside the red light, red is
@@ -2841,6 +2885,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
+  g_test_add_func ("/vision/detector/stages/turns-at-two-levels", test_turns_at_two_levels);
   g_test_add_func ("/vision/detector/stages/borrowed-glow", test_borrowed_glow);
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
