@@ -48,7 +48,8 @@ level_spread (const Window *w,
 }
 
 /* Whether the light, from sample @first on, takes turns in two colours
- * of its own (see lc_led_read_hue_alternation()); if so, @rd says so.
+ * of its own (see lc_led_read_hue_alternation()); if so, @rd says so,
+ * and *@sat is 1: two distinct colours are as clear as a colour gets.
  * @colors are the colours it showed, as there. A light behind a pale
  * window, in its dim phase, shows the window: white, or the glow of a
  * steady neighbour on it. That dimmer colour is not one of its own (a
@@ -60,14 +61,18 @@ reads_in_turns (LcLedDetector *self,
                 const Window  *w,
                 guint          first,
                 Reading       *rd,
-                LcColor        colors[2])
+                LcColor        colors[2],
+                double        *sat)
 {
   LcColor dimmer;
 
   if (!lc_led_read_hue_alternation (w, first, self->interval_s, rd, colors, &dimmer))
     return FALSE;
   if (dimmer != LC_COLOR_WHITE && !lc_led_steady_neighbour_glows (self, t, dimmer))
-    return TRUE;
+    {
+      *sat = 1.0;
+      return TRUE;
+    }
 
   memset (rd, 0, sizeof *rd);
   return FALSE;
@@ -110,12 +115,8 @@ read_one_level (LcLedDetector *self,
   if (recent < floor_c || (now - since) / NS_PER_S < SOLID_PROVISIONAL_S)
     return;
 
-  if (reads_in_turns (self, t, w, first, rd, t->turn_colors))
-    {
-      /* Two distinct colours: as clear as a colour gets. */
-      *sat = 1.0;
-      return;
-    }
+  if (reads_in_turns (self, t, w, first, rd, t->turn_colors, sat))
+    return;
 
   color = lc_led_classify_color (total, sat);
 
@@ -353,11 +354,8 @@ read_two_levels (LcLedDetector *self,
    * (blue looks dimmer than red): its hue says what it does, not its
    * level, which would read as a fade or a blink of one colour.
    */
-  if (shallow && reads_in_turns (self, t, w, 0, rd, turns))
-    {
-      *sat = 1.0;
-      return;
-    }
+  if (shallow && reads_in_turns (self, t, w, 0, rd, turns, sat))
+    return;
 
   fades = lc_led_read_fade (self, w, &fade_reading);
 
