@@ -106,6 +106,16 @@ G_BEGIN_DECLS
  * a bump of 20–35 %; an LED outshines the surface it sits on.
  */
 #define SOLID_MIN_CONTRAST  0.5
+/* … unless it lights the housing far past its ring, as a light behind a
+ * frosted window on a pale housing does: its ring is then inside its own
+ * glow, and it is measured against a ring this many times farther out.
+ * It counts as lighting its surroundings when that ring is darker than
+ * its own by at least this share, in the light's own colour (see
+ * lights_its_surround()); a label or a box on a pale wall leaves the wall
+ * around it as it is.
+ */
+#define SURROUND_RING_RATIO 2.0
+#define SURROUND_MIN_FALL   0.10
 /* … and be at least this saturated, measured on the light itself. Behind
  * a frosted window a status light reads 0.33–0.44; a white wall or a lamp
  * with the white balance adrift stays below a quarter.
@@ -321,6 +331,8 @@ typedef struct
   double   core_radius;     /* size of the part that goes white, when the core clips */
   double   compactness;     /* how often it measured as a spot, 0..1 */
   double   bg;              /* smoothed ring background (gain normalised) */
+  double   bg_far;          /* … and farther out, while the core clips; -1: never */
+  float    glow_rgb[3];     /* the ring's colour less that farther out: its glow */
   gint64   born_ns;
   gint64   last_match_ns;
   double   cand_score;
@@ -443,6 +455,9 @@ typedef struct
   double top;          /* core */
   double max;          /* the brightest pixel */
   double bg;           /* ring */
+  gboolean has_far;    /* the core clips, and the ring farther out was read: */
+  double bg_far;       /* its brightness … */
+  double glow_rgb[3];  /* … and what the ring has more of, in each channel */
   float  rgb[3];
   gboolean has_color;
   float  disc[3];      /* mean of all pixels in the disc */

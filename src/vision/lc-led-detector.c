@@ -257,6 +257,14 @@ record_sample (LcLedDetector     *self,
   else
     t->bg += CLAMP (dt / (t->binary ? RING_SMOOTH_BLINK_S : RING_SMOOTH_S), 0.0, 1.0) * (m->bg / self->gain - t->bg);
   s.level = (float) (m->top / self->gain - t->bg);
+  if (m->has_far)
+    {
+      double k = t->bg_far < 0.0 ? 1.0 : CLAMP (dt / RING_SMOOTH_S, 0.0, 1.0);
+
+      t->bg_far += k * (m->bg_far / self->gain - t->bg_far);
+      for (guint c = 0; c < 3; c++)
+        t->glow_rgb[c] += (float) (k * (m->glow_rgb[c] / self->gain - t->glow_rgb[c]));
+    }
   s.has_color = m->has_color;
   for (guint c = 0; c < 3; c++)
     {
@@ -619,10 +627,10 @@ _lc_led_detector_dump_tracks (LcLedDetector *self,
       const Track *t = self->tracks[i];
       g_autofree char *light = lc_light_to_string (&t->light);
 
-      g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f core %.1f lvl %.0f bg %.0f lo/hi %.0f/%.0f sat %.2f "
+      g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f core %.1f lvl %.0f bg %.0f far %.0f glow %.0f,%.0f,%.0f lo/hi %.0f/%.0f sat %.2f "
                               "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s%s %s conf %.2f score %.1f%s%s\n",
                               t->id, t->cx / self->width, t->cy / self->height, t->radius, t->core_radius, t->level, t->bg,
-                              t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
+                              t->bg_far, t->glow_rgb[0], t->glow_rgb[1], t->glow_rgb[2], t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
                               lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
                               t->active ? " active" : "", t->lit_apart ? " apart" : "", light, t->confidence, t->score,
                               t->qualified ? " QUALIFIED" : "", t->reflection ? " reflection" : "");

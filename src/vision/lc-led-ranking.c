@@ -33,6 +33,20 @@ absorbs_like_paint (const Track *t,
   return t->bg >= SOLID_PALE_SURROUND && t->dip < -max_loss * t->bg;
 }
 
+/* Whether @t, clipping, lights what is around it far past its ring, in
+ * its own colour: its ring is inside its glow (a frosted window on a pale
+ * housing), and what it stands over is the housing farther out. A label
+ * or a box leaves its surroundings as they are, and absorbs like paint.
+ */
+static gboolean
+lights_its_surround (const Track *t)
+{
+  return t->bg_far >= 0.0 && t->key.n_colors > 0 &&
+         t->bg - t->bg_far >= SURROUND_MIN_FALL * t->bg_far &&
+         lc_led_classify_color (t->glow_rgb, NULL) == t->key.colors[0] &&
+         !absorbs_like_paint (t, SOLID_PALE_MAX_LOSS);
+}
+
 void
 lc_led_score_track (LcLedDetector *self,
                     Track         *t)
@@ -104,10 +118,13 @@ lc_led_score_track (LcLedDetector *self,
                            t->dip >= SOLID_BRIGHT_MIN_RISE * t->level;
       gboolean on_pale = t->bg >= SOLID_PALE_SURROUND && !absorbs_like_paint (t, SOLID_PALE_MAX_LOSS);
       gboolean dim_light = !t->binary && t->peak >= SOLID_MIN_PEAK_SMALL && (outshines || on_pale);
+      gboolean stands_out = t->level >= SOLID_MIN_CONTRAST * t->bg ||
+                            (near_clipping && lights_its_surround (t) &&
+                             t->level + t->bg - t->bg_far >= SOLID_MIN_CONTRAST * t->bg_far);
 
       t->qualified = (near_clipping || dim_light) &&
                      radius <= MAX (5.0, 0.025 * self->width) &&
-                     t->level >= SOLID_MIN_CONTRAST * t->bg &&
+                     stands_out &&
                      t->level >= MAX (t->saturation >= 0.5 ? 20.0 : 30.0, 1.5 * lc_led_contrast_floor (self)) &&
                      !white;
       t->score = snr * compact * (white ? 0.5 : MIN (1.0, 0.3 + t->saturation));

@@ -39,7 +39,7 @@ lc_led_track_new (LcLedDetector *self,
   t->cy = t->ay = cy;
   t->radius = t->cand_radius = t->core_radius = radius;
   t->compactness = 1.0;
-  t->bg = -1.0;
+  t->bg = t->bg_far = -1.0;
   t->born_ns = now;
   t->last_match_ns = now;
   t->stable_since = now;
@@ -500,6 +500,30 @@ compact_beside_steady (const Track       *t,
   return v[n * 3 / 4] < bright;
 }
 
+/* A clipped core may light its surroundings far past its ring (a frosted
+ * window on a pale housing): reads a ring SURROUND_RING_RATIO times
+ * farther out, and what @ring has more of than it.
+ */
+static void
+measure_surround (LcLedDetector *self,
+                  const LcFrame *frame,
+                  const Track   *t,
+                  const Track   *beside,
+                  const Ring    *ring,
+                  Measurement   *m)
+{
+  gint16 by_angle[RING_POINTS];
+  Ring far;
+
+  if (!measure_ring (self, frame, t, beside, SURROUND_RING_RATIO * m->r_ring, &far, by_angle))
+    return;
+
+  m->has_far = TRUE;
+  m->bg_far = far.bg;
+  for (guint c = 0; c < 3; c++)
+    m->glow_rgb[c] = ring->rgb[c] - far.rgb[c];
+}
+
 void
 lc_led_measure_track (LcLedDetector *self,
                       const LcFrame *frame,
@@ -555,6 +579,8 @@ lc_led_measure_track (LcLedDetector *self,
   m->level = m->top - ring.bg;
   m->bg = ring.bg;
   m->valid = TRUE;
+  if (m->top >= CLIP_LEVEL - 5)
+    measure_surround (self, frame, t, beside, &ring, m);
   bright = ring.bg + 0.5 * (top - ring.bg);
   m->compact = ring.q75 < bright || compact_beside_steady (t, m, ring.bg, bright);
 

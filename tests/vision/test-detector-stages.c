@@ -2618,6 +2618,92 @@ test_score_steady (void)
   g_assert_true (qualifies (detector, t));
 }
 
+/* Behind a frosted window on a pale housing, a clipped LED lights the
+ * housing far past its ring in its own colour: the ring it is measured
+ * against is inside its glow, and the housing farther out is darker. A
+ * core that does not clip is not looked at so far out.
+ */
+static void
+test_surround_glow (void)
+{
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+  static const double green[3] = { 0.15, 1.0, 0.6 };
+  g_autofree guint8 *rgb = g_malloc (WIDE_W * WIDE_H * 3);
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *t = NULL;
+  LcFrame frame;
+  Measurement m;
+
+  memset (rgb, 110, WIDE_W * WIDE_H * 3);
+  add_glow (rgb, 100.5, 60.5, 3.0, 300.0, white);
+  add_glow (rgb, 100.5, 60.5, 5.0, 200.0, green);
+  add_glow (rgb, 100.5, 60.5, 30.0, 90.0, green);
+  init_wide_frame (&frame, rgb, 0);
+  g_assert_true (lc_led_detector_push_frame (detector, &frame));
+
+  t = lc_led_track_new (detector, 100.5, 60.5, 5.0, 0);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
+  g_assert_true (m.valid);
+  g_assert_true (m.has_far);
+  g_assert_cmpfloat (m.bg - m.bg_far, >=, 0.1 * m.bg_far);
+  g_assert_cmpfloat (m.level, <, 0.5 * m.bg);
+  {
+    float glow[3] = { m.glow_rgb[0], m.glow_rgb[1], m.glow_rgb[2] };
+
+    g_assert_cmpint (lc_led_classify_color (glow, NULL), ==, LC_COLOR_GREEN);
+  }
+
+  /* Short of clipping: only the ring is read. */
+  memset (rgb, 110, WIDE_W * WIDE_H * 3);
+  add_glow (rgb, 100.5, 60.5, 5.0, 100.0, green);
+  lc_led_measure_track (detector, &frame, t, 0.0, NULL, &m);
+  g_assert_true (m.valid);
+  g_assert_false (m.has_far);
+}
+
+/* Scoring: such a light stands out of the housing past its glow; a label
+ * as bright on a pale wall, the wall around it as it is, does not, nor
+ * does one whose surroundings are lit in another colour, nor paint.
+ */
+static void
+test_score_surround (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  g_autofree Track *t = steady_track (detector, LC_COLOR_BLUE);
+
+  /* A blue LED behind a frosted window on a light-grey housing (solid
+   * TUNE #28).
+   */
+  t->saturation = 0.67;
+  t->bg = 208.0;
+  t->level = 58.0;
+  t->peak = 255.0;
+  t->dip = 30.0;
+  t->bg_far = 160.0;
+  t->glow_rgb[0] = 8.0f;
+  t->glow_rgb[1] = 15.0f;
+  t->glow_rgb[2] = 45.0f;
+  g_assert_true (qualifies (detector, t));
+
+  /* Never measured farther out: the ring is all it has. */
+  t->bg_far = -1.0;
+  g_assert_false (qualifies (detector, t));
+
+  /* A bright label: the wall past its ring is as bright. */
+  t->bg_far = 200.0;
+  g_assert_false (qualifies (detector, t));
+  t->bg_far = 160.0;
+
+  /* Its surroundings lit in another colour (a lamp, another light). */
+  t->glow_rgb[2] = 5.0f;
+  g_assert_false (qualifies (detector, t));
+  t->glow_rgb[2] = 45.0f;
+
+  /* Darker than the housing in its other channels: paint. */
+  t->dip = -40.0;
+  g_assert_false (qualifies (detector, t));
+}
+
 /* Scoring: on a pale housing a steady LED short of clipping is a light, as
  * it only adds its colour to the housing's; a coloured label there is as
  * bright in its own colour, but darker in the others.
@@ -2907,6 +2993,8 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
   g_test_add_func ("/vision/detector/stages/score-pale", test_score_pale);
+  g_test_add_func ("/vision/detector/stages/surround-glow", test_surround_glow);
+  g_test_add_func ("/vision/detector/stages/score-surround", test_score_surround);
   g_test_add_func ("/vision/detector/stages/score-washed-out", test_score_washed_out);
   g_test_add_func ("/vision/detector/stages/companion-not-paint", test_companion_not_paint);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
