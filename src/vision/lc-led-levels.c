@@ -100,7 +100,7 @@ two_means (const Window *w,
 
   for (guint iter = 0; iter < 8; iter++)
     {
-      double sx_lo = 0, sx_hi = 0;
+      double sx_lo = 0, sx_hi = 0, next;
       guint n_lo = 0, n_hi = 0;
 
       for (guint i = 0; i < w->n; i++)
@@ -120,7 +120,11 @@ two_means (const Window *w,
         }
       *lo = n_lo > 0 ? sx_lo / n_lo : mn;
       *hi = n_hi > 0 ? sx_hi / n_hi : mx;
-      thr = 0.5 * (*lo + *hi);
+      next = 0.5 * (*lo + *hi);
+      /* The same threshold splits the same way: nothing would change. */
+      if (next == thr)
+        break;
+      thr = next;
     }
 
   return thr;
