@@ -257,6 +257,9 @@ record_sample (LcLedDetector     *self,
   else
     t->bg += CLAMP (dt / (t->binary ? RING_SMOOTH_BLINK_S : RING_SMOOTH_S), 0.0, 1.0) * (m->bg / self->gain - t->bg);
   s.level = (float) (m->top / self->gain - t->bg);
+  /* The ring farther out, read while the core clips, is smoothed as the
+   * ring of a steady light is (see lights_its_surround()).
+   */
   if (m->has_far)
     {
       double k = t->bg_far < 0.0 ? 1.0 : CLAMP (dt / RING_SMOOTH_S, 0.0, 1.0);
@@ -630,7 +633,8 @@ _lc_led_detector_dump_tracks (LcLedDetector *self,
       g_string_append_printf (out, "  #%u (%.3f, %.3f) r %.1f core %.1f lvl %.0f bg %.0f far %.0f glow %.0f,%.0f,%.0f lo/hi %.0f/%.0f sat %.2f "
                               "compact %.2f white %.0f dip %.0f peak %.0f spread %.2f %s%s%s%s %s conf %.2f score %.1f%s%s\n",
                               t->id, t->cx / self->width, t->cy / self->height, t->radius, t->core_radius, t->level, t->bg,
-                              t->bg_far, t->glow_rgb[0], t->glow_rgb[1], t->glow_rgb[2], t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
+                              t->bg_far, t->glow_rgb[0], t->glow_rgb[1], t->glow_rgb[2],
+                              t->m_lo, t->m_hi, t->saturation, t->compactness, t->white, t->dip, t->peak, t->spread,
                               lc_detected_kind_to_string (t->key.kind), t->binary ? " binary" : "",
                               t->active ? " active" : "", t->lit_apart ? " apart" : "", light, t->confidence, t->score,
                               t->qualified ? " QUALIFIED" : "", t->reflection ? " reflection" : "");
