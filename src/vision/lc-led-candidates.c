@@ -219,7 +219,7 @@ ring_contrast (LcLedDetector *self,
    * size stays the largest ring's: the glow is not the light.
    */
   if (best_r == MAX_RING_RADIUS && best_c >= floor_c && best_c < WIDE_MAX_CONTRAST * floor_c &&
-      h * self->gain >= CLIP_LEVEL - 5)
+      h * self->gain >= CORE_CLIPPED)
     {
       for (guint k = N_RING_RADII; k < G_N_ELEMENTS (ring_offsets); k++)
         {

@@ -64,6 +64,10 @@ G_BEGIN_DECLS
 #define RING_SMOOTH_BLINK_S 2.0
 /* Pixels at or above this are clipped: no colour from them. */
 #define CLIP_LEVEL          250
+/* A light's core at or above this has clipped: blur, scaling and
+ * compression keep a clipped core a few levels short of CLIP_LEVEL.
+ */
+#define CORE_CLIPPED        (CLIP_LEVEL - 5)
 /* Around a clipped core, colour is read from pixels this far up from the
  * background (as a fraction of core over background), not 0.25.
  */

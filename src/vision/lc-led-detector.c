@@ -277,7 +277,7 @@ record_sample (LcLedDetector     *self,
   s.white = (float) (m->white / self->gain);
   s.dip = (float) (m->dip / self->gain);
   s.max = (float) m->max;
-  s.top = m->top >= CLIP_LEVEL - 5 ? -1.0f : (float) (m->top / self->gain);
+  s.top = m->top >= CORE_CLIPPED ? -1.0f : (float) (m->top / self->gain);
   if (t->len > 0)
     {
       const Sample *prev = lc_led_track_sample (t, t->len - 1);

@@ -579,7 +579,7 @@ lc_led_measure_track (LcLedDetector *self,
   m->level = m->top - ring.bg;
   m->bg = ring.bg;
   m->valid = TRUE;
-  if (m->top >= CLIP_LEVEL - 5)
+  if (m->top >= CORE_CLIPPED)
     measure_surround (self, frame, t, beside, &ring, m);
   bright = ring.bg + 0.5 * (top - ring.bg);
   m->compact = ring.q75 < bright || compact_beside_steady (t, m, ring.bg, bright);
