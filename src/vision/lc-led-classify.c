@@ -17,32 +17,36 @@
 
 /* How much a lit light's core varies: (90th - 10th percentile) / 90th.
  * Measured on the core itself, not over the ring: a blinking neighbour
- * moves the ring, not a steady light.
+ * moves the ring, not a steady light. A clipped sample is brighter than
+ * any other, so it still has its rank: a light clipped nearly all the time
+ * is as steady as the camera can tell, but one that clips only at the top
+ * of a slow breath is not.
  */
 static double
 level_spread (const Window *w,
               guint         first)
 {
-  guint n = 0, n_clipped = 0;
+  guint n = 0, total = w->n - first, i10, i90;
   g_autofree double *v = NULL;
   double p10, p90;
 
-  if (w->n - first < 5)
+  if (total < 5)
     return 0.0;
-  v = g_new (double, w->n - first);
+  v = g_new (double, total);
   for (guint i = first; i < w->n; i++)
     {
-      if (w->s[i].top < 0.0f)
-        n_clipped++;
-      else
+      if (w->s[i].top >= 0.0f)
         v[n++] = w->s[i].top;
     }
-  /* Clipped most of the time: as steady as the camera can tell. */
-  if (n < 5 || n_clipped > n)
+  i10 = total / 10;
+  i90 = total - 1 - total / 10;
+  if (n < 5 || i10 >= n)
     return 0.0;
-  p10 = lc_led_select_double (v, n, n / 10);
-  /* What is left above p10 holds p90. */
-  p90 = lc_led_select_double (v + n / 10, n - n / 10, n - 1 - 2 * (n / 10));
+  p10 = lc_led_select_double (v, n, i10);
+  /* What is left above p10 holds p90, or, when p90 clipped, the
+   * brightest sample that did not.
+   */
+  p90 = lc_led_select_double (v + i10, n - i10, MIN (i90, n - 1) - i10);
 
   return p90 > 0.0 ? CLAMP ((p90 - p10) / p90, 0.0, 1.0) : 1.0;
 }
@@ -134,11 +138,12 @@ read_one_level (LcLedDetector *self,
   rd->key.kind = t->spread <= SOLID_MAX_SPREAD ? LC_DETECTED_SOLID : LC_DETECTED_UNKNOWN;
   rd->key.n_colors = color != LC_COLOR_NONE ? 1 : 0;
   rd->key.colors[0] = color;
-  /* Nor is it settled while it shows two colours: it may be taking
-   * turns in them more slowly than has been seen yet.
+  /* Nor is it settled while it varies more than a steady light does (it
+   * may be the top of a slow breath), or while it shows two colours: it
+   * may be taking turns in them more slowly than has been seen yet.
    */
   rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
-                  t->turn_colors[0] == LC_COLOR_NONE;
+                  t->spread <= SOLID_CONFIRMED_SPREAD && t->turn_colors[0] == LC_COLOR_NONE;
 }
 
 /* Once the pattern has repeated, the reading stays confirmed for as long

@@ -247,6 +247,11 @@ G_BEGIN_DECLS
  * percentile): a light that swells and dims is breathing, not solid.
  */
 #define SOLID_MAX_SPREAD    0.45
+/* It is confirmed only when it varies by less than this: a slow fade
+ * behind a frosted window stays within SOLID_MAX_SPREAD for as long as it
+ * takes to confirm a steady light (fade TUNE #23).
+ */
+#define SOLID_CONFIRMED_SPREAD 0.2
 /* Two colours of one steady light are distinct when their chromaticities
  * (r, g over r + g + b) are this far apart.
  */

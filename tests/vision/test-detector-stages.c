@@ -1694,6 +1694,91 @@ test_fade_behind_window (void)
     }
 }
 
+/* A steady blue light's track over three seconds: its core's brightest
+ * channel at @top (by frame, -1 when clipped), its level following it.
+ */
+static Track *
+track_from_tops (LcLedDetector *detector,
+                 double       (*top) (guint i),
+                 gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+
+  for (guint i = 0; i < 3 * 30; i++)
+    {
+      Sample s = { 0, };
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      s.top = (float) top (i);
+      s.max = s.top < 0.0f ? 255.0f : s.top;
+      s.level = s.max - 60.0f;
+      s.has_color = TRUE;
+      s.rgb[0] = 10.0f;
+      s.rgb[1] = 20.0f;
+      s.rgb[2] = 150.0f;
+      lc_led_track_push (t, &s);
+    }
+  *out_now = t->samples[t->len - 1].pts;
+
+  return t;
+}
+
+/* A breath behind a frosted window: its core rises over 1.2 s and then
+ * clips. */
+static double
+top_of_breath (guint i)
+{
+  return i < 36 ? 150.0 + 2.5 * i : -1.0;
+}
+
+/* A steady light at the edge of clipping: clipped but for every
+ * twentieth frame. */
+static double
+top_at_clipping (guint i)
+{
+  return i % 20 == 0 ? 244.0 : -1.0;
+}
+
+/* A steady light with a little noise. */
+static double
+top_steady (guint i)
+{
+  return 150.0 + (double) ((i * 7) % 5) - 2.0;
+}
+
+/* One steady level is a solid light, confirmed after SOLID_CONFIRMED_S;
+ * a light that clips only at the top of a slow rise is not yet known to be
+ * steady: clipped samples rank above the others, they do not hide them.
+ */
+static void
+test_solid_confirmed (void)
+{
+  static double (*const tops[]) (guint) = { top_steady, top_at_clipping, top_of_breath };
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+
+  detector->interval_s = 1.0 / 30.0;
+  for (guint k = 0; k < G_N_ELEMENTS (tops); k++)
+    {
+      g_autofree Track *t = NULL;
+      gint64 now;
+
+      t = track_from_tops (detector, tops[k], &now);
+      lc_led_classify_track (detector, t, now);
+      g_assert_cmpint (t->key.kind, ==, LC_DETECTED_SOLID);
+      g_assert_cmpint (t->key.colors[0], ==, LC_COLOR_BLUE);
+      if (tops[k] == top_of_breath)
+        {
+          g_assert_cmpfloat (t->spread, >, SOLID_CONFIRMED_SPREAD);
+          g_assert_false (t->confirmed);
+        }
+      else
+        {
+          g_assert_cmpfloat (t->spread, <=, SOLID_CONFIRMED_SPREAD);
+          g_assert_true (t->confirmed);
+        }
+    }
+}
+
 /* An LED lighting up only adds light to its disc; the edge of a blue box
  * that sway drags over a grey wall swaps the wall's red and green for the
  * box's blue. It has two levels all the same, but it is no light.
@@ -2976,6 +3061,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/fade", test_fade);
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
+  g_test_add_func ("/vision/detector/stages/solid-confirmed", test_solid_confirmed);
   g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
