@@ -1694,8 +1694,8 @@ test_fade_behind_window (void)
     }
 }
 
-/* A steady blue light's track over three seconds: its core's brightest
- * channel at @top (by frame, -1 when clipped), its level following it.
+/* A blue light's track over three seconds: its core's brightest channel
+ * at @top (by frame, -1 when clipped), its level following it.
  */
 static Track *
 track_from_tops (LcLedDetector *detector,
@@ -1723,8 +1723,9 @@ track_from_tops (LcLedDetector *detector,
   return t;
 }
 
-/* A breath behind a frosted window: its core rises over 1.2 s and then
- * clips. */
+/* A breath behind a frosted window: its core rises over 1.2 s, then
+ * clips.
+ */
 static double
 top_of_breath (guint i)
 {
@@ -1732,7 +1733,8 @@ top_of_breath (guint i)
 }
 
 /* A steady light at the edge of clipping: clipped but for every
- * twentieth frame. */
+ * twentieth frame.
+ */
 static double
 top_at_clipping (guint i)
 {
