@@ -307,6 +307,43 @@ swells_deeply (LcLedDetector *self,
   return w->m_hi - w->m_lo >= FADE_MIN_SWING * t->bg && lc_led_swells_to (self, w, SHALLOW_DEPTH_RATIO);
 }
 
+/* Whether the light's core still clips while its level is down: then it
+ * did not go dark, its surroundings brightened (the glow of a blinking
+ * neighbour on the same frosted window), and the dips are not its own.
+ * An LED that takes turns in two colours may clip in both; each of its
+ * phases has a colour of its own, and they differ. (The neighbour's glow
+ * moves the hue too, so the hue moving is not enough to tell.)
+ */
+static gboolean
+clips_while_dark (const Window *w)
+{
+  double mid = 0.5 * (w->m_lo + w->m_hi);
+  guint n_dark = 0, n_clipped = 0;
+  float lit_total[3] = { 0, 0, 0 };
+  LcColor lit, dark;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      if (w->s[i].level >= mid)
+        {
+          if (w->s[i].has_color)
+            for (guint c = 0; c < 3; c++)
+              lit_total[c] += w->s[i].rgb[c];
+          continue;
+        }
+      n_dark++;
+      if (w->s[i].top < 0.0f)
+        n_clipped++;
+    }
+  if (n_dark == 0 || n_clipped < DARK_CLIPPED_SHARE * n_dark)
+    return FALSE;
+
+  lit = lc_led_classify_color (lit_total, NULL);
+  dark = lc_led_dark_phase_color (w, w->m_lo, w->m_hi);
+  return lit == LC_COLOR_NONE || lit == LC_COLOR_WHITE || dark == LC_COLOR_NONE || dark == LC_COLOR_WHITE ||
+         lit == dark;
+}
+
 /* Whether the window's two levels, @lo and @hi, make a light that goes
  * dark, or one that blinks or fades behind a pale window (see
  * blinks_behind_window() and swells_deeply()).
@@ -328,7 +365,7 @@ has_two_levels (LcLedDetector *self,
             swells_deeply (self, t, w) ||
             (lo <= BORROWED_DEPTH_RATIO * hi && lc_led_steady_neighbour_glows (self, t, lc_led_dark_phase_color (w, lo, hi)))) &&
            blinks_behind_window (t, w))) &&
-         hi - lo >= MAX (floor_c, 3.0 * sd_lo);
+         hi - lo >= MAX (floor_c, 3.0 * sd_lo) && !clips_while_dark (w);
 }
 
 static void

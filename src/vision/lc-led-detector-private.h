@@ -252,6 +252,11 @@ G_BEGIN_DECLS
  * takes to confirm a steady light (fade TUNE #23).
  */
 #define SOLID_CONFIRMED_SPREAD 0.2
+/* A light whose core clips in this share of the samples of its dark
+ * phase did not go dark (see clips_while_dark()); power+status TUNE #28: a
+ * red power LED beside a blue blinking one behind one frosted window.
+ */
+#define DARK_CLIPPED_SHARE  0.9
 /* Two colours of one steady light are distinct when their chromaticities
  * (r, g over r + g + b) are this far apart.
  */

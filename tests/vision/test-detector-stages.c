@@ -1781,6 +1781,61 @@ test_solid_confirmed (void)
     }
 }
 
+/* A red light's track over four seconds, its level dipping half of each
+ * second; its core clips throughout, or, with @dark_unclipped, only while
+ * its level is up.
+ */
+static Track *
+track_with_dips (LcLedDetector *detector,
+                 gboolean       dark_unclipped,
+                 gint64        *out_now)
+{
+  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+
+  for (guint i = 0; i < 4 * 30; i++)
+    {
+      Sample s = { 0, };
+      gboolean up = (i / 15) % 2 == 0;
+
+      s.pts = i * G_GINT64_CONSTANT (33333333);
+      s.level = up ? 80.0f : 10.0f;
+      s.top = up || !dark_unclipped ? -1.0f : 90.0f;
+      s.max = s.top < 0.0f ? 255.0f : s.top;
+      s.has_color = TRUE;
+      s.rgb[0] = 150.0f;
+      s.rgb[1] = 20.0f;
+      s.rgb[2] = 15.0f;
+      lc_led_track_push (t, &s);
+    }
+  *out_now = t->samples[t->len - 1].pts;
+
+  return t;
+}
+
+/* A light whose core still clips while its level is down did not go dark:
+ * what rose is its surroundings (a blinking neighbour's glow on the same
+ * frosted window). It has no two levels of its own and is no blink; a
+ * light whose core does go dark blinks.
+ */
+static void
+test_clipped_while_dark (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *steady = NULL, *blink = NULL;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  steady = track_with_dips (detector, FALSE, &now);
+  lc_led_classify_track (detector, steady, now);
+  g_assert_false (steady->binary);
+  g_assert_cmpint (steady->key.kind, !=, LC_DETECTED_BLINK);
+
+  blink = track_with_dips (detector, TRUE, &now);
+  lc_led_classify_track (detector, blink, now);
+  g_assert_true (blink->binary);
+  g_assert_cmpint (blink->key.kind, ==, LC_DETECTED_BLINK);
+}
+
 /* An LED lighting up only adds light to its disc; the edge of a blue box
  * that sway drags over a grey wall swaps the wall's red and green for the
  * box's blue. It has two levels all the same, but it is no light.
@@ -3064,6 +3119,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
   g_test_add_func ("/vision/detector/stages/solid-confirmed", test_solid_confirmed);
+  g_test_add_func ("/vision/detector/stages/clipped-while-dark", test_clipped_while_dark);
   g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
