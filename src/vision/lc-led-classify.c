@@ -98,13 +98,17 @@ read_one_level (LcLedDetector *self,
   double recent = w->s[w->n - 1].level;
   gint64 since = w->s[w->n - 1].pts;
   float total[3] = { 0, 0, 0 };
-  guint first = w->n - 1;
+  guint first = w->n - 1, n_steady = 0, n_clipped = 0;
   LcColor color;
+  double settle_s;
 
   for (guint i = w->n; i-- > 0;)
     {
       if (w->s[i].level < 0.4 * MAX (recent, floor_c) || w->s[i].level < floor_c)
         break;
+      n_steady++;
+      if (w->s[i].top < 0.0f)
+        n_clipped++;
       since = w->s[i].pts;
       first = i;
       if (w->s[i].has_color)
@@ -140,9 +144,12 @@ read_one_level (LcLedDetector *self,
   rd->key.colors[0] = color;
   /* Nor is it settled while it varies more than a steady light does (it
    * may be the top of a slow breath), or while it shows two colours: it
-   * may be taking turns in them more slowly than has been seen yet.
+   * may be taking turns in them more slowly than has been seen yet. A
+   * core that clips would not show a breath's top varying: it is watched
+   * for as long as a breath takes.
    */
-  rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= SOLID_CONFIRMED_S &&
+  settle_s = n_clipped >= SOLID_CLIPPED_SHARE * n_steady ? SOLID_BREATH_CONFIRMED_S : SOLID_CONFIRMED_S;
+  rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= settle_s &&
                   t->spread <= SOLID_CONFIRMED_SPREAD && t->turn_colors[0] == LC_COLOR_NONE;
 }
 

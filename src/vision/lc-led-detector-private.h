@@ -38,9 +38,17 @@ G_BEGIN_DECLS
 #define TRACK_TIMEOUT_NS   (G_GINT64_CONSTANT (4000000000))
 /* With nothing found for this long, the answer is "no light". */
 #define NO_LIGHT_AFTER_NS  (G_GINT64_CONSTANT (3000000000))
-/* A constant light is solid after this long, confirmed after the second. */
+/* A constant light is solid after this long, confirmed after the second … */
 #define SOLID_PROVISIONAL_S 1.0
 #define SOLID_CONFIRMED_S   2.5
+/* … unless it may be the top of a slow breath: a core that clips in at
+ * least this share of its samples hides a breath's rise and fall, and a
+ * light seen dark before it lit may be breathing or blinking slowly. It is
+ * confirmed once it has stayed lit for longer than a breath takes (the
+ * vocabulary's default fade lasts three seconds).
+ */
+#define SOLID_CLIPPED_SHARE      0.5
+#define SOLID_BREATH_CONFIRMED_S 4.0
 /* A light dark for this long (and longer than its pattern) went off. */
 #define DARK_AFTER_S        3.0
 /* Dark level must be under this fraction of the lit level … */

@@ -530,7 +530,10 @@ collect_run_lengths (const Window *w,
     }
 }
 
-/* The light stopped: lit (or dark) for much longer than its pattern. */
+/* The light stopped: lit (or dark) for much longer than its pattern. Lit
+ * after a dark time, it may be breathing or blinking slowly: it is
+ * confirmed steady once it has stayed lit for longer than a breath takes.
+ */
 static gboolean
 read_stopped (const Window *w,
               double        longest,
@@ -541,7 +544,7 @@ read_stopped (const Window *w,
   if (last->on && lc_led_run_seconds (last) > MAX (SOLID_PROVISIONAL_S, 3.0 * longest) && w->n_edges > 0)
     {
       rd->key.kind = LC_DETECTED_SOLID;
-      rd->confirmed = lc_led_run_seconds (last) >= SOLID_CONFIRMED_S;
+      rd->confirmed = lc_led_run_seconds (last) >= SOLID_BREATH_CONFIRMED_S;
       return TRUE;
     }
   if (!last->on && lc_led_run_seconds (last) > MAX (DARK_AFTER_S, 3.0 * longest))

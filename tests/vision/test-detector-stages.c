@@ -1694,17 +1694,18 @@ test_fade_behind_window (void)
     }
 }
 
-/* A blue light's track over three seconds: its core's brightest channel
- * at @top (by frame, -1 when clipped), its level following it.
+/* A blue light's track over @seconds: its core's brightest channel at
+ * @top (by frame, -1 when clipped), its level following it.
  */
 static Track *
 track_from_tops (LcLedDetector *detector,
                  double       (*top) (guint i),
+                 double         seconds,
                  gint64        *out_now)
 {
   Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
 
-  for (guint i = 0; i < 3 * 30; i++)
+  for (guint i = 0; i < (guint) (seconds * 30); i++)
     {
       Sample s = { 0, };
 
@@ -1748,9 +1749,10 @@ top_steady (guint i)
   return 150.0 + (double) ((i * 7) % 5) - 2.0;
 }
 
-/* One steady level is a solid light, confirmed after SOLID_CONFIRMED_S;
- * a light that clips only at the top of a slow rise is not yet known to be
- * steady: clipped samples rank above the others, they do not hide them.
+/* One steady level is a solid light, confirmed after SOLID_CONFIRMED_S,
+ * or SOLID_BREATH_CONFIRMED_S when its core clips; a light that clips only
+ * at the top of a slow rise is not yet known to be steady: clipped samples
+ * rank above the others, they do not hide them.
  */
 static void
 test_solid_confirmed (void)
@@ -1761,10 +1763,12 @@ test_solid_confirmed (void)
   detector->interval_s = 1.0 / 30.0;
   for (guint k = 0; k < G_N_ELEMENTS (tops); k++)
     {
+      /* The breath is seen for its rise and a little more. */
+      double seconds = tops[k] == top_of_breath ? 3.0 : SOLID_BREATH_CONFIRMED_S + 0.5;
       g_autofree Track *t = NULL;
       gint64 now;
 
-      t = track_from_tops (detector, tops[k], &now);
+      t = track_from_tops (detector, tops[k], seconds, &now);
       lc_led_classify_track (detector, t, now);
       g_assert_cmpint (t->key.kind, ==, LC_DETECTED_SOLID);
       g_assert_cmpint (t->key.colors[0], ==, LC_COLOR_BLUE);
@@ -1779,6 +1783,62 @@ test_solid_confirmed (void)
           g_assert_true (t->confirmed);
         }
     }
+}
+
+/* A track_from_pattern() pattern: @n_dark frames dark, then @n_lit lit. */
+static char *
+dark_then_lit (guint n_dark,
+               guint n_lit)
+{
+  char *pattern = g_malloc (n_dark + n_lit + 1);
+
+  memset (pattern, '.', n_dark);
+  memset (pattern + n_dark, '#', n_lit);
+  pattern[n_dark + n_lit] = '\0';
+
+  return pattern;
+}
+
+/* A light whose core clips may be the top of a slow breath that clips
+ * for seconds at a time (fade TUNE #14): steady and clipped for three
+ * seconds, it reads as solid but is not confirmed, while a light that
+ * does not clip shows a breath's top moving and is. Nor is a light that
+ * lit after a dark time confirmed steady before a breath has had time to
+ * end (fade TUNE #16).
+ */
+static void
+test_solid_outlasts_breath (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree char *pattern = NULL;
+  g_autofree Track *clipped = NULL, *unclipped = NULL, *after_dark = NULL, *long_after_dark = NULL;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  clipped = track_from_tops (detector, top_at_clipping, 3.0, &now);
+  lc_led_classify_track (detector, clipped, now);
+  g_assert_cmpint (clipped->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_cmpfloat (clipped->spread, <=, SOLID_CONFIRMED_SPREAD);
+  g_assert_false (clipped->confirmed);
+
+  unclipped = track_from_tops (detector, top_steady, 3.0, &now);
+  lc_led_classify_track (detector, unclipped, now);
+  g_assert_cmpint (unclipped->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_true (unclipped->confirmed);
+
+  /* Half a second dark, then lit for 3.2 s, then for 4.5 s. */
+  pattern = dark_then_lit (15, 96);
+  after_dark = track_from_pattern (detector, pattern, 1, &now);
+  lc_led_classify_track (detector, after_dark, now);
+  g_assert_cmpint (after_dark->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_false (after_dark->confirmed);
+
+  g_clear_pointer (&pattern, g_free);
+  pattern = dark_then_lit (15, 135);
+  long_after_dark = track_from_pattern (detector, pattern, 1, &now);
+  lc_led_classify_track (detector, long_after_dark, now);
+  g_assert_cmpint (long_after_dark->key.kind, ==, LC_DETECTED_SOLID);
+  g_assert_true (long_after_dark->confirmed);
 }
 
 /* A red light's track over four seconds, its level dipping half of each
@@ -3119,6 +3179,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/pale-window", test_pale_window);
   g_test_add_func ("/vision/detector/stages/fade-behind-window", test_fade_behind_window);
   g_test_add_func ("/vision/detector/stages/solid-confirmed", test_solid_confirmed);
+  g_test_add_func ("/vision/detector/stages/solid-outlasts-breath", test_solid_outlasts_breath);
   g_test_add_func ("/vision/detector/stages/clipped-while-dark", test_clipped_while_dark);
   g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);

@@ -897,10 +897,12 @@ test_change (void)
   run_scene (&params, 12.0, LC_PIXEL_FORMAT_RGB24, det, &r);
   assert_matches_truth (&r, "before the change");
 
-  /* Same detector, new pattern: fresh timestamps continue after a reset. */
+  /* Same detector, new pattern: fresh timestamps continue after a reset,
+   * for long enough to confirm a steady light.
+   */
   lc_led_detector_reset (det);
   init_params (&params, "red:solid", 901);
-  run_scene (&params, 4.0, LC_PIXEL_FORMAT_RGB24, det, &r);
+  run_scene (&params, 6.0, LC_PIXEL_FORMAT_RGB24, det, &r);
   assert_matches_truth (&r, "after the change");
 }
 
