@@ -15,7 +15,8 @@
 
 #include "lc-led-detector-private.h"
 
-/* How much a lit light's core varies: (90th - 10th percentile) / 90th.
+/* How much a lit light's core varies from sample @first on: (90th - 10th
+ * percentile) / 90th; how many of those samples clip in @out_n_clipped.
  * Measured on the core itself, not over the ring: a blinking neighbour
  * moves the ring, not a steady light. A clipped sample is brighter than
  * any other, so it still has its rank: a light clipped nearly all the time
@@ -24,20 +25,22 @@
  */
 static double
 level_spread (const Window *w,
-              guint         first)
+              guint         first,
+              guint        *out_n_clipped)
 {
   guint n = 0, total = w->n - first, i10, i90;
   g_autofree double *v = NULL;
   double p10, p90;
 
-  if (total < 5)
-    return 0.0;
-  v = g_new (double, total);
+  v = g_new (double, MAX (total, 1u));
   for (guint i = first; i < w->n; i++)
     {
       if (w->s[i].top >= 0.0f)
         v[n++] = w->s[i].top;
     }
+  *out_n_clipped = total - n;
+  if (total < 5)
+    return 0.0;
   i10 = total / 10;
   i90 = total - 1 - total / 10;
   if (n < 5 || i10 >= n)
@@ -98,7 +101,7 @@ read_one_level (LcLedDetector *self,
   double recent = w->s[w->n - 1].level;
   gint64 since = w->s[w->n - 1].pts;
   float total[3] = { 0, 0, 0 };
-  guint first = w->n - 1, n_steady = 0, n_clipped = 0;
+  guint first = w->n - 1, n_clipped;
   LcColor color;
   double settle_s;
 
@@ -106,9 +109,6 @@ read_one_level (LcLedDetector *self,
     {
       if (w->s[i].level < 0.4 * MAX (recent, floor_c) || w->s[i].level < floor_c)
         break;
-      n_steady++;
-      if (w->s[i].top < 0.0f)
-        n_clipped++;
       since = w->s[i].pts;
       first = i;
       if (w->s[i].has_color)
@@ -119,7 +119,7 @@ read_one_level (LcLedDetector *self,
     }
 
   t->level = MAX (hi, 0.0);
-  t->spread = level_spread (w, first);
+  t->spread = level_spread (w, first, &n_clipped);
   if (recent < floor_c || (now - since) / NS_PER_S < SOLID_PROVISIONAL_S)
     return;
 
@@ -148,7 +148,7 @@ read_one_level (LcLedDetector *self,
    * core that clips would not show a breath's top varying: it is watched
    * for as long as a breath takes.
    */
-  settle_s = n_clipped >= SOLID_CLIPPED_SHARE * n_steady ? SOLID_BREATH_CONFIRMED_S : SOLID_CONFIRMED_S;
+  settle_s = n_clipped >= SOLID_CLIPPED_SHARE * (w->n - first) ? SOLID_BREATH_CONFIRMED_S : SOLID_CONFIRMED_S;
   rd->confirmed = rd->key.kind == LC_DETECTED_SOLID && (now - since) / NS_PER_S >= settle_s &&
                   t->spread <= SOLID_CONFIRMED_SPREAD && t->turn_colors[0] == LC_COLOR_NONE;
 }
