@@ -169,6 +169,15 @@ G_BEGIN_DECLS
 #define OTHER_LIGHT_LEVEL_RATIO 0.25
 /* A fade swings by at least this fraction of its surroundings' level. */
 #define FADE_MIN_SWING      0.35
+/* A bright breath clips for most of its cycle and spends little time
+ * between its ends, but each way between them takes it frames: at least
+ * this many samples in the middle of its range, on at least this share of
+ * at least this many crossings. A blink's edge leaves one there (the frame
+ * whose exposure it falls in), two when compression smears it.
+ */
+#define FADE_RAMP_MIN_SAMPLES 3
+#define FADE_RAMP_SHARE       0.75
+#define FADE_RAMP_MIN_CROSSINGS 3
 #define SMALL_LIGHT_RADIUS   1.5
 /* A steady light too pale to report still holds back the answer beside
  * it (see shines_beside()) when it is at least this colourful, the mean of

@@ -680,8 +680,9 @@ robust_range (const Window *w,
   return hi - lo > 0.0;
 }
 
-/* Many samples between dark and full (even when the top clips), and no
- * jumps between frames.
+/* Many samples between dark and full (even when the top clips), or every
+ * way between them taking frames (a bright breath that clips most of the
+ * time), and no jumps between frames.
  */
 static gboolean
 changes_smoothly (const LcLedDetector *self,
@@ -690,13 +691,33 @@ changes_smoothly (const LcLedDetector *self,
                   double               range)
 {
   guint mid = 0, jumps = 0, pairs = 0;
+  guint crossings = 0, ramps = 0, in_middle = 0;
+  int side = 0;  /* -1 below the middle, 1 above it, 0 not yet either */
 
   for (guint i = 0; i < w->n; i++)
     {
       double v = (w->s[i].level - lo) / range;
 
       if (v > 0.2 && v < 0.8)
-        mid++;
+        {
+          mid++;
+          in_middle++;
+        }
+      else
+        {
+          int now_side = v <= 0.2 ? -1 : 1;
+
+          /* Only a way from one end to the other: a lit level that sags
+           * into the middle and recovers is no crossing.
+           */
+          if (side != 0 && now_side != side)
+            {
+              crossings++;
+              ramps += in_middle >= FADE_RAMP_MIN_SAMPLES;
+            }
+          side = now_side;
+          in_middle = 0;
+        }
       if (i > 0 && !lc_led_is_gap (self, &w->s[i - 1], &w->s[i]))
         {
           pairs++;
@@ -705,7 +726,9 @@ changes_smoothly (const LcLedDetector *self,
         }
     }
 
-  return mid >= 0.12 * w->n && jumps <= 0.02 * pairs + 1;
+  return (mid >= 0.12 * w->n ||
+          (crossings >= FADE_RAMP_MIN_CROSSINGS && ramps >= FADE_RAMP_SHARE * crossings)) &&
+         jumps <= 0.02 * pairs + 1;
 }
 
 typedef struct
