@@ -366,6 +366,7 @@ typedef struct
   float    glow_rgb[3];     /* the ring's colour less that farther out: its glow */
   gint64   born_ns;
   gint64   last_match_ns;
+  gint64   answered_ns;     /* last time it was a light of a confirmed answer; -1: never */
   double   cand_score;
   gboolean selected;
   gboolean lit_apart;       /* came on while a light beside it stayed steady */

@@ -857,6 +857,30 @@ fill_leds (LcLedDetector *self,
     }
 }
 
+/* A light of a confirmed answer that has dropped out of it while its own
+ * reading still holds: its qualifying flickered (a dim power light beside
+ * a burst, power+status TUNE #58). Confirming what is left would announce
+ * another signal, so the answer waits for it as long as a light takes to
+ * be called gone.
+ */
+static gboolean
+has_dropped_light (LcLedDetector  *self,
+                   Track         **reported,
+                   guint           n_reported,
+                   gint64          now)
+{
+  for (guint i = 0; i < self->n_tracks; i++)
+    {
+      Track *t = self->tracks[i];
+
+      if (t->answered_ns >= 0 && now - t->answered_ns < NO_LIGHT_AFTER_NS && t->confirmed &&
+          !is_reported_light (t, reported, n_reported, overlaps))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static LcDetectionState
 decide_state (LcLedDetector *self,
               Track        **order,
@@ -873,12 +897,14 @@ decide_state (LcLedDetector *self,
       for (guint i = 0; i < d->n_leds; i++)
         all &= d->leds[i].confirmed;
       self->last_light_ns = now;
-      /* A light still getting its reading, or one that could not be told
-       * from its surroundings, holds up the answer, unless the device has
-       * just the one light that is read already.
+      /* A light still getting its reading, one that could not be told
+       * from its surroundings, or one that has just dropped out of the
+       * answer holds it up, unless the device has just the one light that
+       * is read already.
        */
       if (all && self->prior.n_lights != 1)
-        held = has_pending_light (self, order, n, now) || has_unsure_light (self, order, n);
+        held = has_pending_light (self, order, n, now) || has_unsure_light (self, order, n) ||
+               has_dropped_light (self, order, n, now);
       return all && !held ? LC_DETECTION_CONFIRMED : LC_DETECTION_PROVISIONAL;
     }
 
@@ -918,6 +944,11 @@ lc_led_build_detection (LcLedDetector *self,
   fill_leds (self, order, n);
 
   state = decide_state (self, order, n, any_active, now);
+  if (state == LC_DETECTION_CONFIRMED)
+    {
+      for (guint i = 0; i < d->n_leds; i++)
+        order[i]->answered_ns = now;
+    }
   if (state != d->state)
     self->serial++;
   d->state = state;

@@ -45,6 +45,7 @@ lc_led_track_new (LcLedDetector *self,
   t->stable_since = now;
   t->last_edge_ns = -1;
   t->active_since = -1;
+  t->answered_ns = -1;
 
   return t;
 }

@@ -2110,6 +2110,44 @@ test_ranking (void)
   g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
 }
 
+/* A light of a confirmed answer that drops out of it for a moment, its
+ * own reading unchanged (power+status TUNE #58: a dim power light beside
+ * a burst), holds the answer: confirming the burst alone would announce
+ * another signal. Once a light takes to be called gone has passed, or
+ * once its reading changed, the answer is confirmed without it.
+ */
+static void
+test_dropped_light_holds (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  const gint64 s = G_GINT64_CONSTANT (1000000000);
+  Track *burst, *power;
+
+  burst = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 100.0, 100.0);
+  burst->key.count = 2;
+  power = clipping_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 20.0, 100.0);
+
+  lc_led_build_detection (detector, 5 * s);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  power->qualified = FALSE;
+  lc_led_build_detection (detector, 6 * s);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 1);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  lc_led_build_detection (detector, 8 * s + s / 2);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  power->qualified = TRUE;
+  lc_led_build_detection (detector, 9 * s);
+  g_assert_cmpuint (detector->detection.n_leds, ==, 2);
+  power->qualified = FALSE;
+  power->confirmed = FALSE;
+  lc_led_build_detection (detector, 10 * s);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+}
+
 /* A flicker too fast to time beside a burst (a faint speck of its glow,
  * shimmering with the video's compression) is no second light; one that
  * shines as the burst does is.
@@ -3253,6 +3291,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/turns-behind-window", test_turns_behind_window);
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
+  g_test_add_func ("/vision/detector/stages/dropped-light-holds", test_dropped_light_holds);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/patch-beside-burst-piece", test_patch_beside_burst_piece);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
