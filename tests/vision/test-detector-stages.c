@@ -1457,74 +1457,6 @@ test_fade (void)
   g_free (t);
 }
 
-/* A light that clips for most of a 3 s cycle, at 30 frames a second:
- * lit for 2.2 s, then down to dark with @ramp frames between, dark for a
- * quarter of a second, and back up with @ramp frames between.
- */
-static Track *
-track_from_clipped_breath (LcLedDetector *detector,
-                           guint          ramp,
-                           gint64        *out_now)
-{
-  Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
-  guint lit = 66, dark = 8, period = lit + dark + 2 * ramp;
-
-  for (guint i = 0; i < 8 * 30; i++)
-    {
-      Sample s = { 0, };
-      guint phase = i % period;
-      double x;
-
-      if (phase < lit)
-        x = 1.0;
-      else if (phase < lit + ramp)
-        x = 1.0 - (phase - lit + 1.0) / (ramp + 1.0);
-      else if (phase < lit + ramp + dark)
-        x = 0.0;
-      else
-        x = (phase - lit - ramp - dark + 1.0) / (ramp + 1.0);
-
-      s.pts = i * G_GINT64_CONSTANT (33333333);
-      s.level = (float) (5.0 + 120.0 * x);
-      s.has_color = TRUE;
-      s.rgb[2] = 200.0f;
-      lc_led_track_push (t, &s);
-    }
-  *out_now = t->samples[t->len - 1].pts;
-
-  return t;
-}
-
-/* A bright breath clips for most of its cycle, so it spends little time
- * between its ends (under an eighth of it here, fade TUNE #14); but each
- * way down or up takes it frames, and it is a fade. A blink with the same
- * timing whose edges are smeared over two frames is not.
- */
-static void
-test_fade_clipping_breath (void)
-{
-  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
-  g_autofree Track *breath = NULL, *blink = NULL;
-  Reading rd = { 0, };
-  gint64 now;
-  Window w;
-
-  detector->interval_s = 1.0 / 30.0;
-
-  breath = track_from_clipped_breath (detector, 6, &now);
-  lc_led_window_collect (breath, now, &w);
-  g_assert_true (lc_led_read_fade (detector, &w, &rd));
-  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_FADE);
-  g_assert_cmpfloat (fabs (rd.rate_hz - 30.0 / 86.0), <, 0.03);
-  lc_led_window_clear (&w);
-
-  blink = track_from_clipped_breath (detector, 2, &now);
-  lc_led_window_collect (blink, now, &w);
-  memset (&rd, 0, sizeof rd);
-  g_assert_false (lc_led_read_fade (detector, &w, &rd));
-  lc_led_window_clear (&w);
-}
-
 /* A track seen through a pale window: per 1/30 s frame of @pattern, lit
  * ('#'), dark ('.') or, with @smooth, a breath every two seconds
  * instead. Its own samples keep the hue of @own in both phases (grey: the
@@ -1815,6 +1747,73 @@ static double
 top_steady (guint i)
 {
   return 150.0 + (double) ((i * 7) % 5) - 2.0;
+}
+
+/* A light that clips for most of a 3 s cycle: lit for 2.2 s, then down
+ * to dark with @ramp frames between, dark for a quarter of a second, and
+ * back up with @ramp frames between.
+ */
+static double
+top_of_clipped_breath (guint i,
+                       guint ramp)
+{
+  guint lit = 66, dark = 8, phase = i % (lit + dark + 2 * ramp);
+  double x;
+
+  if (phase < lit)
+    return -1.0;
+  if (phase < lit + ramp)
+    x = 1.0 - (phase - lit + 1.0) / (ramp + 1.0);
+  else if (phase < lit + ramp + dark)
+    x = 0.0;
+  else
+    x = (phase - lit - ramp - dark + 1.0) / (ramp + 1.0);
+
+  return 65.0 + 180.0 * x;
+}
+
+/* A breath, down and up in six frames each way. */
+static double
+top_of_bright_breath (guint i)
+{
+  return top_of_clipped_breath (i, 6);
+}
+
+/* A blink with the same timing, its edges smeared over two frames. */
+static double
+top_of_smeared_blink (guint i)
+{
+  return top_of_clipped_breath (i, 2);
+}
+
+/* A bright breath clips for most of its cycle, so it spends little time
+ * between its ends (under an eighth of it here, fade TUNE #14); but each
+ * way down or up takes it frames, and it is a fade. A blink with the same
+ * timing whose edges are smeared over two frames is not.
+ */
+static void
+test_fade_clipping_breath (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *breath = NULL, *blink = NULL;
+  Reading rd = { 0, };
+  gint64 now;
+  Window w;
+
+  detector->interval_s = 1.0 / 30.0;
+
+  breath = track_from_tops (detector, top_of_bright_breath, 8.0, &now);
+  lc_led_window_collect (breath, now, &w);
+  g_assert_true (lc_led_read_fade (detector, &w, &rd));
+  g_assert_cmpint (rd.key.kind, ==, LC_DETECTED_FADE);
+  g_assert_cmpfloat (fabs (rd.rate_hz - 30.0 / 86.0), <, 0.03);
+  lc_led_window_clear (&w);
+
+  blink = track_from_tops (detector, top_of_smeared_blink, 8.0, &now);
+  lc_led_window_collect (blink, now, &w);
+  memset (&rd, 0, sizeof rd);
+  g_assert_false (lc_led_read_fade (detector, &w, &rd));
+  lc_led_window_clear (&w);
 }
 
 /* One steady level is a solid light, confirmed after SOLID_CONFIRMED_S,
