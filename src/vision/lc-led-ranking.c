@@ -692,8 +692,24 @@ any_light_changing (LcLedDetector *self,
   return any_active;
 }
 
+/* Whether @t is a younger, unconfirmed track on @held's light that reads
+ * what @held has confirmed: a hand-held camera's drift can give a light a
+ * second track. It may score better, but taking the answer it would only
+ * make it provisional again with nothing new seen. A track that reads
+ * something else (the whole of a light @held is a piece of) is no copy.
+ */
+static gboolean
+is_younger_copy (const Track *t,
+                 const Track *held)
+{
+  return held->confirmed && !t->confirmed && t->born_ns > held->born_ns &&
+         lc_led_reading_key_equal (&t->key, &held->key) &&
+         (is_echo (t, held) || overlaps (t, held));
+}
+
 /* The light the answer is about: the one the user chose, else the
- * qualified track that scores best with the prior.
+ * qualified track that scores best with the prior, unless it is a younger
+ * copy of a confirmed one.
  */
 static Track *
 find_primary (LcLedDetector *self)
@@ -712,8 +728,11 @@ find_primary (LcLedDetector *self)
     {
       Track *t = self->tracks[i];
 
-      if (t->qualified &&
-          (primary == NULL || t->score * prior_weight (self, t) > primary->score * prior_weight (self, primary)))
+      if (!t->qualified)
+        continue;
+      if (primary == NULL || is_younger_copy (primary, t) ||
+          (!is_younger_copy (t, primary) &&
+           t->score * prior_weight (self, t) > primary->score * prior_weight (self, primary)))
         primary = t;
     }
 

@@ -2147,6 +2147,39 @@ test_dropped_light_holds (void)
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
 }
 
+/* A hand-held camera's drift gives a confirmed burst a second track a few
+ * pixels off, which reads the same and scores a little better: it does not
+ * take the answer and make it provisional again. A younger track on the
+ * light that reads something else does.
+ */
+static void
+test_younger_copy_keeps_answer (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  const gint64 s = G_GINT64_CONSTANT (1000000000);
+  Track *held, *copy;
+
+  held = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 90.0, 100.0);
+  copy = clipping_track (detector, 43.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 100.0, 100.0);
+  for (guint i = 0; i < 2; i++)
+    {
+      Track *t = i == 0 ? held : copy;
+
+      t->key.count = 2;
+      t->light.rate_hz = 0.5;
+    }
+  copy->born_ns = 3 * s;
+  copy->confirmed = FALSE;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, held->id);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  copy->key.count = 3;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, copy->id);
+}
+
 /* A flicker too fast to time beside a burst (a faint speck of its glow,
  * shimmering with the video's compression) is no second light; one that
  * shines as the burst does is.
@@ -3291,6 +3324,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/takes-light-away", test_takes_light_away);
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/dropped-light-holds", test_dropped_light_holds);
+  g_test_add_func ("/vision/detector/stages/younger-copy-keeps-answer", test_younger_copy_keeps_answer);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/patch-beside-burst-piece", test_patch_beside_burst_piece);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
