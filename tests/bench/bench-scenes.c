@@ -418,9 +418,12 @@ run_clip (const Clip   *clip,
 
   if (show_tracks && !(confirmed && exact))
     {
-      LcScenePoint led = lc_scene_get_led_position (scene, 0);
+      guint n_leds = 0;
 
-      g_string_append_printf (detail, "\n      truth LED at (%.3f, %.3f)\n", led.x / p->width, led.y / p->height);
+      g_string_append (detail, "\n      truth LEDs at");
+      for (LcScenePoint led; (led = lc_scene_get_led_position (scene, n_leds)).x >= 0; n_leds++)
+        g_string_append_printf (detail, " (%.3f, %.3f)", led.x / p->width, led.y / p->height);
+      g_string_append (detail, "\n");
       _lc_led_detector_dump_tracks (detector, detail);
     }
   /* Right at the end, maybe, but not on the way. */
