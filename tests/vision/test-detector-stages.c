@@ -2057,6 +2057,20 @@ clipping_track (LcLedDetector  *detector,
   return t;
 }
 
+/* As clipping_track(), for a burst of two at level 100. */
+static Track *
+burst_of_two (LcLedDetector *detector,
+              double         x,
+              LcColor        color,
+              double         score)
+{
+  Track *t = clipping_track (detector, x, LC_DETECTED_BURST, color, score, 100.0);
+
+  t->key.count = 2;
+
+  return t;
+}
+
 /* As clipping_track(), for a light the ranking left out, whose level
  * stayed between @m_lo and @m_hi.
  */
@@ -2120,10 +2134,9 @@ test_dropped_light_holds (void)
 {
   g_autoptr(LcLedDetector) detector = ranking_detector ();
   const gint64 s = G_GINT64_CONSTANT (1000000000);
-  Track *burst, *power;
+  Track *power;
 
-  burst = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 100.0, 100.0);
-  burst->key.count = 2;
+  burst_of_two (detector, 40.0, LC_COLOR_GREEN, 100.0);
   power = clipping_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 20.0, 100.0);
 
   lc_led_build_detection (detector, 5 * s);
@@ -2159,15 +2172,8 @@ test_younger_copy_keeps_answer (void)
   const gint64 s = G_GINT64_CONSTANT (1000000000);
   Track *held, *copy;
 
-  held = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 90.0, 100.0);
-  copy = clipping_track (detector, 43.0, LC_DETECTED_BURST, LC_COLOR_GREEN, 100.0, 100.0);
-  for (guint i = 0; i < 2; i++)
-    {
-      Track *t = i == 0 ? held : copy;
-
-      t->key.count = 2;
-      t->light.rate_hz = 0.5;
-    }
+  held = burst_of_two (detector, 40.0, LC_COLOR_GREEN, 90.0);
+  copy = burst_of_two (detector, 43.0, LC_COLOR_GREEN, 100.0);
   copy->born_ns = 3 * s;
   copy->confirmed = FALSE;
 
@@ -2190,8 +2196,7 @@ test_speck_beside_burst (void)
   g_autoptr(LcLedDetector) detector = ranking_detector ();
   Track *burst, *speck;
 
-  burst = clipping_track (detector, 40.0, LC_DETECTED_BURST, LC_COLOR_RED, 100.0, 100.0);
-  burst->key.count = 2;
+  burst = burst_of_two (detector, 40.0, LC_COLOR_RED, 100.0);
   speck = ranked_track (detector, 70.0, LC_DETECTED_TOO_FAST, LC_COLOR_RED, 60.0);
   speck->level = 58.0;
   speck->peak = 110.0;
