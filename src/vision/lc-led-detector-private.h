@@ -196,6 +196,11 @@ G_BEGIN_DECLS
  * part of its glow, not a light of its own.
  */
 #define REFLECTION_RATIO    1.3
+/* … or that is as white at its core and covers this many times the area: a
+ * glint on a shiny part can be nearly as white as the LED that lights it,
+ * but it is a speck beside it.
+ */
+#define REFLECTION_AREA_RATIO 4.0
 /* A spot of a blinking light's colour that is lit on at least this share
  * of the frames the light is (a clipped light blooms into the frames
  * either side of its runs; its reflection does not) is its reflection.

@@ -485,6 +485,21 @@ has_unsure_light (LcLedDetector  *self,
   return FALSE;
 }
 
+/* Whether @source gives far more light than @spot: far brighter at its
+ * core, or as bright there and far larger.
+ */
+static gboolean
+gives_more_light (const Track *source,
+                  const Track *spot)
+{
+  double size = lc_led_track_size (source), spot_size = lc_led_track_size (spot);
+
+  if (source->white >= REFLECTION_RATIO * spot->white)
+    return TRUE;
+
+  return source->white >= spot->white && size * size >= REFLECTION_AREA_RATIO * spot_size * spot_size;
+}
+
 /* The glow of a bright LED lights up what is around it: solder, screws,
  * the edge of a housing. Those spots are steady, in the LED's colour, and
  * give far less light than the LED itself; one LED's glow can also break
@@ -521,8 +536,7 @@ mark_reflections (LcLedDetector *self)
           double distance = lc_led_track_distance (o, t->cx, t->cy);
           gboolean white_core;
 
-          if (o == t || o->peak < SOLID_MIN_PEAK ||
-              o->white < REFLECTION_RATIO * t->white || o->peak + 5.0 < t->peak ||
+          if (o == t || o->peak < SOLID_MIN_PEAK || !gives_more_light (o, t) || o->peak + 5.0 < t->peak ||
               distance > MAX (reach, GLOW_RADII * o->radius))
             continue;
 

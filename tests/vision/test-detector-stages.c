@@ -2566,6 +2566,34 @@ test_steady_beside_white_glare (void)
   g_assert_true (reported_alone (detector, led));
 }
 
+/* A glint on a shiny part beside a power light, lit by it: nearly as white
+ * at its core as the light, but a speck beside it, so it is the light's
+ * reflection (a real board, fab-xiao-Airbus). A spot as big as the light
+ * and nearly as white is a light of its own.
+ */
+static void
+test_glint_beside_power (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *power, *glint;
+
+  power = steady_light (detector, 40.0, LC_COLOR_RED, 160.0, 120.0, 255.0);
+  power->radius = 12.0;
+  power->core_radius = 6.0;
+  glint = steady_light (detector, 70.0, LC_COLOR_RED, 190.0, 96.0, 255.0);
+  glint->radius = 3.0;
+  glint->core_radius = 1.6;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, power->id);
+  g_assert_true (glint->reflection);
+
+  glint->qualified = TRUE;
+  glint->radius = glint->core_radius = 6.0;
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+  g_assert_false (glint->reflection);
+}
+
 /* A steady light whose glow clips in its own colour far out (a power light
  * on a pale housing) is as big as its white core: it is a light, and one
  * beside it is not a piece of it. A patch as big as its glow that does not
@@ -3340,6 +3368,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/status-in-power-glow", test_status_in_power_glow);
   g_test_add_func ("/vision/detector/stages/steady-beside-tinted-glare", test_steady_beside_tinted_glare);
   g_test_add_func ("/vision/detector/stages/steady-beside-white-glare", test_steady_beside_white_glare);
+  g_test_add_func ("/vision/detector/stages/glint-beside-power", test_glint_beside_power);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
