@@ -257,26 +257,47 @@ lc_led_find_edges (Window *w)
     }
 }
 
+/* A lone lit frame between dark runs, far fainter than the light's lit
+ * level, is a flicker of glow or compression in its dark phase, not a
+ * flash: a flash as short as a frame is as bright as the others, or all
+ * its flashes are that faint. @start is the frame's index.
+ */
+static gboolean
+is_faint_flash (const Window *w,
+                guint         e,
+                guint         start,
+                guint         length)
+{
+  return w->edges[e].rising && length == 1 && w->s[start].level < FAINT_FLASH_SHARE * w->m_hi;
+}
+
 /* A lone frame on the wrong side, in a light whose runs are long, is
  * noise: its two edges go. (Blinks too fast for the camera have runs of
- * one frame throughout, so they keep theirs.)
+ * one frame throughout, so they keep theirs.) So is a faint lone flash
+ * between dark runs of three frames or more, whatever the other runs are.
  */
 void
 lc_led_drop_glitches (Window *w)
 {
   g_autofree guint *lengths = NULL;
+  g_autofree guint *starts = NULL;
   g_autofree guint *sorted = NULL;
   guint si = 0, n_inner, out = 0;
+  gboolean long_runs;
 
   if (w->n_edges < 4)
     return;
 
-  /* Samples in the run before each edge (run r ends at edge r). */
+  /* Samples in the run before each edge (run r ends at edge r), and the
+   * index of its first.
+   */
   lengths = g_new0 (guint, w->n_edges + 1);
+  starts = g_new0 (guint, w->n_edges + 1);
   for (guint r = 0; r <= w->n_edges; r++)
     {
       gint64 end = r < w->n_edges ? w->edges[r].t : G_MAXINT64;
 
+      starts[r] = si;
       for (; si < w->n && w->s[si].pts < end; si++)
         lengths[r]++;
     }
@@ -291,13 +312,13 @@ lc_led_drop_glitches (Window *w)
         sorted[j] = sorted[j - 1];
       sorted[j] = v;
     }
-  if (sorted[n_inner / 2] < 4)
-    return;
+  long_runs = sorted[n_inner / 2] >= 4;
 
   for (guint e = 0; e < w->n_edges; e++)
     {
       /* Run e + 1 lies between edges e and e + 1. */
-      if (e + 1 < w->n_edges && lengths[e + 1] <= 1 && lengths[e] >= 3 && lengths[e + 2] >= 3)
+      if (e + 1 < w->n_edges && lengths[e] >= 3 && lengths[e + 2] >= 3 &&
+          ((long_runs && lengths[e + 1] <= 1) || is_faint_flash (w, e, starts[e + 1], lengths[e + 1])))
         {
           lengths[e + 2] += lengths[e] + lengths[e + 1];
           if (e + 2 < w->n_edges)

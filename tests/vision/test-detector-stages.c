@@ -932,7 +932,10 @@ test_colors (void)
   g_assert_cmpint (lc_led_map_to_palette (LC_COLOR_AMBER, 0), ==, LC_COLOR_AMBER);
 }
 
-/* A track's samples: @pattern gives, per 1/30 s frame, lit ('#') or dark ('.'). */
+/* A track's samples: @pattern gives, per 1/30 s frame, lit ('#'), dark
+ * ('.') or dark with a faint flicker ('o', a third of the lit level over
+ * the dark one).
+ */
 static Track *
 track_from_pattern (LcLedDetector *detector,
                     const char    *pattern,
@@ -951,7 +954,7 @@ track_from_pattern (LcLedDetector *detector,
           gboolean lit = pattern[i] == '#';
 
           s.pts = pts;
-          s.level = lit ? 180.0f : 3.0f;
+          s.level = lit ? 180.0f : pattern[i] == 'o' ? 60.0f : 3.0f;
           s.has_color = lit;
           s.rgb[0] = lit ? 200.0f : 0.0f;
           s.disc[0] = lit ? 120.0f : 20.0f;
@@ -1048,6 +1051,52 @@ test_levels_and_runs (void)
 
   lc_led_window_clear (&w);
   g_free (t);
+}
+
+/* Edges of @t's levels once lone glitches are dropped. */
+static guint
+edges_left (LcLedDetector *detector,
+            Track         *t,
+            gint64         now)
+{
+  Window w;
+  double sd_lo;
+  guint n_lo, n_hi, n_edges;
+
+  lc_led_window_collect (t, now, &w);
+  lc_led_split_levels (&w, 4.0, &sd_lo, &n_lo, &n_hi);
+  lc_led_find_edges (&w);
+  lc_led_drop_glitches (&w);
+  n_edges = w.n_edges;
+  lc_led_window_clear (&w);
+
+  return n_edges;
+}
+
+/* A burst of two with short runs (a double flash of 2 and 3 frames, as on
+ * a real board at 23 fps) and a flicker of glow in one of its pauses that
+ * crosses the lit threshold for a frame: the flicker is no flash, so its
+ * edges go, but a lone frame as bright as the flashes stays.
+ */
+static void
+test_faint_flash_dropped (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  const char *clean = "##..###........................", *flicker = "##..###..........o.............";
+  const char *flash = "##..###..........#.............";
+  g_autofree char *with_flicker = g_strconcat (clean, flicker, clean, clean, NULL);
+  g_autofree char *with_flash = g_strconcat (clean, flash, clean, clean, NULL);
+  g_autofree Track *t_clean = NULL, *t_flicker = NULL, *t_flash = NULL;
+  gint64 now;
+
+  detector->interval_s = 1.0 / 30.0;
+  t_clean = track_from_pattern (detector, clean, 4, &now);
+  t_flicker = track_from_pattern (detector, with_flicker, 1, &now);
+  t_flash = track_from_pattern (detector, with_flash, 1, &now);
+
+  g_assert_cmpuint (edges_left (detector, t_clean, now), ==, 15);
+  g_assert_cmpuint (edges_left (detector, t_flicker, now), ==, 15);
+  g_assert_cmpuint (edges_left (detector, t_flash, now), ==, 17);
 }
 
 /* The grammar: three short blinks and a long pause, repeated, is a burst
@@ -3342,6 +3391,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/colors", test_colors);
   g_test_add_func ("/vision/detector/stages/select", test_select);
   g_test_add_func ("/vision/detector/stages/levels-and-runs", test_levels_and_runs);
+  g_test_add_func ("/vision/detector/stages/faint-flash-dropped", test_faint_flash_dropped);
   g_test_add_func ("/vision/detector/stages/pattern-grammar", test_pattern_grammar);
   g_test_add_func ("/vision/detector/stages/hue", test_hue);
   g_test_add_func ("/vision/detector/stages/turns-at-two-levels", test_turns_at_two_levels);
