@@ -348,6 +348,8 @@ typedef struct
   float   xk;        /* … for this offset */
   guint8  has_color;
   guint8  gap;       /* frames missing just before this one */
+  guint8  assumed;   /* not measured: dark before the light came on
+                      * (see start_after_dark()), level 0 */
 } Sample;
 
 typedef struct

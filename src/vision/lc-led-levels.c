@@ -62,7 +62,13 @@ level_x (double level,
   return log (MAX (level, 0.0) + k);
 }
 
-/* Caches each sample's log level for @k; the range of them in @mn, @mx. */
+/* Caches each sample's log level for @k; the range of them in @mn, @mx.
+ * The dark assumed before a light came on is no measured level: beside
+ * another light, the dark level it really has is that light's glow, and
+ * two samples at 0 would pull the split apart from it (power+status TUNE
+ * #84 took a burst's dark phases in a power light's glow for lit, and read
+ * it as solid). Those samples are left out of the split.
+ */
 static void
 cache_log_levels (Window *w,
                   double  k,
@@ -80,6 +86,8 @@ cache_log_levels (Window *w,
           w->s[i].x = (float) level_x (w->s[i].level, k);
           w->s[i].xk = (float) k;
         }
+      if (w->s[i].assumed)
+        continue;
       x = w->s[i].x;
       *mn = MIN (*mn, x);
       *mx = MAX (*mx, x);
@@ -107,6 +115,8 @@ two_means (const Window *w,
         {
           double x = w->s[i].x;
 
+          if (w->s[i].assumed)
+            continue;
           if (x < thr)
             {
               sx_lo += x;
@@ -149,6 +159,8 @@ lc_led_split_levels (Window *w,
 
   for (guint i = 0; i < w->n; i++)
     {
+      if (w->s[i].assumed)
+        continue;
       if (w->s[i].x < thr)
         {
           sum_lo += w->s[i].level;
@@ -169,7 +181,7 @@ lc_led_split_levels (Window *w,
 
   for (guint i = 0; i < w->n; i++)
     {
-      if (w->s[i].x < thr)
+      if (!w->s[i].assumed && w->s[i].x < thr)
         sd += (w->s[i].level - w->m_lo) * (w->s[i].level - w->m_lo);
     }
 

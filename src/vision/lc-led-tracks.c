@@ -736,7 +736,7 @@ start_after_dark (LcLedDetector *self,
                   Track         *t,
                   double         dark_for)
 {
-  Sample s = { 0, };
+  Sample s = { .assumed = TRUE };
   gint64 since = self->last_pts - (gint64) (dark_for * NS_PER_S);
 
   since = MAX (since, self->first_pts);

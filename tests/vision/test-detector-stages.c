@@ -970,6 +970,55 @@ track_from_pattern (LcLedDetector *detector,
   return t;
 }
 
+/* A burst of two beside a power light: dark, its disc still holds the
+ * other light's glow, 35 over its ring. It was found as it came on, so its
+ * track starts with the dark assumed before that (level 0, not measured,
+ * see start_after_dark()). Its levels split between its own two: dark at
+ * 35, and a burst, not a light that stays lit (power+status TUNE #84).
+ */
+static void
+test_assumed_dark_left_out (void)
+{
+  g_autoptr(LcLedDetector) detector = lc_led_detector_new ();
+  g_autofree Track *t = lc_led_track_new (detector, 10.0, 10.0, 2.0, 0);
+  const char *group = "####....####....................................";
+  Sample assumed = { .assumed = TRUE };
+  gint64 pts = G_GINT64_CONSTANT (2000000000);
+
+  detector->interval_s = 1.0 / 30.0;
+  detector->noise = 2.0;
+
+  lc_led_track_push (t, &assumed);
+  assumed.pts = pts - 33333333;
+  lc_led_track_push (t, &assumed);
+  for (guint r = 0; r < 5; r++)
+    {
+      for (const char *c = group; *c != '\0'; c++)
+        {
+          gboolean lit = *c == '#';
+          Sample s = {
+            .pts = pts,
+            .level = lit ? 130.0f : 35.0f,
+            .has_color = lit,
+            .rgb = { 0.0f, 40.0f, lit ? 200.0f : 0.0f },
+            .disc = { 60.0f, 40.0f, lit ? 160.0f : 40.0f },
+            .max = lit ? 255.0f : 150.0f,
+            .top = lit ? -1.0f : 150.0f,
+            .white = lit ? 160.0f : 125.0f,
+          };
+
+          lc_led_track_push (t, &s);
+          pts += 33333333;
+        }
+    }
+
+  lc_led_classify_track (detector, t, pts - 33333333);
+  g_assert_true (t->binary);
+  g_assert_cmpfloat (fabs (t->m_lo - 35.0), <, 1.0);
+  g_assert_cmpint (t->key.kind, ==, LC_DETECTED_BURST);
+  g_assert_cmpuint (t->key.count, ==, 2);
+}
+
 /* Selection: the k-th smallest of a window, as sorting would put it,
  * with repeated values and for every k, and the window partitioned
  * around it.
@@ -3408,6 +3457,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/ranking", test_ranking);
   g_test_add_func ("/vision/detector/stages/dropped-light-holds", test_dropped_light_holds);
   g_test_add_func ("/vision/detector/stages/younger-copy-keeps-answer", test_younger_copy_keeps_answer);
+  g_test_add_func ("/vision/detector/stages/assumed-dark-left-out", test_assumed_dark_left_out);
   g_test_add_func ("/vision/detector/stages/speck-beside-burst", test_speck_beside_burst);
   g_test_add_func ("/vision/detector/stages/patch-beside-burst-piece", test_patch_beside_burst_piece);
   g_test_add_func ("/vision/detector/stages/fleck-beside-blink", test_fleck_beside_blink);
