@@ -500,6 +500,13 @@ gives_more_light (const Track *source,
   return source->white >= spot->white && size * size >= REFLECTION_AREA_RATIO * spot_size * spot_size;
 }
 
+/* Whether @t goes dark between its flashes: it lights nothing up steadily. */
+static gboolean
+goes_dark (const Track *t)
+{
+  return (t->key.kind == LC_DETECTED_BLINK || t->key.kind == LC_DETECTED_BURST) && t->key.n_colors == 1;
+}
+
 /* The glow of a bright LED lights up what is around it: solder, screws,
  * the edge of a housing. Those spots are steady, in the LED's colour, and
  * give far less light than the LED itself; one LED's glow can also break
@@ -537,7 +544,7 @@ mark_reflections (LcLedDetector *self)
           gboolean white_core;
 
           if (o == t || o->peak < SOLID_MIN_PEAK || !gives_more_light (o, t) || o->peak + 5.0 < t->peak ||
-              distance > MAX (reach, GLOW_RADII * o->radius))
+              distance > MAX (reach, GLOW_RADII * o->radius) || goes_dark (o))
             continue;
 
           /* A core clipped to white that gives far more light lights up its

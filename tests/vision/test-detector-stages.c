@@ -2692,6 +2692,32 @@ test_glint_beside_power (void)
   g_assert_false (glint->reflection);
 }
 
+/* A burst whiter at its core than the power light beside it lights
+ * nothing up steadily: it goes dark between its flashes. The power light is
+ * reported with it, not taken for its reflection (a real board,
+ * fab-xiao-Airbus). A steady light that white does light it up.
+ */
+static void
+test_power_beside_whiter_burst (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *burst, *power;
+
+  burst = burst_of_two (detector, 40.0, LC_COLOR_RED, 140.0);
+  burst->white = 160.0;
+  burst->peak = 250.0;
+  power = steady_light (detector, 60.0, LC_COLOR_RED, 170.0, 113.0, 255.0);
+  power->peak = 250.0;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 2);
+  g_assert_false (power->reflection);
+
+  burst->key.kind = LC_DETECTED_SOLID;
+  burst->key.count = 0;
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_true (power->reflection);
+}
+
 /* A steady light whose glow clips in its own colour far out (a power light
  * on a pale housing) is as big as its white core: it is a light, and one
  * beside it is not a piece of it. A patch as big as its glow that does not
@@ -3469,6 +3495,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/steady-beside-tinted-glare", test_steady_beside_tinted_glare);
   g_test_add_func ("/vision/detector/stages/steady-beside-white-glare", test_steady_beside_white_glare);
   g_test_add_func ("/vision/detector/stages/glint-beside-power", test_glint_beside_power);
+  g_test_add_func ("/vision/detector/stages/power-beside-whiter-burst", test_power_beside_whiter_burst);
   g_test_add_func ("/vision/detector/stages/clipped-glow-ranked", test_clipped_glow_ranked);
   g_test_add_func ("/vision/detector/stages/score-turns", test_score_turns);
   g_test_add_func ("/vision/detector/stages/score-steady", test_score_steady);
