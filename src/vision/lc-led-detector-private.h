@@ -201,8 +201,8 @@ G_BEGIN_DECLS
  * but it is a speck beside it.
  */
 #define REFLECTION_AREA_RATIO 4.0
-/* A lone lit frame under this share of the lit level, between dark runs of
- * a few frames, is noise (see lc_led_drop_glitches()).
+/* A lit run of a frame or two under this share of the lit level, between
+ * dark runs of a few frames, is noise (see lc_led_drop_glitches()).
  */
 #define FAINT_FLASH_SHARE   0.5
 /* A spot of a blinking light's colour that is lit on at least this share

@@ -269,10 +269,10 @@ lc_led_find_edges (Window *w)
     }
 }
 
-/* A lone lit frame between dark runs, far fainter than the light's lit
- * level, is a flicker of glow or compression in its dark phase, not a
- * flash: a flash as short as a frame is as bright as the others, or all
- * its flashes are that faint. @start is the frame's index.
+/* A lit run of one or two frames between dark runs, far fainter than the
+ * light's lit level, is a flicker of glow or compression in its dark
+ * phase, not a flash: a flash as short as that is as bright as the
+ * others, or all its flashes are that faint. @start is its first frame.
  */
 static gboolean
 is_faint_flash (const Window *w,
@@ -280,12 +280,21 @@ is_faint_flash (const Window *w,
                 guint         start,
                 guint         length)
 {
-  return w->edges[e].rising && length == 1 && w->s[start].level < FAINT_FLASH_SHARE * w->m_hi;
+  if (!w->edges[e].rising || length == 0 || length > 2)
+    return FALSE;
+
+  for (guint i = start; i < start + length; i++)
+    {
+      if (w->s[i].level >= FAINT_FLASH_SHARE * w->m_hi)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* A lone frame on the wrong side, in a light whose runs are long, is
  * noise: its two edges go. (Blinks too fast for the camera have runs of
- * one frame throughout, so they keep theirs.) So is a faint lone flash
+ * one frame throughout, so they keep theirs.) So is a faint flicker
  * between dark runs of three frames or more, whatever the other runs are.
  */
 void
