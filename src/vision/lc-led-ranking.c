@@ -203,6 +203,15 @@ recent_saturation (const Track *t)
  * right on the edge. */
 #define SAME_DEVICE_DISTANCE 0.35
 
+/* Whether @t is near enough to @other to be a light of the same device. */
+static gboolean
+is_near (LcLedDetector *self,
+         const Track   *t,
+         const Track   *other)
+{
+  return lc_led_track_distance (t, other->cx, other->cy) <= SAME_DEVICE_DISTANCE * MAX (self->width, self->height);
+}
+
 /* Whether any of the @n_reported lights shows @color. */
 static gboolean
 any_shows_color (Track  **reported,
@@ -404,8 +413,7 @@ has_pending_light (LcLedDetector  *self,
       Track *t = self->tracks[i];
       gboolean pending;
 
-      if (t->qualified || t->radius > lc_led_max_radius (self) ||
-          lc_led_track_distance (t, reported[0]->cx, reported[0]->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+      if (t->qualified || t->radius > lc_led_max_radius (self) || !is_near (self, t, reported[0]))
         continue;
       if (changes_apart (t, reported, n_reported))
         return TRUE;
@@ -450,35 +458,64 @@ has_pending_light (LcLedDetector  *self,
  * the first and clipping like an LED, with a reading of its own, that was
  * left out only because its ring is not dark all around (glare, or the
  * pale housing it lights): most likely a power light beside a status
- * light, or the status light itself seen in another colour. It cannot be
- * reported, and nor can the answer be confirmed without it. A label on a
+ * light, or the status light itself seen in another colour. A label on a
  * pale housing may look as bright beside a dim light, but it is paint.
+ */
+static gboolean
+is_unsure_light (LcLedDetector *self,
+                 const Track   *t,
+                 const Track   *first)
+{
+  return t->compactness < 0.5 && !t->reflection && t->key.kind != LC_DETECTED_NONE &&
+         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
+         t->radius <= lc_led_max_radius (self) && shines_as_brightly (t, first) &&
+         !absorbs_like_paint (t, SOLID_PALE_MAX_LOSS);
+}
+
+/* A small, vivid, steady spot about as far over a pale housing as @first,
+ * left out only because it stands too little over the housing or darkens
+ * it a little like paint. A dim power light on a white or grey housing
+ * looks just like that, its lens hiding the housing behind it (power+status
+ * TUNE #93), and so may a small pale label. Vivid labels and boxes darken
+ * the housing far more.
+ */
+static gboolean
+is_faint_light (LcLedDetector *self,
+                const Track   *t,
+                const Track   *first)
+{
+  return !t->qualified && !t->reflection && t->key.kind == LC_DETECTED_SOLID && t->key.n_colors > 0 &&
+         t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= FAINT_LIGHT_MIN_SATURATION &&
+         t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) && t->bg >= SOLID_PALE_SURROUND &&
+         t->level >= FAINT_LIGHT_LEVEL_RATIO * first->level && !absorbs_like_paint (t, FAINT_LIGHT_MAX_LOSS);
+}
+
+/* Whether a light that cannot be reported stands beside the reported
+ * ones: an unsure one (is_unsure_light()) that is not a piece of them, or
+ * a faint one (is_faint_light()) in a colour none of them shows. Which it
+ * is cannot be told, so nor can the answer be confirmed without it:
+ * confirming would announce half a signal.
  */
 static gboolean
 has_unsure_light (LcLedDetector  *self,
                   Track         **reported,
                   guint           n_reported)
 {
-  const Track *first;
-
   if (n_reported == 0)
     return FALSE;
-  first = reported[0];
 
   for (guint i = 0; i < self->n_tracks; i++)
     {
       Track *t = self->tracks[i];
 
-      if (t->compactness >= 0.5 || t->reflection || t->key.kind == LC_DETECTED_NONE ||
-          t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE || t->saturation < 0.5 ||
-          t->radius > lc_led_max_radius (self) || !shines_as_brightly (t, first))
+      if (!is_near (self, t, reported[0]))
         continue;
-      if (absorbs_like_paint (t, SOLID_PALE_MAX_LOSS))
-        continue;
-      if (lc_led_track_distance (t, first->cx, first->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
-        continue;
-
-      if (!is_reported_light (t, reported, n_reported, shares_a_color))
+      if (is_unsure_light (self, t, reported[0]) &&
+          !is_reported_light (t, reported, n_reported, shares_a_color))
+        return TRUE;
+      if (is_faint_light (self, t, reported[0]) &&
+          !any_shows_color (reported, n_reported, t->key.colors[0]) &&
+          !is_reported_light (t, reported, n_reported, overlaps))
         return TRUE;
     }
 
@@ -803,7 +840,7 @@ is_other_light (LcLedDetector *self,
   if ((t->key.n_colors == 0 || t->key.colors[0] == LC_COLOR_WHITE) &&
       primary->key.n_colors > 0 && primary->key.colors[0] != LC_COLOR_WHITE)
     return FALSE;
-  if (lc_led_track_distance (t, primary->cx, primary->cy) > SAME_DEVICE_DISTANCE * MAX (self->width, self->height))
+  if (!is_near (self, t, primary))
     return FALSE;
   /* A flicker too fast to time beside a light that can be timed is more
    * often a faint speck of its glow shimmering with the video's

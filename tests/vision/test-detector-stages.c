@@ -2822,6 +2822,64 @@ test_unsure_light (void)
   g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
 }
 
+/* A small, vivid, steady spot on a pale housing beside a blinking light,
+ * too faint over the housing to be reported (power+status TUNE #93: a dim
+ * power light whose lens hides the housing, as a label would): the answer
+ * stays provisional. Not for a spot in the blinking light's own colour
+ * (its glow), a far fainter one, a large patch (a box, a label), one on
+ * a dark housing, where a light that faint is no LED, or one that darkens
+ * the housing as a vivid label does.
+ */
+static void
+test_faint_light_beside_blink (void)
+{
+  g_autoptr(LcLedDetector) detector = ranking_detector ();
+  Track *blink, *spot;
+
+  blink = clipping_track (detector, 40.0, LC_DETECTED_BLINK, LC_COLOR_GREEN, 100.0, 49.0);
+  blink->binary = TRUE;
+  spot = ranked_track (detector, 70.0, LC_DETECTED_SOLID, LC_COLOR_RED, 25.0);
+  spot->qualified = FALSE;
+  spot->saturation = 1.0;
+  spot->level = 43.0;
+  spot->bg = 135.0;
+  spot->dip = -27.0;
+  spot->peak = 179.0;
+
+  g_assert_cmpuint (lights_reported (detector), ==, 1);
+  g_assert_cmpuint (detector->detection.leds[0].id, ==, blink->id);
+  g_assert_true (detector->detection.leds[0].confirmed);
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+
+  spot->key.colors[0] = LC_COLOR_GREEN;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  spot->key.colors[0] = LC_COLOR_RED;
+  spot->level = 20.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  spot->level = 43.0;
+  spot->compactness = 0.2;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  spot->compactness = 1.0;
+  spot->bg = 40.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  spot->bg = 135.0;
+  spot->dip = -68.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_CONFIRMED);
+
+  spot->dip = -27.0;
+  lc_led_build_detection (detector, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (detector->detection.state, ==, LC_DETECTION_PROVISIONAL);
+}
+
 /* A status light behind a pale window, beside a reported light, whose
  * dips are still too shallow to read: it reads as a steady grey light,
  * but dims deeply and lights up in a colour of its own, so it holds the
@@ -3508,6 +3566,7 @@ main (int   argc,
   g_test_add_func ("/vision/detector/stages/score-washed-out", test_score_washed_out);
   g_test_add_func ("/vision/detector/stages/companion-not-paint", test_companion_not_paint);
   g_test_add_func ("/vision/detector/stages/unsure-light", test_unsure_light);
+  g_test_add_func ("/vision/detector/stages/faint-light-beside-blink", test_faint_light_beside_blink);
   g_test_add_func ("/vision/detector/stages/pending-behind-window", test_pending_behind_window);
   g_test_add_func ("/vision/detector/stages/pending-speck", test_pending_speck);
   g_test_add_func ("/vision/detector/stages/pending-beside-power", test_pending_beside_power);
