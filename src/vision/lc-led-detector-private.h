@@ -180,14 +180,13 @@ G_BEGIN_DECLS
 #define FADE_RAMP_MIN_CROSSINGS 3
 #define SMALL_LIGHT_RADIUS   1.5
 /* A steady spot on a pale housing too faint to report still holds back
- * the answer beside it (see is_faint_light()) when it is at least this
- * saturated and rises over the housing at least this fraction as far as
- * the first reported light, and darkens the housing in no channel by more
- * than this share of it. A dim power LED on a grey housing measured 0.88 of
- * its status light, fully saturated, and 20 % below the grey in its other
- * channels; vivid labels and boxes there were 46–63 % below.
+ * the answer beside it (see is_faint_light()) when it rises over the
+ * housing at least this fraction as far as the first reported light, and
+ * darkens the housing in no channel by more than this share of it. A dim
+ * power LED on a grey housing measured 0.88 of its status light and 20 %
+ * below the grey in its other channels; vivid labels and boxes there were
+ * 46–63 % below.
  */
-#define FAINT_LIGHT_MIN_SATURATION 0.5
 #define FAINT_LIGHT_LEVEL_RATIO    0.5
 #define FAINT_LIGHT_MAX_LOSS       0.3
 /* A steady light too pale to report still holds back the answer beside

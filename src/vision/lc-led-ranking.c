@@ -454,6 +454,19 @@ has_pending_light (LcLedDetector  *self,
   return FALSE;
 }
 
+/* Whether @t is a small, compact, steady spot of a vivid colour, no
+ * reflection: what a power light is, whether or not it stands out enough
+ * to be reported (see is_faint_light() and is_companion()).
+ */
+static gboolean
+is_steady_vivid_spot (LcLedDetector *self,
+                      const Track   *t)
+{
+  return t->key.kind == LC_DETECTED_SOLID && !t->reflection && t->key.n_colors > 0 &&
+         t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 && t->compactness >= 0.5 &&
+         t->radius <= lc_led_max_radius (self);
+}
+
 /* A light of another vivid colour beside the reported ones, as bright as
  * the first and clipping like an LED, with a reading of its own, that was
  * left out only because its ring is not dark all around (glare, or the
@@ -484,9 +497,7 @@ is_faint_light (LcLedDetector *self,
                 const Track   *t,
                 const Track   *first)
 {
-  return !t->qualified && !t->reflection && t->key.kind == LC_DETECTED_SOLID && t->key.n_colors > 0 &&
-         t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= FAINT_LIGHT_MIN_SATURATION &&
-         t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) && t->bg >= SOLID_PALE_SURROUND &&
+  return !t->qualified && is_steady_vivid_spot (self, t) && t->bg >= SOLID_PALE_SURROUND &&
          t->level >= FAINT_LIGHT_LEVEL_RATIO * first->level && !absorbs_like_paint (t, FAINT_LIGHT_MAX_LOSS);
 }
 
@@ -721,9 +732,7 @@ is_companion (LcLedDetector *self,
               const Track   *primary,
               const Track   *strongest)
 {
-  return t->key.kind == LC_DETECTED_SOLID && kind_changes (primary->key.kind) && !t->reflection &&
-         t->key.n_colors > 0 && t->key.colors[0] != LC_COLOR_WHITE && t->saturation >= 0.5 &&
-         t->compactness >= 0.5 && t->radius <= lc_led_max_radius (self) &&
+  return kind_changes (primary->key.kind) && is_steady_vivid_spot (self, t) &&
          shines_as_brightly (t, strongest) && t->level >= 1.5 * lc_led_contrast_floor (self) &&
          !absorbs_like_paint (t, COMPANION_MAX_LOSS);
 }
